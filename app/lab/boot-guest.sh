@@ -1,0 +1,91 @@
+#!/bin/sh
+# boot-guest.sh [options] -- COMMAND [ARG...]
+# Boots Debian's real kernel in QEMU (TCG) with this machine's root mounted
+# read-only inside, runs COMMAND there as root in the current directory, and
+# exits with COMMAND's exit code. COMMAND's stdout/stderr come back on ours.
+# With --agent-socket, COMMAND's stdin/stdout are instead the virtio-serial
+# port "refscope.agent", which QEMU serves on that unix socket (the lab's
+# refscope-agent uses this; see LabMachine).
+#
+# Options:
+#   --kernel RELEASE   kernel release (default: newest with /boot/vmlinuz-* and /lib/modules/*)
+#   --workdir DIR      where the initramfs is cached and the console log is written
+#                      (default: ${XDG_CACHE_HOME:-$HOME/.cache}/refscope/lab)
+#   --out DIR          the guest's writable share, mounted at /run/lab (default: a temp dir)
+#   --cpus N --mem MB  guest size (default 2 CPUs, 1024 MB)
+#   --agent-socket P   serve the agent port on unix socket P
+#   --timeout S        kill the guest after S seconds (default 1800)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+release= workdir=${XDG_CACHE_HOME:-$HOME/.cache}/refscope/lab out= cpus=2 mem=1024 socket= timeout=1800
+while [ $# -gt 0 ]; do
+    case $1 in
+    --kernel) release=$2; shift 2 ;;
+    --workdir) workdir=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --cpus) cpus=$2; shift 2 ;;
+    --mem) mem=$2; shift 2 ;;
+    --agent-socket) socket=$2; shift 2 ;;
+    --timeout) timeout=$2; shift 2 ;;
+    --) shift; break ;;
+    -h | --help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "boot-guest: unknown option $1 (see --help)" >&2; exit 2 ;;
+    esac
+done
+[ $# -gt 0 ] || { echo "boot-guest: no command given (see --help)" >&2; exit 2; }
+
+fail() { echo "boot-guest: $*" >&2; exit 125; }
+command -v qemu-system-x86_64 >/dev/null || fail "QEMU is not installed (apt install qemu-system-x86)"
+if [ -z "$release" ]; then
+    for k in $(ls -v /boot/vmlinuz-* 2>/dev/null); do
+        r=${k#/boot/vmlinuz-}
+        [ -d "/lib/modules/$r/kernel" ] && release=$r
+    done
+fi
+[ -n "$release" ] && [ -r "/boot/vmlinuz-$release" ] ||
+    fail "no guest kernel: install one with apt install linux-image-amd64"
+
+mkdir -p "$workdir"
+initrd=$workdir/initramfs-$release.cpio.gz
+# Rebuild when the scripts that go into it are newer than the cached image.
+if [ ! -s "$initrd" ] || [ "$here/guest-init.sh" -nt "$initrd" ] || [ "$here/make-initramfs.sh" -nt "$initrd" ]; then
+    "$here/make-initramfs.sh" "$release" "$initrd" || fail "could not build the initramfs"
+fi
+
+own_out=
+if [ -z "$out" ]; then
+    out=$(mktemp -d) own_out=1
+fi
+mkdir -p "$out"
+rm -f "$out/exit-code" "$out/stdout" "$out/stderr" "$out/dmesg"
+# The command line, quoted for sh, run from the caller's directory.
+{
+    printf 'cd %s 2>/dev/null || cd /\n' "'$(pwd | sed "s/'/'\\\\''/g")'"
+    printf 'exec'
+    for a in "$@"; do printf " '%s'" "$(printf '%s' "$a" | sed "s/'/'\\\\''/g")"; done
+    printf '\n'
+} >"$out/run.sh"
+
+set -- qemu-system-x86_64 -accel tcg -smp "$cpus" -m "$mem" -nographic -no-reboot \
+    -kernel "/boot/vmlinuz-$release" -initrd "$initrd" \
+    -append "console=ttyS0 quiet panic=-1 oops=panic" \
+    -serial "file:$workdir/console.log" -monitor none \
+    -virtfs local,path=/,mount_tag=host,security_model=none,readonly=on,multidevs=remap \
+    -virtfs "local,path=$out,mount_tag=out,security_model=none,multidevs=remap"
+if [ -n "$socket" ]; then
+    rm -f "$socket"
+    set -- "$@" -device virtio-serial-pci \
+        -chardev "socket,id=agent,path=$socket,server=on,wait=off" \
+        -device virtserialport,chardev=agent,name=refscope.agent
+fi
+timeout --kill-after=5 "$timeout" "$@" </dev/null >/dev/null 2>"$workdir/qemu.stderr" || true
+
+[ -s "$out/exit-code" ] || {
+    cat "$workdir/qemu.stderr" >&2
+    tail -n 30 "$workdir/console.log" >&2
+    fail "the guest did not finish the command (console log: $workdir/console.log)"
+}
+[ -n "$socket" ] || { cat "$out/stdout"; cat "$out/stderr" >&2; }
+code=$(cat "$out/exit-code")
+[ -n "$own_out" ] && rm -rf "$out"
+exit "$code"

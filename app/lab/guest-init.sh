@@ -1,0 +1,60 @@
+#!/bin/busybox sh
+# /init of RefScope's lab initramfs. It runs inside the QEMU guest on Debian's
+# real kernel: load the few modules needed to reach the host's root over
+# virtio-9p, mount it read-only, give it the kernel's pseudo file systems and
+# writable scratch space, then run the host-written /run/lab/run.sh in it.
+# Its stdio is the agent's virtio-serial port when the host asked for one.
+/bin/busybox --install -s /bin
+export PATH=/bin
+
+die() {
+    echo "refscope-lab: $*" >/dev/console
+    poweroff -f
+}
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+
+# The initramfs carries these .ko files, in dependency order (see make-initramfs.sh).
+while read -r mod; do
+    insmod "/modules/$mod.ko" || die "insmod $mod failed"
+done </modules/order
+
+mkdir -p /host
+mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144 host /host ||
+    die "cannot mount the host root over 9p"
+
+mount -t proc proc /host/proc
+mount -t sysfs sysfs /host/sys
+mount -t devtmpfs devtmpfs /host/dev
+mkdir -p /host/dev/pts /host/dev/shm 2>/dev/null
+mount -t devpts devpts /host/dev/pts
+mount -t tmpfs tmpfs /host/dev/shm
+mount -t tracefs tracefs /host/sys/kernel/tracing
+mount -t debugfs debugfs /host/sys/kernel/debug
+mount -t tmpfs tmpfs /host/tmp
+mount -t tmpfs tmpfs /host/run
+mount -t tmpfs tmpfs /host/var/tmp
+mkdir -p /host/run/lab
+mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144 out /host/run/lab ||
+    die "cannot mount the lab's output share"
+
+hostname refscope-lab
+
+# virtio-serial port named "refscope.agent", when the host added one.
+port=
+for p in /sys/class/virtio-ports/*; do
+    [ "$(cat "$p/name" 2>/dev/null)" = refscope.agent ] && port=/dev/${p##*/}
+done
+
+if [ -n "$port" ]; then
+    chroot /host /bin/sh /run/lab/run.sh <"$port" >"$port" 2>/host/run/lab/stderr
+else
+    chroot /host /bin/sh /run/lab/run.sh >/host/run/lab/stdout 2>/host/run/lab/stderr
+fi
+echo $? >/host/run/lab/exit-code
+dmesg >/host/run/lab/dmesg
+sync
+umount /host/run/lab
+poweroff -f
