@@ -9,19 +9,23 @@
 #
 # Options:
 #   --kernel RELEASE   kernel release (default: newest with /boot/vmlinuz-* and /lib/modules/*)
-#   --workdir DIR      where the initramfs is cached and the console log is written
-#                      (default: ${XDG_CACHE_HOME:-$HOME/.cache}/refscope/lab)
+#   --workdir DIR      where the initramfs is cached (default:
+#                      ${XDG_CACHE_HOME:-$HOME/.cache}/refscope/lab)
+#   --console FILE     the guest's serial console log (default: WORKDIR/console.log)
 #   --out DIR          the guest's writable share, mounted at /run/lab (default: a temp dir)
 #   --cpus N --mem MB  guest size (default 2 CPUs, 1024 MB)
 #   --agent-socket P   serve the agent port on unix socket P
 #   --timeout S        kill the guest after S seconds (default 1800)
+# QEMU dies with this script: killing the script (even with SIGKILL) kills
+# the guest, so a dead caller never leaves a stray QEMU behind.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-release= workdir=${XDG_CACHE_HOME:-$HOME/.cache}/refscope/lab out= cpus=2 mem=1024 socket= timeout=1800
+release= workdir=${XDG_CACHE_HOME:-$HOME/.cache}/refscope/lab console= out= cpus=2 mem=1024 socket= timeout=1800
 while [ $# -gt 0 ]; do
     case $1 in
     --kernel) release=$2; shift 2 ;;
     --workdir) workdir=$2; shift 2 ;;
+    --console) console=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --cpus) cpus=$2; shift 2 ;;
     --mem) mem=$2; shift 2 ;;
@@ -42,10 +46,12 @@ if [ -z "$release" ]; then
         [ -d "/lib/modules/$r/kernel" ] && release=$r
     done
 fi
-[ -n "$release" ] && [ -r "/boot/vmlinuz-$release" ] ||
-    fail "no guest kernel: install one with apt install linux-image-amd64"
+[ -n "$release" ] || fail "no guest kernel: install one with apt install linux-image-amd64"
+[ -r "/boot/vmlinuz-$release" ] || fail "no kernel image /boot/vmlinuz-$release (installed: $(echo $(cd /boot && ls vmlinuz-* 2>/dev/null | sed 's/^vmlinuz-//')))"
+[ -d "/lib/modules/$release/kernel" ] || fail "no modules for kernel $release in /lib/modules/$release"
 
 mkdir -p "$workdir"
+console=${console:-$workdir/console.log}
 initrd=$workdir/initramfs-$release.cpio.gz
 # Rebuild when the scripts that go into it are newer than the cached image.
 if [ ! -s "$initrd" ] || [ "$here/guest-init.sh" -nt "$initrd" ] || [ "$here/make-initramfs.sh" -nt "$initrd" ]; then
@@ -69,8 +75,9 @@ rm -f "$out/exit-code" "$out/stdout" "$out/stderr" "$out/dmesg"
 set -- qemu-system-x86_64 -accel tcg -smp "$cpus" -m "$mem" -nographic -no-reboot \
     -kernel "/boot/vmlinuz-$release" -initrd "$initrd" \
     -append "console=ttyS0 quiet panic=-1 oops=panic" \
-    -serial "file:$workdir/console.log" -monitor none \
+    -serial "file:$console" -monitor none \
     -virtfs local,path=/,mount_tag=host,security_model=none,readonly=on,multidevs=remap \
+    -virtfs local,path=/usr,mount_tag=usr,security_model=none,readonly=on,multidevs=remap \
     -virtfs "local,path=$out,mount_tag=out,security_model=none,multidevs=remap"
 if [ -n "$socket" ]; then
     rm -f "$socket"
@@ -78,13 +85,19 @@ if [ -n "$socket" ]; then
         -chardev "socket,id=agent,path=$socket,server=on,wait=off" \
         -device virtserialport,chardev=agent,name=refscope.agent
 fi
-timeout --kill-after=5 "$timeout" "$@" </dev/null >/dev/null 2>"$workdir/qemu.stderr" || true
+# setpriv --pdeathsig chains the parent-death signal down to QEMU: this
+# shell dies -> timeout gets SIGKILL -> QEMU gets SIGKILL.
+qemu_stderr=$(mktemp)
+setpriv --pdeathsig KILL timeout --kill-after=5 "$timeout" setpriv --pdeathsig KILL "$@" \
+    </dev/null >/dev/null 2>"$qemu_stderr" || true
 
 [ -s "$out/exit-code" ] || {
-    cat "$workdir/qemu.stderr" >&2
-    tail -n 30 "$workdir/console.log" >&2
-    fail "the guest did not finish the command (console log: $workdir/console.log)"
+    cat "$qemu_stderr" >&2
+    rm -f "$qemu_stderr"
+    tail -n 30 "$console" >&2
+    fail "the guest did not finish the command (console log: $console)"
 }
+rm -f "$qemu_stderr"
 [ -n "$socket" ] || { cat "$out/stdout"; cat "$out/stderr" >&2; }
 code=$(cat "$out/exit-code")
 [ -n "$own_out" ] && rm -rf "$out"

@@ -24,6 +24,13 @@ done </modules/order
 mkdir -p /host
 mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144 host /host ||
     die "cannot mount the host root over 9p"
+# /usr again, from its own share, with the guest's page cache: uncached 9p
+# makes every small read a round trip to QEMU (libkmod's index lookups took
+# minutes), and /usr only changes when packages are installed. Everything
+# else (build trees, the user's modules) stays uncached, so a module rebuilt
+# on the host is what the guest loads next.
+mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144,cache=loose usr /host/usr ||
+    die "cannot mount the host's /usr over 9p"
 
 mount -t proc proc /host/proc
 mount -t sysfs sysfs /host/sys
@@ -41,6 +48,9 @@ mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144 out /host/run/lab ||
     die "cannot mount the lab's output share"
 
 hostname refscope-lab
+# The command runs in the host's root: give it a root user's usual PATH
+# (insmod, rmmod and modprobe live in /usr/sbin).
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root
 
 # virtio-serial port named "refscope.agent", when the host added one.
 port=
@@ -48,8 +58,12 @@ for p in /sys/class/virtio-ports/*; do
     [ "$(cat "$p/name" 2>/dev/null)" = refscope.agent ] && port=/dev/${p##*/}
 done
 
+# The kernel boots "quiet": this line in the console log tells the host the
+# guest got this far (LabMachine tells "did not boot" from "agent silent").
+echo "refscope-lab: running the command" >/dev/console
 if [ -n "$port" ]; then
-    chroot /host /bin/sh /run/lab/run.sh <"$port" >"$port" 2>/host/run/lab/stderr
+    # One open, read-write: the kernel refuses a second open of a port (EBUSY).
+    chroot /host /bin/sh /run/lab/run.sh <>"$port" >&0 2>/host/run/lab/stderr
 else
     chroot /host /bin/sh /run/lab/run.sh >/host/run/lab/stdout 2>/host/run/lab/stderr
 fi

@@ -29,5 +29,6 @@ for m in virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_p
     echo "$m" >>"$root/modules/order"
 done
 
-(cd "$root" && find . | cpio -o -H newc --quiet) | gzip -1 >"$output.tmp"
-mv "$output.tmp" "$output"
+# Written under a unique name and renamed: concurrent labs may race to build it.
+(cd "$root" && find . | cpio -o -H newc --quiet) | gzip -1 >"$output.$$"
+mv "$output.$$" "$output"

@@ -23,14 +23,15 @@ struct ModuleParam {
 };
 
 struct ModuleInfo {
-    QString name;         // the kernel's name: underscores, never dashes
-    qint64 size = 0;      // bytes, as lsmod prints (core + init size)
-    int refcount = 0;     // lsmod's "Used" number (module_refcount()), not the raw atomic
+    QString name;     // the kernel's name: underscores, never dashes
+    qint64 size = 0;  // bytes, as lsmod prints: /sys/module/<name>/coresize. /proc/modules
+                      // adds the init sections, so it shows more while a module is coming
+    int refcount = 0; // lsmod's "Used" number (module_refcount()), not the raw atomic
     ModuleState state = ModuleState::Unknown;
-    bool permanent = false;   // has init but no exit function: can never unload
-    QString taints;           // taint letters, e.g. "OE"; empty when untainted
-    QStringList holders;      // modules using this one (/sys/module/<name>/holders)
-    QStringList depends;      // modules this one uses (the inverse of holders)
+    bool permanent = false; // has init but no exit function: can never unload
+    QString taints;         // taint letters, e.g. "OE"; empty when untainted
+    QStringList holders;    // modules using this one (/sys/module/<name>/holders)
+    QStringList depends;    // modules this one uses (the inverse of holders)
     QList<ModuleParam> params;
     // From modinfo of the module file on disk; empty when the file is gone.
     QString version;

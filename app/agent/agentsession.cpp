@@ -1,0 +1,120 @@
+#include "agentsession.h"
+
+#include "inventory/kernelsupport.h"
+#include "inventory/kmodreader.h"
+#include "inventory/snapshotjson.h"
+#include "labexec.h"
+#include "moduleops.h"
+
+#include <QJsonArray>
+
+#include <unistd.h>
+
+namespace refscope {
+
+namespace {
+
+constexpr int kDefaultExecTimeoutMs = 60000;
+
+AgentReply badParams(const QString &message)
+{
+    return AgentReply::failure(errorcode::BadRequest, message);
+}
+
+} // namespace
+
+AgentSession::AgentSession(bool lab) : m_lab(lab) {}
+
+void AgentSession::restart()
+{
+    m_greeted = false;
+}
+
+QByteArray AgentSession::handleLine(const QByteArray &line)
+{
+    Request request;
+    QString error;
+    if (!parseRequest(line, &request, &error))
+        return encodeReply({request.id, AgentReply::failure(errorcode::BadRequest, error)});
+    return encodeReply({request.id, dispatch(request)});
+}
+
+AgentReply AgentSession::dispatch(const Request &request)
+{
+    const QString &method = request.method;
+    const QJsonObject &params = request.params;
+    if (method == QLatin1String("hello"))
+        return hello(params);
+    if (!m_greeted)
+        return AgentReply::failure(errorcode::HelloRequired,
+                                   QStringLiteral("the first request must be hello"));
+    if (method == QLatin1String("snapshot"))
+        return AgentReply::success(snapshotToJson(readLocalSnapshot()));
+    if (method == QLatin1String("module.load")) {
+        const QJsonValue path = params.value(QLatin1String("path"));
+        const QJsonValue moduleParams = params.value(QLatin1String("params"));
+        if (!path.isString() || path.toString().isEmpty())
+            return badParams(QStringLiteral("module.load needs \"path\", the .ko file to load"));
+        if (!moduleParams.isUndefined() && !moduleParams.isString())
+            return badParams(
+                QStringLiteral("module.load's \"params\" must be a string such as \"a=1 b=2\""));
+        return loadModule(path.toString(), moduleParams.toString());
+    }
+    if (method == QLatin1String("module.unload")) {
+        const QJsonValue name = params.value(QLatin1String("name"));
+        if (!name.isString() || name.toString().trimmed().isEmpty())
+            return badParams(QStringLiteral("module.unload needs \"name\", the module to unload"));
+        return unloadModule(name.toString());
+    }
+    if (method == QLatin1String("lab.exec"))
+        return labExec(params);
+    if (method == QLatin1String("shutdown")) {
+        m_finished = true;
+        return AgentReply::success(QJsonObject{});
+    }
+    return AgentReply::failure(errorcode::UnknownMethod,
+                               QStringLiteral("unknown method \"%1\"").arg(method));
+}
+
+AgentReply AgentSession::hello(const QJsonObject &params)
+{
+    const QString mismatch = helloMismatch(params);
+    if (!mismatch.isEmpty()) {
+        m_finished = true;
+        m_exitCode = 1;
+        return AgentReply::failure(errorcode::ProtocolMismatch, mismatch);
+    }
+    m_greeted = true;
+    return AgentReply::success(QJsonObject{
+        {QStringLiteral("protocol"), kProtocolVersion},
+        {QStringLiteral("agent"), QStringLiteral("refscope-agent " REFSCOPE_VERSION)},
+        {QStringLiteral("kernel"), runningKernelRelease()},
+        {QStringLiteral("lab"), m_lab},
+        {QStringLiteral("uid"), qint64(getuid())},
+    });
+}
+
+AgentReply AgentSession::labExec(const QJsonObject &params) const
+{
+    if (!m_lab)
+        return AgentReply::failure(
+            errorcode::NotLab,
+            QStringLiteral("lab.exec runs commands only in the lab guest (refscope-agent --lab)"));
+    QStringList argv;
+    for (const QJsonValue &arg : params.value(QLatin1String("argv")).toArray()) {
+        if (!arg.isString())
+            return badParams(QStringLiteral("lab.exec's \"argv\" must hold only strings"));
+        argv.append(arg.toString());
+    }
+    if (argv.isEmpty() || argv.first().isEmpty())
+        return badParams(QStringLiteral("lab.exec needs \"argv\", the command and its arguments"));
+    if (params.value(QLatin1String("background")).toBool())
+        return startBackgroundCommand(argv);
+    const int timeoutMs = params.value(QLatin1String("timeout_ms")).toInt(kDefaultExecTimeoutMs);
+    if (timeoutMs <= 0)
+        return badParams(
+            QStringLiteral("lab.exec's \"timeout_ms\" must be a positive number of milliseconds"));
+    return runCommand(argv, timeoutMs);
+}
+
+} // namespace refscope

@@ -1,0 +1,35 @@
+// One client's conversation with the agent: the hello handshake, then one
+// reply per request line.
+#pragma once
+
+#include "protocol/protocol.h"
+
+namespace refscope {
+
+class AgentSession {
+public:
+    explicit AgentSession(bool lab);
+
+    // The reply line (with '\n') to one request line.
+    QByteArray handleLine(const QByteArray &line);
+    // True after a shutdown request or a protocol mismatch: send the last
+    // reply, then exit.
+    bool finished() const { return m_finished; }
+    // The agent's exit status once finished: 0 after shutdown, 1 after a
+    // protocol mismatch.
+    int exitCode() const { return m_exitCode; }
+    // A new client: it must say hello again.
+    void restart();
+
+private:
+    AgentReply dispatch(const Request &request);
+    AgentReply hello(const QJsonObject &params);
+    AgentReply labExec(const QJsonObject &params) const;
+
+    bool m_lab = false;
+    bool m_greeted = false;
+    bool m_finished = false;
+    int m_exitCode = 0;
+};
+
+} // namespace refscope

@@ -1,0 +1,75 @@
+// refscope-agent: answers docs/protocol.md requests on stdin with replies
+// on stdout. stdout carries protocol lines only; diagnostics go to stderr.
+#include "agentsession.h"
+#include "stdiochannel.h"
+
+#include <QCoreApplication>
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+constexpr char kUsage[] =
+    "Usage: refscope-agent [--lab]\n"
+    "RefScope's privileged helper. Reads JSON-lines requests on stdin and\n"
+    "answers on stdout (protocol version 1, see docs/protocol.md). It is\n"
+    "started by RefScope through pkexec, ssh or the lab, not by hand.\n"
+    "\n"
+    "  --lab      also offer lab.exec (only inside RefScope's disposable QEMU guest)\n"
+    "  --help     show this help\n"
+    "  --version  show the version\n"
+    "\n"
+    "Exit status: 0 after shutdown or end of input, 1 on a protocol error\n"
+    "(mismatched version, an over-long line, stdout closed), 2 on bad arguments.\n";
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    bool lab = false;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--lab") == 0) {
+            lab = true;
+        } else if (std::strcmp(argv[i], "--help") == 0) {
+            std::fputs(kUsage, stdout);
+            return 0;
+        } else if (std::strcmp(argv[i], "--version") == 0) {
+            std::puts("refscope-agent " REFSCOPE_VERSION);
+            return 0;
+        } else {
+            std::fprintf(stderr, "refscope-agent: unknown argument %s (see --help)\n", argv[i]);
+            return 2;
+        }
+    }
+    // A client that went away must not kill us mid-write: write() reports it.
+    std::signal(SIGPIPE, SIG_IGN);
+    QCoreApplication app(argc, argv); // QProcess (lab.exec) wants an application object
+
+    refscope::StdioChannel channel;
+    refscope::AgentSession session(lab);
+    QByteArray line;
+    for (;;) {
+        switch (channel.readLine(&line)) {
+        case refscope::StdioChannel::Status::Closed:
+            return 0;
+        case refscope::StdioChannel::Status::PeerClosed:
+            session.restart();
+            continue;
+        case refscope::StdioChannel::Status::TooLong:
+            std::fputs("refscope-agent: a request line exceeded 64 MiB; giving up\n", stderr);
+            return 1;
+        case refscope::StdioChannel::Status::Line:
+            break;
+        }
+        if (line.trimmed().isEmpty())
+            continue;
+        if (!channel.write(session.handleLine(line))) {
+            std::fputs("refscope-agent: the client stopped reading; exiting\n", stderr);
+            return 1;
+        }
+        if (session.finished())
+            return session.exitCode();
+    }
+}

@@ -1,0 +1,126 @@
+// refscope-cli: what RefScope knows about the running kernel's modules,
+// without the GUI and without root.
+#include "moduletable.h"
+
+#include "graph/dependencygraph.h"
+#include "graph/dotwriter.h"
+#include "inventory/kmodreader.h"
+#include "inventory/snapshotjson.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace refscope {
+
+namespace {
+
+constexpr char kUsage[] =
+    "Usage: refscope-cli COMMAND [OPTION]\n"
+    "Shows the running kernel's modules the way RefScope sees them.\n"
+    "\n"
+    "Commands:\n"
+    "  snapshot          every loaded module, like lsmod, with its state\n"
+    "                    (live/coming/going), taint letters and whether it is\n"
+    "                    permanent (it can never be unloaded)\n"
+    "  snapshot --json   the full snapshot as JSON (docs/protocol.md), including\n"
+    "                    parameters, modinfo fields and built-in modules\n"
+    "  graph --dot       the dependency graph in Graphviz DOT\n"
+    "                    (refscope-cli graph --dot | dot -Tsvg > modules.svg)\n"
+    "\n"
+    "  --help            show this help\n"
+    "  --version         show the version\n"
+    "\n"
+    "Without root, parameters only root may read show as null in the JSON.\n"
+    "\n"
+    "Exit status:\n"
+    "  0  success\n"
+    "  1  nothing to show: this kernel has no loadable module support\n"
+    "     (snapshot --json still prints a snapshot with \"loadable\": false)\n"
+    "  2  bad command line\n";
+
+constexpr char kNoModules[] =
+    "This kernel has no loadable module support (no /proc/modules): nothing to show. "
+    "Run RefScope's lab: refscope --lab\n";
+
+enum ExitCode { Success = 0, NothingToShow = 1, Usage = 2 };
+
+void print(FILE *stream, const QString &text)
+{
+    std::fputs(text.toUtf8().constData(), stream);
+}
+
+int usageError(const QString &problem)
+{
+    print(stderr, QStringLiteral("refscope-cli: %1 (see refscope-cli --help)\n").arg(problem));
+    return Usage;
+}
+
+int snapshotCommand(bool json)
+{
+    // The table shows no modinfo fields and no built-ins: skip reading them.
+    const Snapshot snapshot =
+        json ? readLocalSnapshot() : readLocalSnapshot({.modinfo = false, .builtin = false});
+    if (json) {
+        print(stdout, QString::fromUtf8(
+                          QJsonDocument(snapshotToJson(snapshot)).toJson(QJsonDocument::Indented)));
+        return Success;
+    }
+    if (!snapshot.support.loadable) {
+        std::fputs(kNoModules, stderr);
+        return NothingToShow;
+    }
+    print(stdout, formatModuleTable(snapshot));
+    return Success;
+}
+
+int graphCommand()
+{
+    const Snapshot snapshot = readLocalSnapshot({.modinfo = false, .builtin = false});
+    if (!snapshot.support.loadable) {
+        std::fputs(kNoModules, stderr);
+        return NothingToShow;
+    }
+    print(stdout, toDot(DependencyGraph::fromSnapshot(snapshot)));
+    return Success;
+}
+
+int run(const QStringList &args)
+{
+    if (args.isEmpty())
+        return usageError(QStringLiteral("no command given"));
+    const QString command = args.first();
+    const QStringList options = args.mid(1);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
+        std::fputs(kUsage, stdout);
+        return Success;
+    }
+    if (command == QLatin1String("--version")) {
+        std::puts("refscope-cli " REFSCOPE_VERSION);
+        return Success;
+    }
+    if (command == QLatin1String("snapshot")) {
+        if (options.isEmpty() || options == QStringList{QStringLiteral("--json")})
+            return snapshotCommand(!options.isEmpty());
+        return usageError(
+            QStringLiteral("snapshot takes only --json, not \"%1\"").arg(options.join(u' ')));
+    }
+    if (command == QLatin1String("graph")) {
+        if (options == QStringList{QStringLiteral("--dot")})
+            return graphCommand();
+        return usageError(QStringLiteral("graph needs --dot (the only output format)"));
+    }
+    return usageError(QStringLiteral("unknown command \"%1\"").arg(command));
+}
+
+} // namespace
+
+} // namespace refscope
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("refscope-cli"));
+    return refscope::run(QCoreApplication::arguments().mid(1));
+}

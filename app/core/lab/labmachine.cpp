@@ -1,0 +1,350 @@
+#include "labmachine.h"
+
+#include "lab/labpaths.h"
+#include "protocol/agentclient.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocalSocket>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace refscope {
+
+namespace {
+
+constexpr int kConnectRetryMs = 100;
+// shutdown -> the agent exits -> the guest syncs and powers off: well under a
+// second under TCG; after this long the guest is killed instead.
+constexpr int kShutdownGraceMs = 5000;
+constexpr int kConsoleTailLines = 25;
+constexpr qsizetype kStderrTailChars = 4096;
+// sockaddr_un's sun_path holds 108 bytes, the terminating NUL included.
+constexpr qsizetype kMaxSocketPath = 107;
+
+QString readText(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).remove(u'\r');
+}
+
+QString lastLines(const QString &text, int count)
+{
+    QStringList lines = text.trimmed().split(u'\n');
+    if (lines.size() > count)
+        lines = lines.mid(lines.size() - count);
+    return lines.join(u'\n');
+}
+
+QString withDetail(const QString &reason, const QString &label, const QString &detail)
+{
+    return detail.trimmed().isEmpty()
+               ? reason
+               : reason + QStringLiteral("\n%1:\n%2").arg(label, detail.trimmed());
+}
+
+} // namespace
+
+LabMachine::LabMachine(QObject *parent)
+    : QObject(parent), m_agent(new AgentClient(this)), m_socket(new QLocalSocket(this)),
+      m_connectTimer(new QTimer(this)), m_bootTimer(new QTimer(this)),
+      m_graceTimer(new QTimer(this))
+{
+    m_connectTimer->setInterval(kConnectRetryMs);
+    m_bootTimer->setSingleShot(true);
+    m_graceTimer->setSingleShot(true);
+    connect(m_connectTimer, &QTimer::timeout, this, &LabMachine::tryConnect);
+    connect(m_bootTimer, &QTimer::timeout, this, &LabMachine::onBootTimeout);
+    connect(m_graceTimer, &QTimer::timeout, this, &LabMachine::killGuest);
+    connect(m_socket, &QLocalSocket::connected, this, [this] {
+        m_connectTimer->stop();
+        m_agent->attach(m_socket);
+    });
+    connect(m_agent, &AgentClient::ready, this, &LabMachine::onAgentReady);
+}
+
+LabMachine::~LabMachine()
+{
+    // No signals from a half-destroyed object; just make sure QEMU is gone.
+    blockSignals(true);
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        if (m_state == State::Ready) {
+            m_agent->call(QStringLiteral("shutdown"), {}, [](const AgentReply &) {});
+            m_socket->flush();
+            m_process->waitForFinished(kShutdownGraceMs);
+        }
+        m_process->kill();
+        m_process->waitForFinished(kShutdownGraceMs);
+    }
+    // The client refers to the socket: it goes first.
+    delete m_agent;
+    m_agent = nullptr;
+}
+
+void LabMachine::start(const LabOptions &options)
+{
+    if (m_state != State::Off)
+        return;
+    m_failure.clear();
+    m_scriptStderr.clear();
+    m_state = State::Booting;
+    const QString script = labBootScript();
+    const QString problem = checkOptions(options, script);
+    if (!problem.isEmpty()) {
+        failBeforeLaunch(problem);
+        return;
+    }
+    launch(script, options);
+}
+
+void LabMachine::failBeforeLaunch(const QString &reason)
+{
+    m_connectTimer->stop();
+    m_bootTimer->stop();
+    m_failure = reason;
+    m_state = State::Off;
+    // Reported from the event loop, as a failure during boot would be.
+    QTimer::singleShot(0, this, [this, reason] {
+        emit failed(reason);
+        emit stopped();
+    });
+}
+
+QString LabMachine::checkOptions(const LabOptions &options, const QString &script) const
+{
+    if (script.isEmpty())
+        return QStringLiteral("the lab's boot-guest.sh is not installed (looked in %1 and %2)")
+            .arg(QStringLiteral(REFSCOPE_LAB_SOURCE_DIR), QStringLiteral(REFSCOPE_LAB_INSTALL_DIR));
+    if (QStandardPaths::findExecutable(QStringLiteral("qemu-system-x86_64")).isEmpty())
+        return QStringLiteral("QEMU is not installed (apt install qemu-system-x86)");
+    if (!options.kernelRelease.isEmpty() &&
+        !QFileInfo::exists(QStringLiteral("/boot/vmlinuz-") + options.kernelRelease))
+        return QStringLiteral("no kernel image /boot/vmlinuz-%1 for the lab guest")
+            .arg(options.kernelRelease);
+    const QString agent = options.agentPath.isEmpty() ? labDefaultAgent() : options.agentPath;
+    if (agent.isEmpty())
+        return QStringLiteral(
+            "refscope-agent was not found (build it, or name it in the lab options)");
+    if (!QFileInfo(agent).isExecutable())
+        return QStringLiteral("the agent %1 does not exist or is not executable").arg(agent);
+    const QString hidden = labInvisiblePrefix(agent);
+    if (!hidden.isEmpty())
+        return QStringLiteral("the agent %1 is under %2, which the lab guest does not see; use a "
+                              "build outside %2")
+            .arg(agent, hidden);
+    if (options.cpus < 1 || options.memoryMb < 256 || options.bootTimeoutMs <= 0 ||
+        options.lifetimeLimitS < 0)
+        return QStringLiteral(
+                   "invalid lab options: %1 CPUs, %2 MB, boot timeout %3 ms, lifetime limit %4 s")
+            .arg(options.cpus)
+            .arg(options.memoryMb)
+            .arg(options.bootTimeoutMs)
+            .arg(options.lifetimeLimitS);
+    return {};
+}
+
+void LabMachine::launch(const QString &script, const LabOptions &options)
+{
+    m_runDir =
+        std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/refscope-lab-XXXXXX"));
+    const QString socketPath = m_runDir->filePath(QStringLiteral("agent.sock"));
+    if (!m_runDir->isValid() || socketPath.toLocal8Bit().size() > kMaxSocketPath) {
+        failBeforeLaunch(
+            QStringLiteral(
+                "cannot create the lab's socket under %1 (TMPDIR too long or not writable)")
+                .arg(QDir::tempPath()));
+        return;
+    }
+    QStringList args{script,
+                     QStringLiteral("--out"),
+                     m_runDir->filePath(QStringLiteral("share")),
+                     QStringLiteral("--console"),
+                     m_runDir->filePath(QStringLiteral("console.log")),
+                     QStringLiteral("--agent-socket"),
+                     socketPath,
+                     QStringLiteral("--cpus"),
+                     QString::number(options.cpus),
+                     QStringLiteral("--mem"),
+                     QString::number(options.memoryMb),
+                     QStringLiteral("--timeout"),
+                     QString::number(options.lifetimeLimitS)};
+    if (!options.kernelRelease.isEmpty())
+        args << QStringLiteral("--kernel") << options.kernelRelease;
+    if (!options.cacheDir.isEmpty())
+        args << QStringLiteral("--workdir") << options.cacheDir;
+    args << QStringLiteral("--")
+         << (options.agentPath.isEmpty() ? labDefaultAgent() : options.agentPath)
+         << QStringLiteral("--lab") << options.agentArguments;
+
+    delete m_process;
+    m_process = new QProcess(this);
+    m_process->setProgram(QStringLiteral("/bin/sh"));
+    m_process->setArguments(args);
+    m_process->setWorkingDirectory(QStringLiteral("/"));
+    // If we die, the script dies, and boot-guest.sh chains that down to QEMU.
+    const pid_t us = getpid();
+    m_process->setChildProcessModifier([us] {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != us) // we died before prctl() took effect
+            _exit(1);
+    });
+    connect(m_process, &QProcess::readyReadStandardError, this, [this] {
+        m_scriptStderr = (m_scriptStderr + QString::fromUtf8(m_process->readAllStandardError()))
+                             .right(kStderrTailChars);
+    });
+    connect(m_process, &QProcess::finished, this, &LabMachine::onProcessFinished);
+    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            failBeforeLaunch(QStringLiteral("cannot run /bin/sh for the lab: ") +
+                             m_process->errorString());
+    });
+
+    m_socket->abort();
+    m_bootTimeoutMs = options.bootTimeoutMs;
+    m_bootClock.start();
+    m_bootTimer->start(options.bootTimeoutMs);
+    m_connectTimer->start();
+    m_process->start();
+}
+
+void LabMachine::tryConnect()
+{
+    // QEMU creates the socket at start-up and accepts one client: connect as
+    // soon as it exists; the agent answers once the guest has booted.
+    const QString path = m_runDir->filePath(QStringLiteral("agent.sock"));
+    if (m_socket->state() == QLocalSocket::UnconnectedState && QFileInfo::exists(path))
+        m_socket->connectToServer(path);
+}
+
+void LabMachine::onAgentReady()
+{
+    if (m_state != State::Booting)
+        return;
+    m_bootTimer->stop();
+    m_bootDurationMs = m_bootClock.elapsed();
+    m_state = State::Ready;
+    emit ready();
+}
+
+void LabMachine::onBootTimeout()
+{
+    if (m_state != State::Booting)
+        return;
+    const QString console = consoleLog();
+    const int seconds = m_bootTimeoutMs / 1000;
+    QString reason;
+    if (console.contains(QLatin1String("refscope-lab: running the command"))) // guest-init.sh
+        reason = withDetail(
+            QStringLiteral("the lab guest booted, but its agent did not answer within %1 s")
+                .arg(seconds),
+            QStringLiteral("the agent's error output"), guestAgentStderr());
+    else
+        reason = QStringLiteral("the lab guest did not boot within %1 s").arg(seconds);
+    failAndKill(withDetail(reason, QStringLiteral("end of the console log"),
+                           consoleTail(kConsoleTailLines)));
+}
+
+void LabMachine::onProcessFinished()
+{
+    m_connectTimer->stop();
+    m_bootTimer->stop();
+    m_graceTimer->stop();
+    m_socket->abort();
+    const State was = std::exchange(m_state, State::Off);
+    if (was == State::Booting && m_failure.isEmpty()) {
+        // boot-guest.sh explains its own failures (no kernel, no QEMU) on
+        // stderr; a guest that booted but lost its agent tells us in the share.
+        const QString agentStderr = guestAgentStderr();
+        const QString reason =
+            agentStderr.isEmpty()
+                ? withDetail(QStringLiteral("the lab guest stopped before its agent answered"),
+                             QStringLiteral("boot-guest.sh said"), lastLines(m_scriptStderr, 30))
+                : withDetail(QStringLiteral("the agent in the lab guest exited before answering"),
+                             QStringLiteral("its error output"), agentStderr);
+        failAndKill(reason);
+    } else if (was == State::Ready) {
+        failAndKill(withDetail(QStringLiteral("the lab guest stopped unexpectedly"),
+                               QStringLiteral("end of the console log"),
+                               consoleTail(kConsoleTailLines)));
+    }
+    emit stopped();
+}
+
+void LabMachine::failAndKill(const QString &reason)
+{
+    if (m_failure.isEmpty()) {
+        m_failure = reason;
+        emit failed(reason);
+    }
+    killGuest();
+}
+
+void LabMachine::stop()
+{
+    if (m_state == State::Booting) {
+        m_state = State::Stopping;
+        killGuest();
+    } else if (m_state == State::Ready) {
+        m_state = State::Stopping;
+        m_agent->call(QStringLiteral("shutdown"), {}, [](const AgentReply &) {});
+        m_graceTimer->start(kShutdownGraceMs);
+    }
+}
+
+void LabMachine::killGuest()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        m_process->kill();
+}
+
+bool LabMachine::waitForReady(int timeoutMs)
+{
+    if (m_state == State::Booting) {
+        QEventLoop loop;
+        connect(this, &LabMachine::ready, &loop, &QEventLoop::quit);
+        connect(this, &LabMachine::stopped, &loop, &QEventLoop::quit);
+        connect(this, &LabMachine::failed, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return m_state == State::Ready;
+}
+
+bool LabMachine::waitForStopped(int timeoutMs)
+{
+    if (m_state != State::Off) {
+        QEventLoop loop;
+        connect(this, &LabMachine::stopped, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return m_state == State::Off;
+}
+
+QString LabMachine::consoleLog() const
+{
+    return m_runDir ? readText(m_runDir->filePath(QStringLiteral("console.log"))) : QString();
+}
+
+QString LabMachine::consoleTail(int lines) const
+{
+    return lastLines(consoleLog(), lines);
+}
+
+QString LabMachine::guestAgentStderr() const
+{
+    return m_runDir ? lastLines(readText(m_runDir->filePath(QStringLiteral("share/stderr"))), 30)
+                    : QString();
+}
+
+} // namespace refscope

@@ -1,0 +1,32 @@
+// Where the lab's pieces are: boot-guest.sh, the refscope-agent to run in the
+// guest, and the example modules built for the guest's kernel. Each is looked
+// up in the build tree first (developers, tests), then where `cmake --install`
+// puts it.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace refscope {
+
+// boot-guest.sh, or an empty string when neither location has it.
+QString labBootScript();
+
+// The refscope-agent binary: next to the running executable, in the
+// installed libexec directory, or in the build tree; empty when none exists.
+QString labDefaultAgent();
+
+// The example modules (kmod/examples) built for the lab's kernel, as
+// absolute .ko paths sorted by name; empty when they were not built (no
+// kernel headers at configure time).
+QStringList labExampleModules();
+
+// A helper program built next to the example modules (e.g.
+// "stuck-netlink-send"), or an empty string when it is not there.
+QString labExampleHelper(const QString &name);
+
+// The guest sees this machine's root read-only, except these directories,
+// which it replaces with its own: a file under them is invisible there.
+QString labInvisiblePrefix(const QString &path);
+
+} // namespace refscope

@@ -1,0 +1,72 @@
+// refscope: the desktop application. It runs as the user, never as root:
+// whatever needs root goes through refscope-agent.
+#include "mainwindow.h"
+#include "models/filesnapshotsource.h"
+#include "models/labsnapshotsource.h"
+#include "models/localsnapshotsource.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace refscope;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("refscope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("RefScope"));
+    QApplication::setApplicationVersion(QStringLiteral(REFSCOPE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Shows why a Linux kernel module cannot be unloaded."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption snapshotOption(
+        QStringLiteral("snapshot"),
+        QApplication::translate("main", "Show a saved snapshot (read-only)."),
+        QApplication::translate("main", "FILE.json"));
+    const QCommandLineOption labOption(
+        QStringLiteral("lab"),
+        QApplication::translate("main", "Boot the lab guest (Debian's kernel under QEMU) and show "
+                                        "its modules."));
+    parser.addOption(snapshotOption);
+    parser.addOption(labOption);
+    parser.process(app);
+
+    if (geteuid() == 0) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QApplication::translate(
+                         "main", "refscope: refusing to run as root. Start it as your own user; "
+                                 "it asks for root only through refscope-agent (pkexec).")));
+        return 1;
+    }
+    if (parser.isSet(snapshotOption) && parser.isSet(labOption)) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QApplication::translate(
+                         "main", "refscope: --snapshot and --lab exclude each other.")));
+        return 2;
+    }
+
+    MainWindow window;
+    if (parser.isSet(snapshotOption)) {
+        const QString path = parser.value(snapshotOption);
+        if (!QFileInfo(path).isReadable()) {
+            std::fprintf(
+                stderr, "%s\n",
+                qPrintable(QApplication::translate("main", "refscope: cannot read %1").arg(path)));
+            return 2;
+        }
+        window.setSource(new FileSnapshotSource(path));
+    } else if (parser.isSet(labOption)) {
+        window.setSource(new LabSnapshotSource);
+    } else {
+        window.setSource(new LocalSnapshotSource);
+    }
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,221 @@
+// The main window under the offscreen platform: built on a snapshot file,
+// and on this machine's own kernel. Each view is grabbed as a PNG into the
+// build directory (tests/gui/mainwindow/*.png) for a person to look at.
+#include "dependencygraphview.h"
+#include "detailsdock.h"
+#include "graphcanvas.h"
+#include "inventory/snapshotjson.h"
+#include "mainwindow.h"
+#include "models/filesnapshotsource.h"
+#include "models/localsnapshotsource.h"
+#include "models/modulelistmodel.h"
+#include "modulenodeitem.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QGraphicsScene>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTextBrowser>
+#include <QUrl>
+
+using namespace refscope;
+
+namespace {
+
+QString grabPath(const QString &name)
+{
+    return QStringLiteral(REFSCOPE_BINARY_DIR "/tests/gui/mainwindow/%1.png").arg(name);
+}
+
+void grab(QWidget *window, const QString &name)
+{
+    // Let the layouts settle (they update on posted events) before painting.
+    QTest::qWait(50);
+    QVERIFY(window->grab().save(grabPath(name)));
+}
+
+// Waits for the window's source to deliver its first snapshot; a source
+// that fails fails the test with its message.
+void waitForSnapshot(MainWindow &window)
+{
+    QSignalSpy ready(window.source(), &SnapshotSource::snapshotReady);
+    QSignalSpy failed(window.source(), &SnapshotSource::failed);
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 30000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+}
+
+ModuleNodeItem *nodeItem(DependencyGraphView *graph, const QString &name)
+{
+    for (QGraphicsItem *item : graph->scene()->items()) {
+        auto *node = dynamic_cast<ModuleNodeItem *>(item);
+        if (node && node->moduleName() == name)
+            return node;
+    }
+    return nullptr;
+}
+
+QString selectedRow(QTableView *table)
+{
+    const QModelIndexList selected = table->selectionModel()->selectedRows();
+    return selected.isEmpty() ? QString() : selected.first().data().toString();
+}
+
+QStringList tableNames(QTableView *table)
+{
+    QStringList names;
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        names.append(table->model()->index(row, ModuleListModel::Name).data().toString());
+    return names;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void showsASavedSnapshot();
+    void switchesToAnotherSnapshotWithoutReset();
+    void noLoadableModulesOnThisMachine();
+};
+
+void TestMainWindow::showsASavedSnapshot()
+{
+    const QString fixture = QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-examples.json");
+    MainWindow window;
+    window.resize(1280, 760);
+    window.setSource(new FileSnapshotSource(fixture));
+    window.show();
+    waitForSnapshot(window);
+    if (QTest::currentTestFailed())
+        return;
+
+    auto *pages = window.findChild<QStackedWidget *>();
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("viewTabs"));
+    auto *table = window.findChild<QTableView *>(QStringLiteral("moduleTable"));
+    QCOMPARE(pages->currentWidget(), tabs);
+    QVERIFY(table->model()->rowCount() > 0);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("kernelLabel"))->text().contains("6.1"));
+
+    // A module another one uses: the dock names the user as a link, and
+    // following the link selects the user everywhere.
+    QAbstractItemModel *rows = table->model();
+    QString used, user;
+    for (int row = 0; row < rows->rowCount() && used.isEmpty(); ++row) {
+        const QModelIndex index = rows->index(row, ModuleListModel::Name);
+        const QStringList holders = index.data(ModuleListModel::HoldersRole).toStringList();
+        if (!holders.isEmpty()) {
+            used = index.data().toString();
+            user = holders.first();
+        }
+    }
+    QVERIFY2(!used.isEmpty(), "the fixture has no module used by another");
+    window.selectModule(used);
+    QCOMPARE(selectedRow(table), used);
+    auto *dock = window.findChild<DetailsDock *>();
+    QVERIFY2(dock->text().contains(user), qPrintable(dock->text()));
+    grab(&window, QStringLiteral("modules"));
+    emit window.findChild<QTextBrowser *>(QStringLiteral("detailsFields"))
+        ->anchorClicked(QUrl(QStringLiteral("module:") + user));
+    QCOMPARE(window.selectedModule(), user);
+    QCOMPARE(selectedRow(table), user);
+
+    // The filter keeps the module, its users and its dependencies; a filter
+    // that hides the selected row gives the selection back once cleared.
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchField"));
+    search->setText(used);
+    QVERIFY(tableNames(table).contains(used));
+    QVERIFY(tableNames(table).contains(user));
+    QVERIFY(tableNames(table).size() < window.findChild<QLabel *>(QStringLiteral("countLabel"))
+                                           ->text()
+                                           .split(' ')
+                                           .first()
+                                           .toInt());
+    search->setText(QStringLiteral("no-such-module-anywhere"));
+    QCOMPARE(rows->rowCount(), 0);
+    search->clear();
+    QCOMPARE(selectedRow(table), user);
+
+    // The graph shows the same selection, and a click on a node selects
+    // the module's row.
+    auto *graph = window.findChild<DependencyGraphView *>(QStringLiteral("graphView"));
+    tabs->setCurrentWidget(graph);
+    QTRY_VERIFY_WITH_TIMEOUT(nodeItem(graph, used), 20000);
+    QCOMPARE(graph->selectedModule(), user);
+    auto *canvas = graph->findChild<GraphCanvas *>();
+    QTest::qWait(50);
+    const QPoint at = canvas->mapFromScene(nodeItem(graph, used)->sceneBoundingRect().center());
+    QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, at);
+    QCOMPARE(window.selectedModule(), used);
+    QCOMPARE(selectedRow(table), used);
+    grab(&window, QStringLiteral("graph"));
+
+    tabs->setCurrentIndex(tabs->count() - 1);
+    grab(&window, QStringLiteral("builtin"));
+}
+
+void TestMainWindow::switchesToAnotherSnapshotWithoutReset()
+{
+    MainWindow window;
+    window.resize(1280, 760);
+    window.setSource(
+        new FileSnapshotSource(QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-examples.json")));
+    window.show();
+    waitForSnapshot(window);
+    window.selectModule(QStringLiteral("virtio_ring"));
+
+    // A few hundred modules more, one of them still selected: rows arrive
+    // as inserts, so the selection stays.
+    auto *table = window.findChild<QTableView *>(QStringLiteral("moduleTable"));
+    QSignalSpy resets(table->model(), &QAbstractItemModel::modelReset);
+    window.setSource(
+        new FileSnapshotSource(QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-many-modules.json")));
+    waitForSnapshot(window);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(resets.count(), 0);
+    QVERIFY(table->model()->rowCount() > 200);
+    QCOMPARE(selectedRow(table), QStringLiteral("virtio_ring"));
+
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("viewTabs"));
+    auto *graph = window.findChild<DependencyGraphView *>(QStringLiteral("graphView"));
+    tabs->setCurrentWidget(graph);
+    // Too many modules to read at once: the graph shows the selected
+    // module's neighbourhood.
+    QCOMPARE(graph->focusModule(), QStringLiteral("virtio_ring"));
+    QTRY_VERIFY_WITH_TIMEOUT(nodeItem(graph, QStringLiteral("virtio_ring")), 60000);
+    QVERIFY(graph->shownGraph().nodes().size() < 30);
+    grab(&window, QStringLiteral("graph-many"));
+}
+
+void TestMainWindow::noLoadableModulesOnThisMachine()
+{
+    if (QFile::exists(QStringLiteral("/proc/modules")))
+        QSKIP("this kernel has loadable modules; the message is for kernels without them");
+    MainWindow window;
+    window.resize(1000, 640);
+    window.setSource(new LocalSnapshotSource);
+    window.show();
+    waitForSnapshot(window);
+    if (QTest::currentTestFailed())
+        return;
+
+    auto *pages = window.findChild<QStackedWidget *>();
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("messagePage"));
+    const QString title = window.findChild<QLabel *>(QStringLiteral("messageTitle"))->text();
+    QVERIFY2(title.contains("no loadable module support"), qPrintable(title));
+    auto *button = window.findChild<QPushButton *>(QStringLiteral("messageButton"));
+    QVERIFY(button->isVisible());
+    QCOMPARE(button->text(), QStringLiteral("Open the lab"));
+    grab(&window, QStringLiteral("no-module-support"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

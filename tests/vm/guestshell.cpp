@@ -1,0 +1,43 @@
+#include "guestshell.h"
+
+#include "protocol/agentclient.h"
+
+#include <QJsonArray>
+
+namespace refscope {
+
+namespace {
+
+QJsonArray shell(const QString &script)
+{
+    return {QStringLiteral("/bin/sh"), QStringLiteral("-c"), script};
+}
+
+} // namespace
+
+GuestResult GuestShell::run(const QString &script, int timeoutMs) const
+{
+    const AgentReply reply = m_agent->callSync(
+        QStringLiteral("lab.exec"),
+        {{QStringLiteral("argv"), shell(script)}, {QStringLiteral("timeout_ms"), timeoutMs}},
+        timeoutMs + 10000);
+    if (!reply.ok)
+        return {
+            -1,
+            {},
+            QStringLiteral("lab.exec failed (%1): %2").arg(reply.errorCode, reply.errorMessage)};
+    const QJsonObject result = reply.result.toObject();
+    return {result.value(QLatin1String("exit_code")).toInt(-1),
+            result.value(QLatin1String("stdout")).toString(),
+            result.value(QLatin1String("stderr")).toString()};
+}
+
+qint64 GuestShell::start(const QString &script) const
+{
+    const AgentReply reply = m_agent->callSync(
+        QStringLiteral("lab.exec"),
+        {{QStringLiteral("argv"), shell(script)}, {QStringLiteral("background"), true}}, 30000);
+    return reply.ok ? reply.result.toObject().value(QLatin1String("pid")).toInteger(-1) : -1;
+}
+
+} // namespace refscope

@@ -1,0 +1,35 @@
+// Runs shell commands in the lab guest through its agent's lab.exec, for
+// the vm tests.
+#pragma once
+
+#include <QString>
+
+namespace refscope {
+
+class AgentClient;
+
+struct GuestResult {
+    int exitCode = -1; // -1: the agent refused or did not answer (see err)
+    QString out;
+    QString err;
+    bool ok() const { return exitCode == 0; }
+    QString describe() const
+    {
+        return QStringLiteral("exit code %1\n%2%3").arg(exitCode).arg(out, err);
+    }
+};
+
+class GuestShell {
+public:
+    explicit GuestShell(AgentClient *agent) : m_agent(agent) {}
+
+    // sh -c SCRIPT, to completion.
+    GuestResult run(const QString &script, int timeoutMs = 60000) const;
+    // sh -c SCRIPT in the background; returns its pid, or -1.
+    qint64 start(const QString &script) const;
+
+private:
+    AgentClient *m_agent;
+};
+
+} // namespace refscope
