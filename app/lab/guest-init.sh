@@ -40,9 +40,19 @@ mount -t devpts devpts /host/dev/pts
 mount -t tmpfs tmpfs /host/dev/shm
 mount -t tracefs tracefs /host/sys/kernel/tracing
 mount -t debugfs debugfs /host/sys/kernel/debug
-mount -t tmpfs tmpfs /host/tmp
 mount -t tmpfs tmpfs /host/run
-mount -t tmpfs tmpfs /host/var/tmp
+# /tmp and /var/tmp are writable but keep the host's files underneath (an
+# overlay whose upper layer is a tmpfs): a build tree or clone under the
+# host's /tmp stays visible at the same path, so its binaries run here.
+mkdir -p /scratch
+mount -t tmpfs tmpfs /scratch
+for d in tmp var/tmp; do
+    mkdir -p "/scratch/$d/upper" "/scratch/$d/work"
+    chmod 1777 "/scratch/$d/upper"
+    mount -t overlay overlay \
+        -o "lowerdir=/host/$d,upperdir=/scratch/$d/upper,workdir=/scratch/$d/work" "/host/$d" ||
+        die "cannot mount a writable /$d"
+done
 mkdir -p /host/run/lab
 mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144 out /host/run/lab ||
     die "cannot mount the lab's output share"

@@ -22,7 +22,7 @@ chmod 755 "$root/init"
 
 # Dependency order: each module after the ones it needs.
 for m in virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci \
-    virtio_console 9pnet 9pnet_virtio netfs fscache 9p; do
+    virtio_console 9pnet 9pnet_virtio netfs fscache 9p overlay; do
     ko=$(find "$moddir" -name "$m.ko" | head -n 1)
     [ -n "$ko" ] || { echo "make-initramfs: $m.ko not found under $moddir" >&2; exit 1; }
     cp "$ko" "$root/modules/"

@@ -69,7 +69,7 @@ QString labExampleHelper(const QString &name)
 QString labInvisiblePrefix(const QString &path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    for (const char *prefix : {"/tmp/", "/run/", "/var/tmp/", "/dev/", "/proc/", "/sys/"}) {
+    for (const char *prefix : {"/run/", "/dev/", "/proc/", "/sys/"}) {
         if (absolute.startsWith(QLatin1String(prefix)))
             return QLatin1String(prefix).chopped(1);
     }

@@ -25,8 +25,9 @@ QStringList labExampleModules();
 // "stuck-netlink-send"), or an empty string when it is not there.
 QString labExampleHelper(const QString &name);
 
-// The guest sees this machine's root read-only, except these directories,
-// which it replaces with its own: a file under them is invisible there.
+// The guest sees this machine's root read-only (/tmp and /var/tmp through a
+// writable overlay), except the directories it replaces with its own (/run,
+// /dev, /proc, /sys): a file under them is invisible there.
 QString labInvisiblePrefix(const QString &path);
 
 } // namespace refscope
