@@ -1,5 +1,6 @@
 #include "labpanel.h"
 
+#include "lab/labmachine.h"
 #include "lab/labpaths.h"
 #include "protocol/agentclient.h"
 
@@ -32,112 +33,120 @@ QHBoxLayout *buttonRow(QPushButton *first, QPushButton *second)
     return row;
 }
 
+QLabel *textLabel(const QString &objectName)
+{
+    auto *label = new QLabel;
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    return label;
+}
+
+// Each item's text, and the key the panel acts on for it.
+QListWidget *itemList(const QString &objectName, const QList<QPair<QString, QString>> &items)
+{
+    auto *list = new QListWidget;
+    list->setObjectName(objectName);
+    for (const auto &[text, key] : items) {
+        auto *item = new QListWidgetItem(text, list);
+        item->setData(Qt::UserRole, key);
+    }
+    list->setCurrentRow(0);
+    return list;
+}
+
 } // namespace
 
 LabPanel::LabPanel(QWidget *parent) : QDockWidget(tr("Lab"), parent)
 {
     setObjectName(QStringLiteral("labPanel"));
-    auto *contents = new QWidget;
-    auto *layout = new QVBoxLayout(contents);
-    layout->addWidget(createExamples());
-    layout->addWidget(createScenarios(), 1);
-    layout->addSpacing(layout->spacing());
-    m_outcome = new QLabel;
-    m_outcome->setObjectName(QStringLiteral("labOutcome"));
-    m_outcome->setWordWrap(true);
-    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_outcome);
-    setWidget(contents);
-    setAgent(nullptr);
-}
-
-QWidget *LabPanel::createExamples()
-{
-    auto *box = new QWidget;
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(heading(tr("Example modules")));
-    m_examples = new QListWidget;
-    m_examples->setObjectName(QStringLiteral("labExamples"));
-    for (const QString &path : labExampleModules()) {
-        auto *item = new QListWidgetItem(QFileInfo(path).completeBaseName(), m_examples);
-        item->setData(Qt::UserRole, item->text());
-    }
-    m_haveExamples = m_examples->count() > 0;
+    QList<QPair<QString, QString>> examples; // shown name, module
+    for (const QString &path : labExampleModules())
+        examples.append({QFileInfo(path).completeBaseName(), QFileInfo(path).completeBaseName()});
+    m_haveExamples = !examples.isEmpty();
     if (!m_haveExamples)
-        m_examples->addItem(tr("Not built: build the kmod-examples target."));
-    m_examples->setCurrentRow(0);
+        examples.append({tr("Not built: build the kmod-examples target."), QString()});
+    m_examples = itemList(QStringLiteral("labExamples"), examples);
     // A handful of names: all of them in view, no scrolling.
     m_examples->setFixedHeight(m_examples->sizeHintForRow(0) * m_examples->count() +
                                2 * m_examples->frameWidth());
-    layout->addWidget(m_examples);
-    m_load = new QPushButton(tr("Load"));
-    m_unload = new QPushButton(tr("Unload"));
-    m_load->setObjectName(QStringLiteral("labLoad"));
-    m_unload->setObjectName(QStringLiteral("labUnload"));
-    connect(m_load, &QPushButton::clicked, this,
-            [this] { start(tr("Loading %1…"), &LabScenarios::loadExample, selectedExample()); });
-    connect(m_unload, &QPushButton::clicked, this,
-            [this] { start(tr("Unloading %1…"), &LabScenarios::unloadModule, selectedExample()); });
-    layout->addLayout(buttonRow(m_load, m_unload));
-    return box;
-}
 
-QWidget *LabPanel::createScenarios()
-{
-    auto *box = new QWidget;
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(heading(tr("Scenarios")));
-    m_scenarioList = new QListWidget;
-    m_scenarioList->setObjectName(QStringLiteral("labScenarios"));
-    for (const LabScenario &scenario : LabScenarios::all()) {
-        auto *item = new QListWidgetItem(scenario.title, m_scenarioList);
-        item->setData(Qt::UserRole, scenario.id);
-    }
-    m_scenarioList->setCurrentRow(0);
+    QList<QPair<QString, QString>> scenarios; // title, id
+    for (const LabScenario &scenario : LabScenarios::all())
+        scenarios.append({scenario.title, scenario.id});
+    m_scenarioList = itemList(QStringLiteral("labScenarios"), scenarios);
     // Titles wrap rather than scroll: the dock is narrow, translations longer.
     m_scenarioList->setWordWrap(true);
     m_scenarioList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_scenarioList->setResizeMode(QListView::Adjust);
     m_scenarioList->setSpacing(2);
-    layout->addWidget(m_scenarioList, 1);
-    m_run = new QPushButton(tr("Run"));
-    m_stop = new QPushButton(tr("Stop"));
-    m_run->setObjectName(QStringLiteral("labRun"));
-    m_stop->setObjectName(QStringLiteral("labStop"));
-    m_stop->setToolTip(tr("End the processes the scenario started"));
-    connect(m_run, &QPushButton::clicked, this,
-            [this] { start(tr("Running %1…"), &LabScenarios::run, selectedScenario()); });
-    connect(m_stop, &QPushButton::clicked, this,
-            [this] { start(tr("Stopping %1…"), &LabScenarios::stop, selectedScenario()); });
-    layout->addLayout(buttonRow(m_run, m_stop));
-    layout->addWidget(heading(tr("What to watch")));
-    m_watch = new QLabel;
-    m_watch->setObjectName(QStringLiteral("labWhatToWatch"));
-    m_watch->setWordWrap(true);
-    m_watch->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    layout->addWidget(m_watch);
     connect(m_scenarioList, &QListWidget::currentRowChanged, this, [this] {
         showWhatToWatch();
         updateButtons();
     });
+
+    m_load = actionButton(tr("Load"), QStringLiteral("labLoad"), tr("Loading %1…"),
+                          &LabScenarios::loadExample, &LabPanel::selectedExample);
+    m_unload = actionButton(tr("Unload"), QStringLiteral("labUnload"), tr("Unloading %1…"),
+                            &LabScenarios::unloadModule, &LabPanel::selectedExample);
+    m_run = actionButton(tr("Run"), QStringLiteral("labRun"), tr("Running %1…"), &LabScenarios::run,
+                         &LabPanel::selectedScenario);
+    m_stop = actionButton(tr("Stop"), QStringLiteral("labStop"), tr("Stopping %1…"),
+                          &LabScenarios::stop, &LabPanel::selectedScenario);
+    m_stop->setToolTip(tr("End the processes the scenario started"));
+    m_watch = textLabel(QStringLiteral("labWhatToWatch"));
+    m_outcome = textLabel(QStringLiteral("labOutcome"));
+    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *contents = new QWidget;
+    auto *layout = new QVBoxLayout(contents);
+    layout->addWidget(heading(tr("Example modules")));
+    layout->addWidget(m_examples);
+    layout->addLayout(buttonRow(m_load, m_unload));
+    layout->addWidget(heading(tr("Scenarios")));
+    layout->addWidget(m_scenarioList, 1);
+    layout->addLayout(buttonRow(m_run, m_stop));
+    layout->addWidget(heading(tr("What to watch")));
+    layout->addWidget(m_watch);
+    layout->addSpacing(layout->spacing());
+    layout->addWidget(m_outcome);
+    setWidget(contents);
     showWhatToWatch();
-    return box;
+    setLab(nullptr);
 }
 
-void LabPanel::setAgent(AgentClient *agent)
+QPushButton *LabPanel::actionButton(const QString &text, const QString &objectName,
+                                    const QString &progress, Action action,
+                                    QString (LabPanel::*target)() const)
 {
-    if (m_agent)
-        disconnect(m_agent, nullptr, this, nullptr);
-    m_agent = agent;
+    auto *button = new QPushButton(text);
+    button->setObjectName(objectName);
+    connect(button, &QPushButton::clicked, this,
+            [this, progress, action, target] { start(progress, action, (this->*target)()); });
+    return button;
+}
+
+void LabPanel::setLab(LabMachine *lab)
+{
+    if (m_lab)
+        disconnect(m_lab, nullptr, this, nullptr);
+    m_lab = lab;
     delete m_scenarios;
-    m_scenarios = new LabScenarios(agent, this);
+    m_scenarios = new LabScenarios(lab ? lab->agent() : nullptr, this);
     m_busy = false;
-    if (agent) {
-        connect(agent, &AgentClient::ready, this, &LabPanel::updateButtons);
-        connect(agent, &AgentClient::disconnected, this, &LabPanel::updateButtons);
+    if (lab) {
+        connect(lab, &LabMachine::ready, this, &LabPanel::showLabState);
+        connect(lab, &LabMachine::stopped, this, &LabPanel::showLabState);
     }
+    showLabState();
+}
+
+void LabPanel::showLabState()
+{
+    const LabMachine::State state = m_lab ? m_lab->state() : LabMachine::State::Off;
+    m_outcome->setText(state == LabMachine::State::Ready     ? tr("The lab guest is ready.")
+                       : state == LabMachine::State::Booting ? tr("Waiting for the lab guest…")
+                                                             : tr("The lab guest is not running."));
     updateButtons();
 }
 
@@ -158,13 +167,13 @@ QString LabPanel::selectedScenario() const
     return item ? item->data(Qt::UserRole).toString() : QString();
 }
 
-void LabPanel::start(const QString &what, Action action, const QString &target)
+void LabPanel::start(const QString &progress, Action action, const QString &target)
 {
     if (target.isEmpty() || m_busy)
         return;
     m_busy = true;
     updateButtons();
-    m_outcome->setText(what.arg(target));
+    m_outcome->setText(progress.arg(target));
     (m_scenarios->*action)(target, [this, target](const QString &error) {
         m_busy = false;
         m_outcome->setText(error.isEmpty() ? tr("%1: done.").arg(target)
@@ -176,14 +185,12 @@ void LabPanel::start(const QString &what, Action action, const QString &target)
 
 void LabPanel::updateButtons()
 {
-    const bool connected = m_agent && m_agent->isConnected();
+    const bool connected = m_lab && m_lab->agent() && m_lab->agent()->isConnected();
     const bool idle = connected && !m_busy;
     m_load->setEnabled(idle && m_haveExamples);
     m_unload->setEnabled(idle && m_haveExamples);
     m_run->setEnabled(idle);
     m_stop->setEnabled(idle && m_scenarios->hasBackground(selectedScenario()));
-    if (!connected && !m_busy)
-        m_outcome->setText(tr("No lab guest is connected."));
 }
 
 void LabPanel::showWhatToWatch()

@@ -16,33 +16,36 @@ class QPushButton;
 
 namespace refscope {
 
-class AgentClient;
+class LabMachine;
 
 class LabPanel : public QDockWidget {
     Q_OBJECT
 public:
     explicit LabPanel(QWidget *parent = nullptr);
 
-    // The lab guest's agent (nullptr: none). Acts only while it is connected;
-    // a new agent forgets the old guest's background processes.
-    void setAgent(AgentClient *agent);
+    // The lab guest (nullptr: none). Acts only while its agent is connected;
+    // another guest forgets the old one's background processes.
+    void setLab(LabMachine *lab);
     QString outcome() const;
 
 signals:
     void actionDone();
 
 private:
-    QWidget *createExamples();
-    QWidget *createScenarios();
+    using Action = void (LabScenarios::*)(const QString &, LabScenarios::Done);
+    // A button that runs action on what target() selects.
+    QPushButton *actionButton(const QString &text, const QString &objectName,
+                              const QString &progress, Action action,
+                              QString (LabPanel::*target)() const);
     QString selectedExample() const;
     QString selectedScenario() const;
-    using Action = void (LabScenarios::*)(const QString &, LabScenarios::Done);
-    // Runs one action on target; "what" says it in the dock meanwhile.
-    void start(const QString &what, Action action, const QString &target);
+    // Runs one action on target; progress ("Loading %1…") says so meanwhile.
+    void start(const QString &progress, Action action, const QString &target);
+    void showLabState();
     void updateButtons();
     void showWhatToWatch();
 
-    QPointer<AgentClient> m_agent;
+    QPointer<LabMachine> m_lab;
     LabScenarios *m_scenarios = nullptr;
     bool m_busy = false;
     bool m_haveExamples = false;

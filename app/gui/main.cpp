@@ -33,7 +33,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption labOption(
         QStringLiteral("lab"),
         QApplication::translate("main", "Boot the lab guest (Debian's kernel under QEMU) and show "
-                                        "its modules."));
+                                        "its modules (the default when this kernel has no "
+                                        "loadable modules)."));
     parser.addOption(snapshotOption);
     parser.addOption(labOption);
     parser.process(app);
@@ -62,7 +63,9 @@ int main(int argc, char *argv[])
             return 2;
         }
         window.setSource(new FileSnapshotSource(path));
-    } else if (parser.isSet(labOption)) {
+    } else if (parser.isSet(labOption) || !QFileInfo::exists(QStringLiteral("/proc/modules"))) {
+        // A kernel without loadable modules has nothing to show: the lab
+        // guest's kernel has. If the lab cannot start, the window says why.
         window.setSource(new LabSnapshotSource);
     } else {
         window.setSource(new LocalSnapshotSource);

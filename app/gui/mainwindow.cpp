@@ -3,6 +3,7 @@
 #include "dependencygraphview.h"
 #include "detailsdock.h"
 #include "inventory/snapshotjson.h"
+#include "labpanel.h"
 #include "messagepage.h"
 #include "models/builtinmodulemodel.h"
 #include "models/filesnapshotsource.h"
@@ -170,6 +171,15 @@ void MainWindow::createViews()
     resizeDocks({m_dock}, {380}, Qt::Horizontal);
     connect(m_dock, &DetailsDock::moduleLinkActivated, this,
             [this](const QString &name) { selectModule(name); });
+
+    m_labPanel = new LabPanel(this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_labPanel);
+    resizeDocks({m_labPanel}, {340}, Qt::Horizontal);
+    m_labPanel->hide();
+    connect(m_labPanel, &LabPanel::actionDone, this, [this] {
+        if (m_source)
+            m_source->refresh();
+    });
 }
 
 void MainWindow::createStatusBar()
@@ -194,8 +204,11 @@ void MainWindow::setSource(SnapshotSource *source)
     source->setParent(this);
     connect(source, &SnapshotSource::snapshotReady, this, &MainWindow::applySnapshot);
     connect(source, &SnapshotSource::failed, this, &MainWindow::showFailure);
-    if (auto *lab = qobject_cast<LabSnapshotSource *>(source))
+    auto *lab = qobject_cast<LabSnapshotSource *>(source);
+    if (lab)
         connect(lab, &LabSnapshotSource::progress, this, &MainWindow::showProgress);
+    m_labPanel->setLab(lab ? lab->machine() : nullptr);
+    m_labPanel->setVisible(lab);
     m_autoRefreshAction->setEnabled(source->isLive());
     m_refreshAction->setEnabled(true);
     const QSignalBlocker blocker(m_autoRefreshAction);
@@ -263,7 +276,10 @@ void MainWindow::showFailure(const QString &message)
 {
     statusBar()->showMessage(message);
     if (!m_haveSnapshot) {
-        m_message->show(tr("No snapshot"), message);
+        // Before any snapshot, a lab that fails is a lab that could not start.
+        m_message->show(qobject_cast<LabSnapshotSource *>(m_source) ? tr("The lab could not start")
+                                                                    : tr("No snapshot"),
+                        message);
         showPage(m_message);
     }
 }

@@ -24,6 +24,7 @@ namespace refscope {
 class BuiltinModuleModel;
 class DependencyGraphView;
 class DetailsDock;
+class LabPanel;
 class MessagePage;
 class ModuleDetailsModel;
 class ModuleFilterProxy;
@@ -86,6 +87,7 @@ private:
     QTableView *m_builtinTable;
     MessagePage *m_message;
     DetailsDock *m_dock;
+    LabPanel *m_labPanel; // shown only while the source is the lab guest
     QLineEdit *m_search;
     QComboBox *m_stateFilter;
     QAction *m_refreshAction;

@@ -1,6 +1,8 @@
 // refscope --lab, as a test: the window boots the lab guest, shows its
-// real modules and follows a module loaded and unloaded there. Grabs
+// real modules, follows a module loaded and unloaded there, and runs a
+// scenario from the lab dock. Grabs
 // lab-*.png into the build directory for a person to look at.
+#include "labpanel.h"
 #include "mainwindow.h"
 #include "models/labsnapshotsource.h"
 #include "models/modulelistmodel.h"
@@ -8,6 +10,8 @@
 
 #include <QJsonArray>
 #include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -20,6 +24,9 @@ class TestMainWindowLab : public QObject {
     Q_OBJECT
 private slots:
     void showsTheLabGuestsModules();
+
+private:
+    void runsAScenarioFromTheLabPanel(MainWindow &window, QTableView *table);
 };
 
 static int rowOf(QTableView *table, const QString &name)
@@ -72,6 +79,51 @@ void TestMainWindowLab::showsTheLabGuestsModules()
     QTest::qWait(2000);
     QVERIFY(window.grab().save(
         QStringLiteral(REFSCOPE_BINARY_DIR "/tests/gui/mainwindow/lab-graph.png")));
+    tabs->setCurrentIndex(0);
+    runsAScenarioFromTheLabPanel(window, table);
+}
+
+// The lab dock's buttons on the same guest: count_demo's scenario holds the
+// device open (2 references), Unload is refused in plain words, Stop lets go.
+void TestMainWindowLab::runsAScenarioFromTheLabPanel(MainWindow &window, QTableView *table)
+{
+    auto *panel = window.findChild<LabPanel *>();
+    QVERIFY(panel->isVisible());
+    QSignalSpy done(panel, &LabPanel::actionDone);
+    const auto click = [&](const char *button) {
+        const qsizetype before = done.count();
+        QTest::mouseClick(panel->findChild<QPushButton *>(QLatin1String(button)), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() > before, 60000);
+    };
+    const auto select = [&](const char *list, const QString &key) {
+        auto *items = panel->findChild<QListWidget *>(QLatin1String(list));
+        for (int row = 0; row < items->count(); ++row) {
+            if (items->item(row)->data(Qt::UserRole).toString() == key)
+                items->setCurrentRow(row);
+        }
+    };
+    const QString countDemo = QStringLiteral("count_demo");
+    const auto refcount = [&] {
+        const int row = rowOf(table, countDemo);
+        return row < 0 ? -1 : table->model()->index(row, ModuleListModel::Refcount).data().toInt();
+    };
+    select("labScenarios", countDemo);
+    click("labRun");
+    QCOMPARE(panel->outcome(), QStringLiteral("count_demo: done."));
+    QTRY_COMPARE_WITH_TIMEOUT(refcount(), 2, 10000);
+    select("labExamples", countDemo);
+    click("labUnload");
+    QVERIFY2(panel->outcome().contains(QStringLiteral("2 reference")),
+             qPrintable(panel->outcome()));
+    window.selectModule(countDemo);
+    QTest::qWait(50);
+    QVERIFY(window.grab().save(
+        QStringLiteral(REFSCOPE_BINARY_DIR "/tests/gui/mainwindow/lab-panel.png")));
+    click("labStop");
+    QTRY_COMPARE_WITH_TIMEOUT(refcount(), 0, 10000);
+    click("labUnload");
+    QCOMPARE(panel->outcome(), QStringLiteral("count_demo: done."));
+    QTRY_COMPARE_WITH_TIMEOUT(rowOf(table, countDemo), -1, 10000);
 }
 
 QTEST_MAIN(TestMainWindowLab)
