@@ -1,4 +1,4 @@
-// refscope-agent: answers docs/protocol.md requests on stdin with replies
+// refscope-agent: answers app/core/protocol/PROTOCOL.md requests on stdin with replies
 // on stdout. stdout carries protocol lines only; diagnostics go to stderr.
 #include "agentsession.h"
 #include "stdiochannel.h"
@@ -14,8 +14,9 @@ namespace {
 constexpr char kUsage[] =
     "Usage: refscope-agent [--lab]\n"
     "RefScope's privileged helper. Reads JSON-lines requests on stdin and\n"
-    "answers on stdout (protocol version 1, see docs/protocol.md). It is\n"
-    "started by RefScope through pkexec, ssh or the lab, not by hand.\n"
+    "answers on stdout (protocol version 1, documented in RefScope's source\n"
+    "as app/core/protocol/PROTOCOL.md). It is started by RefScope through\n"
+    "pkexec, ssh or the lab, not by hand.\n"
     "\n"
     "  --lab      also offer lab.exec (only inside RefScope's disposable QEMU guest)\n"
     "  --help     show this help\n"

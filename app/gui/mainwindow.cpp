@@ -3,6 +3,7 @@
 #include "dependencygraphview.h"
 #include "detailsdock.h"
 #include "inventory/snapshotjson.h"
+#include "lab/labpaths.h"
 #include "labpanel.h"
 #include "messagepage.h"
 #include "models/builtinmodulemodel.h"
@@ -11,6 +12,7 @@
 #include "models/moduledetailsmodel.h"
 #include "models/modulefilterproxy.h"
 #include "models/modulelistmodel.h"
+#include "models/privilegedsnapshotsource.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -88,6 +90,11 @@ void MainWindow::createActions()
     m_saveAction = bar->addAction(tr("Save snapshot…"), this, &MainWindow::saveSnapshotFile);
     m_saveAction->setShortcut(QKeySequence::Save);
     bar->addAction(tr("Open the lab"), this, &MainWindow::openLab);
+    QAction *asRoot = bar->addAction(tr("Read as root…"), this, [this] {
+        setSource(new PrivilegedSnapshotSource(labDefaultAgent()));
+    });
+    asRoot->setToolTip(tr("Start refscope-agent through pkexec (polkit asks for a password) to "
+                          "read what only root may: every module parameter"));
     bar->addSeparator();
 
     m_search = new QLineEdit;

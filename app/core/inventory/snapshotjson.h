@@ -1,4 +1,4 @@
-// The snapshot JSON of docs/protocol.md ("Snapshot object"): what
+// The snapshot JSON of app/core/protocol/PROTOCOL.md ("Snapshot object"): what
 // refscope-cli snapshot --json prints and the agent's "snapshot" returns.
 #pragma once
 

@@ -1,5 +1,5 @@
 // The JSON-lines protocol between RefScope and refscope-agent (see
-// docs/protocol.md): one JSON object per line, requests with an id, exactly
+// app/core/protocol/PROTOCOL.md): one JSON object per line, requests with an id, exactly
 // one reply per request, and id-less notifications.
 #pragma once
 
@@ -14,7 +14,7 @@ namespace refscope {
 inline constexpr int kProtocolVersion = 1;
 inline constexpr qsizetype kMaxLineBytes = 64 * 1024 * 1024;
 
-// The error codes replies carry (docs/protocol.md, "Errors").
+// The error codes replies carry (app/core/protocol/PROTOCOL.md, "Errors").
 namespace errorcode {
 inline constexpr QLatin1String BadRequest{"bad_request"};
 inline constexpr QLatin1String UnknownMethod{"unknown_method"};

@@ -2,6 +2,7 @@
 #include "models/agentsnapshotsource.h"
 #include "models/filesnapshotsource.h"
 #include "models/localsnapshotsource.h"
+#include "models/privilegedsnapshotsource.h"
 #include "protocol/agentclient.h"
 #include "testsnapshots.h"
 
@@ -153,6 +154,32 @@ private slots:
         QTRY_COMPARE(failed.count(), 2);
         QVERIFY2(failed.last().first().toString().contains("not connected"),
                  qPrintable(failed.last().first().toString()));
+    }
+
+    void privilegedSourceStartsTheAgentOnFirstRead()
+    {
+        // Already root here, so the agent runs without pkexec in between.
+        PrivilegedSnapshotSource source(
+            QStringLiteral(REFSCOPE_BINARY_DIR "/app/agent/refscope-agent"), QString());
+        QSignalSpy ready(&source, &SnapshotSource::snapshotReady);
+        QSignalSpy failed(&source, &SnapshotSource::failed);
+        source.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 30000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+        QCOMPARE(ready.first().first().value<Snapshot>().support.loadable,
+                 QFile::exists("/proc/modules"));
+    }
+
+    void privilegedSourceExplainsALauncherThatCannotRun()
+    {
+        PrivilegedSnapshotSource source(
+            QStringLiteral(REFSCOPE_BINARY_DIR "/app/agent/refscope-agent"),
+            QStringLiteral("/nonexistent/pkexec"));
+        QSignalSpy failed(&source, &SnapshotSource::failed);
+        source.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 10000);
+        QVERIFY2(failed.first().first().toString().contains("/nonexistent/pkexec"),
+                 qPrintable(failed.first().first().toString()));
     }
 };
 
