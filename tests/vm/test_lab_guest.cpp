@@ -9,9 +9,9 @@
 #include "lab/labpaths.h"
 #include "procmodules.h"
 #include "protocol/agentclient.h"
+#include "testlab.h"
 
 #include <QJsonDocument>
-#include <QStandardPaths>
 #include <QtTest>
 
 namespace refscope {
@@ -91,19 +91,10 @@ class TestLabGuest : public QObject {
 private slots:
     void initTestCase()
     {
-        if (QStandardPaths::findExecutable(QStringLiteral("qemu-system-x86_64")).isEmpty())
-            QSKIP("QEMU is not installed");
-        LabOptions options;
-        options.lifetimeLimitS = 800; // the ctest timeout is 900 s
-        QSignalSpy failed(&m_lab, &LabMachine::failed);
-        m_lab.start(options);
-        QVERIFY2(m_lab.waitForReady(120000),
-                 failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
-        qInfo("lab guest ready in %lld ms", m_lab.bootDurationMs());
+        const QString error = bootTestLab(m_lab, 800); // the ctest timeout is 900 s
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_guest = std::make_unique<GuestShell>(m_lab.agent());
-        const QStringList modules = labExampleModules();
-        if (!modules.isEmpty())
-            m_examples = QFileInfo(modules.first()).absolutePath();
+        m_examples = QFileInfo(labExampleModules().first()).absolutePath();
     }
 
     void cleanupTestCase()
@@ -136,8 +127,6 @@ private slots:
 
     void stuckNetlinkReleasesAfterHoldSeconds()
     {
-        if (m_examples.isEmpty())
-            QSKIP("the example modules were not built (no kernel headers)");
         const QString send = labExampleHelper(QStringLiteral("stuck-netlink-send"));
         QVERIFY(!send.isEmpty());
         QVERIFY(sh(QStringLiteral("insmod %1 hold_seconds=2 && %2")
@@ -151,8 +140,6 @@ private slots:
 
     void examplesAgree()
     {
-        if (m_examples.isEmpty())
-            QSKIP("the example modules were not built (no kernel headers)");
         const QString send = labExampleHelper(QStringLiteral("stuck-netlink-send"));
         const GuestResult loaded =
             sh(QStringLiteral("set -e; cd %1\n"

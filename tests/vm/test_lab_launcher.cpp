@@ -3,10 +3,10 @@
 // stop, and never a QEMU left behind (also when the owning process is killed).
 #include "lab/labmachine.h"
 #include "protocol/agentclient.h"
+#include "testlab.h"
 
 #include <QDir>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -84,8 +84,8 @@ class TestLabLauncher : public QObject {
 private slots:
     void initTestCase()
     {
-        if (QStandardPaths::findExecutable(QStringLiteral("qemu-system-x86_64")).isEmpty())
-            QSKIP("QEMU is not installed");
+        const QString missing = labTestPrerequisites();
+        QVERIFY2(missing.isEmpty(), qPrintable(missing));
         QVERIFY(m_cache.isValid());
     }
 

@@ -8,9 +8,9 @@
 #include "lab/labpaths.h"
 #include "lab/labscenarios.h"
 #include "protocol/agentclient.h"
+#include "testlab.h"
 
 #include <QSet>
-#include <QStandardPaths>
 #include <QtTest>
 
 #include <memory>
@@ -79,15 +79,8 @@ class TestLabScenarios : public QObject {
 private slots:
     void initTestCase()
     {
-        if (QStandardPaths::findExecutable(QStringLiteral("qemu-system-x86_64")).isEmpty())
-            QSKIP("QEMU is not installed");
-        QVERIFY2(!labExampleModules().isEmpty(), "the example modules are not built");
-        LabOptions options;
-        options.lifetimeLimitS = 500; // the ctest timeout is 600 s
-        QSignalSpy failed(&m_lab, &LabMachine::failed);
-        m_lab.start(options);
-        QVERIFY2(m_lab.waitForReady(120000),
-                 failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        const QString error = bootTestLab(m_lab, 500); // the ctest timeout is 600 s
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_scenarios = std::make_unique<LabScenarios>(m_lab.agent());
     }
 

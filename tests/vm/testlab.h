@@ -1,0 +1,21 @@
+// Boots the lab guest for one vm test program. QEMU, the guest kernel and
+// the example modules are installed and built by the README's test command,
+// so their absence fails the test rather than skipping it: a skipped vm
+// test would hide that nothing ran on a real kernel.
+#pragma once
+
+#include <QString>
+
+namespace refscope {
+
+class LabMachine;
+
+// Empty when QEMU and the example modules are there, else what is missing.
+QString labTestPrerequisites();
+
+// Starts lab (the guest is powered off after lifetimeLimitS, a safety net
+// under the test's ctest timeout) and waits for its agent: empty when ready,
+// else why not.
+QString bootTestLab(LabMachine &lab, int lifetimeLimitS);
+
+} // namespace refscope
