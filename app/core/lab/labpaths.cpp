@@ -1,5 +1,6 @@
 #include "labpaths.h"
 
+#include <QCollator>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -37,6 +38,22 @@ QString labBootScript()
     return firstExisting({QStringLiteral(REFSCOPE_LAB_SOURCE_DIR "/boot-guest.sh"),
                           QStringLiteral(REFSCOPE_LAB_INSTALL_DIR "/boot-guest.sh")},
                          false);
+}
+
+QString labKernelRelease()
+{
+    QStringList releases;
+    for (const QString &image :
+         QDir(QStringLiteral("/boot")).entryList({QStringLiteral("vmlinuz-*")}, QDir::Files)) {
+        const QString release = image.mid(int(qstrlen("vmlinuz-")));
+        if (QFileInfo(QStringLiteral("/lib/modules/%1/kernel").arg(release)).isDir())
+            releases.append(release);
+    }
+    // Numeric order, like boot-guest.sh's `ls -v`: 6.1.0-100 is newer than 6.1.0-56.
+    QCollator numeric;
+    numeric.setNumericMode(true);
+    std::sort(releases.begin(), releases.end(), numeric);
+    return releases.isEmpty() ? QString() : releases.last();
 }
 
 QString labDefaultAgent()

@@ -12,6 +12,11 @@ namespace refscope {
 // boot-guest.sh, or an empty string when neither location has it.
 QString labBootScript();
 
+// The kernel release the lab boots by default, as boot-guest.sh picks it:
+// the newest with both /boot/vmlinuz-RELEASE and /lib/modules/RELEASE/kernel.
+// Empty when none is installed (apt install linux-image-amd64).
+QString labKernelRelease();
+
 // The refscope-agent binary: next to the running executable, in the
 // installed libexec directory, or in the build tree; empty when none exists.
 QString labDefaultAgent();

@@ -5,6 +5,7 @@
 
 #include "inventory/moduleinfo.h"
 #include "inventory/snapshotjson.h"
+#include "lab/labpaths.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -59,7 +60,10 @@ inline bool loadFixture(const QString &path, Snapshot *snapshot, QString *error)
 
 // The lab kernel's modules; a desktop-sized module set is read from them
 // because the lab guest loads only a few dozen modules.
-inline const char *labModulesDir = "/lib/modules/6.1.0-56-amd64";
+inline QString labModulesDir()
+{
+    return QStringLiteral("/lib/modules/") + labKernelRelease();
+}
 
 // The modules a module uses, from the "depends=" entry of its .ko file's
 // modinfo (what /sys/module/*/holders reflects once loaded).
@@ -85,7 +89,7 @@ inline QStringList directDependencies(const QString &koPath)
 // modules are not installed.
 inline Snapshot desktopSnapshot()
 {
-    const QString dir = QString::fromLatin1(labModulesDir);
+    const QString dir = labModulesDir();
     QFile table(dir + QStringLiteral("/modules.dep"));
     if (!table.open(QIODevice::ReadOnly))
         return {};

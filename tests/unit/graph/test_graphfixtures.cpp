@@ -29,8 +29,7 @@ private slots:
     void fixture()
     {
         QFETCH(QString, path);
-        if (path.isEmpty())
-            QSKIP("no fixtures captured yet: run tests/fixtures/capture-fixtures.sh");
+        QVERIFY2(!path.isEmpty(), "no fixtures in tests/fixtures: run capture-fixtures.sh");
         Snapshot snapshot;
         QString error;
         QVERIFY2(graphtest::loadFixture(path, &snapshot, &error), qPrintable(error));

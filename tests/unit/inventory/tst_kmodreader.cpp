@@ -4,6 +4,7 @@
 #include "inventory/kernelsupport.h"
 #include "inventory/kmodreader.h"
 #include "inventory/sysmodule.h"
+#include "lab/labpaths.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,7 +15,11 @@ using namespace refscope;
 namespace {
 
 // Debian's 6.1 kernel package, installed on the build machine for the lab.
-const QString kGuestModules = QStringLiteral("/lib/modules/6.1.0-56-amd64");
+// The Debian kernel the lab boots, installed on this machine by the test command.
+QString guestModulesDir()
+{
+    return QStringLiteral("/lib/modules/") + labKernelRelease();
+}
 
 } // namespace
 
@@ -55,9 +60,9 @@ private slots:
 
     void supportFromDebianConfig()
     {
-        QFile config(QStringLiteral("/boot/config-6.1.0-56-amd64"));
-        if (!config.open(QIODevice::ReadOnly))
-            QSKIP("Debian's 6.1 kernel config is not installed");
+        QFile config(QStringLiteral("/boot/config-") + labKernelRelease());
+        QVERIFY2(config.open(QIODevice::ReadOnly),
+                 "Debian's kernel config is not installed (apt install linux-image-amd64)");
         const KernelModuleSupport s = moduleSupportFromConfig(config.readAll());
         QCOMPARE(s.unloadable, true);
         QCOMPARE(s.forceUnload, true);
@@ -82,10 +87,10 @@ private slots:
 
     void builtinModulesOfDebianKernel()
     {
-        if (!QFile::exists(kGuestModules + QStringLiteral("/modules.builtin")))
-            QSKIP("Debian's 6.1 modules are not installed");
-        const QList<BuiltinModule> builtin = readBuiltinModules(kGuestModules);
-        QFile list(kGuestModules + QStringLiteral("/modules.builtin"));
+        QVERIFY2(QFile::exists(guestModulesDir() + QStringLiteral("/modules.builtin")),
+                 "Debian's kernel modules are not installed (apt install linux-image-amd64)");
+        const QList<BuiltinModule> builtin = readBuiltinModules(guestModulesDir());
+        QFile list(guestModulesDir() + QStringLiteral("/modules.builtin"));
         QVERIFY(list.open(QIODevice::ReadOnly));
         QCOMPARE(builtin.size(), list.readAll().count('\n'));
         qsizetype described = 0;
