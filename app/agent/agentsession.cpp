@@ -2,6 +2,7 @@
 
 #include "inventory/kernelsupport.h"
 #include "inventory/kmodreader.h"
+#include "holdersmethod.h"
 #include "inventory/snapshotjson.h"
 #include "labexec.h"
 #include "moduleops.h"
@@ -23,11 +24,15 @@ AgentReply badParams(const QString &message)
 
 } // namespace
 
-AgentSession::AgentSession(bool lab) : m_lab(lab) {}
+AgentSession::AgentSession(bool lab, AgentTracing::LineWriter notify)
+    : m_lab(lab), m_tracing(std::move(notify))
+{
+}
 
 void AgentSession::restart()
 {
     m_greeted = false;
+    m_tracing.abandon();
 }
 
 QByteArray AgentSession::handleLine(const QByteArray &line)
@@ -66,9 +71,20 @@ AgentReply AgentSession::dispatch(const Request &request)
             return badParams(QStringLiteral("module.unload needs \"name\", the module to unload"));
         return unloadModule(name.toString());
     }
+    if (method == QLatin1String("holders")) {
+        const QJsonValue module = params.value(QLatin1String("module"));
+        if (!module.isString() || module.toString().trimmed().isEmpty())
+            return badParams(QStringLiteral("holders needs \"module\", the module to explain"));
+        return holdersOf(module.toString());
+    }
     if (method == QLatin1String("lab.exec"))
         return labExec(params);
+    if (method == QLatin1String("trace.start"))
+        return m_tracing.start(params);
+    if (method == QLatin1String("trace.stop"))
+        return m_tracing.stop();
     if (method == QLatin1String("shutdown")) {
+        m_tracing.abandon();
         m_finished = true;
         return AgentReply::success(QJsonObject{});
     }

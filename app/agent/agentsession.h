@@ -2,13 +2,15 @@
 // reply per request line.
 #pragma once
 
+#include "agenttracing.h"
 #include "protocol/protocol.h"
 
 namespace refscope {
 
 class AgentSession {
 public:
-    explicit AgentSession(bool lab);
+    // notify sends live tracing's notifications (from another thread).
+    AgentSession(bool lab, AgentTracing::LineWriter notify);
 
     // The reply line (with '\n') to one request line.
     QByteArray handleLine(const QByteArray &line);
@@ -18,8 +20,11 @@ public:
     // The agent's exit status once finished: 0 after shutdown, 1 after a
     // protocol mismatch.
     int exitCode() const { return m_exitCode; }
-    // A new client: it must say hello again.
+    // A new client: it must say hello again; the last one's capture ends.
     void restart();
+    // The agent is exiting (end of input, a signal): remove the capture's
+    // tracefs instance.
+    void abandonTracing() { m_tracing.abandon(); }
 
 private:
     AgentReply dispatch(const Request &request);
@@ -30,6 +35,7 @@ private:
     bool m_greeted = false;
     bool m_finished = false;
     int m_exitCode = 0;
+    AgentTracing m_tracing;
 };
 
 } // namespace refscope

@@ -2,12 +2,15 @@
 // on stdout. stdout carries protocol lines only; diagnostics go to stderr.
 #include "agentsession.h"
 #include "stdiochannel.h"
+#include "trace/livecaptureinstance.h"
+#include "trace/livecapturesignals.h"
 
 #include <QCoreApplication>
 
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <unistd.h>
 
 namespace {
 
@@ -48,8 +51,20 @@ int main(int argc, char **argv)
     std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv); // QProcess (lab.exec) wants an application object
 
+    // A capture's tracefs instance left by an agent that was killed.
+    const QString stale = refscope::CaptureInstance::removeStale();
+    if (!stale.isEmpty())
+        std::fprintf(stderr, "refscope-agent: %s\n", qPrintable(stale));
+
     refscope::StdioChannel channel;
-    refscope::AgentSession session(lab);
+    refscope::AgentSession session(lab,
+                                   [&channel](const QByteArray &line) { return channel.write(line); });
+    // Exiting on a signal must not leave the capture's instance behind.
+    if (!refscope::onTerminationSignal([&session](int signal) {
+            session.abandonTracing();
+            _exit(128 + signal);
+        }))
+        std::fputs("refscope-agent: cannot catch termination signals\n", stderr);
     QByteArray line;
     for (;;) {
         switch (channel.readLine(&line)) {

@@ -58,6 +58,7 @@ StdioChannel::Status StdioChannel::readLine(QByteArray *line)
 
 bool StdioChannel::write(const QByteArray &data)
 {
+    std::lock_guard lock(m_writeLock);
     qsizetype done = 0;
     while (done < data.size()) {
         const ssize_t n =

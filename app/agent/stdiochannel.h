@@ -4,6 +4,8 @@
 
 #include "protocol/linebuffer.h"
 
+#include <mutex>
+
 namespace refscope {
 
 class StdioChannel {
@@ -17,13 +19,15 @@ public:
         TooLong,    // a line exceeded kMaxLineBytes: the peer does not speak the protocol
     };
     Status readLine(QByteArray *line);
-    // Writes every byte; false when the reader is gone.
+    // Writes every byte; false when the reader is gone. Thread-safe: live
+    // tracing's reader thread sends notifications between replies.
     bool write(const QByteArray &data);
 
 private:
     LineBuffer m_lines;
     bool m_reconnectable = false;
     bool m_peerGone = false;
+    std::mutex m_writeLock;
 };
 
 } // namespace refscope

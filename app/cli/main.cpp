@@ -1,6 +1,9 @@
 // refscope-cli: what RefScope knows about the running kernel's modules,
 // without the GUI and without root.
 #include "moduletable.h"
+#include "recordcommand.h"
+#include "reportcommand.h"
+#include "whycommand.h"
 
 #include "graph/dependencygraph.h"
 #include "graph/dotwriter.h"
@@ -29,6 +32,18 @@ constexpr char kUsage[] =
     "                    app/core/protocol/PROTOCOL.md in RefScope's source)\n"
     "  graph --dot       the dependency graph in Graphviz DOT\n"
     "                    (refscope-cli graph --dot | dot -Tsvg > modules.svg)\n"
+    "  why MODULE [--json]  what holds MODULE (open files, sockets, mounts,\n"
+    "                    user modules, kernel threads), what nothing explains,\n"
+    "                    and what to do next; run as root to see every process\n"
+    "  report FILE [--json]  per module of a trace.dat recording: gets, puts,\n"
+    "                    loads, frees, first/last timestamp (JSON: ns), final\n"
+    "                    count as lsmod shows it, and lost events\n"
+    "                    (FILE may also be a session from record)\n"
+    "  record -o FILE [--modules a,b] [--stacks] -- COMMAND...\n"
+    "                    as root: trace module gets/puts/loads/frees while\n"
+    "                    COMMAND runs, then write a session file (events, lost\n"
+    "                    events, the snapshot at the start); --stacks adds the\n"
+    "                    kernel stack of every get and put\n"
     "\n"
     "  --help            show this help\n"
     "  --version         show the version\n"
@@ -112,6 +127,22 @@ int run(const QStringList &args)
             return graphCommand();
         return usageError(QStringLiteral("graph needs --dot (the only output format)"));
     }
+    if (command == QLatin1String("why")) {
+        QStringList modules = options;
+        const bool json = modules.removeAll(QStringLiteral("--json")) > 0;
+        if (modules.size() == 1 && !modules.first().startsWith(u'-'))
+            return whyCommand(modules.first(), json);
+        return usageError(QStringLiteral("why needs one module name, optionally --json"));
+    }
+    if (command == QLatin1String("report")) {
+        QStringList files = options;
+        const bool json = files.removeAll(QStringLiteral("--json")) > 0;
+        if (files.size() == 1 && !files.first().startsWith(u'-'))
+            return reportCommand(files.first(), json);
+        return usageError(QStringLiteral("report needs one trace file, optionally --json"));
+    }
+    if (command == QLatin1String("record"))
+        return recordCommand(options);
     return usageError(QStringLiteral("unknown command \"%1\"").arg(command));
 }
 

@@ -1,6 +1,7 @@
 #include "detailsdock.h"
 
 #include "models/moduledetailsmodel.h"
+#include "teaching/teaching.h"
 
 #include <QHeaderView>
 #include <QScrollBar>
@@ -75,10 +76,20 @@ QString DetailsDock::fieldsHtml() const
         const QStringList links = value.data(ModuleDetailsModel::LinksRole).toStringList();
         const QString shown =
             links.isEmpty() ? value.data().toString().toHtmlEscaped() : moduleLinks(links);
-        html += QStringLiteral("<tr><td valign=\"top\"><b>%1</b></td><td>%2</td></tr>")
-                    .arg(label.data().toString().toHtmlEscaped(), shown);
+        // The field's explanation, where it has one, is the label's tooltip.
+        const QString tip = label.data(Qt::ToolTipRole).toString();
+        const QString title = tip == label.data().toString()
+                                  ? QString()
+                                  : QStringLiteral(" title=\"%1\"").arg(tip.toHtmlEscaped());
+        html += QStringLiteral("<tr><td valign=\"top\"%3><b>%1</b></td><td>%2</td></tr>")
+                    .arg(label.data().toString().toHtmlEscaped(), shown, title);
     }
-    return html + QStringLiteral("</table>");
+    // What the state means and where it stands in a module's life.
+    const ModuleState state = m_details->module().state;
+    return html + QStringLiteral("</table><h4>%1</h4><p>%2</p>%3")
+                      .arg(tr("Where it is in its life").toHtmlEscaped(),
+                           Teaching::moduleState(state).toHtmlEscaped(),
+                           Teaching::lifecycleHtml(Teaching::lifecycleStep(state)));
 }
 
 void DetailsDock::render()

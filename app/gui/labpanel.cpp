@@ -3,12 +3,14 @@
 #include "lab/labmachine.h"
 #include "lab/labpaths.h"
 #include "protocol/agentclient.h"
+#include "teaching/teaching.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace refscope {
@@ -95,6 +97,7 @@ LabPanel::LabPanel(QWidget *parent) : QDockWidget(tr("Lab"), parent)
                           &LabScenarios::stop, &LabPanel::selectedScenario);
     m_stop->setToolTip(tr("End the processes the scenario started"));
     m_watch = textLabel(QStringLiteral("labWhatToWatch"));
+    m_walkthrough = textLabel(QStringLiteral("labWalkthrough"));
     m_outcome = textLabel(QStringLiteral("labOutcome"));
     m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -108,9 +111,17 @@ LabPanel::LabPanel(QWidget *parent) : QDockWidget(tr("Lab"), parent)
     layout->addLayout(buttonRow(m_run, m_stop));
     layout->addWidget(heading(tr("What to watch")));
     layout->addWidget(m_watch);
+    layout->addWidget(heading(tr("Step by step")));
+    layout->addWidget(m_walkthrough);
     layout->addSpacing(layout->spacing());
     layout->addWidget(m_outcome);
-    setWidget(contents);
+    // The texts are long in every language and the dock may be short: scroll
+    // rather than squeeze the labels until their lines overlap.
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(contents);
+    setWidget(scroll);
     showWhatToWatch();
     setLab(nullptr);
 }
@@ -197,8 +208,10 @@ void LabPanel::showWhatToWatch()
 {
     const QString id = selectedScenario();
     for (const LabScenario &scenario : LabScenarios::all()) {
-        if (scenario.id == id)
+        if (scenario.id == id) {
             m_watch->setText(scenario.whatToWatch);
+            m_walkthrough->setText(Teaching::numberedHtml(Teaching::walkthrough(id)));
+        }
     }
 }
 

@@ -1,8 +1,9 @@
 // The lab dock: what the user can do to the lab guest's kernel. The example
-// modules with Load / Unload, and the scenarios with Run / Stop and what to
-// watch while one runs. Outcomes, refusals included ("busy: …"), are shown
-// in the dock as plain text; after each action actionDone() asks the window
-// for a fresh snapshot, so the table and the graph follow at once.
+// modules with Load / Unload, and the scenarios with Run / Stop, what to
+// watch while one runs and its guided steps. Outcomes, refusals included
+// ("busy: …"), are shown in the dock as plain text; after each action
+// actionDone() asks the window for a fresh snapshot, so the table and the
+// graph follow at once.
 #pragma once
 
 #include "lab/labscenarios.h"
@@ -56,6 +57,7 @@ private:
     QPushButton *m_run;
     QPushButton *m_stop;
     QLabel *m_watch;
+    QLabel *m_walkthrough; // the scenario's numbered steps (teaching/teaching.h)
     QLabel *m_outcome;
 };
 

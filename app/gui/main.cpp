@@ -4,6 +4,7 @@
 #include "models/filesnapshotsource.h"
 #include "models/labsnapshotsource.h"
 #include "models/localsnapshotsource.h"
+#include "startup.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -20,6 +21,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("refscope"));
     QApplication::setApplicationDisplayName(QStringLiteral("RefScope"));
     QApplication::setApplicationVersion(QStringLiteral(REFSCOPE_VERSION));
+    applySavedSettings();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

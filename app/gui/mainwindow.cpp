@@ -2,6 +2,7 @@
 
 #include "dependencygraphview.h"
 #include "detailsdock.h"
+#include "holdersdock.h"
 #include "inventory/snapshotjson.h"
 #include "lab/labpaths.h"
 #include "labpanel.h"
@@ -13,6 +14,8 @@
 #include "models/modulefilterproxy.h"
 #include "models/modulelistmodel.h"
 #include "models/privilegedsnapshotsource.h"
+#include "timelinewidget.h"
+#include "windowsettings.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -23,6 +26,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -49,6 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_message->show(tr("No snapshot yet"), tr("Reading the loaded modules…"));
     showPage(m_message);
     resize(1100, 700);
+    m_windowSettings->restoreWindow();
 }
 
 MainWindow::~MainWindow()
@@ -89,18 +94,30 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     m_saveAction = bar->addAction(tr("Save snapshot…"), this, &MainWindow::saveSnapshotFile);
     m_saveAction->setShortcut(QKeySequence::Save);
-    bar->addAction(tr("Open the lab"), this, &MainWindow::openLab);
+    QAction *lab = bar->addAction(tr("Open the lab"), this, &MainWindow::openLab);
+    lab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     QAction *asRoot = bar->addAction(tr("Read as root…"), this, [this] {
         setSource(new PrivilegedSnapshotSource(labDefaultAgent()));
     });
     asRoot->setToolTip(tr("Start refscope-agent through pkexec (polkit asks for a password) to "
                           "read what only root may: every module parameter"));
     bar->addSeparator();
+    m_windowSettings = new WindowSettings(this);
+    m_windowSettings->addMenus({open, m_saveAction, lab, asRoot, m_refreshAction});
+    connect(m_windowSettings, &WindowSettings::recentFileChosen, this,
+            [this](const QString &path) { setSource(new FileSnapshotSource(path)); });
 
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("searchField"));
     m_search->setPlaceholderText(tr("Filter: module, user or dependency"));
     m_search->setClearButtonEnabled(true);
+    auto *find = new QAction(m_search);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_search, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    addAction(find);
     m_search->setMaximumWidth(320);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setSearchText(text);
@@ -163,6 +180,14 @@ void MainWindow::createViews()
             [this](const QString &name) { selectModule(name, GraphFocus::Keep); });
     m_tabs->addTab(m_graph, tr("Graph"));
     m_tabs->addTab(m_builtinTable, tr("Built-in"));
+    m_timeline = new TimelineWidget;
+    m_tabs->addTab(m_timeline, tr("Timeline"));
+    connect(m_timeline, &TimelineWidget::raiseRequested, this, [this] {
+        showPage(m_tabs);
+        m_tabs->setCurrentWidget(m_timeline);
+    });
+    QMenu *file = m_windowSettings->fileMenu();
+    file->insertActions(file->actions().value(1), m_timeline->fileActions());
 
     m_message = new MessagePage;
     m_message->setObjectName(QStringLiteral("messagePage"));
@@ -178,6 +203,14 @@ void MainWindow::createViews()
     resizeDocks({m_dock}, {380}, Qt::Horizontal);
     connect(m_dock, &DetailsDock::moduleLinkActivated, this,
             [this](const QString &name) { selectModule(name); });
+    m_holdersDock = new HoldersDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_holdersDock);
+    tabifyDockWidget(m_dock, m_holdersDock);
+    m_dock->raise();
+    connect(m_holdersDock, &HoldersDock::showInTimeline, m_timeline,
+            &TimelineWidget::showModuleEvents);
+    connect(m_holdersDock, &HoldersDock::readAsRootRequested, this,
+            [this] { setSource(new PrivilegedSnapshotSource(labDefaultAgent())); });
 
     m_labPanel = new LabPanel(this);
     addDockWidget(Qt::LeftDockWidgetArea, m_labPanel);
@@ -229,6 +262,8 @@ void MainWindow::setSource(SnapshotSource *source)
 
 void MainWindow::applySnapshot(const Snapshot &snapshot)
 {
+    m_holdersDock->setSource(m_source); // ready once it answered
+    m_timeline->setAgent(HoldersDock::agentOf(m_source));
     if (!snapshot.support.loadable) {
         m_haveSnapshot = true;
         m_modules->applySnapshot(snapshot);
@@ -340,6 +375,8 @@ void MainWindow::selectModule(const QString &name, GraphFocus focus)
     const QString normalized = normalizeModuleName(name);
     m_selected = normalized;
     m_details->setModuleName(normalized);
+    m_holdersDock->setModule(normalized);
+    m_timeline->setSelectedModule(normalized);
     // Drawn whole, a few hundred modules shrink to unreadable boxes: a large
     // graph shows the selected module's neighbourhood instead.
     if (focus == GraphFocus::Follow && m_modules->snapshot().modules.size() > kGraphOverviewLimit &&
@@ -367,8 +404,10 @@ void MainWindow::openSnapshotFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a snapshot"), {},
                                                       tr("RefScope snapshots (*.json)"));
-    if (!path.isEmpty())
-        setSource(new FileSnapshotSource(path));
+    if (path.isEmpty())
+        return;
+    m_windowSettings->addRecentFile(path);
+    setSource(new FileSnapshotSource(path));
 }
 
 void MainWindow::saveSnapshotFile()
@@ -382,6 +421,8 @@ void MainWindow::saveSnapshotFile()
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(json) != json.size())
         QMessageBox::warning(this, tr("Save the snapshot"),
                              tr("Cannot write %1: %2").arg(path, file.errorString()));
+    else
+        m_windowSettings->addRecentFile(path);
 }
 
 } // namespace refscope

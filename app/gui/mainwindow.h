@@ -24,11 +24,14 @@ namespace refscope {
 class BuiltinModuleModel;
 class DependencyGraphView;
 class DetailsDock;
+class HoldersDock;
 class LabPanel;
 class MessagePage;
 class ModuleDetailsModel;
 class ModuleFilterProxy;
 class ModuleListModel;
+class TimelineWidget;
+class WindowSettings;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -87,7 +90,10 @@ private:
     QTableView *m_builtinTable;
     MessagePage *m_message;
     DetailsDock *m_dock;
-    LabPanel *m_labPanel; // shown only while the source is the lab guest
+    HoldersDock *m_holdersDock;       // tabbed with the details dock
+    LabPanel *m_labPanel;             // shown only while the source is the lab guest
+    TimelineWidget *m_timeline;       // follows the selected module
+    WindowSettings *m_windowSettings; // menus, recent files, saved layout
     QLineEdit *m_search;
     QComboBox *m_stateFilter;
     QAction *m_refreshAction;

@@ -40,4 +40,11 @@ qint64 GuestShell::start(const QString &script) const
     return reply.ok ? reply.result.toObject().value(QLatin1String("pid")).toInteger(-1) : -1;
 }
 
+QString GuestShell::kernelLogProblems() const
+{
+    const GuestResult log = run(QStringLiteral(
+        "dmesg | grep -E 'WARNING:|BUG:|Oops|Call Trace|general protection|underflow'"));
+    return log.exitCode == 1 ? QString() : log.describe(); // grep's 1: nothing found
+}
+
 } // namespace refscope

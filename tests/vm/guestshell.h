@@ -27,6 +27,9 @@ public:
     GuestResult run(const QString &script, int timeoutMs = 60000) const;
     // sh -c SCRIPT in the background; returns its pid, or -1.
     qint64 start(const QString &script) const;
+    // The kernel log's warnings, BUGs, Oopses and call traces; empty when
+    // the kernel stayed healthy. Every vm test ends by checking it.
+    QString kernelLogProblems() const;
 
 private:
     AgentClient *m_agent;

@@ -56,15 +56,20 @@ void ModuleDetailsModel::showModule(const ModuleInfo *module, bool sameModule)
         emit moduleChanged();
 }
 
+// The fields the module table also shows keep the table's words and
+// explanations.
+static constexpr std::pair<ModuleDetailsModel::Field, ModuleListModel::Column> kTableColumns[] = {
+    {ModuleDetailsModel::State, ModuleListModel::State},
+    {ModuleDetailsModel::Refcount, ModuleListModel::Refcount},
+    {ModuleDetailsModel::Size, ModuleListModel::Size},
+    {ModuleDetailsModel::Permanent, ModuleListModel::Permanent},
+    {ModuleDetailsModel::Taints, ModuleListModel::Taints},
+    {ModuleDetailsModel::Holders, ModuleListModel::Holders},
+    {ModuleDetailsModel::Depends, ModuleListModel::Depends},
+};
+
 QString ModuleDetailsModel::fieldLabel(Field field)
 {
-    // The fields the module table also shows keep the table's words.
-    static constexpr std::pair<Field, ModuleListModel::Column> kTableColumns[] = {
-        {State, ModuleListModel::State},     {Refcount, ModuleListModel::Refcount},
-        {Size, ModuleListModel::Size},       {Permanent, ModuleListModel::Permanent},
-        {Taints, ModuleListModel::Taints},   {Holders, ModuleListModel::Holders},
-        {Depends, ModuleListModel::Depends},
-    };
     for (const auto &[shared, column] : kTableColumns) {
         if (shared == field)
             return ModuleListModel::columnLabel(column);
@@ -164,6 +169,13 @@ QString ModuleDetailsModel::cellText(int row, int column) const
 
 QVariant ModuleDetailsModel::data(const QModelIndex &index, int role) const
 {
+    if (role == Qt::ToolTipRole && m_loaded) {
+        for (const auto &[shared, column] : kTableColumns) {
+            const QString explained = ModuleListModel::columnExplanation(column, &m_module);
+            if (shared == index.row() && !explained.isEmpty())
+                return explained;
+        }
+    }
     if (role != LinksRole || !m_loaded)
         return TwoColumnModel::data(index, role);
     if (index.row() == Holders)

@@ -1,5 +1,7 @@
 #include "modulelistmodel.h"
 
+#include "teaching/teaching.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -145,7 +147,7 @@ QVariant ModuleListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Name && !module->description.isEmpty())
             return module->description;
-        return {};
+        return columnExplanation(Column(index.column()), module);
     case Qt::TextAlignmentRole:
         if (index.column() == Refcount || index.column() == Size)
             return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -171,6 +173,8 @@ QVariant ModuleListModel::data(const QModelIndex &index, int role) const
 
 QVariant ModuleListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole)
+        return columnExplanation(Column(section));
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     return columnLabel(Column(section));
@@ -195,6 +199,34 @@ QString ModuleListModel::columnLabel(Column column)
         return tr("Taints");
     case Permanent:
         return tr("Permanent");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QString ModuleListModel::columnExplanation(Column column, const ModuleInfo *module)
+{
+    switch (column) {
+    case State:
+        if (module)
+            return Teaching::moduleState(module->state);
+        return QStringList{Teaching::moduleState(ModuleState::Live),
+                           Teaching::moduleState(ModuleState::Coming),
+                           Teaching::moduleState(ModuleState::Going)}
+            .join(QLatin1String("\n\n"));
+    case Refcount:
+        return Teaching::refcount();
+    case Permanent:
+        return Teaching::permanent();
+    case Taints:
+        return Teaching::taints();
+    case Holders:
+        return Teaching::usedBy();
+    case Depends:
+        return Teaching::dependsOn();
+    case Name:
+    case Size:
     case ColumnCount:
         break;
     }

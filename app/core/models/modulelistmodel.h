@@ -41,6 +41,9 @@ public:
                         int role = Qt::DisplayRole) const override;
     // The column's header, also the label the details pane gives the field.
     static QString columnLabel(Column column);
+    // What the column means (teaching/teaching.h), for tooltips; about
+    // module's own value when given (its state). Empty for Name and Size.
+    static QString columnExplanation(Column column, const ModuleInfo *module = nullptr);
 
 signals:
     void snapshotApplied(const refscope::SnapshotDiff &diff);

@@ -74,10 +74,10 @@ AgentClient::~AgentClient()
 
 void AgentClient::attach(QIODevice *device)
 {
-    fail(QStringLiteral("a new connection replaced this one"));
+    fail(tr("a new connection replaced this one"));
     m_device = device;
     connect(device, &QIODevice::readyRead, this, &AgentClient::readAvailable);
-    const auto closed = [this] { fail(QStringLiteral("the agent closed the connection")); };
+    const auto closed = [this] { fail(tr("the agent closed the connection")); };
     connect(device, &QIODevice::readChannelFinished, this, closed);
     if (auto *local = qobject_cast<QLocalSocket *>(device))
         connect(local, &QLocalSocket::disconnected, this, closed);
@@ -85,8 +85,8 @@ void AgentClient::attach(QIODevice *device)
         connect(socket, &QAbstractSocket::disconnected, this, closed);
     m_connected = true;
     if (!device->isOpen() || !device->isWritable()) {
-        QTimer::singleShot(
-            0, this, [this] { fail(QStringLiteral("the connection to the agent is not open")); });
+        QTimer::singleShot(0, this,
+                           [this] { fail(tr("the connection to the agent is not open")); });
         return;
     }
     sendHello();
@@ -96,7 +96,7 @@ void AgentClient::attach(QIODevice *device)
 
 void AgentClient::startProcess(const QString &program, const QStringList &args)
 {
-    fail(QStringLiteral("a new connection replaced this one"));
+    fail(tr("a new connection replaced this one"));
     delete m_process;
     m_process = new QProcess(this);
     m_processStderrTail.clear();
@@ -114,8 +114,7 @@ void AgentClient::startProcess(const QString &program, const QStringList &args)
     connect(m_process, &QProcess::errorOccurred, this,
             [this, program](QProcess::ProcessError error) {
                 if (error == QProcess::FailedToStart)
-                    fail(QStringLiteral("could not start %1: %2")
-                             .arg(program, m_process->errorString()));
+                    fail(tr("could not start %1: %2").arg(program, m_process->errorString()));
             });
     m_connected = true;
     m_process->start(program, args);
@@ -131,16 +130,15 @@ qint64 AgentClient::sendRequest(const QString &method, const QJsonObject &params
                                 ReplyHandler onReply)
 {
     if (!m_connected) {
-        failLater(std::move(onReply), m_disconnectReason.isEmpty()
-                                          ? QStringLiteral("not connected to an agent")
-                                          : m_disconnectReason);
+        failLater(std::move(onReply), m_disconnectReason.isEmpty() ? tr("not connected to an agent")
+                                                                   : m_disconnectReason);
         return 0;
     }
     const qint64 id = m_nextId++;
     m_pending.insert(id, std::move(onReply));
     if (m_device->write(encodeRequest({id, method, params})) < 0)
         failLater(m_pending.take(id),
-                  QStringLiteral("could not write to the agent: ") + m_device->errorString());
+                  tr("could not write to the agent: %1").arg(m_device->errorString()));
     return id;
 }
 
@@ -168,7 +166,7 @@ AgentReply AgentClient::callSync(const QString &method, const QJsonObject &param
         m_pending.remove(id);
         return AgentReply::failure(
             errorcode::Timeout,
-            QStringLiteral("the agent did not answer %1 within %2 ms").arg(method).arg(timeoutMs));
+            tr("the agent did not answer %1 within %2 ms").arg(method).arg(timeoutMs));
     }
     return wait->reply;
 }

@@ -1,6 +1,7 @@
 #include "moduleedgeitem.h"
 
 #include <QBrush>
+#include <QCoreApplication>
 #include <QLineF>
 #include <QPainterPath>
 #include <QPen>
@@ -37,7 +38,8 @@ ModuleEdgeItem::ModuleEdgeItem(const EdgeGeometry &geometry)
       m_arrow(new QGraphicsPolygonItem(arrowHead(geometry), this))
 {
     setHighlighted(false);
-    setToolTip(QStringLiteral("%1 uses %2").arg(m_user, m_used));
+    setToolTip(
+        QCoreApplication::translate("refscope::ModuleEdgeItem", "%1 uses %2").arg(m_user, m_used));
 }
 
 void ModuleEdgeItem::setHighlighted(bool highlighted)

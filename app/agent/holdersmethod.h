@@ -1,0 +1,13 @@
+// The agent's "holders" method: who holds a module, exact through
+// RefScope's helper kernel module when it can be loaded, inferred otherwise.
+#pragma once
+
+#include "protocol/protocol.h"
+
+namespace refscope {
+
+// Result: the holder report (PROTOCOL.md) plus "exact_available" and, when
+// false, "exact_error" saying why only inferred holders are listed.
+AgentReply holdersOf(const QString &module);
+
+} // namespace refscope

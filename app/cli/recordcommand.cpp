@@ -1,0 +1,143 @@
+#include "recordcommand.h"
+
+#include "inventory/kmodreader.h"
+#include "trace/livecapturedetails.h"
+#include "trace/livecapturesignals.h"
+#include "trace/livecapturetracefs.h"
+#include "trace/sessionfile.h"
+
+#include <QProcess>
+
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <unistd.h>
+
+namespace refscope {
+
+namespace {
+
+struct RecordOptions {
+    QString output;
+    CaptureOptions capture;
+    QStringList command;
+};
+
+// Empty when args parse, else the problem.
+QString parseArgs(const QStringList &args, RecordOptions *options)
+{
+    const qsizetype dashes = args.indexOf(QStringLiteral("--"));
+    if (dashes < 0 || dashes + 1 >= args.size())
+        return QStringLiteral("record needs the command to run after \"--\"");
+    options->command = args.mid(dashes + 1);
+    const QStringList own = args.mid(0, dashes);
+    for (qsizetype i = 0; i < own.size(); ++i) {
+        const QString &arg = own.at(i);
+        if ((arg == QLatin1String("-o") || arg == QLatin1String("--modules")) &&
+            i + 1 < own.size()) {
+            const QString value = own.at(++i);
+            if (arg == QLatin1String("-o"))
+                options->output = value;
+            else
+                for (const QString &module : value.split(u',', Qt::SkipEmptyParts))
+                    options->capture.modules << normalizeModuleName(module.trimmed());
+        } else if (arg == QLatin1String("--stacks")) {
+            options->capture.stacks = true;
+        } else {
+            return QStringLiteral("record does not take \"%1\" (or it lacks its value)").arg(arg);
+        }
+    }
+    if (options->output.isEmpty())
+        return QStringLiteral("record needs -o FILE, the session file to write");
+    return {};
+}
+
+void print(FILE *stream, const QString &text)
+{
+    std::fputs(text.toUtf8().constData(), stream);
+}
+
+} // namespace
+
+int recordCommand(const QStringList &args)
+{
+    RecordOptions options;
+    const QString problem = parseArgs(args, &options);
+    if (!problem.isEmpty()) {
+        print(stderr, QStringLiteral("refscope-cli: %1 (see refscope-cli --help)\n").arg(problem));
+        return 2;
+    }
+    if (geteuid() != 0) {
+        print(stderr, QStringLiteral("refscope-cli: record reads the kernel's trace buffers and "
+                                     "needs root (sudo refscope-cli record ...)\n"));
+        return 1;
+    }
+    // The baseline: every module's count before the first event.
+    const Snapshot snapshot = readLocalSnapshot();
+    EventStore events;
+    applySnapshotBaseline(snapshot, &events);
+    auto ownedDetails = std::make_unique<CapturedDetails>(&events);
+    CapturedDetails *details = ownedDetails.get();
+    events.setDetailsSource(std::move(ownedDetails));
+    QString storeError;
+    // Batches arrive on the reader thread; this thread only waits meanwhile.
+    TracefsCapture capture;
+    const QString error = capture.start(options.capture, [&](CaptureBatch &&batch) {
+        if (!storeError.isEmpty())
+            return;
+        try {
+            for (const CapturedEvent &e : batch.events) {
+                events.append(e.event);
+                details->append(e.details);
+            }
+        } catch (const std::exception &refused) {
+            storeError = QString::fromUtf8(refused.what());
+        }
+        for (const LostEvents &lost : batch.lost)
+            events.appendLost(lost);
+    });
+    if (!error.isEmpty()) {
+        print(stderr, QStringLiteral("refscope-cli: %1\n").arg(error));
+        return 1;
+    }
+
+    QProcess command;
+    command.setProgram(options.command.first());
+    command.setArguments(options.command.mid(1));
+    command.setProcessChannelMode(QProcess::ForwardedChannels);
+    command.setInputChannelMode(QProcess::ForwardedInputChannel);
+    // ^C reaches the command from the terminal; when it ends, the session
+    // is still written. SIGTERM/SIGHUP are passed on to it.
+    onTerminationSignal([&command](int signal) {
+        if (signal != SIGINT && command.processId() > 0)
+            ::kill(pid_t(command.processId()), signal);
+    });
+    command.start();
+    const bool ran = command.waitForStarted(-1) && command.waitForFinished(-1);
+    capture.stop();
+
+    if (!ran)
+        print(stderr, QStringLiteral("refscope-cli: cannot run %1: %2\n")
+                          .arg(options.command.first(), command.errorString()));
+    if (!storeError.isEmpty()) {
+        print(stderr,
+              QStringLiteral("refscope-cli: the recording is unusable: %1\n").arg(storeError));
+        return 1;
+    }
+    const QString saveError = saveSession(options.output, snapshot, events, {});
+    if (!saveError.isEmpty()) {
+        print(stderr, QStringLiteral("refscope-cli: %1\n").arg(saveError));
+        return 1;
+    }
+    print(stdout, QStringLiteral("%1 module events, %2 lost events; session written to %3\n")
+                      .arg(events.size())
+                      .arg(events.lostEventCount())
+                      .arg(options.output));
+    if (ran && command.exitStatus() == QProcess::NormalExit && command.exitCode() != 0)
+        print(stderr, QStringLiteral("refscope-cli: %1 exited with status %2\n")
+                          .arg(options.command.first())
+                          .arg(command.exitCode()));
+    return ran ? 0 : 1;
+}
+
+} // namespace refscope

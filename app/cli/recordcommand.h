@@ -1,0 +1,13 @@
+// refscope-cli record -o FILE [--modules a,b] [--stacks] -- COMMAND...:
+// captures the module tracepoints (as root, in-process, the agent's code)
+// while COMMAND runs, then writes a session file.
+#pragma once
+
+#include <QStringList>
+
+namespace refscope {
+
+// args: everything after "record". Returns the exit status.
+int recordCommand(const QStringList &args);
+
+} // namespace refscope

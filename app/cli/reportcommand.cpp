@@ -1,0 +1,27 @@
+#include "reportcommand.h"
+
+#include "trace/recording.h"
+#include "trace/tracereport.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace refscope {
+
+int reportCommand(const QString &path, bool json)
+{
+    QString error;
+    const auto store = openRecording(path, &error);
+    if (!store) {
+        std::fprintf(stderr, "refscope-cli: %s\n", error.toUtf8().constData());
+        return 1;
+    }
+    const TraceReport report = summarizeTrace(*store);
+    const QByteArray text =
+        json ? QJsonDocument(traceReportJson(report)).toJson() : traceReportTable(report).toUtf8();
+    std::fwrite(text.constData(), 1, text.size(), stdout);
+    return 0;
+}
+
+} // namespace refscope

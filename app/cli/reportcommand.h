@@ -1,0 +1,13 @@
+// refscope-cli report FILE [--json]: per-module counts of a recording
+// (app/core/trace/tracereport.h), read with the same loader as the GUI.
+#pragma once
+
+#include <QString>
+
+namespace refscope {
+
+// Prints the report and returns the exit status: 0 done, 1 the file could
+// not be read as a recording (the reason goes to stderr).
+int reportCommand(const QString &path, bool json);
+
+} // namespace refscope

@@ -1,0 +1,75 @@
+#include "whycommand.h"
+
+#include "holders/holderreport.h"
+#include "holders/holderreportjson.h"
+#include "holders/holdersteps.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace refscope {
+
+namespace {
+
+void print(FILE *stream, const QString &text)
+{
+    std::fputs(text.toUtf8().constData(), stream);
+}
+
+QString holderLine(const Holder &h)
+{
+    QString who = h.pid >= 0 ? QStringLiteral("pid %1 (%2)").arg(h.pid).arg(h.comm) : QString();
+    if (!h.fds.isEmpty())
+        who += u' ' + describeFds(h.fds);
+    if (!h.sharedWith.isEmpty())
+        who += QStringLiteral(" +%1 forked").arg(h.sharedWith.size());
+    return QStringLiteral("  %1 %2  refs %3\n      %4: %5\n")
+        .arg(holderKindName(h.kind), -7)
+        .arg(who.isEmpty() ? h.path : who + QStringLiteral("  ") + h.path)
+        .arg(h.refs)
+        .arg(holderSourceName(h.source), h.rule);
+}
+
+QString formatReport(const HolderReport &report)
+{
+    QString text = QStringLiteral("%1: used %2\n%3\n")
+                       .arg(report.module)
+                       .arg(report.refcount)
+                       .arg(report.verdict);
+    if (!report.holders.isEmpty()) {
+        text += QStringLiteral("\nHolders:\n");
+        for (const Holder &h : report.holders)
+            text += holderLine(h);
+    }
+    text += QStringLiteral("\nUnexplained references: %1\n").arg(report.unexplained);
+    if (!report.steps.isEmpty()) {
+        text += QStringLiteral("\nNext steps:\n");
+        for (int i = 0; i < report.steps.size(); ++i)
+            text += QStringLiteral("  %1. %2\n").arg(i + 1).arg(report.steps.at(i));
+    }
+    return text;
+}
+
+} // namespace
+
+int whyCommand(const QString &module, bool json)
+{
+    HolderReport report;
+    QString error;
+    // The CLI does not load RefScope's helper kernel module: its holders are
+    // inferred. The GUI and the agent's "holders" method add exact ones.
+    if (!readHolderReport(module, ExactAnswer{}, &report, &error)) {
+        print(stderr, QStringLiteral("refscope-cli why: %1\n").arg(error));
+        return 1;
+    }
+    if (json)
+        print(stdout,
+              QString::fromUtf8(
+                  QJsonDocument(holderReportToJson(report)).toJson(QJsonDocument::Indented)));
+    else
+        print(stdout, formatReport(report));
+    return 0;
+}
+
+} // namespace refscope

@@ -1,0 +1,13 @@
+// refscope-cli why MODULE [--json]: what holds a module and what to do
+// about it (the explainer in app/core/holders), read from this machine.
+#pragma once
+
+#include <QString>
+
+namespace refscope {
+
+// Prints the report (text or JSON) and returns the exit status: 0 done,
+// 1 no such module or no module support on this kernel.
+int whyCommand(const QString &module, bool json);
+
+} // namespace refscope

@@ -1,0 +1,28 @@
+// "Why can't I unload it?": one module's count, state and holders turned
+// into a HolderReport whose accounting closes (sum of refs + unexplained ==
+// refcount) with a plain verdict and one next step per holder.
+#pragma once
+
+#include "holder.h"
+#include "holderscan.h"
+#include "inventory/moduleinfo.h"
+
+namespace refscope {
+
+struct ExplainInput {
+    QString module;              // as the user wrote it ('-' or '_')
+    Snapshot snapshot;           // the count, state, module holders, kernel support
+    QList<Holder> inferred;      // HolderScan::holders for the module
+    bool exactAvailable = false; // the helper kernel module answered
+    QList<Holder> exact;         // its holders; they replace inferred ones for the same fd
+    QList<KernelThread> kernelThreads;
+    bool allProcessesReadable = true;
+    QStringList outstandingCallSites; // from the timeline, when a recording is at hand
+};
+
+HolderReport explainHolders(const ExplainInput &input);
+
+// Whether `module` is loaded or built in according to the snapshot.
+bool moduleKnown(const Snapshot &snapshot, const QString &module);
+
+} // namespace refscope

@@ -1,0 +1,45 @@
+// Who holds a module: each thing that accounts for part of its reference
+// count, and how sure RefScope is about it.
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace refscope {
+
+enum class HolderKind { File, Socket, Mount, Module, Kthread };
+QString holderKindName(HolderKind kind); // "file", "socket", "mount", "module", "kthread"
+
+// exact: RefScope's helper kernel module saw the reference (struct file's
+// f_op owner, cdev owner, socket ops/proto owner, superblock's fs type);
+// inferred: user space mapped an fd, socket or mount to the module by a rule
+// (major:minor through modules.alias, /proc/net/protocols, fs type, ...).
+enum class HolderSource { Exact, Inferred };
+QString holderSourceName(HolderSource source); // "exact", "inferred"
+
+struct Holder {
+    HolderKind kind = HolderKind::File;
+    int pid = -1;          // -1 for mounts and modules
+    QString comm;          // the process (or kernel thread) name
+    QList<int> fds;        // every fd of pid sharing this one open file (dup)
+    QList<int> sharedWith; // other pids holding the same open file (fork): helper or kcmp(2)
+    QString path;          // the file, socket description, mount point or module name
+    int refs = 1;          // references this holder accounts for
+    HolderSource source = HolderSource::Inferred;
+    QString rule; // how it was attributed, in plain words
+    bool operator==(const Holder &o) const = default;
+};
+
+// The answer to "why can't I unload it?" for one module. Accounting closes:
+// the sum of holders' refs plus unexplained equals refcount.
+struct HolderReport {
+    QString module;
+    int refcount = 0; // lsmod's number when scanned
+    QList<Holder> holders;
+    int unexplained = 0;
+    QString verdict;   // one plain sentence
+    QStringList steps; // what to do next, one per holder or cause
+    bool operator==(const HolderReport &o) const = default;
+};
+
+} // namespace refscope

@@ -1,0 +1,32 @@
+#include "holderreport.h"
+
+#include "explainer.h"
+#include "inventory/kmodreader.h"
+
+namespace refscope {
+
+bool readHolderReport(const QString &module, const ExactAnswer &exact, HolderReport *report,
+                      QString *error)
+{
+    ExplainInput input;
+    input.module = normalizeModuleName(module);
+    input.snapshot = readLocalSnapshot({.modinfo = false, .builtin = true});
+    if (!input.snapshot.support.loadable) {
+        *error = QStringLiteral("this kernel has no loadable module support (no /proc/modules)");
+        return false;
+    }
+    if (input.module.isEmpty() || !moduleKnown(input.snapshot, input.module)) {
+        *error = QStringLiteral("no module \"%1\" is loaded or built in").arg(module);
+        return false;
+    }
+    const HolderScan scan = scanHolders();
+    input.inferred = scan.holders.value(input.module);
+    input.exactAvailable = exact.available;
+    input.exact = exact.holders;
+    input.kernelThreads = scan.kernelThreads;
+    input.allProcessesReadable = scan.allProcessesReadable;
+    *report = explainHolders(input);
+    return true;
+}
+
+} // namespace refscope

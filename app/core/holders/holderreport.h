@@ -1,0 +1,21 @@
+// The whole "who holds it" answer for one module on the running kernel:
+// snapshot, one holder scan and the explainer, as refscope-cli why and the
+// agent's "holders" method need it.
+#pragma once
+
+#include "holder.h"
+
+namespace refscope {
+
+// The helper kernel module's answer, when the caller could ask it.
+struct ExactAnswer {
+    bool available = false;
+    QList<Holder> holders;
+};
+
+// False with *error set when `module` is neither loaded nor built in (or
+// the kernel has no module support at all).
+bool readHolderReport(const QString &module, const ExactAnswer &exact, HolderReport *report,
+                      QString *error);
+
+} // namespace refscope

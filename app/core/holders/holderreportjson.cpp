@@ -1,0 +1,138 @@
+#include "holderreportjson.h"
+
+#include <QJsonArray>
+
+namespace refscope {
+
+namespace {
+
+// pid and fd are null where there is none (mounts, modules, mappings).
+QJsonValue numberOrNull(int value)
+{
+    return value >= 0 ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonArray intArray(const QList<int> &values)
+{
+    QJsonArray array;
+    for (const int v : values)
+        array.append(v);
+    return array;
+}
+
+QJsonObject holderToJson(const Holder &h)
+{
+    return {
+        {QStringLiteral("kind"), holderKindName(h.kind)},
+        {QStringLiteral("pid"), numberOrNull(h.pid)},
+        {QStringLiteral("comm"), h.comm},
+        {QStringLiteral("fd"), numberOrNull(h.fds.isEmpty() ? -1 : h.fds.first())},
+        {QStringLiteral("fds"), intArray(h.fds)},
+        {QStringLiteral("shared_with"), intArray(h.sharedWith)},
+        {QStringLiteral("path"), h.path},
+        {QStringLiteral("refs"), h.refs},
+        {QStringLiteral("source"), holderSourceName(h.source)},
+        {QStringLiteral("rule"), h.rule},
+    };
+}
+
+bool intList(const QJsonValue &value, QList<int> *out)
+{
+    if (value.isUndefined())
+        return true;
+    if (!value.isArray())
+        return false;
+    for (const QJsonValue &v : value.toArray()) {
+        if (!v.isDouble())
+            return false;
+        out->append(v.toInt());
+    }
+    return true;
+}
+
+bool holderFromJson(const QJsonObject &json, Holder *h, QString *error)
+{
+    const QString kind = json.value(QLatin1String("kind")).toString();
+    static const HolderKind kinds[] = {HolderKind::File, HolderKind::Socket, HolderKind::Mount,
+                                       HolderKind::Module, HolderKind::Kthread};
+    const auto found = std::find_if(std::begin(kinds), std::end(kinds),
+                                    [&](HolderKind k) { return holderKindName(k) == kind; });
+    if (found == std::end(kinds)) {
+        *error = QStringLiteral("holder kind \"%1\" is not file, socket, mount, module or kthread")
+                     .arg(kind);
+        return false;
+    }
+    h->kind = *found;
+    const QString source = json.value(QLatin1String("source")).toString();
+    if (source != QLatin1String("exact") && source != QLatin1String("inferred")) {
+        *error = QStringLiteral("holder source \"%1\" is not exact or inferred").arg(source);
+        return false;
+    }
+    h->source = source == QLatin1String("exact") ? HolderSource::Exact : HolderSource::Inferred;
+    const QJsonValue refs = json.value(QLatin1String("refs"));
+    if (!refs.isDouble() || refs.toInt() < 0) {
+        *error = QStringLiteral("holder \"refs\" must be a number of at least 0");
+        return false;
+    }
+    h->refs = refs.toInt();
+    h->pid = json.value(QLatin1String("pid")).toInt(-1);
+    h->comm = json.value(QLatin1String("comm")).toString();
+    h->path = json.value(QLatin1String("path")).toString();
+    h->rule = json.value(QLatin1String("rule")).toString();
+    if (!intList(json.value(QLatin1String("fds")), &h->fds) ||
+        !intList(json.value(QLatin1String("shared_with")), &h->sharedWith)) {
+        *error = QStringLiteral("holder \"fds\" and \"shared_with\" must be arrays of numbers");
+        return false;
+    }
+    const int fd = json.value(QLatin1String("fd")).toInt(-1);
+    if (h->fds.isEmpty() && fd >= 0)
+        h->fds = {fd};
+    return true;
+}
+
+} // namespace
+
+QJsonObject holderReportToJson(const HolderReport &report)
+{
+    QJsonArray holders;
+    for (const Holder &h : report.holders)
+        holders.append(holderToJson(h));
+    return {
+        {QStringLiteral("module"), report.module},
+        {QStringLiteral("refcount"), report.refcount},
+        {QStringLiteral("holders"), holders},
+        {QStringLiteral("unexplained"), report.unexplained},
+        {QStringLiteral("verdict"), report.verdict},
+        {QStringLiteral("steps"), QJsonArray::fromStringList(report.steps)},
+    };
+}
+
+bool holderReportFromJson(const QJsonObject &json, HolderReport *report, QString *error)
+{
+    HolderReport r;
+    const QJsonValue module = json.value(QLatin1String("module"));
+    const QJsonValue refcount = json.value(QLatin1String("refcount"));
+    const QJsonValue unexplained = json.value(QLatin1String("unexplained"));
+    if (!module.isString() || !refcount.isDouble() || !unexplained.isDouble() ||
+        !json.value(QLatin1String("holders")).isArray()) {
+        *error = QStringLiteral("a holder report needs \"module\", \"refcount\", \"holders\" and "
+                                "\"unexplained\"");
+        return false;
+    }
+    r.module = module.toString();
+    r.refcount = refcount.toInt();
+    r.unexplained = unexplained.toInt();
+    r.verdict = json.value(QLatin1String("verdict")).toString();
+    for (const QJsonValue &step : json.value(QLatin1String("steps")).toArray())
+        r.steps << step.toString();
+    for (const QJsonValue &value : json.value(QLatin1String("holders")).toArray()) {
+        Holder h;
+        if (!value.isObject() || !holderFromJson(value.toObject(), &h, error))
+            return false;
+        r.holders.append(h);
+    }
+    *report = r;
+    return true;
+}
+
+} // namespace refscope

@@ -1,0 +1,16 @@
+// HolderReport <-> JSON, the shape of the agent's "holders" result and of
+// `refscope-cli why --json` (app/core/protocol/PROTOCOL.md).
+#pragma once
+
+#include "holder.h"
+
+#include <QJsonObject>
+
+namespace refscope {
+
+QJsonObject holderReportToJson(const HolderReport &report);
+
+// False with *error set when `json` is not a holder report.
+bool holderReportFromJson(const QJsonObject &json, HolderReport *report, QString *error);
+
+} // namespace refscope

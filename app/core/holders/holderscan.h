@@ -1,0 +1,32 @@
+// One pass over /proc and the mount tables that finds, for every loaded
+// module at once, the open files, sockets, mmapped devices and mounts that
+// hold a reference on it, by ModuleOwners' rules (source "inferred").
+#pragma once
+
+#include "holder.h"
+
+#include <QHash>
+
+namespace refscope {
+
+struct KernelThread {
+    int pid = -1;
+    QString comm;
+};
+
+struct HolderScan {
+    QHash<QString, QList<Holder>> holders; // module name -> what holds it
+    QList<KernelThread> kernelThreads;     // every kernel thread seen (seed 004's suspects)
+    // False when some processes' fds could not be read (not root): their
+    // holders are missing, so the scan is a lower bound.
+    bool allProcessesReadable = true;
+    int processes = 0; // processes and kernel threads scanned
+    int openFiles = 0; // fds read
+};
+
+// Scans every process's fds and device mmaps and every mount namespace's
+// mounts. Processes and fds that vanish meanwhile are skipped: that is the
+// normal state of a running system, not an error.
+HolderScan scanHolders();
+
+} // namespace refscope

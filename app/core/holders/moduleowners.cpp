@@ -1,0 +1,253 @@
+#include "moduleowners.h"
+
+#include "inventory/moduleinfo.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <libkmod.h>
+#include <sys/sysmacros.h>
+
+namespace refscope {
+
+namespace {
+
+QByteArray readProcFile(const QString &path)
+{
+    QFile file(path);
+    // /proc files report size 0: read to the end rather than by size.
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QList<QByteArray> fieldsOf(const QByteArray &line)
+{
+    return line.simplified().split(' ');
+}
+
+// /proc/devices: "Character devices:" then "major name" lines, then
+// "Block devices:" and its lines.
+void readMajors(QHash<int, QString> &charMajors, QHash<int, QString> &blockMajors)
+{
+    QHash<int, QString> *section = nullptr;
+    for (const QByteArray &line : readProcFile(QStringLiteral("/proc/devices")).split('\n')) {
+        if (line.startsWith("Character"))
+            section = &charMajors;
+        else if (line.startsWith("Block"))
+            section = &blockMajors;
+        else if (const QList<QByteArray> f = fieldsOf(line); section && f.size() == 2)
+            section->insert(f.at(0).toInt(), QString::fromUtf8(f.at(1)));
+    }
+}
+
+// kmod's aliases glob ("block-major-7-*"), so a lookup per device number
+// finds them; an unloaded match is useless, hence the `loaded` filter later.
+kmod_ctx *newQuietKmod()
+{
+    kmod_ctx *ctx = kmod_new(nullptr, nullptr);
+    if (ctx) {
+        kmod_set_log_priority(ctx, 0); // a missing index is not worth a message
+        kmod_load_resources(ctx);
+    }
+    return ctx;
+}
+
+void unrefKmod(kmod_ctx *ctx)
+{
+    if (ctx)
+        kmod_unref(ctx);
+}
+
+} // namespace
+
+QSet<QString> loadedModuleNames()
+{
+    QSet<QString> names;
+    for (const QByteArray &line : readProcFile(QStringLiteral("/proc/modules")).split('\n')) {
+        const int space = line.indexOf(' ');
+        if (space > 0)
+            names.insert(QString::fromUtf8(line.left(space)));
+    }
+    return names;
+}
+
+ModuleOwners::ModuleOwners(QSet<QString> loaded)
+    : m_loaded(std::move(loaded)), m_kmod(newQuietKmod(), unrefKmod)
+{
+    readMajors(m_charMajors, m_blockMajors);
+    const QList<QByteArray> protocols =
+        readProcFile(QStringLiteral("/proc/net/protocols")).split('\n');
+    for (const QByteArray &line : protocols.mid(1)) {
+        const QList<QByteArray> f = fieldsOf(line);
+        if (f.size() > 7 && f.at(7) != "kernel")
+            m_protocolModules.insert(QString::fromUtf8(f.at(0)), QString::fromUtf8(f.at(7)));
+    }
+    // "serial  /dev/ttyS  4  64-111  serial": name, prefix, major, minors, type.
+    for (const QByteArray &line : readProcFile(QStringLiteral("/proc/tty/drivers")).split('\n')) {
+        const QList<QByteArray> f = fieldsOf(line);
+        if (f.size() < 5)
+            continue;
+        const QList<QByteArray> range = f.at(3).split('-');
+        const int first = range.first().toInt();
+        m_ttyDrivers.append({QString::fromUtf8(f.at(0)), f.at(2).toInt(), first,
+                             range.size() == 2 ? range.at(1).toInt() : first});
+    }
+}
+
+ModuleOwners::~ModuleOwners() = default;
+
+QString ModuleOwners::loadedName(const QString &name) const
+{
+    const QString normalized = normalizeModuleName(name);
+    return m_loaded.contains(normalized) ? normalized : QString();
+}
+
+QString ModuleOwners::aliasOwner(const QString &alias)
+{
+    if (!m_kmod)
+        return {};
+    kmod_list *list = nullptr;
+    if (kmod_module_new_from_lookup(m_kmod.get(), alias.toUtf8().constData(), &list) < 0)
+        return {};
+    QString owner;
+    for (kmod_list *e = list; e && owner.isEmpty(); e = kmod_list_next(list, e)) {
+        kmod_module *mod = kmod_module_get_module(e);
+        owner = loadedName(QString::fromUtf8(kmod_module_get_name(mod)));
+        kmod_module_unref(mod);
+    }
+    kmod_module_unref_list(list);
+    return owner;
+}
+
+Attribution ModuleOwners::fromSysfsDriver(bool block, const QString &sysfsDevice)
+{
+    // A partition has no driver of its own: its disk (the parent) does.
+    QString device = sysfsDevice;
+    if (block && QFileInfo::exists(device + QStringLiteral("/partition")))
+        device = QFileInfo(device).path();
+    const QString module =
+        QFileInfo(device + QStringLiteral("/device/driver/module")).canonicalFilePath();
+    const QString owner = module.isEmpty() ? QString() : loadedName(QFileInfo(module).fileName());
+    if (owner.isEmpty())
+        return {};
+    return {owner, QStringLiteral("sysfs: the device's driver belongs to %1").arg(owner)};
+}
+
+Attribution ModuleOwners::resolveDevice(bool block, dev_t rdev)
+{
+    const int major = int(::major(rdev));
+    const int minor = int(::minor(rdev));
+    const QString type = block ? QStringLiteral("block") : QStringLiteral("char");
+    const QString number = QStringLiteral("%1:%2").arg(major).arg(minor);
+    const QString sysfs =
+        QFileInfo(QStringLiteral("/sys/dev/%1/%2").arg(type, number)).canonicalFilePath();
+    if (!sysfs.isEmpty()) {
+        if (Attribution a = fromSysfsDriver(block, sysfs); a.found())
+            return a;
+    }
+    const QString majorAlias = QStringLiteral("%1-major-%2-%3").arg(type).arg(major).arg(minor);
+    if (const QString owner = aliasOwner(majorAlias); !owner.isEmpty())
+        return {owner, QStringLiteral("modules.alias: %1").arg(majorAlias)};
+    if (!sysfs.isEmpty()) {
+        for (const QByteArray &line : readProcFile(sysfs + QStringLiteral("/uevent")).split('\n')) {
+            if (!line.startsWith("DEVNAME="))
+                continue;
+            const QString alias = QStringLiteral("devname:") + QString::fromUtf8(line.mid(8));
+            if (const QString owner = aliasOwner(alias); !owner.isEmpty())
+                return {owner, QStringLiteral("modules.alias: %1").arg(alias)};
+        }
+        // Misc devices carry no driver link; one named after its module
+        // (count_demo's /dev/count_demo) is the best evidence left.
+        if (const QString owner = loadedName(QFileInfo(sysfs).fileName()); !owner.isEmpty())
+            return {
+                owner,
+                QStringLiteral("sysfs: device %1 is named after the module %2").arg(number, owner)};
+    }
+    if (!block) {
+        for (const TtyDriver &tty : std::as_const(m_ttyDrivers)) {
+            if (tty.major != major || minor < tty.firstMinor || minor > tty.lastMinor)
+                continue;
+            if (const QString owner = loadedName(tty.name); !owner.isEmpty())
+                return {owner, QStringLiteral("/proc/tty/drivers: tty driver %1").arg(tty.name)};
+        }
+    }
+    const QString majorName = (block ? m_blockMajors : m_charMajors).value(major);
+    if (const QString owner = loadedName(majorName); !owner.isEmpty())
+        return {owner, QStringLiteral("/proc/devices: %1 major %2 is \"%3\"")
+                           .arg(type)
+                           .arg(major)
+                           .arg(majorName)};
+    return {};
+}
+
+Attribution ModuleOwners::charDevice(dev_t rdev)
+{
+    auto it = m_charCache.constFind(rdev);
+    if (it == m_charCache.constEnd())
+        it = m_charCache.insert(rdev, resolveDevice(false, rdev));
+    return *it;
+}
+
+Attribution ModuleOwners::blockDevice(dev_t rdev)
+{
+    auto it = m_blockCache.constFind(rdev);
+    if (it == m_blockCache.constEnd())
+        it = m_blockCache.insert(rdev, resolveDevice(true, rdev));
+    return *it;
+}
+
+Attribution ModuleOwners::socketProtocol(const QString &protocol)
+{
+    const QString owner = loadedName(m_protocolModules.value(protocol));
+    if (owner.isEmpty())
+        return {};
+    return {owner, QStringLiteral("/proc/net/protocols: %1 belongs to %2").arg(protocol, owner)};
+}
+
+Attribution ModuleOwners::netlinkProtocol(int protocol)
+{
+    // MODULE_ALIAS_NET_PF_PROTO(PF_NETLINK, N) spells it "net-pf-16-proto-N".
+    const QString alias = QStringLiteral("net-pf-16-proto-%1").arg(protocol);
+    auto it = m_aliasCache.constFind(alias);
+    if (it == m_aliasCache.constEnd()) {
+        const QString owner = aliasOwner(alias);
+        it = m_aliasCache.insert(
+            alias, owner.isEmpty()
+                       ? Attribution{}
+                       : Attribution{owner, QStringLiteral("netlink protocol %1, modules.alias: %2")
+                                                .arg(protocol)
+                                                .arg(alias)});
+    }
+    return *it;
+}
+
+Attribution ModuleOwners::filesystemType(const QString &type)
+{
+    // "fuse.sshfs": the kernel's type is the part before the dot.
+    const QString kernelType = type.section(u'.', 0, 0);
+    const QString alias = QStringLiteral("fs-") + kernelType;
+    auto it = m_aliasCache.constFind(alias);
+    if (it == m_aliasCache.constEnd()) {
+        Attribution a;
+        if (const QString owner = aliasOwner(alias); !owner.isEmpty())
+            a = {owner, QStringLiteral("filesystem type %1, modules.alias: %2").arg(type, alias)};
+        else if (const QString named = loadedName(kernelType); !named.isEmpty())
+            a = {named, QStringLiteral("filesystem type %1 is named after the module").arg(type)};
+        it = m_aliasCache.insert(alias, a);
+    }
+    return *it;
+}
+
+Attribution ModuleOwners::anonInode(const QString &name)
+{
+    // "kvm-vm", "kvm-vcpu:0": the module's own fops name the inode.
+    const QString head = name.section(QRegularExpression(QStringLiteral("[-:\\[\\]]")), 0, 0,
+                                      QString::SectionSkipEmpty);
+    const QString owner = loadedName(head);
+    if (owner.isEmpty())
+        return {};
+    return {owner, QStringLiteral("anonymous inode %1 is named after the module").arg(name)};
+}
+
+} // namespace refscope

@@ -1,0 +1,205 @@
+#include "holdersdock.h"
+
+#include "holders/holderreportjson.h"
+#include "holders/holdersteps.h"
+#include "models/filesnapshotsource.h"
+#include "models/labsnapshotsource.h"
+#include "models/privilegedsnapshotsource.h"
+#include "protocol/agentclient.h"
+#include "teaching/teaching.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace refscope {
+
+namespace {
+
+enum Column { KindColumn, ProcessColumn, FdsColumn, PathColumn, RefsColumn, SourceColumn };
+
+QLabel *wrappingLabel()
+{
+    auto *label = new QLabel;
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+HoldersDock::HoldersDock(QWidget *parent) : QDockWidget(tr("Holders"), parent)
+{
+    setObjectName(QStringLiteral("holdersDock"));
+    auto *body = new QWidget;
+    auto *layout = new QVBoxLayout(body);
+    m_status = wrappingLabel();
+    m_asRoot = new QPushButton(tr("Read as root…"));
+    m_asRoot->hide();
+    connect(m_asRoot, &QPushButton::clicked, this, &HoldersDock::readAsRootRequested);
+    m_verdict = wrappingLabel();
+    QFont bold = m_verdict->font();
+    bold.setBold(true);
+    m_verdict->setFont(bold);
+    m_holders = new QTreeWidget;
+    m_holders->setObjectName(QStringLiteral("holdersTree"));
+    m_holders->setRootIsDecorated(false);
+    m_holders->setHeaderLabels(
+        {tr("Kind"), tr("Process"), tr("FDs"), tr("Path"), tr("Refs"), tr("Source")});
+    m_holders->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_holders, &QTreeWidget::itemDoubleClicked, this, &HoldersDock::showSelectedInTimeline);
+    m_unexplained = wrappingLabel();
+    m_steps = wrappingLabel();
+    m_steps->setTextFormat(Qt::RichText);
+    m_timeline = new QPushButton(tr("Show in timeline"));
+    m_timeline->setToolTip(tr("The selected holder's events in the refcount timeline"));
+    m_timeline->setEnabled(false);
+    connect(m_timeline, &QPushButton::clicked, this, &HoldersDock::showSelectedInTimeline);
+    connect(m_holders, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem *item) { m_timeline->setEnabled(item != nullptr); });
+    auto *rescan = new QPushButton(tr("Scan again"));
+    connect(rescan, &QPushButton::clicked, this, &HoldersDock::refresh);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_timeline);
+    buttons->addStretch();
+    buttons->addWidget(rescan);
+    layout->addWidget(m_status);
+    layout->addWidget(m_asRoot, 0, Qt::AlignLeft);
+    layout->addWidget(m_verdict);
+    layout->addWidget(m_holders, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(m_unexplained);
+    layout->addWidget(m_steps);
+    setWidget(body);
+    showMessage(tr("Select a module to see what holds it."));
+}
+
+AgentClient *HoldersDock::agentOf(SnapshotSource *source)
+{
+    if (auto *lab = qobject_cast<LabSnapshotSource *>(source))
+        return lab->machine()->agent();
+    if (auto *root = qobject_cast<PrivilegedSnapshotSource *>(source))
+        return root->agent();
+    return nullptr;
+}
+
+void HoldersDock::setSource(SnapshotSource *source)
+{
+    AgentClient *agent = agentOf(source);
+    const bool savedSnapshot = qobject_cast<FileSnapshotSource *>(source) != nullptr;
+    if (agent == m_agent && savedSnapshot == m_savedSnapshot)
+        return;
+    m_agent = agent;
+    m_savedSnapshot = savedSnapshot;
+    refresh();
+}
+
+void HoldersDock::setModule(const QString &module)
+{
+    if (module == m_module)
+        return;
+    m_module = module;
+    refresh();
+}
+
+QString HoldersDock::message() const
+{
+    return m_status->text();
+}
+
+void HoldersDock::refresh()
+{
+    const quint64 request = ++m_request;
+    showReport({});
+    if (m_module.isEmpty()) {
+        showMessage(tr("Select a module to see what holds it."));
+        return;
+    }
+    if (m_agent) {
+        showMessage(tr("Asking the agent what holds %1…").arg(m_module));
+        const QString module = m_module;
+        m_agent->call(
+            QStringLiteral("holders"), {{QStringLiteral("module"), module}},
+            [this, guard = QPointer<HoldersDock>(this), request, module](const AgentReply &reply) {
+                if (!guard || request != m_request)
+                    return; // gone, or another module was selected since
+                HolderReport report;
+                QString error = reply.errorMessage;
+                if (reply.ok && holderReportFromJson(reply.result.toObject(), &report, &error)) {
+                    const QJsonObject result = reply.result.toObject();
+                    showReport(report);
+                    showMessage(
+                        result.value(QLatin1String("exact_available")).toBool()
+                            ? tr("Exact holders from RefScope's helper module.")
+                            : tr("Inferred holders: %1")
+                                  .arg(result.value(QLatin1String("exact_error")).toString()));
+                } else {
+                    showMessage(tr("The agent could not say what holds %1: %2").arg(module, error));
+                }
+            });
+        return;
+    }
+    // Holders are a property of a running kernel: a saved snapshot has none,
+    // and this machine's other users' processes need root to be read.
+    if (m_savedSnapshot)
+        showMessage(tr("A saved snapshot does not record holders. Open the lab, or read this "
+                       "machine as root, to see what holds %1.")
+                        .arg(m_module),
+                    true);
+    else
+        showMessage(tr("No agent is available: without root, other users' processes cannot be "
+                       "read. Read as root to see every holder."),
+                    true);
+}
+
+void HoldersDock::showMessage(const QString &message, bool offerRoot)
+{
+    m_status->setText(message);
+    m_asRoot->setVisible(offerRoot);
+}
+
+void HoldersDock::showReport(const HolderReport &report)
+{
+    m_report = report;
+    m_holders->clear();
+    m_verdict->setText(report.verdict);
+    for (const Holder &h : report.holders) {
+        auto *item = new QTreeWidgetItem(m_holders);
+        item->setText(KindColumn, holderKindName(h.kind));
+        if (h.pid >= 0)
+            item->setText(ProcessColumn, tr("%1 (%2)").arg(h.pid).arg(h.comm));
+        if (!h.fds.isEmpty())
+            item->setText(FdsColumn, describeFds(h.fds));
+        item->setText(PathColumn, h.path);
+        item->setText(RefsColumn, QString::number(h.refs));
+        item->setText(SourceColumn, holderSourceName(h.source));
+        const QString tip = h.sharedWith.isEmpty() ? h.rule
+                                                   : tr("%1\nShared by %n forked process(es)",
+                                                        nullptr, int(h.sharedWith.size()))
+                                                         .arg(h.rule);
+        for (int column = KindColumn; column <= SourceColumn; ++column)
+            item->setToolTip(column, tip);
+        // What the kind and the certainty mean (teaching/teaching.h).
+        item->setToolTip(KindColumn, Teaching::holderKind(h.kind));
+        item->setToolTip(SourceColumn, Teaching::holderSource(h.source));
+    }
+    m_unexplained->setText(report.verdict.isEmpty()
+                               ? QString()
+                               : tr("References nothing explains: %1").arg(report.unexplained));
+    QString steps;
+    for (const QString &step : report.steps)
+        steps += QStringLiteral("<li>%1</li>").arg(step.toHtmlEscaped());
+    m_steps->setText(steps.isEmpty() ? QString() : tr("Next steps:<ol>%1</ol>").arg(steps));
+    m_timeline->setEnabled(false);
+}
+
+void HoldersDock::showSelectedInTimeline()
+{
+    const int row = m_holders->indexOfTopLevelItem(m_holders->currentItem());
+    if (row >= 0 && row < m_report.holders.size())
+        emit showInTimeline(m_report.module, m_report.holders.at(row).pid);
+}
+
+} // namespace refscope

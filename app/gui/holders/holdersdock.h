@@ -1,0 +1,63 @@
+// "Why can't I unload it?": the dock listing what holds the selected module
+// (processes with their fds and paths, sockets, mounts, user modules,
+// kernel threads), the references nothing explains, the verdict and the
+// next steps. The report comes from the current agent (the lab guest, or
+// a local one started through pkexec); without one, the dock says why there
+// is nothing to show and offers to read as root.
+#pragma once
+
+#include "holders/holder.h"
+
+#include <QDockWidget>
+#include <QPointer>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace refscope {
+
+class AgentClient;
+class SnapshotSource;
+
+class HoldersDock : public QDockWidget {
+    Q_OBJECT
+public:
+    explicit HoldersDock(QWidget *parent = nullptr);
+
+    // The agent behind a lab or read-as-root source; nullptr for the others.
+    static AgentClient *agentOf(SnapshotSource *source);
+    // Where the window's modules come from: its agent is asked; a local or
+    // saved source has none. Setting the same one again changes nothing.
+    void setSource(SnapshotSource *source);
+    void setModule(const QString &module);
+    // Asks again for the current module.
+    void refresh();
+
+    const HolderReport &report() const { return m_report; }
+    QString message() const; // what the status line says, as plain text
+
+signals:
+    void showInTimeline(const QString &module, int pid);
+    void readAsRootRequested();
+
+private:
+    void showReport(const HolderReport &report);
+    void showMessage(const QString &message, bool offerRoot = false);
+    void showSelectedInTimeline();
+
+    QPointer<AgentClient> m_agent;
+    bool m_savedSnapshot = false;
+    QString m_module;
+    HolderReport m_report;
+    quint64 m_request = 0; // replies to older requests are dropped
+    QLabel *m_status;
+    QPushButton *m_asRoot;
+    QLabel *m_verdict;
+    QTreeWidget *m_holders;
+    QLabel *m_unexplained;
+    QLabel *m_steps;
+    QPushButton *m_timeline;
+};
+
+} // namespace refscope

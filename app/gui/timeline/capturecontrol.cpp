@@ -1,0 +1,86 @@
+#include "capturecontrol.h"
+
+#include "timelinewidget.h"
+#include "trace/livecapture.h"
+
+#include <QAction>
+
+#include <utility>
+
+namespace refscope {
+
+CaptureControl::CaptureControl(TimelineWidget *timeline)
+    : QObject(timeline), m_timeline(timeline), m_action(new QAction(tr("Capture"), this))
+{
+    m_action->setObjectName(QStringLiteral("captureAction"));
+    m_action->setCheckable(true);
+    m_action->setEnabled(false);
+    m_action->setToolTip(tr("Record every module's reference count live through refscope-agent "
+                            "(the lab guest, or Read as root)"));
+    connect(m_action, &QAction::toggled, this, &CaptureControl::toggle);
+}
+
+// The capture is a child: it goes with this object, and so does the
+// timeline that shows its store.
+CaptureControl::~CaptureControl() = default;
+
+void CaptureControl::setAgent(AgentClient *agent)
+{
+    if (agent == m_agent)
+        return;
+    keepEvents();
+    m_agent = agent;
+    m_action->setEnabled(agent);
+    if (!agent)
+        return;
+    m_capture = new LiveCapture(agent, this);
+    connect(agent, &QObject::destroyed, this, [this] {
+        keepEvents();
+        m_action->setEnabled(false);
+    });
+    connect(m_capture, &LiveCapture::started, this, [this] {
+        // The capture fills this store; it stays the capture's until keepEvents().
+        m_timeline->setStore(std::shared_ptr<const EventStore>(std::shared_ptr<const EventStore>{},
+                                                               m_capture->events()),
+                             tr("live capture"));
+    });
+    connect(m_capture, &LiveCapture::eventsAppended, m_timeline, &TimelineWidget::appendRange);
+    connect(m_capture, &LiveCapture::stopped, this, [this] {
+        const QSignalBlocker blocker(m_action);
+        m_action->setChecked(false);
+    });
+    connect(m_capture, &LiveCapture::failed, this, [this](const QString &message) {
+        const QSignalBlocker blocker(m_action);
+        m_action->setChecked(false);
+        m_timeline->showFailure(message);
+    });
+}
+
+bool CaptureControl::isCapturing() const
+{
+    return m_capture && m_capture->isRunning();
+}
+
+void CaptureControl::toggle(bool on)
+{
+    if (!m_capture)
+        return;
+    if (on)
+        m_capture->start({});
+    else
+        m_capture->stop();
+}
+
+void CaptureControl::keepEvents()
+{
+    if (!m_capture)
+        return;
+    LiveCapture *capture = std::exchange(m_capture, nullptr);
+    if (capture->events() && m_timeline->store().get() == capture->events())
+        m_timeline->setStore(std::shared_ptr<const EventStore>(capture->takeEvents()),
+                             m_timeline->description());
+    capture->disconnect(this);
+    capture->deleteLater();
+}
+
+} // namespace refscope

@@ -1,0 +1,43 @@
+// Start/Stop of a live capture through the window's agent (the lab guest's
+// or pkexec's refscope-agent): the events stream into the timeline as they
+// arrive. Without an agent (a local or file source) the action is disabled.
+#pragma once
+
+#include "protocol/agentclient.h"
+#include "trace/eventstore.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QAction;
+
+namespace refscope {
+
+class LiveCapture;
+class TimelineWidget;
+
+class CaptureControl : public QObject {
+    Q_OBJECT
+public:
+    explicit CaptureControl(TimelineWidget *timeline);
+    ~CaptureControl() override;
+
+    QAction *action() const { return m_action; }
+    void setAgent(AgentClient *agent);
+    bool isCapturing() const;
+
+private:
+    void toggle(bool on);
+    // The capture's store, owned by the timeline from now on: the capture
+    // object goes with its agent.
+    void keepEvents();
+
+    TimelineWidget *m_timeline;
+    QAction *m_action;
+    QPointer<AgentClient> m_agent;
+    LiveCapture *m_capture = nullptr;
+};
+
+} // namespace refscope

@@ -1,0 +1,48 @@
+// Opens a recording for the timeline without freezing the window: a
+// trace.dat through TraceFileLoader (real progress, cancellable), a
+// RefScope session in a background thread, both behind a progress dialog.
+#pragma once
+
+#include "trace/eventstore.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QProgressDialog;
+class QWidget;
+
+namespace refscope {
+
+class TraceFileLoader;
+
+class RecordingOpener : public QObject {
+    Q_OBJECT
+public:
+    // The progress dialog is shown over `window`.
+    explicit RecordingOpener(QWidget *window);
+    ~RecordingOpener() override;
+
+    void open(const QString &path);
+    void cancel();
+    bool isOpening() const;
+
+    static QString fileFilter(); // for QFileDialog
+
+signals:
+    void opened(std::shared_ptr<refscope::EventStore> store, const QString &description);
+    void failed(const QString &message);
+
+private:
+    void openSession(const QString &path);
+    void done();
+
+    QWidget *m_window;
+    TraceFileLoader *m_loader;
+    QPointer<QProgressDialog> m_dialog;
+    QString m_path;
+    int m_generation = 0; // a session load reports only if still current
+};
+
+} // namespace refscope

@@ -1,0 +1,390 @@
+#include "timelinechartview.h"
+
+#include "trace/chartdecimation.h"
+
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QTimer>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace refscope {
+
+namespace {
+
+// Below this a window shows less than a nanosecond per pixel: nothing more
+// to see.
+constexpr qint64 kMinimumSpanNs = 200;
+
+// Digits after the point for axis labels that still tell ticks apart.
+int labelDecimals(double spanSeconds)
+{
+    const double tick = spanSeconds / 6;
+    return std::clamp(int(std::ceil(-std::log10(tick))) + 1, 0, 9);
+}
+
+// The tick interval on the count axis: a whole number of 1, 2 or 5 × 10^n.
+double countTickInterval(int top)
+{
+    const double raw = std::max(1.0, top / 5.0);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double step : {1.0, 2.0, 5.0, 10.0}) {
+        if (step * magnitude >= raw)
+            return step * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+QColor curveColor(int curve)
+{
+    static const QColor colors[] = {QColor(0x20, 0x50, 0xb0), QColor(0xa0, 0x20, 0x80),
+                                    QColor(0x10, 0x80, 0x90), QColor(0x60, 0x40, 0x20),
+                                    QColor(0x70, 0x70, 0x70), QColor(0xc0, 0x20, 0x30)};
+    return colors[curve % std::size(colors)];
+}
+
+QScatterSeries *makeMarkerSeries(const QString &name, QScatterSeries::MarkerShape shape,
+                                 const QColor &color)
+{
+    auto *series = new QScatterSeries;
+    series->setName(name);
+    series->setMarkerShape(shape);
+    series->setMarkerSize(9);
+    series->setColor(color);
+    series->setBorderColor(color.darker());
+    return series;
+}
+
+} // namespace
+
+TimelineChartView::TimelineChartView(QWidget *parent)
+    : QChartView(new QChart, parent),
+      m_loadFree(makeMarkerSeries(tr("module_load / module_free"),
+                                  QScatterSeries::MarkerShapeTriangle, QColor(0x20, 0x90, 0x30))),
+      m_lost(makeMarkerSeries(tr("lost events"), QScatterSeries::MarkerShapeRectangle,
+                              QColor(0xe0, 0x80, 0x00))),
+      m_axisX(new QValueAxis), m_axisY(new QValueAxis)
+{
+    setRenderHint(QPainter::Antialiasing, false);
+    setMinimumHeight(220);
+    setRubberBand(QChartView::NoRubberBand);
+    setMouseTracking(false);
+    setToolTip(tr("Wheel: zoom · drag: pan · Shift+drag: zoom to a band · click: marker A · "
+                  "right-click: marker B · double-click: whole recording"));
+    QChart *c = chart();
+    c->setAnimationOptions(QChart::NoAnimation);
+    c->legend()->setAlignment(Qt::AlignTop);
+    c->setMargins(QMargins(4, 4, 4, 4));
+    m_axisX->setTitleText(tr("Time (s)"));
+    m_axisX->setTickCount(7);
+    m_axisY->setTitleText(tr("References (lsmod)"));
+    m_axisY->setLabelFormat(QStringLiteral("%d"));
+    m_axisY->setTickType(QValueAxis::TicksDynamic);
+    m_axisY->setTickAnchor(0);
+    c->addAxis(m_axisX, Qt::AlignBottom);
+    c->addAxis(m_axisY, Qt::AlignLeft);
+    for (QScatterSeries *series : {m_loadFree, m_lost}) {
+        c->addSeries(series);
+        series->attachAxis(m_axisX);
+        series->attachAxis(m_axisY);
+    }
+    updateAxes(1);
+}
+
+TimelineChartView::~TimelineChartView() = default;
+
+void TimelineChartView::setStore(std::shared_ptr<const EventStore> store)
+{
+    m_store = std::move(store);
+    m_loadFreeEvents.clear();
+    m_indexedEvents = 0;
+    indexLoadFree(0);
+    m_markers = {};
+    emit markersChanged();
+    m_fromNs = recordingStartNs();
+    m_toNs = m_shownEndNs = recordingEndNs();
+    redraw();
+    emit windowChanged(m_fromNs, m_toNs);
+}
+
+void TimelineChartView::storeGrew()
+{
+    // A window that reached the end before the new events keeps showing
+    // the end, like a terminal that follows its output.
+    const bool followEnd = m_toNs >= m_shownEndNs;
+    indexLoadFree(m_indexedEvents);
+    m_shownEndNs = recordingEndNs();
+    if (followEnd) {
+        const qint64 span = m_toNs - m_fromNs;
+        m_toNs = recordingEndNs();
+        m_fromNs = std::max(recordingStartNs(), m_toNs - span);
+        emit windowChanged(m_fromNs, m_toNs);
+    }
+    scheduleRedraw();
+}
+
+qint64 TimelineChartView::recordingStartNs() const
+{
+    return m_store && m_store->size() ? m_store->timestampNs(0) : 0;
+}
+
+qint64 TimelineChartView::recordingEndNs() const
+{
+    // One past the last event: windows are half-open and must include it.
+    const qint64 start = recordingStartNs();
+    if (!m_store || !m_store->size())
+        return start + kMinimumSpanNs;
+    return std::max(m_store->timestampNs(m_store->size() - 1) + 1, start + kMinimumSpanNs);
+}
+
+void TimelineChartView::setWindow(qint64 fromNs, qint64 toNs)
+{
+    const qint64 start = recordingStartNs();
+    const qint64 end = recordingEndNs();
+    const qint64 span = std::clamp(toNs - fromNs, kMinimumSpanNs, end - start);
+    const qint64 from = std::clamp(fromNs, start, end - span);
+    if (from == m_fromNs && from + span == m_toNs)
+        return;
+    m_fromNs = from;
+    m_toNs = from + span;
+    redraw();
+    emit windowChanged(m_fromNs, m_toNs);
+}
+
+void TimelineChartView::resetWindow()
+{
+    setWindow(recordingStartNs(), recordingEndNs());
+}
+
+void TimelineChartView::zoom(double factor, qint64 aroundNs)
+{
+    const double span = double(m_toNs - m_fromNs) * factor;
+    const qint64 from = aroundNs - qint64(double(aroundNs - m_fromNs) * factor);
+    setWindow(from, from + qint64(std::max(span, 1.0)));
+}
+
+void TimelineChartView::panByPixels(double dx)
+{
+    const double nsPerPixel = double(m_toNs - m_fromNs) / plotWidthPixels();
+    const qint64 shift = qint64(dx * nsPerPixel);
+    setWindow(m_fromNs - shift, m_toNs - shift);
+}
+
+void TimelineChartView::setEventCursor(std::optional<qint64> timestampNs)
+{
+    m_markers.cursorNs = timestampNs;
+    // An event off screen is brought to the middle, at the same zoom.
+    if (timestampNs && (*timestampNs < m_fromNs || *timestampNs >= m_toNs)) {
+        const qint64 half = (m_toNs - m_fromNs) / 2;
+        setWindow(*timestampNs - half, *timestampNs - half + (m_toNs - m_fromNs));
+    }
+    viewport()->update();
+}
+
+void TimelineChartView::setMarkerA(std::optional<qint64> timestampNs)
+{
+    m_markers.aNs = timestampNs;
+    viewport()->update();
+    emit markersChanged();
+}
+
+void TimelineChartView::setMarkerB(std::optional<qint64> timestampNs)
+{
+    m_markers.bNs = timestampNs;
+    viewport()->update();
+    emit markersChanged();
+}
+
+QRectF TimelineChartView::plotRect() const
+{
+    return mapFromScene(chart()->mapToScene(chart()->plotArea())).boundingRect();
+}
+
+int TimelineChartView::plotWidthPixels() const
+{
+    return std::max(1, int(std::lround(chart()->plotArea().width())));
+}
+
+qint64 TimelineChartView::timeAtPixel(double x) const
+{
+    const QRectF plot = plotRect();
+    const double fraction = plot.width() > 0 ? (x - plot.left()) / plot.width() : 0;
+    return m_fromNs + qint64(std::llround(fraction * double(m_toNs - m_fromNs)));
+}
+
+double TimelineChartView::pixelOfTime(qint64 ns) const
+{
+    const QRectF plot = plotRect();
+    return plot.left() + double(ns - m_fromNs) / double(m_toNs - m_fromNs) * plot.width();
+}
+
+QLineSeries *TimelineChartView::seriesOf(const QString &module) const
+{
+    return m_series.value(module);
+}
+
+void TimelineChartView::setModules(const QStringList &modules)
+{
+    if (modules == m_modules)
+        return;
+    m_modules = modules;
+    rebuildSeries();
+    redraw();
+    emit markersChanged(); // the A-B summary names the shown modules
+}
+
+void TimelineChartView::rebuildSeries()
+{
+    for (auto it = m_series.begin(); it != m_series.end();) {
+        if (m_modules.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        chart()->removeSeries(it.value());
+        delete it.value();
+        it = m_series.erase(it);
+    }
+    for (const QString &module : m_modules) {
+        if (m_series.contains(module))
+            continue;
+        auto *series = new QLineSeries;
+        series->setName(module);
+        series->setUseOpenGL(m_useOpenGL);
+        chart()->addSeries(series);
+        // After addSeries, which would give the theme's colours; ours keep
+        // clear of the load/free green and the lost-events orange.
+        // A one-pixel cosmetic pen: the raster engine's fast path; wider
+        // pens make Qt stroke the path, several times slower.
+        QPen pen(curveColor(m_modules.indexOf(module)), 1);
+        pen.setCosmetic(true);
+        series->setPen(pen);
+        series->attachAxis(m_axisX);
+        series->attachAxis(m_axisY);
+        m_series.insert(module, series);
+    }
+}
+
+void TimelineChartView::setUseOpenGL(bool on)
+{
+    m_useOpenGL = on;
+    for (QLineSeries *series : std::as_const(m_series))
+        series->setUseOpenGL(on);
+}
+
+void TimelineChartView::indexLoadFree(std::size_t from)
+{
+    if (!m_store)
+        return;
+    for (std::size_t i = from; i < m_store->size(); ++i) {
+        const ModuleEventKind kind = m_store->kind(i);
+        if (kind == ModuleEventKind::Load || kind == ModuleEventKind::Free)
+            m_loadFreeEvents.push_back(std::uint32_t(i));
+    }
+    m_indexedEvents = m_store->size();
+}
+
+void TimelineChartView::scheduleRedraw()
+{
+    if (m_redrawPending)
+        return;
+    m_redrawPending = true;
+    QTimer::singleShot(0, this, [this] {
+        if (m_redrawPending)
+            redraw();
+    });
+}
+
+void TimelineChartView::redraw()
+{
+    m_redrawPending = false;
+    const int pixels = plotWidthPixels();
+    int maxCount = 1;
+    for (const QString &module : std::as_const(m_modules)) {
+        QLineSeries *series = m_series.value(module);
+        const int id = m_store ? m_store->findModule(module) : -1;
+        if (id < 0) {
+            series->clear();
+            continue;
+        }
+        const QList<CountBucket> buckets = m_store->countBuckets(id, m_fromNs, m_toNs, pixels);
+        for (const CountBucket &bucket : buckets)
+            maxCount = std::max(maxCount, bucket.max);
+        series->replace(stepLinePoints(buckets, m_store->countAt(id, m_fromNs - 1)));
+    }
+    updateMarkerSeries(maxCount);
+    updateAxes(maxCount);
+    viewport()->update();
+}
+
+void TimelineChartView::updateMarkerSeries(int top)
+{
+    const int pixels = plotWidthPixels();
+    const double nsPerPixel = double(m_toNs - m_fromNs) / pixels;
+    // One marker per pixel column at most: a module loaded in a loop must
+    // not cost a point per load.
+    const auto column = [&](qint64 ns) { return qint64(double(ns - m_fromNs) / nsPerPixel); };
+    QList<QPointF> loadFree;
+    if (m_store) {
+        QList<int> shown;
+        for (const QString &module : std::as_const(m_modules))
+            shown.append(m_store->findModule(module));
+        auto it = std::lower_bound(
+            m_loadFreeEvents.begin(), m_loadFreeEvents.end(), m_fromNs,
+            [this](std::uint32_t index, qint64 t) { return m_store->timestampNs(index) < t; });
+        qint64 lastColumn = -1;
+        for (; it != m_loadFreeEvents.end() && m_store->timestampNs(*it) < m_toNs; ++it) {
+            const int id = m_store->moduleId(*it);
+            const qint64 t = m_store->timestampNs(*it);
+            if (!shown.contains(id) || column(t) == lastColumn)
+                continue;
+            lastColumn = column(t);
+            loadFree.append({nsToChartX(t), double(m_store->countAt(id, t))});
+        }
+    }
+    m_loadFree->replace(loadFree);
+    QList<QPointF> lost;
+    if (m_store) {
+        qint64 lastColumn = -1;
+        for (const LostEvents &loss : m_store->lostEvents()) {
+            if (loss.timestampNs < m_fromNs || loss.timestampNs >= m_toNs ||
+                column(loss.timestampNs) == lastColumn)
+                continue;
+            lastColumn = column(loss.timestampNs);
+            lost.append({nsToChartX(loss.timestampNs), double(top)});
+        }
+    }
+    m_lost->replace(lost);
+}
+
+void TimelineChartView::updateAxes(int maxCount)
+{
+    const double spanSeconds = double(m_toNs - m_fromNs) / 1e9;
+    m_axisX->setLabelFormat(QStringLiteral("%.%1f").arg(labelDecimals(spanSeconds)));
+    m_axisX->setRange(nsToChartX(m_fromNs), nsToChartX(m_toNs));
+    // Headroom above the highest count so a plateau is not drawn on the frame.
+    const int top = maxCount + std::max(1, maxCount / 10);
+    m_axisY->setTickInterval(countTickInterval(top));
+    m_axisY->setRange(0, top);
+}
+
+void TimelineChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    // The plot area follows the new size only once the chart is laid out.
+    scheduleRedraw();
+}
+
+void TimelineChartView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QChartView::drawForeground(painter, rect);
+    // The painter is in scene coordinates, like the chart.
+    const QRectF plot = chart()->mapToScene(chart()->plotArea()).boundingRect();
+    const double span = double(m_toNs - m_fromNs);
+    m_markers.paint(painter, plot, [&](qint64 ns) {
+        return plot.left() + double(ns - m_fromNs) / span * plot.width();
+    });
+}
+
+} // namespace refscope

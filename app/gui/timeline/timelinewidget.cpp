@@ -1,0 +1,243 @@
+#include "timelinewidget.h"
+
+#include "capturecontrol.h"
+#include "eventpane.h"
+#include "outstandingrefspane.h"
+#include "recordingopener.h"
+#include "timelinechartview.h"
+#include "timelineexport.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+
+#include <QLabel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace refscope {
+
+namespace {
+// More curves than this on one chart are unreadable: without a selected
+// module the chart shows the first few of the recording.
+constexpr int kMaxCurves = 8;
+} // namespace
+
+TimelineWidget::TimelineWidget(QWidget *parent)
+    : QWidget(parent), m_toolBar(new QToolBar), m_pages(new QStackedWidget), m_empty(new QLabel),
+      m_views(new QWidget), m_chart(new TimelineChartView), m_events(new EventPane),
+      m_outstanding(new OutstandingRefsPane), m_markerLabel(new QLabel), m_sourceLabel(new QLabel),
+      m_opener(new RecordingOpener(this)), m_capture(new CaptureControl(this))
+{
+    setObjectName(QStringLiteral("timeline"));
+    m_chart->setObjectName(QStringLiteral("timelineChart"));
+    m_markerLabel->setObjectName(QStringLiteral("markerLabel"));
+    m_sourceLabel->setObjectName(QStringLiteral("timelineSource"));
+    m_empty->setObjectName(QStringLiteral("timelineEmpty"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setText(tr("No recording yet.\nOpen a trace.dat (trace-cmd record -e module) or a "
+                        "RefScope session, or start a capture."));
+    createToolBar();
+
+    auto *below = new QTabWidget;
+    below->setObjectName(QStringLiteral("timelineTabs"));
+    below->addTab(m_events, tr("Events"));
+    below->addTab(m_outstanding, tr("Outstanding references"));
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_chart);
+    split->addWidget(below);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({500, 300});
+    auto *viewsLayout = new QVBoxLayout(m_views);
+    viewsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *labels = new QHBoxLayout;
+    labels->addWidget(m_markerLabel, 1);
+    labels->addWidget(m_sourceLabel);
+    viewsLayout->addLayout(labels);
+    viewsLayout->addWidget(split, 1);
+    m_pages->addWidget(m_empty);
+    m_pages->addWidget(m_views);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_pages, 1);
+
+    connect(m_chart, &TimelineChartView::timeClicked, m_events, &EventPane::selectNearestTime);
+    connect(m_events, &EventPane::eventSelected, this,
+            [this](std::size_t, qint64 timestampNs) { m_chart->setEventCursor(timestampNs); });
+    connect(m_chart, &TimelineChartView::markersChanged, this, &TimelineWidget::updateMarkerText);
+    connect(m_outstanding, &OutstandingRefsPane::groupChosen, this,
+            [this, below](const QList<std::uint32_t> &events, const QString &label) {
+                m_events->showOnly(events, label);
+                below->setCurrentWidget(m_events);
+            });
+    connect(m_opener, &RecordingOpener::opened, this,
+            [this](std::shared_ptr<EventStore> store, const QString &description) {
+                setStore(std::move(store), description);
+            });
+    connect(m_opener, &RecordingOpener::failed, this, &TimelineWidget::showFailure);
+    updateMarkerText();
+    setStore(nullptr, {});
+}
+
+TimelineWidget::~TimelineWidget() = default;
+
+void TimelineWidget::createToolBar()
+{
+    m_toolBar->setObjectName(QStringLiteral("timelineToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_open = m_toolBar->addAction(tr("Open trace…"), this, &TimelineWidget::openRecordingFile);
+    m_open->setObjectName(QStringLiteral("openTraceAction"));
+    m_open->setToolTip(tr("Open a trace.dat (trace-cmd record -e module) or a RefScope session"));
+    m_exportCsv =
+        m_toolBar->addAction(tr("Export events as CSV…"), this, &TimelineWidget::exportEventsCsv);
+    m_exportChart = m_toolBar->addAction(tr("Export chart…"), this, &TimelineWidget::exportChart);
+    m_exportChart->setToolTip(tr("Save the chart as it is shown, as PNG or SVG"));
+    m_toolBar->addAction(m_capture->action());
+    m_toolBar->addSeparator();
+    QAction *reset =
+        m_toolBar->addAction(tr("Whole recording"), m_chart, &TimelineChartView::resetWindow);
+    reset->setObjectName(QStringLiteral("resetZoomAction"));
+    reset->setToolTip(tr("Zoom out to the whole recording (or double-click the chart)"));
+    QAction *clear = m_toolBar->addAction(tr("Clear markers"), this, [this] {
+        m_chart->setMarkerA(std::nullopt);
+        m_chart->setMarkerB(std::nullopt);
+    });
+    clear->setObjectName(QStringLiteral("clearMarkersAction"));
+    QAction *openGL = m_toolBar->addAction(tr("OpenGL"));
+    openGL->setObjectName(QStringLiteral("openGLAction"));
+    openGL->setCheckable(true);
+    openGL->setToolTip(tr("Draw the curves with OpenGL (faster on a large screen; needs a GPU)"));
+    connect(openGL, &QAction::toggled, m_chart, &TimelineChartView::setUseOpenGL);
+}
+
+void TimelineWidget::setStore(std::shared_ptr<const EventStore> store, const QString &description)
+{
+    m_store = std::move(store);
+    m_description = description;
+    m_sourceLabel->setText(description);
+    m_chart->setStore(m_store);
+    m_events->setStore(m_store);
+    m_outstanding->setStore(m_store);
+    updateShownModules();
+    m_pages->setCurrentWidget(m_store ? m_views : static_cast<QWidget *>(m_empty));
+    m_exportCsv->setEnabled(bool(m_store));
+    m_exportChart->setEnabled(bool(m_store));
+    emit storeChanged();
+}
+
+void TimelineWidget::appendRange(std::size_t from, std::size_t to)
+{
+    const int modules = m_store->moduleCount();
+    m_events->appendRange(from, to);
+    m_chart->storeGrew();
+    m_outstanding->storeGrew();
+    // A module's first event: it may be the one to show.
+    if (m_store->moduleCount() != modules)
+        updateShownModules();
+}
+
+void TimelineWidget::setSelectedModule(const QString &module)
+{
+    if (module == m_selectedModule)
+        return;
+    m_selectedModule = module;
+    updateShownModules();
+}
+
+void TimelineWidget::showModuleEvents(const QString &module, int pid)
+{
+    setSelectedModule(module);
+    m_events->showOnly(std::nullopt);
+    m_events->setKindFilter(std::nullopt);
+    m_events->setModuleFilter(module);
+    m_events->setPidFilter(pid);
+    emit raiseRequested();
+}
+
+void TimelineWidget::updateShownModules()
+{
+    QStringList shown;
+    const bool recorded = m_store && m_store->findModule(m_selectedModule) >= 0;
+    if (recorded) {
+        shown << m_selectedModule;
+    } else if (m_store) {
+        // The selected module has no events here: show what the recording
+        // is about rather than an empty chart.
+        for (int id = 0; id < m_store->moduleCount() && id < kMaxCurves; ++id)
+            shown << m_store->moduleName(id);
+    }
+    m_chart->setModules(shown);
+    m_events->setModuleFilter(recorded ? m_selectedModule : QString());
+    m_outstanding->setModule(recorded ? m_selectedModule
+                                      : (shown.size() == 1 ? shown.first() : QString()));
+}
+
+void TimelineWidget::openRecordingFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a recording"), {},
+                                                      RecordingOpener::fileFilter());
+    if (!path.isEmpty())
+        openRecording(path);
+}
+
+void TimelineWidget::openRecording(const QString &path)
+{
+    emit raiseRequested();
+    m_opener->open(path);
+}
+
+void TimelineWidget::exportEventsCsv()
+{
+    if (!m_store)
+        return;
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export events as CSV"), {}, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const QString error = saveEventsCsv(*m_store, path);
+    if (!error.isEmpty())
+        showFailure(error);
+}
+
+void TimelineWidget::exportChart()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the chart"), {}, tr("PNG images (*.png);;SVG drawings (*.svg)"));
+    if (path.isEmpty())
+        return;
+    const QString error = saveChartImage(m_chart, path);
+    if (!error.isEmpty())
+        showFailure(error);
+}
+
+void TimelineWidget::setAgent(AgentClient *agent)
+{
+    m_capture->setAgent(agent);
+}
+
+void TimelineWidget::showFailure(const QString &message)
+{
+    m_sourceLabel->setText(message);
+    if (!m_store)
+        m_empty->setText(message);
+    emit failed(message);
+}
+
+QString TimelineWidget::markerText() const
+{
+    return m_markerLabel->text();
+}
+
+void TimelineWidget::updateMarkerText()
+{
+    const TimelineMarkers &markers = m_chart->markers();
+    m_markerLabel->setText(markers.summary(m_store.get(), m_chart->modules()));
+    m_outstanding->setMarkers(markers.aNs, markers.bNs);
+}
+
+} // namespace refscope

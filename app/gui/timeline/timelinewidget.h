@@ -1,0 +1,101 @@
+// The "Timeline" tab: the refcount chart of the selected module on top,
+// the event table and the outstanding references below, all over one
+// EventStore (a trace file, a session or a live capture) and kept in step:
+// a chosen event shows as the chart's cursor, a click on the chart selects
+// the nearest event, a chosen outstanding-references group filters the
+// table.
+#pragma once
+
+#include "trace/eventstore.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QStackedWidget;
+class QToolBar;
+
+namespace refscope {
+
+class AgentClient;
+class CaptureControl;
+class EventPane;
+class OutstandingRefsPane;
+class RecordingOpener;
+class TimelineChartView;
+
+class TimelineWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimelineWidget(QWidget *parent = nullptr);
+    ~TimelineWidget() override;
+
+    // Shows a recording; `description` names it (a file, "live capture").
+    void setStore(std::shared_ptr<const EventStore> store, const QString &description);
+    const std::shared_ptr<const EventStore> &store() const { return m_store; }
+    QString description() const { return m_description; }
+    // Events [from, to) were appended to the store (live capture).
+    void appendRange(std::size_t from, std::size_t to);
+    // The module the main window has selected: its curve, events and
+    // outstanding references are shown.
+    void setSelectedModule(const QString &module);
+
+    TimelineChartView *chartView() const { return m_chart; }
+    EventPane *eventPane() const { return m_events; }
+    OutstandingRefsPane *outstandingPane() const { return m_outstanding; }
+    QToolBar *toolBar() const { return m_toolBar; }
+    QString markerText() const;
+    RecordingOpener *opener() const { return m_opener; }
+    // Open trace, export CSV, export chart: for the main window's File menu.
+    QList<QAction *> fileActions() const { return {m_open, m_exportCsv, m_exportChart}; }
+    CaptureControl *capture() const { return m_capture; }
+
+public slots:
+    // Asks for a trace.dat or session file and opens it in the background.
+    void openRecordingFile();
+    void openRecording(const QString &path);
+    void exportEventsCsv();
+    void exportChart();
+    // Says why opening, exporting or capturing failed.
+    void showFailure(const QString &message);
+    // The agent a live capture goes through; nullptr disables capture.
+    void setAgent(AgentClient *agent);
+
+    // Shows the module's events, those of one task if pid >= 0 (the
+    // holders panel jumps here from a holder).
+    void showModuleEvents(const QString &module, int pid = -1);
+
+signals:
+    // The timeline wants to be the visible tab.
+    void raiseRequested();
+    void storeChanged();
+    // Opening or exporting failed; the message names the file.
+    void failed(const QString &message);
+
+private:
+    void createToolBar();
+    void updateShownModules();
+    void updateMarkerText();
+
+    std::shared_ptr<const EventStore> m_store;
+    QString m_description;
+    QString m_selectedModule;
+    QToolBar *m_toolBar;
+    QStackedWidget *m_pages;
+    QLabel *m_empty;
+    QWidget *m_views;
+    TimelineChartView *m_chart;
+    EventPane *m_events;
+    OutstandingRefsPane *m_outstanding;
+    QLabel *m_markerLabel;
+    QLabel *m_sourceLabel;
+    RecordingOpener *m_opener;
+    CaptureControl *m_capture;
+    QAction *m_open;
+    QAction *m_exportCsv;
+    QAction *m_exportChart;
+};
+
+} // namespace refscope

@@ -1,0 +1,565 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * refscope_helper: RefScope's helper for "why can't I unload module X?".
+ *
+ * /dev/refscope_helper (root only) answers two ioctls (refscope_helper.h):
+ *  - HOLDERS: every open file and superblock holding references to X, found
+ *    by comparing owner fields (f_op, cdev, block device, socket ops and
+ *    proto, netlink protocol, filesystem type) with X, so it is exact.
+ *  - DROP: the last resort for references nothing explains (a leaked
+ *    try_module_get): sets X's count from exactly the count the user saw to
+ *    the count its holders explain, with one compare-and-swap, and taints the
+ *    kernel like a forced unload. Never to zero, never blindly.
+ *
+ * X is found through the module kset (find_module is unexported since 5.12).
+ * The kobject reference kset_find_obj returns keeps struct module's memory:
+ * free_module waits for the last kobject reference before freeing it. While
+ * working the helper also holds one reference on X (try_module_get), so X
+ * stays live and its file_system_types stay registered; that reference is
+ * subtracted from every count it reports or compares.
+ */
+#include <linux/blkdev.h>
+#include <linux/cdev.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/if_tap.h>
+#include <linux/if_tun.h>
+#include <linux/miscdevice.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/net.h>
+#include <linux/netlink.h>
+#include <linux/rhashtable.h>
+#include <linux/sched/signal.h>
+#include <linux/sort.h>
+#include <linux/uaccess.h>
+#include <linux/version.h>
+#include <net/sock.h>
+
+#include "refscope_helper.h"
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 6, 0)
+#error "refscope_helper needs Linux 4.6 or later"
+#endif
+
+/*
+ * kernel/module/main.c keeps a live module's atomic count one above lsmod's
+ * number (MODULE_REF_BASE, private to it, 1 since 3.19).
+ */
+#define REFSCOPE_MODULE_REF_BASE 1
+
+/*
+ * net/netlink/af_netlink.h's struct netlink_table, private but unchanged from
+ * 4.0 through 6.x (the functions' signatures changed, not their size); the
+ * helper refuses to load when the built-in protocols do not look right
+ * through it. nl_table itself is exported (for netlink diag).
+ */
+struct refscope_netlink_table {
+	struct rhashtable hash;
+	struct hlist_head mc_list;
+	void __rcu *listeners;
+	unsigned int flags;
+	unsigned int groups;
+	struct mutex *cb_mutex;
+	struct module *module;
+	void *bind;
+	void *unbind;
+	void *compare;
+	int registered;
+};
+struct netlink_table;
+extern struct netlink_table *nl_table;
+
+struct refscope_entry {
+	struct file *file; /* a reference, or NULL for a superblock */
+	struct refscope_helper_holder out;
+};
+
+struct refscope_scan {
+	struct module *mod;
+	struct refscope_entry *entries;
+	u32 capacity, count, total, filesystems;
+	struct task_struct *task; /* the task whose file table iterate_fd walks */
+	/* vhost's way to the socket behind a tun/tap file; NULL when not loaded */
+	struct socket *(*tun_socket)(struct file *file);
+	struct socket *(*tap_socket)(struct file *file);
+};
+
+static DEFINE_MUTEX(refscope_scan_lock); /* bounds the memory scans use */
+
+/* A NUL-terminated, non-empty name that fits the kernel's module names. */
+static bool refscope_valid_name(const char (*name)[REFSCOPE_HELPER_NAME_LEN])
+{
+	return memchr(*name, '\0', sizeof(*name)) && (*name)[0] && strlen(*name) < MODULE_NAME_LEN;
+}
+
+/* Finds a loadable module by name and pins its memory (see above). */
+static struct module *refscope_find_module(const char *name, struct kobject **pin)
+{
+	struct kobject *kobj = kset_find_obj(THIS_MODULE->mkobj.kobj.kset, name);
+	struct module *mod;
+
+	if (!kobj)
+		return ERR_PTR(-ENOENT);
+	/* Built-in modules have a module_kobject with parameters only. */
+	mod = kobj->ktype == THIS_MODULE->mkobj.kobj.ktype ?
+		      container_of(kobj, struct module_kobject, kobj)->mod :
+		      NULL;
+	if (!mod) {
+		kobject_put(kobj);
+		return ERR_PTR(-ENXIO);
+	}
+	*pin = kobj;
+	return mod;
+}
+
+static struct refscope_entry *refscope_add(struct refscope_scan *scan, struct file *file,
+					   u32 kind, u32 refs, u32 owners)
+{
+	struct refscope_entry *entry;
+
+	if (scan->total++ >= scan->capacity)
+		return NULL;
+	entry = &scan->entries[scan->count++];
+	entry->file = file;
+	entry->out.pid = -1;
+	entry->out.fd = -1;
+	entry->out.kind = kind;
+	entry->out.refs = refs;
+	entry->out.owners = owners;
+	return entry;
+}
+
+static struct socket *refscope_file_socket(const struct refscope_scan *scan, struct file *file)
+{
+	struct socket *sock;
+
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 12, 0)
+	sock = sock_from_file(file);
+#else
+	int error;
+
+	sock = sock_from_file(file, &error);
+#endif
+	if (!sock && scan->tun_socket)
+		sock = scan->tun_socket(file);
+	if ((!sock || IS_ERR(sock)) && scan->tap_socket)
+		sock = scan->tap_socket(file);
+	return IS_ERR(sock) ? NULL : sock;
+}
+
+static bool refscope_owns_netlink_unit(struct module *mod, int unit)
+{
+	const struct refscope_netlink_table *table = (const void *)nl_table;
+
+	return unit >= 0 && unit < MAX_LINKS && READ_ONCE(table[unit].module) == mod;
+}
+
+/* The references one open file holds on the module, and through what. */
+static u32 refscope_file_refs(const struct refscope_scan *scan, struct file *file, u32 *owners)
+{
+	struct module *mod = scan->mod;
+	struct inode *inode = file_inode(file);
+	struct socket *sock;
+	struct sock *sk;
+
+	*owners = 0;
+	if (file->f_op && file->f_op->owner == mod) /* do_dentry_open's fops_get */
+		*owners |= REFSCOPE_HELPER_OWNER_FOPS;
+	if (file->f_mode & FMODE_PATH) /* O_PATH opened nothing more */
+		return hweight32(*owners);
+	if (S_ISCHR(inode->i_mode) && inode->i_cdev && inode->i_cdev->owner == mod)
+		*owners |= REFSCOPE_HELPER_OWNER_CDEV; /* chrdev_open's cdev_get */
+	if (S_ISBLK(inode->i_mode)) {
+		struct block_device *bdev = I_BDEV(file->f_mapping->host);
+
+		if (bdev->bd_disk && bdev->bd_disk->fops->owner == mod)
+			*owners |= REFSCOPE_HELPER_OWNER_BDEV; /* blkdev_get's module_get */
+	}
+	sock = refscope_file_socket(scan, file);
+	if (sock) {
+		if (sock->ops && sock->ops->owner == mod)
+			*owners |= REFSCOPE_HELPER_OWNER_SOCK_OPS; /* __sock_create */
+		sk = sock->sk;
+		if (sk && sk->sk_prot_creator && sk->sk_prot_creator->owner == mod)
+			*owners |= REFSCOPE_HELPER_OWNER_SOCK_PROTO; /* sk_prot_alloc */
+		if (sk && sk->sk_family == AF_NETLINK &&
+		    refscope_owns_netlink_unit(mod, sk->sk_protocol))
+			*owners |= REFSCOPE_HELPER_OWNER_NETLINK; /* netlink_create */
+	}
+	return hweight32(*owners);
+}
+
+/* iterate_fd's callback: runs under task_lock and the file table's lock. */
+static int refscope_scan_fd(const void *arg, struct file *file, unsigned int fd)
+{
+	struct refscope_scan *scan = (struct refscope_scan *)arg;
+	struct task_struct *task = scan->task;
+	struct refscope_entry *entry;
+	u32 owners, refs = refscope_file_refs(scan, file, &owners);
+	u32 kind = S_ISSOCK(file_inode(file)->i_mode) ? REFSCOPE_HELPER_KIND_SOCKET :
+							   REFSCOPE_HELPER_KIND_FILE;
+
+	if (!refs)
+		return 0;
+	if (task->flags & PF_KTHREAD)
+		kind = REFSCOPE_HELPER_KIND_KTHREAD;
+	entry = refscope_add(scan, file, kind, refs, owners);
+	if (!entry)
+		return 0;
+	get_file(file);
+	entry->out.pid = task_pid_vnr(task);
+	entry->out.fd = fd;
+	/* get_task_comm would take task_lock, which the caller holds. */
+	strscpy(entry->out.comm, task->comm, sizeof(entry->out.comm));
+	return 0;
+}
+
+static void refscope_scan_tasks(struct refscope_scan *scan)
+{
+	struct task_struct *group, *task;
+	struct files_struct *files;
+
+	rcu_read_lock();
+	for_each_process_thread(group, task) {
+		task_lock(task);
+		files = task->files;
+		/* Threads usually share their leader's table: walk it once. */
+		if (files && (task == group || files != READ_ONCE(group->files))) {
+			scan->task = task;
+			iterate_fd(files, 0, refscope_scan_fd, scan);
+		}
+		task_unlock(task);
+	}
+	rcu_read_unlock();
+}
+
+static bool refscope_seen(const struct refscope_scan *scan, const struct file *file)
+{
+	u32 i;
+
+	for (i = 0; i < scan->count; i++) {
+		if (scan->entries[i].file == file)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Netlink sockets of the module's protocols that no file table holds: a
+ * kernel thread kept the file its process closed (seed 004). Bound sockets
+ * are in the protocol's hash table; kernel-side sockets have no file.
+ */
+static void refscope_scan_netlink_unit(struct refscope_scan *scan, int unit)
+{
+	struct refscope_netlink_table *table = (void *)nl_table;
+	struct rhashtable_iter iter;
+	struct refscope_entry *entry;
+	struct socket *sock;
+	struct file *file;
+	struct sock *sk;
+
+	rhashtable_walk_enter(&table[unit].hash, &iter);
+	rhashtable_walk_start(&iter);
+	while ((sk = rhashtable_walk_next(&iter))) {
+		if (IS_ERR(sk)) {
+			if (PTR_ERR(sk) == -EAGAIN) /* resized meanwhile: go on */
+				continue;
+			break;
+		}
+		sock = READ_ONCE(sk->sk_socket);
+		file = sock ? READ_ONCE(sock->file) : NULL;
+		if (!file || refscope_seen(scan, file) || !get_file_rcu(file))
+			continue;
+		entry = refscope_add(scan, file, REFSCOPE_HELPER_KIND_SOCKET, 1,
+				     REFSCOPE_HELPER_OWNER_NETLINK);
+		if (entry)
+			entry->out.flags = REFSCOPE_HELPER_FLAG_NO_FD_TABLE;
+		else
+			fput(file);
+	}
+	rhashtable_walk_stop(&iter);
+	rhashtable_walk_exit(&iter);
+}
+
+static void refscope_scan_superblock(struct super_block *sb, void *arg)
+{
+	struct refscope_scan *scan = arg;
+	struct refscope_entry *entry;
+	u32 owners = 0;
+
+	if (sb->s_type->owner == scan->mod) /* sget's get_filesystem */
+		owners |= REFSCOPE_HELPER_OWNER_FS_TYPE;
+	if (sb->s_bdev && sb->s_bdev->bd_disk && sb->s_bdev->bd_disk->fops->owner == scan->mod)
+		owners |= REFSCOPE_HELPER_OWNER_BDEV; /* the mounted device's open */
+	if (!owners)
+		return;
+	entry = refscope_add(scan, NULL, REFSCOPE_HELPER_KIND_MOUNT, hweight32(owners), owners);
+	if (!entry)
+		return;
+	entry->out.dev_major = MAJOR(sb->s_dev);
+	entry->out.dev_minor = MINOR(sb->s_dev);
+	snprintf(entry->out.path, sizeof(entry->out.path), "%s on %s", sb->s_type->name, sb->s_id);
+}
+
+/*
+ * The filesystem list's head is private, but mnt_init registers sysfs before
+ * any other filesystem, so walking on from sysfs visits them all (the vm test
+ * checks the number against /proc/filesystems). unregister_filesystem waits
+ * for an RCU grace period, so the walk is safe under rcu_read_lock; each type
+ * is pinned (its module) while its superblocks are checked, which sleeps.
+ */
+#define REFSCOPE_MAX_FS_TYPES 256
+
+static void refscope_scan_superblocks(struct refscope_scan *scan)
+{
+	struct file_system_type **types, *first, *fs;
+	unsigned int i, count = 0;
+
+	types = kmalloc_array(REFSCOPE_MAX_FS_TYPES, sizeof(*types), GFP_KERNEL);
+	first = get_fs_type("sysfs");
+	if (!types || !first)
+		goto out;
+	rcu_read_lock();
+	for (fs = first; fs && count < REFSCOPE_MAX_FS_TYPES; fs = READ_ONCE(fs->next)) {
+		scan->filesystems++;
+		if ((fs->owner == scan->mod || (fs->fs_flags & FS_REQUIRES_DEV)) &&
+		    try_module_get(fs->owner))
+			types[count++] = fs;
+	}
+	rcu_read_unlock();
+	for (i = 0; i < count; i++) {
+		iterate_supers_type(types[i], refscope_scan_superblock, scan);
+		module_put(types[i]->owner);
+	}
+out:
+	if (first)
+		module_put(first->owner);
+	kfree(types);
+}
+
+static int refscope_by_file(const void *a, const void *b)
+{
+	unsigned long fa = (unsigned long)((const struct refscope_entry *)a)->file;
+	unsigned long fb = (unsigned long)((const struct refscope_entry *)b)->file;
+
+	return fa < fb ? -1 : fa > fb;
+}
+
+/* Numbers the open files and superblocks, fills in paths, drops the files. */
+static void refscope_finish(struct refscope_scan *scan, char *page)
+{
+	struct refscope_entry *entry;
+	u32 i, id = 0;
+	char *path;
+
+	sort(scan->entries, scan->count, sizeof(*scan->entries), refscope_by_file, NULL);
+	for (i = 0; i < scan->count; i++) {
+		entry = &scan->entries[i];
+		if (!entry->file || i == 0 || entry[-1].file != entry->file)
+			id++;
+		entry->out.object_id = id;
+		if (!entry->file)
+			continue;
+		path = d_path(&entry->file->f_path, page, PAGE_SIZE);
+		strscpy(entry->out.path, IS_ERR(path) ? "(unnamed)" : path, sizeof(entry->out.path));
+	}
+	for (i = 0; i < scan->count; i++) {
+		if (scan->entries[i].file)
+			fput(scan->entries[i].file);
+	}
+}
+
+static long refscope_holders(struct refscope_helper_holders_request __user *argp)
+{
+	struct refscope_helper_holders_request req;
+	struct refscope_scan scan = {};
+	struct kobject *pin;
+	char *page = NULL;
+	long ret = 0;
+	u32 i;
+	int unit;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (copy_from_user(&req, argp, sizeof(req)))
+		return -EFAULT;
+	if (!refscope_valid_name(&req.name) || req.capacity > REFSCOPE_HELPER_MAX_HOLDERS ||
+	    (req.capacity && !req.holders))
+		return -EINVAL;
+	if (mutex_lock_interruptible(&refscope_scan_lock))
+		return -ERESTARTSYS;
+	scan.capacity = req.capacity;
+	scan.entries = kvcalloc(max(req.capacity, 1u), sizeof(*scan.entries), GFP_KERNEL);
+	page = (char *)__get_free_page(GFP_KERNEL);
+	if (!scan.entries || !page) {
+		ret = -ENOMEM;
+		goto out_free;
+	}
+	scan.mod = refscope_find_module(req.name, &pin);
+	if (IS_ERR(scan.mod)) {
+		ret = PTR_ERR(scan.mod);
+		goto out_free;
+	}
+	if (!try_module_get(scan.mod)) {
+		ret = -ESRCH;
+		goto out_pin;
+	}
+	req.refcount = module_refcount(scan.mod) - 1; /* not ours */
+	req.state = scan.mod->state;
+	scan.tun_socket = symbol_get(tun_get_socket);
+	scan.tap_socket = symbol_get(tap_get_socket);
+	refscope_scan_tasks(&scan);
+	for (unit = 0; unit < MAX_LINKS; unit++) {
+		if (refscope_owns_netlink_unit(scan.mod, unit))
+			refscope_scan_netlink_unit(&scan, unit);
+	}
+	refscope_scan_superblocks(&scan);
+	if (scan.tun_socket)
+		symbol_put(tun_get_socket);
+	if (scan.tap_socket)
+		symbol_put(tap_get_socket);
+	module_put(scan.mod);
+	refscope_finish(&scan, page);
+	req.count = scan.count;
+	req.total = scan.total;
+	req.filesystems = scan.filesystems;
+	for (i = 0; i < scan.count && !ret; i++) {
+		if (copy_to_user(u64_to_user_ptr(req.holders + i * sizeof(scan.entries[i].out)),
+				 &scan.entries[i].out, sizeof(scan.entries[i].out)))
+			ret = -EFAULT;
+	}
+	if (!ret && copy_to_user(argp, &req, sizeof(req)))
+		ret = -EFAULT;
+out_pin:
+	kobject_put(pin);
+out_free:
+	free_page((unsigned long)page);
+	kvfree(scan.entries);
+	mutex_unlock(&refscope_scan_lock);
+	return ret;
+}
+
+static long refscope_drop(struct refscope_helper_drop_request __user *argp)
+{
+	struct refscope_helper_drop_request req;
+	struct kobject *pin;
+	struct module *mod;
+	int mine, found;
+	long ret;
+
+	if (!capable(CAP_SYS_MODULE))
+		return -EPERM;
+	if (copy_from_user(&req, argp, sizeof(req)))
+		return -EFAULT;
+	if (!refscope_valid_name(&req.name) || req.explained < 0 || req.explained >= req.expected)
+		return -EINVAL;
+	mod = refscope_find_module(req.name, &pin);
+	if (IS_ERR(mod))
+		return PTR_ERR(mod);
+	ret = -EINVAL; /* its own count is the open handle's: not leaked */
+	if (mod == THIS_MODULE)
+		goto out_pin;
+	ret = -EBUSY; /* going: try_module_get fails; coming: not live yet */
+	if (!try_module_get(mod))
+		goto out_pin;
+	if (mod->state != MODULE_STATE_LIVE)
+		goto out_put;
+	/* Our reference is in the count: compare and set with it included. */
+	mine = REFSCOPE_MODULE_REF_BASE + 1;
+	req.before = module_refcount(mod) - 1;
+	req.after = req.before;
+	ret = -ESTALE;
+	if (req.before != req.expected)
+		goto out_put;
+	found = atomic_cmpxchg(&mod->refcnt, req.expected + mine, req.explained + mine);
+	ret = -EAGAIN;
+	if (found != req.expected + mine) {
+		req.before = req.after = found - mine;
+		goto out_put;
+	}
+	req.after = req.explained;
+	add_taint(TAINT_FORCED_RMMOD, LOCKDEP_STILL_OK);
+	pr_warn("refscope_helper: dropped %d unexplained reference(s) of %s: count %d -> %d, by pid %d (%s)\n",
+		req.expected - req.explained, mod->name, req.expected, req.explained,
+		task_pid_nr(current), current->comm);
+	ret = 0;
+out_put:
+	module_put(mod);
+	/* After a drop, success stands even if the counts cannot be reported. */
+	if (copy_to_user(argp, &req, sizeof(req)) && ret)
+		ret = -EFAULT;
+out_pin:
+	kobject_put(pin);
+	return ret;
+}
+
+static long refscope_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	void __user *argp = (void __user *)arg;
+	u32 version = REFSCOPE_HELPER_ABI_VERSION;
+
+	switch (cmd) {
+	case REFSCOPE_HELPER_IOC_VERSION:
+		return copy_to_user(argp, &version, sizeof(version)) ? -EFAULT : 0;
+	case REFSCOPE_HELPER_IOC_HOLDERS:
+		return refscope_holders(argp);
+	case REFSCOPE_HELPER_IOC_DROP:
+		return refscope_drop(argp);
+	default:
+		return -ENOTTY;
+	}
+}
+
+/* .owner pins the helper while a handle is open. */
+static const struct file_operations refscope_fops = {
+	.owner = THIS_MODULE,
+	.unlocked_ioctl = refscope_ioctl,
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 5, 0)
+	.compat_ioctl = compat_ptr_ioctl, /* the structs' layouts do not depend on the ABI */
+#endif
+	.llseek = noop_llseek,
+};
+
+static struct miscdevice refscope_device = {
+	.minor = MISC_DYNAMIC_MINOR,
+	.name = REFSCOPE_HELPER_DEVICE,
+	.fops = &refscope_fops,
+	.mode = 0600,
+};
+
+/* Built-in protocols, registered at boot with at least 32 multicast groups. */
+static bool refscope_netlink_layout_fits(void)
+{
+	const struct refscope_netlink_table *table = (const void *)nl_table;
+	static const int builtin[] = { NETLINK_ROUTE, NETLINK_KOBJECT_UEVENT, NETLINK_GENERIC };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(builtin); i++) {
+		const struct refscope_netlink_table *entry = &table[builtin[i]];
+
+		if (entry->module || entry->registered < 1 || entry->groups < 32)
+			return false;
+	}
+	return true;
+}
+
+static int __init refscope_helper_init(void)
+{
+	if (!nl_table || !refscope_netlink_layout_fits()) {
+		pr_err("refscope_helper: this kernel's netlink table does not have the expected layout\n");
+		return -ENOEXEC;
+	}
+	return misc_register(&refscope_device);
+}
+
+static void __exit refscope_helper_exit(void)
+{
+	misc_deregister(&refscope_device);
+}
+
+module_init(refscope_helper_init);
+module_exit(refscope_helper_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("RefScope: exact holders of a module, and a guarded drop of leaked references");

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * refscope_helper's interface, shared by the kernel module and RefScope's
+ * agent: ioctls on /dev/refscope_helper (root only). Every struct has the
+ * same layout on 32- and 64-bit user space.
+ */
+#ifndef REFSCOPE_HELPER_H
+#define REFSCOPE_HELPER_H
+
+#include <linux/ioctl.h>
+#include <linux/types.h>
+
+#define REFSCOPE_HELPER_DEVICE "refscope_helper"
+#define REFSCOPE_HELPER_ABI_VERSION 1
+
+/* Longer than the kernel's MODULE_NAME_LEN (56); must be NUL-terminated. */
+#define REFSCOPE_HELPER_NAME_LEN 64
+#define REFSCOPE_HELPER_PATH_LEN 256
+#define REFSCOPE_HELPER_COMM_LEN 16
+/* Upper bound for one answer: keeps the kernel's working copy small. */
+#define REFSCOPE_HELPER_MAX_HOLDERS 65536
+
+enum refscope_helper_kind {
+	REFSCOPE_HELPER_KIND_FILE = 0,
+	REFSCOPE_HELPER_KIND_SOCKET = 1,
+	REFSCOPE_HELPER_KIND_MOUNT = 2,
+	REFSCOPE_HELPER_KIND_KTHREAD = 3, /* a kernel thread's file table */
+};
+
+/* Which owner field of the open file or superblock is the module. */
+#define REFSCOPE_HELPER_OWNER_FOPS (1u << 0)	   /* file->f_op->owner */
+#define REFSCOPE_HELPER_OWNER_CDEV (1u << 1)	   /* inode->i_cdev->owner */
+#define REFSCOPE_HELPER_OWNER_BDEV (1u << 2)	   /* bdev->bd_disk->fops->owner */
+#define REFSCOPE_HELPER_OWNER_SOCK_OPS (1u << 3)   /* sock->ops->owner */
+#define REFSCOPE_HELPER_OWNER_SOCK_PROTO (1u << 4) /* sk->sk_prot_creator->owner */
+#define REFSCOPE_HELPER_OWNER_NETLINK (1u << 5)	   /* the netlink protocol's module */
+#define REFSCOPE_HELPER_OWNER_FS_TYPE (1u << 6)	   /* sb->s_type->owner */
+
+/* The holder was found outside every file table (e.g. a kernel thread keeps
+ * a socket file that its process closed): pid and fd are -1. */
+#define REFSCOPE_HELPER_FLAG_NO_FD_TABLE (1u << 0)
+
+/* One fd (or superblock) holding references to the module. */
+struct refscope_helper_holder {
+	__u32 object_id; /* same id: the same open file (fork, dup) or superblock */
+	__s32 pid;	 /* thread group id; -1 for superblocks and NO_FD_TABLE */
+	__s32 fd;	 /* -1 for superblocks and NO_FD_TABLE */
+	__u32 kind;	 /* enum refscope_helper_kind */
+	__u32 refs;	 /* references the open file or superblock holds, once per object_id */
+	__u32 owners;	 /* REFSCOPE_HELPER_OWNER_* */
+	__u32 flags;	 /* REFSCOPE_HELPER_FLAG_* */
+	__u32 dev_major; /* superblocks: the device (st_dev) mountinfo lists */
+	__u32 dev_minor;
+	char comm[REFSCOPE_HELPER_COMM_LEN];
+	char path[REFSCOPE_HELPER_PATH_LEN]; /* d_path, or "FSTYPE on DEVICE"; cut to fit */
+};
+
+struct refscope_helper_holders_request {
+	char name[REFSCOPE_HELPER_NAME_LEN]; /* in */
+	__u64 holders;			     /* in: user address of capacity entries */
+	__u32 capacity;			     /* in */
+	__u32 count;			     /* out: entries written */
+	__u32 total;	  /* out: entries found; more than count: ask again with more room */
+	__s32 refcount;	  /* out: lsmod's count, without the helper's own while it looked */
+	__u32 state;	  /* out: the module's MODULE_STATE_* */
+	__u32 filesystems; /* out: filesystem types whose superblocks were checked */
+};
+
+/* Sets a LIVE module's count from exactly `expected` to `explained` (lower). */
+struct refscope_helper_drop_request {
+	char name[REFSCOPE_HELPER_NAME_LEN]; /* in */
+	__s32 expected;			     /* in: lsmod's count the user confirmed */
+	__s32 explained;		     /* in: references its holders account for */
+	__s32 before;			     /* out: the count found */
+	__s32 after;			     /* out: the count left */
+};
+
+#define REFSCOPE_HELPER_IOC_MAGIC 0xB8
+#define REFSCOPE_HELPER_IOC_VERSION _IOR(REFSCOPE_HELPER_IOC_MAGIC, 0, __u32)
+#define REFSCOPE_HELPER_IOC_HOLDERS \
+	_IOWR(REFSCOPE_HELPER_IOC_MAGIC, 1, struct refscope_helper_holders_request)
+#define REFSCOPE_HELPER_IOC_DROP \
+	_IOWR(REFSCOPE_HELPER_IOC_MAGIC, 2, struct refscope_helper_drop_request)
+
+/*
+ * Errors: EINVAL malformed request; ENOENT no module by that name; ENXIO
+ * built into the kernel; ESRCH the module is being removed; EBUSY (drop) the
+ * module is not live; ESTALE (drop) the count is not `expected`; EAGAIN
+ * (drop) the count changed while dropping; nothing was changed in any case.
+ */
+
+#endif /* REFSCOPE_HELPER_H */

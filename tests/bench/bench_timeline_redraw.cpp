@@ -1,0 +1,139 @@
+// Redraw of the timeline's visible window at 1 M and 10 M events: per frame,
+// the store's countBuckets (one bucket per pixel column) for each curve, the
+// step-line decimation, QXYSeries::replace and a render of the chart view
+// to a QImage. The events are the real ones of three-modules-1.6M.dat,
+// replicated with shifted timestamps to reach each size. Prints ms per
+// frame for several zoom levels; the target is <= 8 ms, flat as the event
+// count grows.
+//
+//   bench_timeline_redraw [--frames N] [--events N[,N...]] [TRACE.dat]
+#include "timelinechartview.h"
+#include "trace/recording.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QLineSeries>
+#include <QPainter>
+
+#include <cstdio>
+
+using namespace refscope;
+
+namespace {
+
+// `events` events: copies of the recording one after another, each shifted
+// past the previous one's end so the store stays in timestamp order.
+std::shared_ptr<EventStore> replicate(const EventStore &recording, std::size_t events)
+{
+    auto store = std::make_shared<EventStore>();
+    const qint64 first = recording.timestampNs(0);
+    const qint64 period = recording.timestampNs(recording.size() - 1) - first + 1000;
+    for (std::size_t i = 0; i < events; ++i) {
+        const std::size_t copy = i / recording.size();
+        ModuleEvent event = recording.event(i % recording.size());
+        event.timestampNs += qint64(copy) * period;
+        store->append(event);
+    }
+    return store;
+}
+
+struct FrameTimes {
+    double compute = 0; // buckets + decimation + replace, ms per frame
+    double render = 0;  // painting the view into an image, ms per frame
+    int points = 0;     // handed to Qt Charts, all curves, last frame
+};
+
+FrameTimes measure(TimelineChartView &view, qint64 span, int frames)
+{
+    const qint64 start = view.recordingStartNs();
+    const qint64 whole = view.recordingEndNs() - start;
+    // Centred, then panned by a few pixels each frame: every frame is new.
+    const qint64 from = start + (whole - span) / 2;
+    const qint64 step = std::max<qint64>(span / view.plotWidthPixels() * 3, 1);
+    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+    FrameTimes times;
+    QElapsedTimer clock;
+    for (int f = 0; f < frames; ++f) {
+        const qint64 shift = (f % 2 ? -1 : 1) * step * (f % 7);
+        view.setWindow(from + shift, from + shift + span);
+        clock.start();
+        view.redraw();
+        times.compute += clock.nsecsElapsed() / 1e6;
+        clock.start();
+        QPainter painter(&image);
+        view.render(&painter);
+        painter.end();
+        times.render += clock.nsecsElapsed() / 1e6;
+    }
+    times.compute /= frames;
+    times.render /= frames;
+    for (const QString &module : view.modules())
+        times.points += int(view.seriesOf(module)->count());
+    return times;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    int frames = 60;
+    QList<std::size_t> sizes = {1'000'000, 10'000'000};
+    QString path = QStringLiteral(REFSCOPE_TRACES_DIR "/three-modules-1.6M.dat");
+    while (!args.isEmpty()) {
+        const QString arg = args.takeFirst();
+        if (arg == QStringLiteral("--frames") && !args.isEmpty()) {
+            frames = std::max(1, args.takeFirst().toInt());
+        } else if (arg == QStringLiteral("--events") && !args.isEmpty()) {
+            sizes.clear();
+            for (const QString &size : args.takeFirst().split(u','))
+                sizes.append(size.toULongLong());
+        } else if (arg.startsWith(u'-')) {
+            std::fprintf(stderr, "usage: bench_timeline_redraw [--frames N] [--events N[,N...]] "
+                                 "[TRACE.dat]\n");
+            return 2;
+        } else {
+            path = arg;
+        }
+    }
+
+    QString error;
+    const std::shared_ptr<EventStore> recording = openRecording(path, &error);
+    if (!recording || recording->size() == 0) {
+        std::fprintf(stderr, "bench_timeline_redraw: %s\n",
+                     qPrintable(recording ? QStringLiteral("%1 has no events").arg(path) : error));
+        return 1;
+    }
+    QStringList modules;
+    for (int id = 0; id < recording->moduleCount(); ++id)
+        modules << recording->moduleName(id);
+
+    TimelineChartView view;
+    view.resize(1200, 500);
+    view.show();
+    app.processEvents();
+    std::printf("%s: %zu events, modules %s; view %dx%d, plot %d px wide, %d frames each\n",
+                qPrintable(path), recording->size(), qPrintable(modules.join(u',')), view.width(),
+                view.height(), view.plotWidthPixels(), frames);
+    std::printf("%10s %12s %10s %12s %11s %11s %10s\n", "events", "window", "points", "compute ms",
+                "render ms", "frame ms", "target");
+    for (const std::size_t size : sizes) {
+        const std::shared_ptr<EventStore> store = replicate(*recording, size);
+        view.setStore(store);
+        view.setModules(modules);
+        app.processEvents();
+        const qint64 whole = view.recordingEndNs() - view.recordingStartNs();
+        for (const int zoom : {1, 10, 100, 1000, 10000, 100000}) {
+            const FrameTimes t = measure(view, whole / zoom, frames);
+            const double frame = t.compute + t.render;
+            std::printf(
+                "%10zu %12s %10d %12.3f %11.3f %11.3f %10s\n", size,
+                qPrintable(zoom == 1 ? QStringLiteral("whole") : QStringLiteral("1/%1").arg(zoom)),
+                t.points, t.compute, t.render, frame, frame <= 8 ? "ok" : "SLOW");
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,193 @@
+// The main views in English, Simplified and Traditional Chinese, and the
+// lab view in the dark palette too, on the offscreen platform: every
+// visible label and button is at least as large as its size hint (a
+// word-wrapped label: as tall as its text needs at its width), every table
+// header section fits its text, and each view is saved as a PNG in the
+// build directory (tests/gui/i18n/<language>-<view>.png) for a person to
+// look at.
+#include "colorscheme.h"
+#include "labpanel.h"
+#include "mainwindow.h"
+#include "models/filesnapshotsource.h"
+#include "settingsdialog.h"
+#include "teaching/teaching.h"
+#include "uilanguage.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+
+using namespace refscope;
+
+namespace {
+
+// The tooltips the details pane's text carries.
+QStringList toolTips(const QTextBrowser *browser)
+{
+    QStringList tips;
+    for (QTextBlock block = browser->document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            if (!it.fragment().charFormat().toolTip().isEmpty())
+                tips.append(it.fragment().charFormat().toolTip());
+        }
+    }
+    return tips;
+}
+
+QString describe(const QWidget *widget, const QString &text)
+{
+    return QStringLiteral("%1 %2 \"%3\"")
+        .arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName(),
+             text.left(60));
+}
+
+// What is cut off in root's visible widgets, one line each.
+QStringList clipped(QWidget *root)
+{
+    QStringList found;
+    for (QLabel *label : root->findChildren<QLabel *>()) {
+        if (!label->isVisibleTo(root) || label->text().isEmpty())
+            continue;
+        const QSize hint = label->sizeHint();
+        const bool fits = label->wordWrap()
+                              ? label->heightForWidth(label->width()) <= label->height()
+                              : hint.width() <= label->width() && hint.height() <= label->height();
+        if (!fits)
+            found.append(
+                describe(label, label->text()) +
+                QStringLiteral(": needs %1x%2, has %3x%4")
+                    .arg(hint.width())
+                    .arg(label->wordWrap() ? label->heightForWidth(label->width()) : hint.height())
+                    .arg(label->width())
+                    .arg(label->height()));
+    }
+    for (QAbstractButton *button : root->findChildren<QAbstractButton *>()) {
+        if (!button->isVisibleTo(root) || button->text().isEmpty())
+            continue;
+        const QSize hint = button->sizeHint();
+        if (hint.width() > button->width() || hint.height() > button->height())
+            found.append(describe(button, button->text()) +
+                         QStringLiteral(": needs %1x%2, has %3x%4")
+                             .arg(hint.width())
+                             .arg(hint.height())
+                             .arg(button->width())
+                             .arg(button->height()));
+    }
+    for (QTableView *table : root->findChildren<QTableView *>()) {
+        if (!table->isVisibleTo(root))
+            continue;
+        QHeaderView *header = table->horizontalHeader();
+        for (int section = 0; section < header->count(); ++section) {
+            if (header->isSectionHidden(section))
+                continue;
+            const QString text = table->model()->headerData(section, Qt::Horizontal).toString();
+            if (header->sectionSize(section) < header->sectionSizeHint(section))
+                found.append(describe(table, text) + QStringLiteral(": header needs %1, has %2")
+                                                         .arg(header->sectionSizeHint(section))
+                                                         .arg(header->sectionSize(section)));
+        }
+    }
+    return found;
+}
+
+void settle()
+{
+    // Layouts update on posted events; the graph lays out in the background.
+    QTest::qWait(300);
+}
+
+void check(QWidget *root, const QString &name)
+{
+    settle();
+    const QString dir = QStringLiteral(REFSCOPE_BINARY_DIR "/tests/gui/i18n");
+    QDir().mkpath(dir);
+    QVERIFY(root->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+    const QStringList problems = clipped(root);
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(name + QStringLiteral(":\n") + problems.join(QLatin1Char('\n'))));
+}
+
+} // namespace
+
+class TestUnclipped : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void mainViews_data();
+    void mainViews();
+    void cleanupTestCase();
+};
+
+void TestUnclipped::initTestCase()
+{
+    // No saved window layout from a real session gets in the way.
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestUnclipped::mainViews_data()
+{
+    QTest::addColumn<QString>("language");
+    for (const QString &code : UiLanguage::codes())
+        QTest::newRow(qPrintable(code)) << code;
+}
+
+void TestUnclipped::mainViews()
+{
+    QFETCH(QString, language);
+    QVERIFY(UiLanguage::install(language));
+
+    MainWindow window;
+    window.resize(1280, 800);
+    window.setSource(
+        new FileSnapshotSource(QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-devices-held.json")));
+    QSignalSpy ready(window.source(), &SnapshotSource::snapshotReady);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 30000);
+    window.selectModule(QStringLiteral("tun"));
+    // The details pane explains its fields in the same language.
+    const QStringList tips =
+        toolTips(window.findChild<QTextBrowser *>(QStringLiteral("detailsFields")));
+    QVERIFY2(tips.contains(Teaching::refcount()), qPrintable(tips.join(QLatin1Char('\n'))));
+
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("viewTabs"));
+    QVERIFY(tabs);
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        const QString view = tabs->widget(tab)->objectName();
+        check(&window, QStringLiteral("%1-%2").arg(language, view));
+    }
+
+    // The lab dock, with a scenario's walk-through showing.
+    tabs->setCurrentIndex(0);
+    auto *lab = window.findChild<LabPanel *>();
+    lab->show();
+    window.findChild<QListWidget *>(QStringLiteral("labScenarios"))->setCurrentRow(1);
+    check(&window, QStringLiteral("%1-lab").arg(language));
+
+    // The dark palette: the same window, nothing clipped, readable.
+    ColorSchemes::apply(ColorScheme::Dark);
+    check(&window, QStringLiteral("%1-lab-dark").arg(language));
+    ColorSchemes::apply(ColorScheme::Light);
+
+    SettingsDialog settings(&window);
+    settings.show();
+    check(&settings, QStringLiteral("%1-settings").arg(language));
+}
+
+void TestUnclipped::cleanupTestCase()
+{
+    UiLanguage::install(QStringLiteral("en"));
+}
+
+QTEST_MAIN(TestUnclipped)
+#include "tst_unclipped.moc"

@@ -1,0 +1,332 @@
+// The timeline tab on the real recordings from the 6.1 guest
+// (REFSCOPE_TRACES_DIR): curves, zoom and pan, table and chart in step,
+// filters, outstanding references and markers. Screenshots go to
+// REFSCOPE_BINARY_DIR/timeline-*.png for a look.
+#include "capturecontrol.h"
+#include "eventpane.h"
+#include "mainwindow.h"
+#include "outstandingrefspane.h"
+#include "recordingopener.h"
+#include "timelinechartview.h"
+#include "timelineexport.h"
+#include "timelinewidget.h"
+#include "trace/chartdecimation.h"
+#include "trace/recording.h"
+
+#include <QAction>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace refscope;
+
+namespace {
+
+QString tracePath(const char *name)
+{
+    return QStringLiteral(REFSCOPE_TRACES_DIR "/") + QLatin1String(name);
+}
+
+std::shared_ptr<EventStore> load(const char *name)
+{
+    QString error;
+    std::shared_ptr<EventStore> store = openRecording(tracePath(name), &error);
+    if (!store)
+        qWarning("%s", qPrintable(error));
+    return store;
+}
+
+// Loads a recording into a shown timeline and selects `module` there.
+std::shared_ptr<EventStore> showRecording(TimelineWidget &timeline, const char *file,
+                                          const QString &module = {})
+{
+    auto store = load(file);
+    timeline.resize(1200, 800);
+    timeline.show();
+    if (!store || !QTest::qWaitForWindowExposed(&timeline))
+        return nullptr;
+    timeline.setStore(store, QString::fromLatin1(file));
+    if (!module.isEmpty())
+        timeline.setSelectedModule(module);
+    return store;
+}
+
+void sendWheel(QWidget *viewport, QPoint at, int notches)
+{
+    QWheelEvent wheel(at, viewport->mapToGlobal(at), {}, QPoint(0, 120 * notches), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(viewport, &wheel);
+}
+
+void saveShot(QWidget *widget, const QString &name)
+{
+    widget->grab().save(QStringLiteral(REFSCOPE_BINARY_DIR "/timeline-%1.png").arg(name));
+}
+
+} // namespace
+
+class TestTimeline : public QObject {
+    Q_OBJECT
+private slots:
+    void eachRecordingEndsAtItsFinalCount_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("modules");
+        QTest::addColumn<int>("highest"); // lsmod's number while a file is open
+        QTest::newRow("loop-open-close") << "loop-open-close.dat" << QStringList{"loop"} << 1;
+        QTest::newRow("loop-with-stacks") << "loop-with-stacks.dat" << QStringList{"loop"} << 1;
+        QTest::newRow("three-modules")
+            << "three-modules-1.6M.dat" << QStringList{"fuse", "loop", "tun"} << 2;
+    }
+
+    void eachRecordingEndsAtItsFinalCount()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, modules);
+        QFETCH(int, highest);
+        TimelineWidget timeline;
+        auto store = showRecording(timeline, qPrintable(file));
+        QVERIFY(store);
+        TimelineChartView *chart = timeline.chartView();
+        QStringList shown = chart->modules();
+        shown.sort();
+        QCOMPARE(shown, modules); // nothing selected: the recording's modules
+        chart->redraw();
+        for (const QString &module : modules) {
+            const QList<QPointF> points = chart->seriesOf(module)->points();
+            QVERIFY(points.size() >= 2);
+            // trace-cmd report ends every module of these files at refcnt=1:
+            // lsmod's 0.
+            QCOMPARE(points.last().y(), 0.0);
+            QCOMPARE(points.last().x(), nsToChartX(chart->windowEndNs()));
+            double top = 0;
+            for (const QPointF &p : points)
+                top = std::max(top, p.y());
+            QCOMPARE(int(top), module == QStringLiteral("tun") ? highest : 1);
+            QVERIFY(points.size() <= 2 * chart->plotWidthPixels() + 4);
+        }
+        saveShot(&timeline, QFileInfo(file).baseName());
+    }
+
+    void zoomAndPanRedrawOnlyTheWindow()
+    {
+        TimelineWidget timeline;
+        auto store = showRecording(timeline, "three-modules-1.6M.dat", QStringLiteral("tun"));
+        QVERIFY(store);
+        TimelineChartView *chart = timeline.chartView();
+        QCOMPARE(chart->modules(), QStringList{"tun"});
+        QWidget *viewport = chart->viewport();
+        const QRectF plot = chart->chart()->plotArea();
+        const QPoint middle = plot.center().toPoint();
+        const qint64 whole = chart->windowEndNs() - chart->windowStartNs();
+        const qint64 pointed = chart->timeAtPixel(middle.x());
+
+        QSignalSpy windowChanged(chart, &TimelineChartView::windowChanged);
+        for (int i = 0; i < 12; ++i)
+            sendWheel(viewport, middle, 1);
+        QCOMPARE(windowChanged.size(), 12);
+        const qint64 zoomed = chart->windowEndNs() - chart->windowStartNs();
+        QVERIFY2(zoomed < whole / 10, qPrintable(QString::number(zoomed)));
+        // The time under the pointer stays under it.
+        QVERIFY(std::abs(chart->timeAtPixel(middle.x()) - pointed) <= zoomed / 500);
+        const int pixels = chart->plotWidthPixels();
+        QVERIFY(chart->seriesOf(QStringLiteral("tun"))->count() <= 2 * pixels + 4);
+        saveShot(&timeline, QStringLiteral("zoomed"));
+
+        // Drag left by 200 px: the window moves later by 200 px worth.
+        const qint64 before = chart->windowStartNs();
+        QTest::mousePress(viewport, Qt::LeftButton, {}, middle);
+        QTest::mouseMove(viewport, middle - QPoint(100, 0));
+        QTest::mouseMove(viewport, middle - QPoint(200, 0));
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, middle - QPoint(200, 0));
+        const double shiftPixels = double(chart->windowStartNs() - before) / zoomed * pixels;
+        QVERIFY2(std::abs(shiftPixels - 200) < 2, qPrintable(QString::number(shiftPixels)));
+        QCOMPARE(chart->windowEndNs() - chart->windowStartNs(), zoomed);
+        QVERIFY(chart->seriesOf(QStringLiteral("tun"))->count() <= 2 * pixels + 4);
+
+        // Shift+drag zooms to the band.
+        const QPoint left = middle - QPoint(150, 0);
+        const QPoint right = middle + QPoint(150, 0);
+        const qint64 bandFrom = chart->timeAtPixel(left.x());
+        const qint64 bandTo = chart->timeAtPixel(right.x());
+        QTest::mousePress(viewport, Qt::LeftButton, Qt::ShiftModifier, left);
+        QTest::mouseMove(viewport, right);
+        QTest::mouseRelease(viewport, Qt::LeftButton, Qt::ShiftModifier, right);
+        QVERIFY(std::abs(chart->windowStartNs() - bandFrom) <= zoomed / 1000);
+        QVERIFY(std::abs(chart->windowEndNs() - bandTo) <= zoomed / 1000);
+
+        QTest::mouseDClick(viewport, Qt::LeftButton, {}, middle);
+        QCOMPARE(chart->windowEndNs() - chart->windowStartNs(), whole);
+    }
+
+    void tableAndChartFollowEachOther()
+    {
+        TimelineWidget timeline;
+        auto store = showRecording(timeline, "loop-open-close.dat", QStringLiteral("loop"));
+        QVERIFY(store);
+        EventPane *events = timeline.eventPane();
+        TimelineChartView *chart = timeline.chartView();
+        QCOMPARE(events->model()->rowCount(), 100000);
+
+        // A row chosen far from the window brings the chart's cursor to it.
+        chart->zoom(0.001, chart->windowStartNs());
+        events->selectStoreIndex(77777);
+        QCOMPARE(chart->markers().cursorNs, store->timestampNs(77777));
+        QVERIFY(chart->windowStartNs() <= store->timestampNs(77777));
+        QVERIFY(store->timestampNs(77777) < chart->windowEndNs());
+
+        // A click on the chart selects the nearest event and places A.
+        const QPoint at = chart->chart()->plotArea().center().toPoint() + QPoint(37, 0);
+        const qint64 clicked = chart->timeAtPixel(at.x());
+        QTest::mouseClick(chart->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(chart->markers().aNs, clicked);
+        const std::optional<std::size_t> selected = events->selectedStoreIndex();
+        QVERIFY(selected);
+        const qint64 distance = std::abs(store->timestampNs(*selected) - clicked);
+        for (std::size_t i : {*selected - 1, *selected + 1})
+            QVERIFY(std::abs(store->timestampNs(i) - clicked) >= distance);
+        QCOMPARE(chart->markers().cursorNs, store->timestampNs(*selected));
+    }
+
+    void filtersNarrowTheTable()
+    {
+        auto store = load("three-modules-1.6M.dat");
+        QVERIFY(store);
+        TimelineWidget timeline;
+        timeline.setStore(store, QStringLiteral("three-modules"));
+        EventPane *events = timeline.eventPane();
+        QCOMPARE(events->model()->rowCount(), 1600000);
+        // tun takes two references per open: half its 800,000 events are gets.
+        timeline.setSelectedModule(QStringLiteral("tun"));
+        QCOMPARE(events->model()->rowCount(), 800000);
+        events->setKindFilter(ModuleEventKind::Get);
+        QCOMPARE(events->model()->rowCount(), 400000);
+        events->setKindFilter(std::nullopt);
+        events->setModuleFilter({});
+        QCOMPARE(events->model()->rowCount(), 1600000);
+    }
+
+    void filtersByTask()
+    {
+        // A pid filter reads every event's details: a smaller recording.
+        auto store = load("loop-with-stacks.dat");
+        QVERIFY(store);
+        TimelineWidget timeline;
+        timeline.setStore(store, QStringLiteral("loop-with-stacks"));
+        EventPane *events = timeline.eventPane();
+        const int pid = events->model()->index(0, EventTableModel::Pid).data().toInt();
+        QSignalSpy finished(events->model(), &EventTableModel::filteringFinished);
+        QSignalSpy raised(&timeline, &TimelineWidget::raiseRequested);
+        timeline.showModuleEvents(QStringLiteral("loop"), pid);
+        QCOMPARE(raised.size(), 1);
+        QCOMPARE(events->model()->filter().module, QStringLiteral("loop"));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(events->model()->rowCount(), 4000); // one python3 did it all
+        events->setPidFilter(pid + 1);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(events->model()->rowCount(), 0);
+    }
+
+    void outstandingReferencesOfARealRecording()
+    {
+        TimelineWidget timeline;
+        auto store = showRecording(timeline, "loop-open-close.dat", QStringLiteral("loop"));
+        QVERIFY(store);
+        OutstandingRefsPane *pane = timeline.outstandingPane();
+        // Counted only while shown, in slices of the event loop.
+        timeline.findChild<QTabWidget *>(QStringLiteral("timelineTabs"))->setCurrentWidget(pane);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            pane->summary(), QStringLiteral("loop: 50000 gets, 50000 puts, 0 outstanding"), 60000);
+        // Every misc_open reference went back (in __fput): nothing held.
+        OutstandingRefsModel *sites = pane->byCallSite();
+        QCOMPARE(sites->rowCount(), 1);
+        QCOMPARE(sites->group(0).label, QStringLiteral("misc_open+0x70"));
+        QCOMPARE(sites->group(0).gets, 50000);
+        QCOMPARE(sites->group(0).puts, 50000);
+        QCOMPARE(pane->byTask()->rowCount(), 1);
+        QVERIFY(pane->byTask()->group(0).label.startsWith(QStringLiteral("python3 (")));
+
+        // Between A and B placed between a get and its put: one outstanding.
+        const auto loop = store->eventsOf(store->findModule(QStringLiteral("loop")));
+        TimelineChartView *chart = timeline.chartView();
+        chart->setMarkerA(store->timestampNs(loop[1000]) - 1);
+        chart->setMarkerB(store->timestampNs(loop[1006]) + 1);
+        QVERIFY2(timeline.markerText().contains(QStringLiteral("Δ loop +1")),
+                 qPrintable(timeline.markerText()));
+        QVERIFY(timeline.markerText().contains(QStringLiteral("Δt ")));
+        pane->setScope(OutstandingRefsPane::Scope::BetweenMarkers);
+        QTRY_COMPARE(pane->summary(), QStringLiteral("loop: 4 gets, 3 puts, 1 outstanding"));
+        QCOMPARE(sites->group(0).outstanding(), 1);
+
+        // Choosing the group shows its events in the table.
+        pane->callSiteTable()->selectRow(0);
+        QCOMPARE(timeline.eventPane()->model()->rowCount(), 7);
+        saveShot(&timeline, QStringLiteral("outstanding"));
+    }
+
+    void stackOfTheSelectedEvent()
+    {
+        auto store = load("loop-with-stacks.dat");
+        QVERIFY(store);
+        TimelineWidget timeline;
+        timeline.setStore(store, QStringLiteral("loop-with-stacks"));
+        timeline.eventPane()->selectStoreIndex(0);
+        const QString stack = timeline.eventPane()->stackText();
+        QVERIFY2(stack.contains(QStringLiteral("try_module_get")), qPrintable(stack));
+        QVERIFY(stack.contains(QStringLiteral("misc_open")));
+    }
+
+    void opensInTheBackgroundAndExports()
+    {
+        TimelineWidget timeline;
+        QSignalSpy changed(&timeline, &TimelineWidget::storeChanged);
+        timeline.openRecording(tracePath("loop-with-stacks.dat"));
+        QVERIFY(changed.wait(30000));
+        QCOMPARE(timeline.store()->size(), std::size_t(4000));
+        QTemporaryDir dir;
+        QVERIFY(saveChartImage(timeline.chartView(), dir.filePath("chart.png")).isEmpty());
+        QVERIFY(QImage(dir.filePath("chart.png")).width() > 0);
+        QVERIFY(saveChartImage(timeline.chartView(), dir.filePath("chart.svg")).isEmpty());
+        QFile svg(dir.filePath("chart.svg"));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("<svg"));
+        QVERIFY(saveEventsCsv(*timeline.store(), dir.filePath("events.csv")).isEmpty());
+        QFile csv(dir.filePath("events.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll().count('\n'), 4001);
+        QVERIFY(!saveEventsCsv(*timeline.store(), QStringLiteral("/proc/no/such.csv")).isEmpty());
+    }
+
+    void mountedInTheMainWindow()
+    {
+        // The window's selected module is the one the timeline shows.
+        MainWindow window;
+        auto *timeline = window.findChild<TimelineWidget *>();
+        QVERIFY(timeline);
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("viewTabs"));
+        QCOMPARE(tabs->tabText(tabs->indexOf(timeline)), QStringLiteral("Timeline"));
+        timeline->setStore(load("three-modules-1.6M.dat"), QStringLiteral("three-modules"));
+        window.selectModule(QStringLiteral("fuse"));
+        QCOMPARE(timeline->chartView()->modules(), QStringList{"fuse"});
+        QCOMPARE(timeline->eventPane()->model()->filter().module, QStringLiteral("fuse"));
+        timeline->showModuleEvents(QStringLiteral("tun"));
+        QCOMPARE(tabs->currentWidget(), timeline);
+        QVERIFY(!timeline->capture()->action()->isEnabled()); // no agent: no capture
+    }
+
+    void aFileThatIsNoRecordingSaysSo()
+    {
+        TimelineWidget timeline;
+        QSignalSpy failed(&timeline, &TimelineWidget::failed);
+        timeline.openRecording(QStringLiteral(REFSCOPE_SOURCE_DIR "/README.md"));
+        QVERIFY(failed.wait(30000));
+        QVERIFY(!failed.first().at(0).toString().isEmpty());
+        QVERIFY(!timeline.store());
+    }
+};
+
+QTEST_MAIN(TestTimeline)
+#include "tst_timeline.moc"

@@ -1,0 +1,1614 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>OutstandingRefs</name>
+    <message>
+        <source>%1 (put only)</source>
+        <translation>%1（仅 put）</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineMarkers</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>%1 ns</source>
+        <translation>%1 纳秒</translation>
+    </message>
+    <message>
+        <source>A %1 s</source>
+        <translation>A %1 秒</translation>
+    </message>
+    <message>
+        <source>B %1 s</source>
+        <translation>B %1 秒</translation>
+    </message>
+    <message>
+        <source>Click to place marker A, right-click for B</source>
+        <translation>单击放置标记 A，右击放置标记 B</translation>
+    </message>
+    <message>
+        <source>Δt %1</source>
+        <translation>Δt %1</translation>
+    </message>
+    <message>
+        <source>Δ %1 %2</source>
+        <translation>Δ %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Shows why a Linux kernel module cannot be unloaded.</source>
+        <translation>显示 Linux 内核模块为什么无法卸载。</translation>
+    </message>
+    <message>
+        <source>Show a saved snapshot (read-only).</source>
+        <translation>显示已保存的快照（只读）。</translation>
+    </message>
+    <message>
+        <source>FILE.json</source>
+        <translation>文件.json</translation>
+    </message>
+    <message>
+        <source>Boot the lab guest (Debian&apos;s kernel under QEMU) and show its modules (the default when this kernel has no loadable modules).</source>
+        <translation>启动实验环境虚拟机（QEMU 中运行的 Debian 内核）并显示其中的模块（当前内核不支持可加载模块时默认如此）。</translation>
+    </message>
+    <message>
+        <source>refscope: refusing to run as root. Start it as your own user; it asks for root only through refscope-agent (pkexec).</source>
+        <translation>refscope：拒绝以 root 身份运行。请以普通用户启动；它只会通过 refscope-agent（pkexec）申请 root 权限。</translation>
+    </message>
+    <message>
+        <source>refscope: --snapshot and --lab exclude each other.</source>
+        <translation>refscope：--snapshot 与 --lab 不能同时使用。</translation>
+    </message>
+    <message>
+        <source>refscope: cannot read %1</source>
+        <translation>refscope：无法读取 %1</translation>
+    </message>
+</context>
+<context>
+    <name>refscope</name>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 as PNG</source>
+        <translation>无法将 %1 写为 PNG</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::AgentClient</name>
+    <message>
+        <source>a new connection replaced this one</source>
+        <translation>已被新的连接取代</translation>
+    </message>
+    <message>
+        <source>the agent closed the connection</source>
+        <translation>代理关闭了连接</translation>
+    </message>
+    <message>
+        <source>the connection to the agent is not open</source>
+        <translation>与代理的连接未打开</translation>
+    </message>
+    <message>
+        <source>could not start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>not connected to an agent</source>
+        <translation>未连接到代理</translation>
+    </message>
+    <message>
+        <source>could not write to the agent: %1</source>
+        <translation>无法向代理写入：%1</translation>
+    </message>
+    <message>
+        <source>the agent did not answer %1 within %2 ms</source>
+        <translation>代理未在 %2 毫秒内回应 %1</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::AgentSnapshotSource</name>
+    <message>
+        <source>The connection to %1 ended: %2</source>
+        <translation>与 %1 的连接已断开：%2</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::BuiltinModuleModel</name>
+    <message>
+        <source>Built-in module</source>
+        <translation>内置模块</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::CaptureControl</name>
+    <message>
+        <source>Capture</source>
+        <translation>采集</translation>
+    </message>
+    <message>
+        <source>Record every module&apos;s reference count live through refscope-agent (the lab guest, or Read as root)</source>
+        <translation>通过 refscope-agent 实时录制每个模块的引用计数（实验环境虚拟机，或以 root 身份读取）</translation>
+    </message>
+    <message>
+        <source>live capture</source>
+        <translation>实时采集</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::DependencyGraphView</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom in (or turn the mouse wheel)</source>
+        <translation>放大（或滚动鼠标滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole graph</source>
+        <translation>显示整张图</translation>
+    </message>
+    <message>
+        <source>Levels: </source>
+        <translation>层数：</translation>
+    </message>
+    <message>
+        <source>How many levels of users and of used modules a neighbourhood shows</source>
+        <translation>邻域视图显示多少层使用者和被使用的模块</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>邻域</translation>
+    </message>
+    <message>
+        <source>Show only the selected module, its users and what it uses (or double-click a module)</source>
+        <translation>只显示所选模块、它的使用者以及它所使用的模块（也可双击模块）</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>Show every loaded module</source>
+        <translation>显示所有已加载的模块</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>unused</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>加载中</translation>
+    </message>
+    <message>
+        <source>unloading</source>
+        <translation>卸载中</translation>
+    </message>
+    <message>
+        <source>[tainted]</source>
+        <translation>[已污染]</translation>
+    </message>
+    <message>
+        <source>double box: permanent · arrow: uses</source>
+        <translation>双线框：永久 · 箭头：使用</translation>
+    </message>
+    <message>
+        <source>Laying out…</source>
+        <translation>正在布局…</translation>
+    </message>
+    <message>
+        <source>No modules are loaded.</source>
+        <translation>没有已加载的模块。</translation>
+    </message>
+    <message>
+        <source>No modules</source>
+        <translation>没有模块</translation>
+    </message>
+    <message>
+        <source>1 module</source>
+        <translation>1 个模块</translation>
+    </message>
+    <message>
+        <source>%1 modules</source>
+        <translation>%1 个模块</translation>
+    </message>
+    <message>
+        <source>1 link</source>
+        <translation>1 条连线</translation>
+    </message>
+    <message>
+        <source>%1 links</source>
+        <translation>%1 条连线</translation>
+    </message>
+    <message>
+        <source> around %1</source>
+        <translation>，以 %1 为中心</translation>
+    </message>
+    <message>
+        <source>Export the graph as %1</source>
+        <translation>将图导出为 %1</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::DetailsDock</name>
+    <message>
+        <source>Module details</source>
+        <translation>模块详情</translation>
+    </message>
+    <message>
+        <source>Select a module to see why it is loaded and who holds it.</source>
+        <translation>选择一个模块，查看它为何被加载以及谁持有它。</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded any more.</source>
+        <translation>%1 已不再加载。</translation>
+    </message>
+    <message>
+        <source>Where it is in its life</source>
+        <translation>它处于生命周期的哪一步</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::EventPane</name>
+    <message>
+        <source>any PID</source>
+        <translation>任意 PID</translation>
+    </message>
+    <message>
+        <source>Every event</source>
+        <translation>所有事件</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>Module:</source>
+        <translation>模块：</translation>
+    </message>
+    <message>
+        <source>PID:</source>
+        <translation>PID：</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <source>Select an event to see its fields and kernel stack</source>
+        <translation>选择一个事件以查看其字段和内核调用栈</translation>
+    </message>
+    <message>
+        <source>Every module</source>
+        <translation>所有模块</translation>
+    </message>
+    <message>
+        <source>Showing the events of %1</source>
+        <translation>正在显示 %1 的事件</translation>
+    </message>
+    <message>
+        <source>No kernel stack was recorded with this event (record with stacks: trace-cmd record -T, or RefScope&apos;s capture with stacks).</source>
+        <translation>此事件没有记录内核调用栈（如需调用栈，请用 trace-cmd record -T 录制，或使用 RefScope 带调用栈的采集）。</translation>
+    </message>
+    <message>
+        <source>Kernel stack:</source>
+        <translation>内核调用栈：</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::EventTableModel</name>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Call site</source>
+        <translation>调用点</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::FileSnapshotSource</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (at byte %2): %3</source>
+        <translation>%1 不是有效的 JSON（第 %2 字节处）：%3</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a snapshot object.</source>
+        <translation>%1 中没有快照对象。</translation>
+    </message>
+    <message>
+        <source>%1 is not a RefScope snapshot: %2</source>
+        <translation>%1 不是 RefScope 快照：%2</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::HoldersDock</name>
+    <message>
+        <source>Holders</source>
+        <translation>持有者</translation>
+    </message>
+    <message>
+        <source>Read as root…</source>
+        <translation>以 root 身份读取…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>FDs</source>
+        <translation>FD</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Refs</source>
+        <translation>引用数</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Show in timeline</source>
+        <translation>在时间线中显示</translation>
+    </message>
+    <message>
+        <source>The selected holder&apos;s events in the refcount timeline</source>
+        <translation>在引用计数时间线中查看所选持有者的事件</translation>
+    </message>
+    <message>
+        <source>Scan again</source>
+        <translation>重新扫描</translation>
+    </message>
+    <message>
+        <source>Select a module to see what holds it.</source>
+        <translation>选择一个模块以查看谁持有它。</translation>
+    </message>
+    <message>
+        <source>Asking the agent what holds %1…</source>
+        <translation>正在询问代理谁持有 %1…</translation>
+    </message>
+    <message>
+        <source>Exact holders from RefScope&apos;s helper module.</source>
+        <translation>来自 RefScope 辅助模块的精确持有者。</translation>
+    </message>
+    <message>
+        <source>Inferred holders: %1</source>
+        <translation>推断出的持有者：%1</translation>
+    </message>
+    <message>
+        <source>The agent could not say what holds %1: %2</source>
+        <translation>代理无法确定谁持有 %1：%2</translation>
+    </message>
+    <message>
+        <source>No agent is available: without root, other users&apos; processes cannot be read. Read as root to see every holder.</source>
+        <translation>没有可用的代理：没有 root 权限就无法读取其他用户的进程。请以 root 身份读取以查看所有持有者。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+Shared by %n forked process(es)</source>
+        <translation>
+            <numerusform>%1
+由 %n 个 fork 出的进程共享</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>References nothing explains: %1</source>
+        <translation>无法解释的引用：%1</translation>
+    </message>
+    <message>
+        <source>Next steps:&lt;ol&gt;%1&lt;/ol&gt;</source>
+        <translation>下一步：&lt;ol&gt;%1&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>A saved snapshot does not record holders. Open the lab, or read this machine as root, to see what holds %1.</source>
+        <translation>保存的快照不记录持有者。请打开实验环境，或以 root 身份读取本机，以查看是什么持有 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::LabPanel</name>
+    <message>
+        <source>Lab</source>
+        <translation>实验环境</translation>
+    </message>
+    <message>
+        <source>Not built: build the kmod-examples target.</source>
+        <translation>尚未构建：请构建 kmod-examples 目标。</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Unload</source>
+        <translation>卸载</translation>
+    </message>
+    <message>
+        <source>Unloading %1…</source>
+        <translation>正在卸载 %1…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>正在运行 %1…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stopping %1…</source>
+        <translation>正在停止 %1…</translation>
+    </message>
+    <message>
+        <source>End the processes the scenario started</source>
+        <translation>结束该场景启动的进程</translation>
+    </message>
+    <message>
+        <source>Example modules</source>
+        <translation>示例模块</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>What to watch</source>
+        <translation>观察要点</translation>
+    </message>
+    <message>
+        <source>The lab guest is ready.</source>
+        <translation>实验环境虚拟机已就绪。</translation>
+    </message>
+    <message>
+        <source>Waiting for the lab guest…</source>
+        <translation>正在等待实验环境虚拟机…</translation>
+    </message>
+    <message>
+        <source>The lab guest is not running.</source>
+        <translation>实验环境虚拟机未在运行。</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1：完成。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Step by step</source>
+        <translation>分步指引</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::LabScenarios</name>
+    <message>
+        <source>Read a /proc file (testmod)</source>
+        <translation>读取一个 /proc 文件（testmod）</translation>
+    </message>
+    <message>
+        <source>Reading /proc/testmod-sample does not pin testmod: its proc_ops have no owner, so the reference count stays 0 and Used by stays empty. Unloading works at once.</source>
+        <translation>读取 /proc/testmod-sample 不会钉住 testmod：它的 proc_ops 没有 owner，所以引用计数保持为 0，“被依赖”一栏也为空。卸载可以立即成功。</translation>
+    </message>
+    <message>
+        <source>Hold a character device open (count_demo)</source>
+        <translation>保持字符设备处于打开状态（count_demo）</translation>
+    </message>
+    <message>
+        <source>While a process keeps /dev/count_demo open, count_demo&apos;s reference count is 2: one from the open file&apos;s .owner and one from the extra try_module_get() in its open(), as in seed 002. Used by stays empty, because the user is an open file, not a module, and unloading is refused as busy. Stop closes the file: the count goes back to 0 and the module unloads.</source>
+        <translation>当有进程保持 /dev/count_demo 打开时，count_demo 的引用计数为 2：一个来自打开文件的 .owner，另一个来自其 open() 中额外的 try_module_get()，与种子 002 相同。“被依赖”一栏为空，因为使用者是一个打开的文件而不是模块；卸载会因“忙”而被拒绝。点击“停止”会关闭文件：计数回到 0，模块即可卸载。</translation>
+    </message>
+    <message>
+        <source>Leave a netlink socket in a kernel thread (stuck_netlink)</source>
+        <translation>在内核线程中遗留一个 netlink 套接字（stuck_netlink）</translation>
+    </message>
+    <message>
+        <source>stuck-netlink-send sends one message and exits, but the module&apos;s kernel thread keeps the closed socket alive: the reference count stays at 1 with an empty Used by and no process left to blame, as in seed 004. Unloading is refused for as long as the guest runs.</source>
+        <translation>stuck-netlink-send 发送一条消息后就退出了，但模块的内核线程让已关闭的套接字继续存活：引用计数停在 1，“被依赖”为空，也找不到可以归咎的进程，与种子 004 相同。只要虚拟机还在运行，卸载就会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Leak a reference on an error path (leaky_ref)</source>
+        <translation>在错误路径上泄漏一个引用（leaky_ref）</translation>
+    </message>
+    <message>
+        <source>Writing &quot;oops&quot; to /proc/leaky_ref takes a reference and returns an error without module_put(): each run adds 1 to the reference count, which never comes down. Used by stays empty and nothing holds the module any more, yet unloading is refused: this is a leak.</source>
+        <translation>向 /proc/leaky_ref 写入 &quot;oops&quot; 会获取一个引用，然后不调用 module_put() 就返回错误：每运行一次，引用计数加 1，且永远不会降下来。“被依赖”为空，也没有任何东西再持有该模块，但卸载仍被拒绝：这就是泄漏。</translation>
+    </message>
+    <message>
+        <source>Load a module without an exit function (no_exit)</source>
+        <translation>加载一个没有 exit 函数的模块（no_exit）</translation>
+    </message>
+    <message>
+        <source>no_exit has no exit function, so the kernel marks it permanent. Its reference count is 0 and Used by is empty, yet unloading is always refused.</source>
+        <translation>no_exit 没有 exit 函数，所以内核把它标记为永久（permanent）。它的引用计数为 0，“被依赖”为空，但卸载总是被拒绝。</translation>
+    </message>
+    <message>
+        <source>Catch a module in its init (slow_init)</source>
+        <translation>在模块初始化期间观察它（slow_init）</translation>
+    </message>
+    <message>
+        <source>slow_init&apos;s init sleeps for %1 s. Meanwhile the module is coming (loading) with a reference count of 1, and unloading is refused. Stop interrupts insmod: init gives up and the module disappears; left alone, it becomes live with a count of 0.</source>
+        <translation>slow_init 的 init 会休眠 %1 秒。在此期间模块处于 coming（加载中）状态，引用计数为 1，卸载会被拒绝。点击“停止”会中断 insmod：init 放弃，模块随之消失；若不干预，它会变为 live，计数为 0。</translation>
+    </message>
+    <message>
+        <source>Use another module&apos;s symbol (export_provider)</source>
+        <translation>使用另一个模块的符号（export_provider）</translation>
+    </message>
+    <message>
+        <source>export_consumer calls a function that export_provider exports, so the kernel records it as a holder: export_provider&apos;s reference count is 1 and Used by lists export_consumer. Unloading export_provider is refused until export_consumer is unloaded first.</source>
+        <translation>export_consumer 调用了 export_provider 导出的函数，因此内核把它记为持有者：export_provider 的引用计数为 1，“被依赖”一栏列出 export_consumer。必须先卸载 export_consumer，否则卸载 export_provider 会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Hold loop, tun and fuse through their device files</source>
+        <translation>通过设备文件持有 loop、tun 和 fuse</translation>
+    </message>
+    <message>
+        <source>Stock modules are pinned like count_demo: while /dev/loop-control, /dev/net/tun and /dev/fuse are open, loop, tun and fuse each have a reference count above 0 (tun takes 2 per open file) with an empty Used by, and unloading them is refused. Stop closes the files and the counts go back to 0.</source>
+        <translation>内核自带的模块也会像 count_demo 一样被钉住：当 /dev/loop-control、/dev/net/tun 和 /dev/fuse 处于打开状态时，loop、tun 和 fuse 的引用计数都大于 0（tun 每个打开的文件占 2 个），“被依赖”为空，卸载会被拒绝。点击“停止”会关闭这些文件，计数回到 0。</translation>
+    </message>
+    <message>
+        <source>there is no lab scenario &quot;%1&quot;</source>
+        <translation>没有名为 &quot;%1&quot; 的实验场景</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s example modules and helpers are not built (build the kmod-examples and stuck-netlink-send targets)</source>
+        <translation>实验环境的示例模块和辅助程序尚未构建（请构建 kmod-examples 和 stuck-netlink-send 目标）</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit status %2): %3</source>
+        <translation>%1 失败（退出状态 %2）：%3</translation>
+    </message>
+    <message>
+        <source>the example module %1 is not built (build the kmod-examples target)</source>
+        <translation>示例模块 %1 尚未构建（请构建 kmod-examples 目标）</translation>
+    </message>
+    <message>
+        <source>the lab guest is not running</source>
+        <translation>实验环境虚拟机未在运行</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::LabSnapshotSource</name>
+    <message>
+        <source>The lab guest is up (booted in %1 s).</source>
+        <translation>实验环境虚拟机已启动（用时 %1 秒）。</translation>
+    </message>
+    <message>
+        <source>The lab guest failed: %1</source>
+        <translation>实验环境虚拟机出错：%1</translation>
+    </message>
+    <message>
+        <source>lab guest</source>
+        <translation>实验环境虚拟机</translation>
+    </message>
+    <message>
+        <source>The lab guest has stopped; open the lab again to boot a new one.</source>
+        <translation>实验环境虚拟机已停止；请重新打开实验环境以启动一台新的。</translation>
+    </message>
+    <message>
+        <source>Booting the lab guest (Debian&apos;s kernel under QEMU); this takes a minute or so…</source>
+        <translation>正在启动实验环境虚拟机（QEMU 中运行的 Debian 内核），大约需要一分钟…</translation>
+    </message>
+    <message>
+        <source>The lab guest is shutting down.</source>
+        <translation>实验环境虚拟机正在关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::LiveCapture</name>
+    <message>
+        <source>the agent left during the capture: %1</source>
+        <translation>采集过程中代理退出了：%1</translation>
+    </message>
+    <message>
+        <source>a capture is already running</source>
+        <translation>已经有一个采集正在运行</translation>
+    </message>
+    <message>
+        <source>the snapshot for the baseline failed: %1</source>
+        <translation>获取基线快照失败：%1</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s snapshot does not parse: %1</source>
+        <translation>无法解析代理发来的快照：%1</translation>
+    </message>
+    <message>
+        <source>tracing did not start: %1</source>
+        <translation>跟踪未能启动：%1</translation>
+    </message>
+    <message>
+        <source>tracing did not stop cleanly: %1</source>
+        <translation>跟踪未能正常停止：%1</translation>
+    </message>
+    <message>
+        <source>the agent sent an event the store refuses: %1</source>
+        <translation>代理发来的事件无法存入事件库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::LocalSnapshotSource</name>
+    <message>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::MainWindow</name>
+    <message>
+        <source>RefScope</source>
+        <translation>RefScope</translation>
+    </message>
+    <message>
+        <source>No snapshot yet</source>
+        <translation>还没有快照</translation>
+    </message>
+    <message>
+        <source>Reading the loaded modules…</source>
+        <translation>正在读取已加载的模块…</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Refresh every second</source>
+        <translation>每秒刷新一次</translation>
+    </message>
+    <message>
+        <source>Open snapshot…</source>
+        <translation>打开快照…</translation>
+    </message>
+    <message>
+        <source>Save snapshot…</source>
+        <translation>保存快照…</translation>
+    </message>
+    <message>
+        <source>Open the lab</source>
+        <translation>打开实验环境</translation>
+    </message>
+    <message>
+        <source>Read as root…</source>
+        <translation>以 root 身份读取…</translation>
+    </message>
+    <message>
+        <source>Start refscope-agent through pkexec (polkit asks for a password) to read what only root may: every module parameter</source>
+        <translation>通过 pkexec 启动 refscope-agent（polkit 会要求输入密码），以读取只有 root 才能读取的内容：所有模块参数</translation>
+    </message>
+    <message>
+        <source>Filter: module, user or dependency</source>
+        <translation>筛选：模块、使用者或依赖</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>依赖图</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>RefScope — %1</source>
+        <translation>RefScope — %1</translation>
+    </message>
+    <message>
+        <source>This kernel has no loadable module support</source>
+        <translation>此内核不支持可加载模块</translation>
+    </message>
+    <message>
+        <source>This kernel (%1) was built without CONFIG_MODULES: every driver is built in, nothing can be loaded or unloaded, and so no module can be stuck. RefScope can boot Debian&apos;s kernel in a virtual machine instead and show its modules there.</source>
+        <translation>此内核（%1）构建时未启用 CONFIG_MODULES：所有驱动都是内置的，没有任何东西可以加载或卸载，因此也不会有模块卡住。RefScope 可以改为在虚拟机中启动 Debian 内核，并显示其中的模块。</translation>
+    </message>
+    <message>
+        <source>The lab could not start</source>
+        <translation>实验环境无法启动</translation>
+    </message>
+    <message>
+        <source>No snapshot</source>
+        <translation>没有快照</translation>
+    </message>
+    <message>
+        <source>Opening the lab</source>
+        <translation>正在打开实验环境</translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>无数据源</translation>
+    </message>
+    <message>
+        <source>Kernel %1</source>
+        <translation>内核 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n module(s)</source>
+        <translation>
+            <numerusform>%n 个模块</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read at %1</source>
+        <translation>读取于 %1</translation>
+    </message>
+    <message>
+        <source>Open a snapshot</source>
+        <translation>打开快照</translation>
+    </message>
+    <message>
+        <source>RefScope snapshots (*.json)</source>
+        <translation>RefScope 快照 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the snapshot</source>
+        <translation>保存快照</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ModuleDetailsModel</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unloadable?</source>
+        <translation>能否卸载？</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Source version</source>
+        <translation>源码版本</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>签名者</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>no: this kernel cannot unload modules (built without CONFIG_MODULE_UNLOAD)</source>
+        <translation>否：此内核不能卸载模块（构建时未启用 CONFIG_MODULE_UNLOAD）</translation>
+    </message>
+    <message numerus="yes">
+        <source>no: used by %n module(s), which must be unloaded first</source>
+        <translation>
+            <numerusform>否：被 %n 个模块使用，必须先卸载它们</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no: it has an init function but no exit function</source>
+        <translation>否：它有 init 函数但没有 exit 函数</translation>
+    </message>
+    <message>
+        <source>not yet: it is still initialising</source>
+        <translation>暂时不能：它仍在初始化</translation>
+    </message>
+    <message>
+        <source>it is being unloaded right now</source>
+        <translation>它正在被卸载</translation>
+    </message>
+    <message numerus="yes">
+        <source>no: %n reference(s) held outside any module (open files, sockets, or a reference that was never released)</source>
+        <translation>
+            <numerusform>否：有 %n 个引用被模块以外的对象持有（打开的文件、套接字，或从未释放的引用）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes: no users and no references</source>
+        <translation>是：没有使用者，也没有引用</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>yes: it has no exit function and can never be unloaded</source>
+        <translation>是：它没有 exit 函数，永远无法卸载</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>(no module file found)</source>
+        <translation>（未找到模块文件）</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ModuleEdgeItem</name>
+    <message>
+        <source>%1 uses %2</source>
+        <translation>%1 使用 %2</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ModuleListModel</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Refcount</source>
+        <translation>引用计数</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>被依赖</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>依赖</translation>
+    </message>
+    <message>
+        <source>Taints</source>
+        <translation>污染标记</translation>
+    </message>
+    <message>
+        <source>Permanent</source>
+        <translation>永久</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ModuleParamsModel</name>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>(readable by root only)</source>
+        <translation>（仅 root 可读）</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::OutstandingRefsModel</name>
+    <message>
+        <source>Gets</source>
+        <translation>get 次数</translation>
+    </message>
+    <message>
+        <source>Puts</source>
+        <translation>put 次数</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未归还</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::OutstandingRefsPane</name>
+    <message>
+        <source>Call site</source>
+        <translation>调用点</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Whole recording</source>
+        <translation>整段录制</translation>
+    </message>
+    <message>
+        <source>Between markers A and B</source>
+        <translation>标记 A 与 B 之间</translation>
+    </message>
+    <message>
+        <source>Over:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Select a module to count its outstanding references.</source>
+        <translation>选择一个模块以统计其未归还的引用。</translation>
+    </message>
+    <message>
+        <source>%1 has no events in this recording.</source>
+        <translation>%1 在这段录制中没有事件。</translation>
+    </message>
+    <message>
+        <source>Place markers A and B on the timeline (click, right-click).</source>
+        <translation>在时间线上放置标记 A 和 B（单击、右击）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 gets, %3 puts, %4 outstanding</source>
+        <translation>%1：get %2 次，put %3 次，%4 个未归还</translation>
+    </message>
+    <message>
+        <source>Counting the references of %1… %2%</source>
+        <translation>正在统计 %1 的引用… %2%</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::PrivilegedSnapshotSource</name>
+    <message>
+        <source>The root agent stopped: %1</source>
+        <translation>root 代理已停止：%1</translation>
+    </message>
+    <message>
+        <source>this machine, as root</source>
+        <translation>本机（root 身份）</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::RecentFilesMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::RecordingOpener</name>
+    <message>
+        <source>Recordings (*.dat *.rscope);;trace-cmd recordings (*.dat);;RefScope sessions (*.rscope);;All files (*)</source>
+        <translation>录制文件 (*.dat *.rscope);;trace-cmd 录制文件 (*.dat);;RefScope 会话 (*.rscope);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>打开录制文件</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>系统语言（%1）</translation>
+    </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation>跟随桌面</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when RefScope restarts.</source>
+        <translation>更改语言后需重新启动 RefScope 才能生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>配色(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::SnapshotSource</name>
+    <message>
+        <source>%1 is not connected.</source>
+        <translation>%1 未连接。</translation>
+    </message>
+    <message>
+        <source>%1 could not read its modules: %2 (%3)</source>
+        <translation>%1 无法读取模块：%2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 sent a snapshot RefScope cannot read: %2</source>
+        <translation>%1 发送了 RefScope 无法读取的快照：%2</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::Teaching</name>
+    <message>
+        <source>live: init finished successfully and the module is in normal use. It can be unloaded once no module uses it and its reference count is 0.</source>
+        <translation>live：init 已成功完成，模块正在正常使用。当没有模块使用它且引用计数为 0 时即可卸载。</translation>
+    </message>
+    <message>
+        <source>coming: the module is loaded and its init function is still running. The loader holds a reference meanwhile, and delete_module() refuses to unload it.</source>
+        <translation>coming：模块已载入，其 init 函数仍在运行。在此期间加载者持有一个引用，delete_module() 会拒绝卸载它。</translation>
+    </message>
+    <message>
+        <source>going: the module is on its way out, either because rmmod is running its exit function or because its init failed. It disappears in a moment.</source>
+        <translation>going：模块正在退出，可能是 rmmod 正在运行它的 exit 函数，也可能是它的 init 失败了。它很快就会消失。</translation>
+    </message>
+    <message>
+        <source>unknown: RefScope could not read /sys/module/&lt;name&gt;/initstate, so the state is not known.</source>
+        <translation>unknown：RefScope 无法读取 /sys/module/&lt;name&gt;/initstate，因此状态未知。</translation>
+    </message>
+    <message>
+        <source>permanent: the module has an init function but no exit function, so the kernel can never run its cleanup. delete_module() always refuses it (only a forced unload, which may crash the kernel, would remove it).</source>
+        <translation>permanent（永久）：模块有 init 函数但没有 exit 函数，内核永远无法执行它的清理工作。delete_module() 总是拒绝卸载它（只有可能导致内核崩溃的强制卸载才能移除它）。</translation>
+    </message>
+    <message>
+        <source>built-in: compiled into the kernel image (listed in modules.builtin). It has no reference count, is never loaded or unloaded, and its parameters live under /sys/module/&lt;name&gt;/parameters.</source>
+        <translation>built-in（内置）：编译进内核映像（列于 modules.builtin）。它没有引用计数，从不加载或卸载，其参数位于 /sys/module/&lt;name&gt;/parameters。</translation>
+    </message>
+    <message>
+        <source>The reference count lsmod shows as &quot;Used&quot;: module_refcount(), the kernel&apos;s atomic counter minus the 1 it starts with. Every try_module_get() adds 1, every module_put() takes 1 away, and each module in &quot;Used by&quot; holds 1. delete_module() refuses to unload while it is above 0.</source>
+        <translation>lsmod 中“Used”一栏显示的引用计数：module_refcount()，即内核原子计数器减去初始的 1。每次 try_module_get() 加 1，每次 module_put() 减 1，“被依赖”中的每个模块各持有 1。只要它大于 0，delete_module() 就拒绝卸载。</translation>
+    </message>
+    <message>
+        <source>The modules that use symbols this module exports (/sys/module/&lt;name&gt;/holders). Each holds one reference and has to be unloaded first. Open files, sockets and mounts also hold references but never appear here.</source>
+        <translation>使用本模块导出符号的模块（/sys/module/&lt;name&gt;/holders）。它们各持有一个引用，必须先被卸载。打开的文件、套接字和挂载也会持有引用，但从不出现在这里。</translation>
+    </message>
+    <message>
+        <source>The modules whose exported symbols this module uses. Loading it loaded them first (modprobe follows modules.dep), and it holds one reference on each.</source>
+        <translation>本模块所使用的导出符号所属的模块。加载本模块时会先加载它们（modprobe 依据 modules.dep），本模块对每个都持有一个引用。</translation>
+    </message>
+    <message>
+        <source>Taint letters the module put on the kernel, as /sys/module/&lt;name&gt;/taint shows them: O out-of-tree, E unsigned, P proprietary licence, C staging driver.</source>
+        <translation>模块给内核带来的污染标记，与 /sys/module/&lt;name&gt;/taint 所示相同：O 树外模块，E 未签名，P 专有许可证，C staging 驱动。</translation>
+    </message>
+    <message>
+        <source>module_load: the kernel has copied and linked a module and is about to run its init function (load_module()).</source>
+        <translation>module_load：内核已复制并链接模块，即将运行其 init 函数（load_module()）。</translation>
+    </message>
+    <message>
+        <source>module_free: the module&apos;s memory is being freed (free_module()), after rmmod or after its init failed. Its references are gone with it.</source>
+        <translation>module_free：模块的内存正在被释放（free_module()），发生在 rmmod 之后或 init 失败之后。它的引用也随之消失。</translation>
+    </message>
+    <message>
+        <source>module_get: try_module_get() or __module_get() took a reference. ip is the caller, refcnt the count afterwards; an open() through the module&apos;s file_operations is the usual source.</source>
+        <translation>module_get：try_module_get() 或 __module_get() 获取了一个引用。ip 是调用者，refcnt 是之后的计数；最常见的来源是经由模块 file_operations 的 open()。</translation>
+    </message>
+    <message>
+        <source>module_put: module_put() gave a reference back. Every get should be matched by a put; a get without one is a leak.</source>
+        <translation>module_put：module_put() 归还了一个引用。每个 get 都应有对应的 put；没有 put 的 get 就是泄漏。</translation>
+    </message>
+    <message>
+        <source>module_request: the kernel asked user space to load a module by name or alias (request_module(), which runs modprobe), e.g. for an unknown socket family or file system type.</source>
+        <translation>module_request：内核请求用户空间按名称或别名加载模块（request_module()，它会运行 modprobe），例如遇到未知的套接字协议族或文件系统类型时。</translation>
+    </message>
+    <message>
+        <source>file: an open file whose file_operations belong to the module. open() took a reference and the last close() of that open file gives it back; dup() and fork() share it, so it is one reference however many fds point to it.</source>
+        <translation>file（文件）：一个打开的文件，其 file_operations 属于该模块。open() 获取一个引用，该打开文件的最后一次 close() 将其归还；dup() 和 fork() 共享它，因此无论有多少个 fd 指向它，都只算一个引用。</translation>
+    </message>
+    <message>
+        <source>socket: a socket of a protocol family or protocol the module provides. It holds a reference until the socket is released, which can be after the process closed its fd.</source>
+        <translation>socket（套接字）：属于该模块所提供的协议族或协议的套接字。它一直持有引用，直到套接字被释放，而这可能发生在进程关闭其 fd 之后。</translation>
+    </message>
+    <message>
+        <source>mount: a mounted file system of a type the module registered. The superblock holds the reference until the file system is unmounted.</source>
+        <translation>mount（挂载）：已挂载的、类型由该模块注册的文件系统。超级块持有该引用，直到文件系统被卸载。</translation>
+    </message>
+    <message>
+        <source>module: another module that uses this module&apos;s exported symbols. It holds one reference until it is unloaded itself.</source>
+        <translation>module（模块）：使用本模块导出符号的另一个模块。它持有一个引用，直到它自己被卸载。</translation>
+    </message>
+    <message>
+        <source>kthread: a kernel thread, or an object only the kernel keeps, holds the reference. No process can be killed to release it; usually the module itself has to let go.</source>
+        <translation>kthread（内核线程）：由内核线程或只有内核保存的对象持有该引用。无法通过结束某个进程来释放它；通常只能由模块自己放手。</translation>
+    </message>
+    <message>
+        <source>exact: RefScope&apos;s helper module read the owner pointer inside the kernel (the open file&apos;s f_op owner, the socket&apos;s or file system&apos;s owner), so this reference is certain.</source>
+        <translation>exact（精确）：RefScope 的辅助模块在内核中读取了 owner 指针（打开文件的 f_op owner、套接字或文件系统的 owner），因此这个引用是确定的。</translation>
+    </message>
+    <message>
+        <source>inferred: matched from user space by a rule (device number through modules.alias, /proc/net/protocols, the file system type). Likely, but not read from the kernel itself.</source>
+        <translation>inferred（推断）：在用户空间按规则匹配得出（通过 modules.alias 匹配设备号、/proc/net/protocols、文件系统类型）。可能性很大，但并非直接从内核读取。</translation>
+    </message>
+    <message>
+        <source>insmod</source>
+        <translation>insmod</translation>
+    </message>
+    <message>
+        <source>init runs holding a reference</source>
+        <translation>init 在持有引用的情况下运行</translation>
+    </message>
+    <message>
+        <source>do_init_module drops it</source>
+        <translation>do_init_module 释放该引用</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>gets and puts</source>
+        <translation>get 与 put</translation>
+    </message>
+    <message>
+        <source>delete_module</source>
+        <translation>delete_module</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <source>insmod (or modprobe) hands the .ko file to finit_module(). The kernel checks its signature and version, links it against the symbols it needs and fires module_load.</source>
+        <translation>insmod（或 modprobe）把 .ko 文件交给 finit_module()。内核检查其签名和版本，链接它所需的符号，并触发 module_load。</translation>
+    </message>
+    <message>
+        <source>The module is &quot;coming&quot; and its init function runs. The loader holds one reference all the while, so the count reads 1 and nothing can unload it.</source>
+        <translation>模块处于 &quot;coming&quot; 状态，其 init 函数正在运行。加载者始终持有一个引用，因此计数为 1，任何操作都无法卸载它。</translation>
+    </message>
+    <message>
+        <source>When init returns, do_init_module() drops the loader&apos;s reference (a module_put). If init failed, the module goes straight to &quot;going&quot; and is freed.</source>
+        <translation>init 返回后，do_init_module() 释放加载者的引用（一次 module_put）。如果 init 失败，模块直接进入 &quot;going&quot; 状态并被释放。</translation>
+    </message>
+    <message>
+        <source>The module is &quot;live&quot; with a count of 0: it has registered its devices, protocols or file systems and waits for users.</source>
+        <translation>模块处于 &quot;live&quot; 状态，计数为 0：它已注册自己的设备、协议或文件系统，等待使用者。</translation>
+    </message>
+    <message>
+        <source>Each user takes a reference with try_module_get() (module_get) and gives it back with module_put() (module_put): opening a device file, creating a socket, mounting. The count is the number of references held right now.</source>
+        <translation>每个使用者用 try_module_get()（module_get）获取引用，用 module_put()（module_put）归还：打开设备文件、创建套接字、挂载都是如此。计数就是此刻被持有的引用数。</translation>
+    </message>
+    <message>
+        <source>rmmod calls delete_module(). The kernel refuses (EBUSY) while another module uses it, while it is permanent or not live, or while the count is above 0; otherwise it marks it &quot;going&quot; and runs its exit function.</source>
+        <translation>rmmod 调用 delete_module()。只要还有其他模块使用它、它是永久的或不处于 live 状态、或者计数大于 0，内核就会拒绝（EBUSY）；否则内核将其标记为 &quot;going&quot; 并运行它的 exit 函数。</translation>
+    </message>
+    <message>
+        <source>free_module() fires module_free, unlinks the module and gives its memory back. The name can be loaded again from scratch.</source>
+        <translation>free_module() 触发 module_free，解除模块的链接并归还其内存。之后可以重新从头加载同名模块。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run: it loads testmod and reads /proc/testmod-sample once.</source>
+        <translation>选择此场景并点击“运行”：它会加载 testmod 并读取一次 /proc/testmod-sample。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select testmod: Refcount is 0 and Used by is empty.</source>
+        <translation>在“模块”表中选择 testmod：引用计数为 0，“被依赖”为空。</translation>
+    </message>
+    <message>
+        <source>On the Timeline tab, the read leaves no module_get: the proc file&apos;s operations have no owner, so nothing is counted.</source>
+        <translation>在“时间线”标签页中，这次读取没有留下 module_get：proc 文件的操作没有 owner，所以不会计数。</translation>
+    </message>
+    <message>
+        <source>Under Example modules, select testmod and click Unload: it unloads at once.</source>
+        <translation>在“示例模块”下选择 testmod 并点击“卸载”：它会立即卸载。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run: a process opens /dev/count_demo and keeps it open.</source>
+        <translation>选择此场景并点击“运行”：一个进程打开 /dev/count_demo 并保持打开。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select count_demo: Refcount is 2 while Used by stays empty.</source>
+        <translation>在“模块”表中选择 count_demo：引用计数为 2，而“被依赖”仍为空。</translation>
+    </message>
+    <message>
+        <source>On the Timeline tab, find the two module_get events of the open(): one from the file&apos;s owner, one from the extra try_module_get().</source>
+        <translation>在“时间线”标签页中找到 open() 产生的两个 module_get 事件：一个来自文件的 owner，一个来自额外的 try_module_get()。</translation>
+    </message>
+    <message>
+        <source>The Holders panel lists the sleep process with /dev/count_demo open.</source>
+        <translation>“持有者”面板列出打开着 /dev/count_demo 的 sleep 进程。</translation>
+    </message>
+    <message>
+        <source>Click Unload under Example modules: it is refused as busy.</source>
+        <translation>点击“示例模块”下的“卸载”：因模块忙而被拒绝。</translation>
+    </message>
+    <message>
+        <source>Click Stop: the file closes, two module_put events bring the count to 0 and Unload works.</source>
+        <translation>点击“停止”：文件关闭，两个 module_put 事件把计数降到 0，“卸载”即可成功。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run: stuck-netlink-send sends one message and exits.</source>
+        <translation>选择此场景并点击“运行”：stuck-netlink-send 发送一条消息后退出。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select stuck_netlink: Refcount stays at 1 and Used by is empty.</source>
+        <translation>在“模块”表中选择 stuck_netlink：引用计数停留在 1，“被依赖”为空。</translation>
+    </message>
+    <message>
+        <source>The Holders panel finds no process: the reference belongs to the module&apos;s kernel thread, which keeps the socket.</source>
+        <translation>“持有者”面板找不到任何进程：这个引用属于模块的内核线程，是它保留着套接字。</translation>
+    </message>
+    <message>
+        <source>On the Timeline tab, the module_get has no matching module_put.</source>
+        <translation>在“时间线”标签页中，这个 module_get 没有对应的 module_put。</translation>
+    </message>
+    <message>
+        <source>Click Unload: it stays refused for as long as the guest runs.</source>
+        <translation>点击“卸载”：只要虚拟机在运行，就会一直被拒绝。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run, then Run again: each run writes &quot;oops&quot; to /proc/leaky_ref.</source>
+        <translation>选择此场景，点击“运行”，再点击一次“运行”：每次运行都会向 /proc/leaky_ref 写入 &quot;oops&quot;。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select leaky_ref: Refcount grows by 1 with every run.</source>
+        <translation>在“模块”表中选择 leaky_ref：每运行一次，引用计数加 1。</translation>
+    </message>
+    <message>
+        <source>On the Timeline tab, each write shows a module_get without a module_put: the outstanding references point at the leaking call site.</source>
+        <translation>在“时间线”标签页中，每次写入都显示一个没有 module_put 的 module_get：未归还的引用指向发生泄漏的调用点。</translation>
+    </message>
+    <message>
+        <source>The Holders panel finds no holder: the references are unexplained, a leak.</source>
+        <translation>“持有者”面板找不到持有者：这些引用无法解释，属于泄漏。</translation>
+    </message>
+    <message>
+        <source>Click Unload: it is refused, and nothing short of a reboot brings the count down.</source>
+        <translation>点击“卸载”：被拒绝，除了重启，没有办法让计数降下来。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run: it loads no_exit.</source>
+        <translation>选择此场景并点击“运行”：它会加载 no_exit。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select no_exit: Refcount is 0, Used by is empty, and Permanent says yes.</source>
+        <translation>在“模块”表中选择 no_exit：引用计数为 0，“被依赖”为空，“永久”显示为是。</translation>
+    </message>
+    <message>
+        <source>Click Unload: it is refused, because a module without an exit function can never be unloaded.</source>
+        <translation>点击“卸载”：被拒绝，因为没有 exit 函数的模块永远无法卸载。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run: insmod starts slow_init, whose init sleeps.</source>
+        <translation>选择此场景并点击“运行”：insmod 启动 slow_init，其 init 会休眠。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select slow_init: State is coming and Refcount is 1, the loader&apos;s reference.</source>
+        <translation>在“模块”表中选择 slow_init：状态为 coming，引用计数为 1，即加载者的引用。</translation>
+    </message>
+    <message>
+        <source>On the Timeline tab, module_load comes first; the module_put of do_init_module() comes only when init returns.</source>
+        <translation>在“时间线”标签页中，module_load 最先出现；do_init_module() 的 module_put 要等 init 返回后才出现。</translation>
+    </message>
+    <message>
+        <source>Click Stop to interrupt insmod and watch the module disappear, or wait until it becomes live with a count of 0.</source>
+        <translation>点击“停止”中断 insmod，观察模块消失；或者等待它变为 live，计数为 0。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run: it loads export_provider, then export_consumer.</source>
+        <translation>选择此场景并点击“运行”：它先加载 export_provider，再加载 export_consumer。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select export_provider: Refcount is 1 and Used by lists export_consumer.</source>
+        <translation>在“模块”表中选择 export_provider：引用计数为 1，“被依赖”列出 export_consumer。</translation>
+    </message>
+    <message>
+        <source>On the Graph tab, the arrow from export_consumer to export_provider is that reference; the Holders panel lists it as a module.</source>
+        <translation>在“依赖图”标签页中，从 export_consumer 指向 export_provider 的箭头就是这个引用；“持有者”面板把它列为模块。</translation>
+    </message>
+    <message>
+        <source>Unload export_provider: refused. Unload export_consumer first, then export_provider unloads.</source>
+        <translation>卸载 export_provider：被拒绝。先卸载 export_consumer，之后 export_provider 就能卸载。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run: processes open /dev/loop-control, /dev/net/tun and /dev/fuse.</source>
+        <translation>选择此场景并点击“运行”：几个进程分别打开 /dev/loop-control、/dev/net/tun 和 /dev/fuse。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select loop, tun and fuse in turn: each Refcount is above 0 and Used by is empty.</source>
+        <translation>在“模块”表中依次选择 loop、tun 和 fuse：它们的引用计数都大于 0，“被依赖”为空。</translation>
+    </message>
+    <message>
+        <source>The Holders panel names each process and the device file it holds; on the Timeline tab each open() is a module_get.</source>
+        <translation>“持有者”面板列出每个进程及其持有的设备文件；在“时间线”标签页中，每次 open() 都是一个 module_get。</translation>
+    </message>
+    <message>
+        <source>Click Stop: the files close, module_put events follow and the counts go back to 0.</source>
+        <translation>点击“停止”：文件关闭，随后出现 module_put 事件，计数回到 0。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A lifecycle step&apos;s title (%1, in bold) and its explanation (%2).</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::TimelineChartView</name>
+    <message>
+        <source>module_load / module_free</source>
+        <translation>module_load / module_free</translation>
+    </message>
+    <message>
+        <source>lost events</source>
+        <translation>丢失的事件</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan · Shift+drag: zoom to a band · click: marker A · right-click: marker B · double-click: whole recording</source>
+        <translation>滚轮：缩放 · 拖动：平移 · Shift+拖动：缩放到选定区间 · 单击：标记 A · 右击：标记 B · 双击：整段录制</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <source>References (lsmod)</source>
+        <translation>引用数（lsmod）</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::TimelineWidget</name>
+    <message>
+        <source>No recording yet.
+Open a trace.dat (trace-cmd record -e module) or a RefScope session, or start a capture.</source>
+        <translation>还没有录制。
+请打开 trace.dat（trace-cmd record -e module）或 RefScope 会话，或开始采集。</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Outstanding references</source>
+        <translation>未归还的引用</translation>
+    </message>
+    <message>
+        <source>Whole recording</source>
+        <translation>整段录制</translation>
+    </message>
+    <message>
+        <source>Zoom out to the whole recording (or double-click the chart)</source>
+        <translation>缩小到整段录制（或双击图表）</translation>
+    </message>
+    <message>
+        <source>Clear markers</source>
+        <translation>清除标记</translation>
+    </message>
+    <message>
+        <source>OpenGL</source>
+        <translation>OpenGL</translation>
+    </message>
+    <message>
+        <source>Draw the curves with OpenGL (faster on a large screen; needs a GPU)</source>
+        <translation>用 OpenGL 绘制曲线（大屏幕上更快；需要 GPU）</translation>
+    </message>
+    <message>
+        <source>Open trace…</source>
+        <translation>打开跟踪记录…</translation>
+    </message>
+    <message>
+        <source>Export events as CSV…</source>
+        <translation>将事件导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Save the chart as it is shown, as PNG or SVG</source>
+        <translation>将当前显示的图表保存为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>打开录制文件</translation>
+    </message>
+    <message>
+        <source>Export events as CSV</source>
+        <translation>将事件导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;SVG drawings (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Open a trace.dat (trace-cmd record -e module) or a RefScope session</source>
+        <translation>打开 trace.dat（trace-cmd record -e module）或 RefScope 会话</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::WindowSettings</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>How a &amp;module lives…</source>
+        <translation>模块的生命周期(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;About RefScope</source>
+        <translation>关于 RefScope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>How a module lives</source>
+        <translation>模块的生命周期</translation>
+    </message>
+    <message>
+        <source>About RefScope</source>
+        <translation>关于 RefScope</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;RefScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Shows why a Linux kernel module cannot be unloaded: its reference count over time, who holds it, and how to let it go safely.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later (the kernel modules: GPL-2.0).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;RefScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;显示 Linux 内核模块为什么无法卸载：它的引用计数如何随时间变化、谁持有它，以及如何安全地释放它。&lt;/p&gt;&lt;p&gt;许可证：GPL-3.0-or-later（内核模块：GPL-2.0）。&lt;/p&gt;</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1614 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>OutstandingRefs</name>
+    <message>
+        <source>%1 (put only)</source>
+        <translation>%1（僅 put）</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineMarkers</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>%1 ns</source>
+        <translation>%1 納秒</translation>
+    </message>
+    <message>
+        <source>A %1 s</source>
+        <translation>A %1 秒</translation>
+    </message>
+    <message>
+        <source>B %1 s</source>
+        <translation>B %1 秒</translation>
+    </message>
+    <message>
+        <source>Click to place marker A, right-click for B</source>
+        <translation>按一下放置標記 A，按右鍵放置標記 B</translation>
+    </message>
+    <message>
+        <source>Δt %1</source>
+        <translation>Δt %1</translation>
+    </message>
+    <message>
+        <source>Δ %1 %2</source>
+        <translation>Δ %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Shows why a Linux kernel module cannot be unloaded.</source>
+        <translation>顯示 Linux 核心模組為什麼無法卸載。</translation>
+    </message>
+    <message>
+        <source>Show a saved snapshot (read-only).</source>
+        <translation>顯示已儲存的快照（唯讀）。</translation>
+    </message>
+    <message>
+        <source>FILE.json</source>
+        <translation>檔案.json</translation>
+    </message>
+    <message>
+        <source>Boot the lab guest (Debian&apos;s kernel under QEMU) and show its modules (the default when this kernel has no loadable modules).</source>
+        <translation>啟動實驗環境虛擬機器（QEMU 中執行的 Debian 核心）並顯示其中的模組（目前核心不支援可載入模組時預設如此）。</translation>
+    </message>
+    <message>
+        <source>refscope: refusing to run as root. Start it as your own user; it asks for root only through refscope-agent (pkexec).</source>
+        <translation>refscope：拒絕以 root 身份執行。請以普通使用者啟動；它只會透過 refscope-agent（pkexec）申請 root 權限。</translation>
+    </message>
+    <message>
+        <source>refscope: --snapshot and --lab exclude each other.</source>
+        <translation>refscope：--snapshot 與 --lab 不能同時使用。</translation>
+    </message>
+    <message>
+        <source>refscope: cannot read %1</source>
+        <translation>refscope：無法讀取 %1</translation>
+    </message>
+</context>
+<context>
+    <name>refscope</name>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>無法寫入 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 as PNG</source>
+        <translation>無法將 %1 寫為 PNG</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::AgentClient</name>
+    <message>
+        <source>a new connection replaced this one</source>
+        <translation>已被新的連線取代</translation>
+    </message>
+    <message>
+        <source>the agent closed the connection</source>
+        <translation>代理關閉了連線</translation>
+    </message>
+    <message>
+        <source>the connection to the agent is not open</source>
+        <translation>與代理的連線未開啟</translation>
+    </message>
+    <message>
+        <source>could not start %1: %2</source>
+        <translation>無法啟動 %1：%2</translation>
+    </message>
+    <message>
+        <source>not connected to an agent</source>
+        <translation>未連線到代理</translation>
+    </message>
+    <message>
+        <source>could not write to the agent: %1</source>
+        <translation>無法向代理寫入：%1</translation>
+    </message>
+    <message>
+        <source>the agent did not answer %1 within %2 ms</source>
+        <translation>代理未在 %2 毫秒內回應 %1</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::AgentSnapshotSource</name>
+    <message>
+        <source>The connection to %1 ended: %2</source>
+        <translation>與 %1 的連線已斷開：%2</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::BuiltinModuleModel</name>
+    <message>
+        <source>Built-in module</source>
+        <translation>內建模組</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::CaptureControl</name>
+    <message>
+        <source>Capture</source>
+        <translation>擷取</translation>
+    </message>
+    <message>
+        <source>Record every module&apos;s reference count live through refscope-agent (the lab guest, or Read as root)</source>
+        <translation>透過 refscope-agent 即時錄製每個模組的參考計數（實驗環境虛擬機器，或以 root 身份讀取）</translation>
+    </message>
+    <message>
+        <source>live capture</source>
+        <translation>即時擷取</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::DependencyGraphView</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom in (or turn the mouse wheel)</source>
+        <translation>放大（或滾動滑鼠滾輪）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>適應視窗</translation>
+    </message>
+    <message>
+        <source>Show the whole graph</source>
+        <translation>顯示整張圖</translation>
+    </message>
+    <message>
+        <source>Levels: </source>
+        <translation>層數：</translation>
+    </message>
+    <message>
+        <source>How many levels of users and of used modules a neighbourhood shows</source>
+        <translation>鄰域檢視顯示多少層使用者和被使用的模組</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>鄰域</translation>
+    </message>
+    <message>
+        <source>Show only the selected module, its users and what it uses (or double-click a module)</source>
+        <translation>只顯示所選模組、它的使用者以及它所使用的模組（也可按兩下模組）</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>全部顯示</translation>
+    </message>
+    <message>
+        <source>Show every loaded module</source>
+        <translation>顯示所有已載入的模組</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>unused</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>載入中</translation>
+    </message>
+    <message>
+        <source>unloading</source>
+        <translation>卸載中</translation>
+    </message>
+    <message>
+        <source>[tainted]</source>
+        <translation>[已汙染]</translation>
+    </message>
+    <message>
+        <source>double box: permanent · arrow: uses</source>
+        <translation>雙線框：永久 · 箭頭：使用</translation>
+    </message>
+    <message>
+        <source>Laying out…</source>
+        <translation>正在排版…</translation>
+    </message>
+    <message>
+        <source>No modules are loaded.</source>
+        <translation>沒有已載入的模組。</translation>
+    </message>
+    <message>
+        <source>No modules</source>
+        <translation>沒有模組</translation>
+    </message>
+    <message>
+        <source>1 module</source>
+        <translation>1 個模組</translation>
+    </message>
+    <message>
+        <source>%1 modules</source>
+        <translation>%1 個模組</translation>
+    </message>
+    <message>
+        <source>1 link</source>
+        <translation>1 條連線</translation>
+    </message>
+    <message>
+        <source>%1 links</source>
+        <translation>%1 條連線</translation>
+    </message>
+    <message>
+        <source> around %1</source>
+        <translation>，以 %1 為中心</translation>
+    </message>
+    <message>
+        <source>Export the graph as %1</source>
+        <translation>將圖匯出為 %1</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 檔案 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>匯出失敗</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::DetailsDock</name>
+    <message>
+        <source>Module details</source>
+        <translation>模組詳情</translation>
+    </message>
+    <message>
+        <source>Select a module to see why it is loaded and who holds it.</source>
+        <translation>選擇一個模組，檢視它為何被載入以及誰持有它。</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded any more.</source>
+        <translation>%1 已不再載入。</translation>
+    </message>
+    <message>
+        <source>Where it is in its life</source>
+        <translation>它處於生命週期的哪一步</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::EventPane</name>
+    <message>
+        <source>any PID</source>
+        <translation>任意 PID</translation>
+    </message>
+    <message>
+        <source>Every event</source>
+        <translation>所有事件</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>全部顯示</translation>
+    </message>
+    <message>
+        <source>Module:</source>
+        <translation>模組：</translation>
+    </message>
+    <message>
+        <source>PID:</source>
+        <translation>PID：</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <source>Select an event to see its fields and kernel stack</source>
+        <translation>選擇一個事件以檢視其欄位和核心呼叫堆疊</translation>
+    </message>
+    <message>
+        <source>Every module</source>
+        <translation>所有模組</translation>
+    </message>
+    <message>
+        <source>Showing the events of %1</source>
+        <translation>正在顯示 %1 的事件</translation>
+    </message>
+    <message>
+        <source>No kernel stack was recorded with this event (record with stacks: trace-cmd record -T, or RefScope&apos;s capture with stacks).</source>
+        <translation>此事件沒有記錄核心呼叫堆疊（如需呼叫堆疊，請用 trace-cmd record -T 錄製，或使用 RefScope 帶呼叫堆疊的擷取）。</translation>
+    </message>
+    <message>
+        <source>Kernel stack:</source>
+        <translation>核心呼叫堆疊：</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::EventTableModel</name>
+    <message>
+        <source>Time (s)</source>
+        <translation>時間（秒）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任務</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模組</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>計數</translation>
+    </message>
+    <message>
+        <source>Call site</source>
+        <translation>呼叫位置</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::FileSnapshotSource</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>無法開啟 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (at byte %2): %3</source>
+        <translation>%1 不是有效的 JSON（第 %2 位元組處）：%3</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a snapshot object.</source>
+        <translation>%1 中沒有快照物件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a RefScope snapshot: %2</source>
+        <translation>%1 不是 RefScope 快照：%2</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::HoldersDock</name>
+    <message>
+        <source>Holders</source>
+        <translation>持有者</translation>
+    </message>
+    <message>
+        <source>Read as root…</source>
+        <translation>以 root 身份讀取…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>FDs</source>
+        <translation>FD</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路徑</translation>
+    </message>
+    <message>
+        <source>Refs</source>
+        <translation>參考數</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Show in timeline</source>
+        <translation>在時間軸中顯示</translation>
+    </message>
+    <message>
+        <source>The selected holder&apos;s events in the refcount timeline</source>
+        <translation>在參考計數時間軸中檢視所選持有者的事件</translation>
+    </message>
+    <message>
+        <source>Scan again</source>
+        <translation>重新掃描</translation>
+    </message>
+    <message>
+        <source>Select a module to see what holds it.</source>
+        <translation>選擇一個模組以檢視誰持有它。</translation>
+    </message>
+    <message>
+        <source>Asking the agent what holds %1…</source>
+        <translation>正在詢問代理誰持有 %1…</translation>
+    </message>
+    <message>
+        <source>Exact holders from RefScope&apos;s helper module.</source>
+        <translation>來自 RefScope 輔助模組的精確持有者。</translation>
+    </message>
+    <message>
+        <source>Inferred holders: %1</source>
+        <translation>推斷出的持有者：%1</translation>
+    </message>
+    <message>
+        <source>The agent could not say what holds %1: %2</source>
+        <translation>代理無法確定誰持有 %1：%2</translation>
+    </message>
+    <message>
+        <source>No agent is available: without root, other users&apos; processes cannot be read. Read as root to see every holder.</source>
+        <translation>沒有可用的代理：沒有 root 權限就無法讀取其他使用者的行程。請以 root 身份讀取以檢視所有持有者。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+Shared by %n forked process(es)</source>
+        <translation>
+            <numerusform>%1
+由 %n 個 fork 出的行程共享</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>References nothing explains: %1</source>
+        <translation>無法解釋的參考：%1</translation>
+    </message>
+    <message>
+        <source>Next steps:&lt;ol&gt;%1&lt;/ol&gt;</source>
+        <translation>下一步：&lt;ol&gt;%1&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>A saved snapshot does not record holders. Open the lab, or read this machine as root, to see what holds %1.</source>
+        <translation>儲存的快照不會記錄持有者。請開啟實驗環境，或以 root 身分讀取本機，以查看是什麼持有 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::LabPanel</name>
+    <message>
+        <source>Lab</source>
+        <translation>實驗環境</translation>
+    </message>
+    <message>
+        <source>Not built: build the kmod-examples target.</source>
+        <translation>尚未建置：請建置 kmod-examples 目標。</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>載入</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在載入 %1…</translation>
+    </message>
+    <message>
+        <source>Unload</source>
+        <translation>卸載</translation>
+    </message>
+    <message>
+        <source>Unloading %1…</source>
+        <translation>正在卸載 %1…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>執行</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>正在執行 %1…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stopping %1…</source>
+        <translation>正在停止 %1…</translation>
+    </message>
+    <message>
+        <source>End the processes the scenario started</source>
+        <translation>結束該場景啟動的行程</translation>
+    </message>
+    <message>
+        <source>Example modules</source>
+        <translation>範例模組</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>場景</translation>
+    </message>
+    <message>
+        <source>What to watch</source>
+        <translation>觀察要點</translation>
+    </message>
+    <message>
+        <source>The lab guest is ready.</source>
+        <translation>實驗環境虛擬機器已就緒。</translation>
+    </message>
+    <message>
+        <source>Waiting for the lab guest…</source>
+        <translation>正在等待實驗環境虛擬機器…</translation>
+    </message>
+    <message>
+        <source>The lab guest is not running.</source>
+        <translation>實驗環境虛擬機器未在執行。</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1：完成。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Step by step</source>
+        <translation>逐步指引</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::LabScenarios</name>
+    <message>
+        <source>Read a /proc file (testmod)</source>
+        <translation>讀取一個 /proc 檔案（testmod）</translation>
+    </message>
+    <message>
+        <source>Reading /proc/testmod-sample does not pin testmod: its proc_ops have no owner, so the reference count stays 0 and Used by stays empty. Unloading works at once.</source>
+        <translation>讀取 /proc/testmod-sample 不會釘住 testmod：它的 proc_ops 沒有 owner，所以參考計數保持為 0，「被依賴」一欄也為空。卸載可以立即成功。</translation>
+    </message>
+    <message>
+        <source>Hold a character device open (count_demo)</source>
+        <translation>保持字元裝置處於開啟狀態（count_demo）</translation>
+    </message>
+    <message>
+        <source>While a process keeps /dev/count_demo open, count_demo&apos;s reference count is 2: one from the open file&apos;s .owner and one from the extra try_module_get() in its open(), as in seed 002. Used by stays empty, because the user is an open file, not a module, and unloading is refused as busy. Stop closes the file: the count goes back to 0 and the module unloads.</source>
+        <translation>當有行程保持 /dev/count_demo 開啟時，count_demo 的參考計數為 2：一個來自開啟檔案的 .owner，另一個來自其 open() 中額外的 try_module_get()，與種子 002 相同。「被依賴」一欄為空，因為使用者是一個開啟的檔案而不是模組；卸載會因「忙」而被拒絕。按一下「停止」會關閉檔案：計數回到 0，模組即可卸載。</translation>
+    </message>
+    <message>
+        <source>Leave a netlink socket in a kernel thread (stuck_netlink)</source>
+        <translation>在核心執行緒中遺留一個 netlink 通訊端（stuck_netlink）</translation>
+    </message>
+    <message>
+        <source>stuck-netlink-send sends one message and exits, but the module&apos;s kernel thread keeps the closed socket alive: the reference count stays at 1 with an empty Used by and no process left to blame, as in seed 004. Unloading is refused for as long as the guest runs.</source>
+        <translation>stuck-netlink-send 傳送一條訊息後就結束了，但模組的核心執行緒讓已關閉的通訊端繼續存活：參考計數停在 1，「被依賴」為空，也找不到可以歸咎的行程，與種子 004 相同。只要虛擬機器還在執行，卸載就會被拒絕。</translation>
+    </message>
+    <message>
+        <source>Leak a reference on an error path (leaky_ref)</source>
+        <translation>在錯誤路徑上洩漏一個參考（leaky_ref）</translation>
+    </message>
+    <message>
+        <source>Writing &quot;oops&quot; to /proc/leaky_ref takes a reference and returns an error without module_put(): each run adds 1 to the reference count, which never comes down. Used by stays empty and nothing holds the module any more, yet unloading is refused: this is a leak.</source>
+        <translation>向 /proc/leaky_ref 寫入 &quot;oops&quot; 會取得一個參考，然後不呼叫 module_put() 就傳回錯誤：每執行一次，參考計數加 1，且永遠不會降下來。「被依賴」為空，也沒有任何東西再持有該模組，但卸載仍被拒絕：這就是洩漏。</translation>
+    </message>
+    <message>
+        <source>Load a module without an exit function (no_exit)</source>
+        <translation>載入一個沒有 exit 函式的模組（no_exit）</translation>
+    </message>
+    <message>
+        <source>no_exit has no exit function, so the kernel marks it permanent. Its reference count is 0 and Used by is empty, yet unloading is always refused.</source>
+        <translation>no_exit 沒有 exit 函式，所以核心把它標記為永久（permanent）。它的參考計數為 0，「被依賴」為空，但卸載總是被拒絕。</translation>
+    </message>
+    <message>
+        <source>Catch a module in its init (slow_init)</source>
+        <translation>在模組初始化期間觀察它（slow_init）</translation>
+    </message>
+    <message>
+        <source>slow_init&apos;s init sleeps for %1 s. Meanwhile the module is coming (loading) with a reference count of 1, and unloading is refused. Stop interrupts insmod: init gives up and the module disappears; left alone, it becomes live with a count of 0.</source>
+        <translation>slow_init 的 init 會休眠 %1 秒。在此期間模組處於 coming（載入中）狀態，參考計數為 1，卸載會被拒絕。按一下「停止」會中斷 insmod：init 放棄，模組隨之消失；若不干預，它會變為 live，計數為 0。</translation>
+    </message>
+    <message>
+        <source>Use another module&apos;s symbol (export_provider)</source>
+        <translation>使用另一個模組的符號（export_provider）</translation>
+    </message>
+    <message>
+        <source>export_consumer calls a function that export_provider exports, so the kernel records it as a holder: export_provider&apos;s reference count is 1 and Used by lists export_consumer. Unloading export_provider is refused until export_consumer is unloaded first.</source>
+        <translation>export_consumer 呼叫了 export_provider 匯出的函式，因此核心把它記為持有者：export_provider 的參考計數為 1，「被依賴」一欄列出 export_consumer。必須先卸載 export_consumer，否則卸載 export_provider 會被拒絕。</translation>
+    </message>
+    <message>
+        <source>Hold loop, tun and fuse through their device files</source>
+        <translation>透過裝置檔案持有 loop、tun 和 fuse</translation>
+    </message>
+    <message>
+        <source>Stock modules are pinned like count_demo: while /dev/loop-control, /dev/net/tun and /dev/fuse are open, loop, tun and fuse each have a reference count above 0 (tun takes 2 per open file) with an empty Used by, and unloading them is refused. Stop closes the files and the counts go back to 0.</source>
+        <translation>核心自帶的模組也會像 count_demo 一樣被釘住：當 /dev/loop-control、/dev/net/tun 和 /dev/fuse 處於開啟狀態時，loop、tun 和 fuse 的參考計數都大於 0（tun 每個開啟的檔案佔 2 個），「被依賴」為空，卸載會被拒絕。按一下「停止」會關閉這些檔案，計數回到 0。</translation>
+    </message>
+    <message>
+        <source>there is no lab scenario &quot;%1&quot;</source>
+        <translation>沒有名為 &quot;%1&quot; 的實驗場景</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s example modules and helpers are not built (build the kmod-examples and stuck-netlink-send targets)</source>
+        <translation>實驗環境的範例模組和輔助程式尚未建置（請建置 kmod-examples 和 stuck-netlink-send 目標）</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit status %2): %3</source>
+        <translation>%1 失敗（結束狀態 %2）：%3</translation>
+    </message>
+    <message>
+        <source>the example module %1 is not built (build the kmod-examples target)</source>
+        <translation>範例模組 %1 尚未建置（請建置 kmod-examples 目標）</translation>
+    </message>
+    <message>
+        <source>the lab guest is not running</source>
+        <translation>實驗環境虛擬機器未在執行</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::LabSnapshotSource</name>
+    <message>
+        <source>The lab guest is up (booted in %1 s).</source>
+        <translation>實驗環境虛擬機器已啟動（用時 %1 秒）。</translation>
+    </message>
+    <message>
+        <source>The lab guest failed: %1</source>
+        <translation>實驗環境虛擬機器出錯：%1</translation>
+    </message>
+    <message>
+        <source>lab guest</source>
+        <translation>實驗環境虛擬機器</translation>
+    </message>
+    <message>
+        <source>The lab guest has stopped; open the lab again to boot a new one.</source>
+        <translation>實驗環境虛擬機器已停止；請重新開啟實驗環境以啟動一臺新的。</translation>
+    </message>
+    <message>
+        <source>Booting the lab guest (Debian&apos;s kernel under QEMU); this takes a minute or so…</source>
+        <translation>正在啟動實驗環境虛擬機器（QEMU 中執行的 Debian 核心），大約需要一分鐘…</translation>
+    </message>
+    <message>
+        <source>The lab guest is shutting down.</source>
+        <translation>實驗環境虛擬機器正在關閉。</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::LiveCapture</name>
+    <message>
+        <source>the agent left during the capture: %1</source>
+        <translation>擷取過程中代理結束了：%1</translation>
+    </message>
+    <message>
+        <source>a capture is already running</source>
+        <translation>已經有一個擷取正在執行</translation>
+    </message>
+    <message>
+        <source>the snapshot for the baseline failed: %1</source>
+        <translation>取得基線快照失敗：%1</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s snapshot does not parse: %1</source>
+        <translation>無法解析代理發來的快照：%1</translation>
+    </message>
+    <message>
+        <source>tracing did not start: %1</source>
+        <translation>追蹤未能啟動：%1</translation>
+    </message>
+    <message>
+        <source>tracing did not stop cleanly: %1</source>
+        <translation>追蹤未能正常停止：%1</translation>
+    </message>
+    <message>
+        <source>the agent sent an event the store refuses: %1</source>
+        <translation>代理發來的事件無法存入事件庫：%1</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::LocalSnapshotSource</name>
+    <message>
+        <source>this machine</source>
+        <translation>本機</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::MainWindow</name>
+    <message>
+        <source>RefScope</source>
+        <translation>RefScope</translation>
+    </message>
+    <message>
+        <source>No snapshot yet</source>
+        <translation>還沒有快照</translation>
+    </message>
+    <message>
+        <source>Reading the loaded modules…</source>
+        <translation>正在讀取已載入的模組…</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具列</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>即時</translation>
+    </message>
+    <message>
+        <source>Refresh every second</source>
+        <translation>每秒重新整理一次</translation>
+    </message>
+    <message>
+        <source>Open snapshot…</source>
+        <translation>開啟快照…</translation>
+    </message>
+    <message>
+        <source>Save snapshot…</source>
+        <translation>儲存快照…</translation>
+    </message>
+    <message>
+        <source>Open the lab</source>
+        <translation>開啟實驗環境</translation>
+    </message>
+    <message>
+        <source>Read as root…</source>
+        <translation>以 root 身份讀取…</translation>
+    </message>
+    <message>
+        <source>Start refscope-agent through pkexec (polkit asks for a password) to read what only root may: every module parameter</source>
+        <translation>透過 pkexec 啟動 refscope-agent（polkit 會要求輸入密碼），以讀取只有 root 才能讀取的內容：所有模組參數</translation>
+    </message>
+    <message>
+        <source>Filter: module, user or dependency</source>
+        <translation>篩選：模組、使用者或相依</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>所有狀態</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>模組</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>相依圖</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>內建</translation>
+    </message>
+    <message>
+        <source>RefScope — %1</source>
+        <translation>RefScope — %1</translation>
+    </message>
+    <message>
+        <source>This kernel has no loadable module support</source>
+        <translation>此核心不支援可載入模組</translation>
+    </message>
+    <message>
+        <source>This kernel (%1) was built without CONFIG_MODULES: every driver is built in, nothing can be loaded or unloaded, and so no module can be stuck. RefScope can boot Debian&apos;s kernel in a virtual machine instead and show its modules there.</source>
+        <translation>此核心（%1）建置時未啟用 CONFIG_MODULES：所有驅動程式都是內建的，沒有任何東西可以載入或卸載，因此也不會有模組卡住。RefScope 可以改為在虛擬機器中啟動 Debian 核心，並顯示其中的模組。</translation>
+    </message>
+    <message>
+        <source>The lab could not start</source>
+        <translation>實驗環境無法啟動</translation>
+    </message>
+    <message>
+        <source>No snapshot</source>
+        <translation>沒有快照</translation>
+    </message>
+    <message>
+        <source>Opening the lab</source>
+        <translation>正在開啟實驗環境</translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>無資料來源</translation>
+    </message>
+    <message>
+        <source>Kernel %1</source>
+        <translation>核心 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n module(s)</source>
+        <translation>
+            <numerusform>%n 個模組</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read at %1</source>
+        <translation>讀取於 %1</translation>
+    </message>
+    <message>
+        <source>Open a snapshot</source>
+        <translation>開啟快照</translation>
+    </message>
+    <message>
+        <source>RefScope snapshots (*.json)</source>
+        <translation>RefScope 快照 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the snapshot</source>
+        <translation>儲存快照</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>時間軸</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ModuleDetailsModel</name>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Unloadable?</source>
+        <translation>能否卸載？</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Source version</source>
+        <translation>原始碼版本</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>簽署者</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>no: this kernel cannot unload modules (built without CONFIG_MODULE_UNLOAD)</source>
+        <translation>否：此核心不能卸載模組（建置時未啟用 CONFIG_MODULE_UNLOAD）</translation>
+    </message>
+    <message numerus="yes">
+        <source>no: used by %n module(s), which must be unloaded first</source>
+        <translation>
+            <numerusform>否：被 %n 個模組使用，必須先卸載它們</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no: it has an init function but no exit function</source>
+        <translation>否：它有 init 函式但沒有 exit 函式</translation>
+    </message>
+    <message>
+        <source>not yet: it is still initialising</source>
+        <translation>暫時不能：它仍在初始化</translation>
+    </message>
+    <message>
+        <source>it is being unloaded right now</source>
+        <translation>它正在被卸載</translation>
+    </message>
+    <message numerus="yes">
+        <source>no: %n reference(s) held outside any module (open files, sockets, or a reference that was never released)</source>
+        <translation>
+            <numerusform>否：有 %n 個參考被模組以外的物件持有（開啟的檔案、通訊端，或從未釋放的參考）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes: no users and no references</source>
+        <translation>是：沒有使用者，也沒有參考</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 位元組</translation>
+    </message>
+    <message>
+        <source>yes: it has no exit function and can never be unloaded</source>
+        <translation>是：它沒有 exit 函式，永遠無法卸載</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>(no module file found)</source>
+        <translation>（未找到模組檔案）</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ModuleEdgeItem</name>
+    <message>
+        <source>%1 uses %2</source>
+        <translation>%1 使用 %2</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ModuleListModel</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模組</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Refcount</source>
+        <translation>參考計數</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>被依賴</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>相依</translation>
+    </message>
+    <message>
+        <source>Taints</source>
+        <translation>汙染標記</translation>
+    </message>
+    <message>
+        <source>Permanent</source>
+        <translation>永久</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ModuleParamsModel</name>
+    <message>
+        <source>Parameter</source>
+        <translation>參數</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>(readable by root only)</source>
+        <translation>（僅 root 可讀）</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::OutstandingRefsModel</name>
+    <message>
+        <source>Gets</source>
+        <translation>get 次數</translation>
+    </message>
+    <message>
+        <source>Puts</source>
+        <translation>put 次數</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未歸還</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::OutstandingRefsPane</name>
+    <message>
+        <source>Call site</source>
+        <translation>呼叫位置</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任務</translation>
+    </message>
+    <message>
+        <source>Whole recording</source>
+        <translation>整段錄製</translation>
+    </message>
+    <message>
+        <source>Between markers A and B</source>
+        <translation>標記 A 與 B 之間</translation>
+    </message>
+    <message>
+        <source>Over:</source>
+        <translation>範圍：</translation>
+    </message>
+    <message>
+        <source>Select a module to count its outstanding references.</source>
+        <translation>選擇一個模組以統計其未歸還的參考。</translation>
+    </message>
+    <message>
+        <source>%1 has no events in this recording.</source>
+        <translation>%1 在這段錄製中沒有事件。</translation>
+    </message>
+    <message>
+        <source>Place markers A and B on the timeline (click, right-click).</source>
+        <translation>在時間軸上放置標記 A 和 B（按一下、按右鍵）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 gets, %3 puts, %4 outstanding</source>
+        <translation>%1：get %2 次，put %3 次，%4 個未歸還</translation>
+    </message>
+    <message>
+        <source>Counting the references of %1… %2%</source>
+        <translation>正在統計 %1 的參考… %2%</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::PrivilegedSnapshotSource</name>
+    <message>
+        <source>The root agent stopped: %1</source>
+        <translation>root 代理已停止：%1</translation>
+    </message>
+    <message>
+        <source>this machine, as root</source>
+        <translation>本機（root 身份）</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::RecentFilesMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近開啟(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>沒有最近開啟的檔案</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::RecordingOpener</name>
+    <message>
+        <source>Recordings (*.dat *.rscope);;trace-cmd recordings (*.dat);;RefScope sessions (*.rscope);;All files (*)</source>
+        <translation>錄製檔案 (*.dat *.rscope);;trace-cmd 錄製檔案 (*.dat);;RefScope 工作階段 (*.rscope);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在讀取 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>開啟錄製檔案</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>系統語言（%1）</translation>
+    </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation>跟隨桌面</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when RefScope restarts.</source>
+        <translation>更改語言後需重新啟動 RefScope 才能生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>色彩配置(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::SnapshotSource</name>
+    <message>
+        <source>%1 is not connected.</source>
+        <translation>%1 未連線。</translation>
+    </message>
+    <message>
+        <source>%1 could not read its modules: %2 (%3)</source>
+        <translation>%1 無法讀取模組：%2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 sent a snapshot RefScope cannot read: %2</source>
+        <translation>%1 傳送了 RefScope 無法讀取的快照：%2</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::Teaching</name>
+    <message>
+        <source>live: init finished successfully and the module is in normal use. It can be unloaded once no module uses it and its reference count is 0.</source>
+        <translation>live：init 已成功完成，模組正在正常使用。當沒有模組使用它且參考計數為 0 時即可卸載。</translation>
+    </message>
+    <message>
+        <source>coming: the module is loaded and its init function is still running. The loader holds a reference meanwhile, and delete_module() refuses to unload it.</source>
+        <translation>coming：模組已載入，其 init 函式仍在執行。在此期間載入者持有一個參考，delete_module() 會拒絕卸載它。</translation>
+    </message>
+    <message>
+        <source>going: the module is on its way out, either because rmmod is running its exit function or because its init failed. It disappears in a moment.</source>
+        <translation>going：模組正在結束，可能是 rmmod 正在執行它的 exit 函式，也可能是它的 init 失敗了。它很快就會消失。</translation>
+    </message>
+    <message>
+        <source>unknown: RefScope could not read /sys/module/&lt;name&gt;/initstate, so the state is not known.</source>
+        <translation>unknown：RefScope 無法讀取 /sys/module/&lt;name&gt;/initstate，因此狀態未知。</translation>
+    </message>
+    <message>
+        <source>permanent: the module has an init function but no exit function, so the kernel can never run its cleanup. delete_module() always refuses it (only a forced unload, which may crash the kernel, would remove it).</source>
+        <translation>permanent（永久）：模組有 init 函式但沒有 exit 函式，核心永遠無法執行它的清理工作。delete_module() 總是拒絕卸載它（只有可能導致核心崩潰的強制卸載才能移除它）。</translation>
+    </message>
+    <message>
+        <source>built-in: compiled into the kernel image (listed in modules.builtin). It has no reference count, is never loaded or unloaded, and its parameters live under /sys/module/&lt;name&gt;/parameters.</source>
+        <translation>built-in（內建）：編譯進核心映像（列於 modules.builtin）。它沒有參考計數，從不載入或卸載，其參數位於 /sys/module/&lt;name&gt;/parameters。</translation>
+    </message>
+    <message>
+        <source>The reference count lsmod shows as &quot;Used&quot;: module_refcount(), the kernel&apos;s atomic counter minus the 1 it starts with. Every try_module_get() adds 1, every module_put() takes 1 away, and each module in &quot;Used by&quot; holds 1. delete_module() refuses to unload while it is above 0.</source>
+        <translation>lsmod 中「Used」一欄顯示的參考計數：module_refcount()，即核心原子計數器減去初始的 1。每次 try_module_get() 加 1，每次 module_put() 減 1，「被依賴」中的每個模組各持有 1。只要它大於 0，delete_module() 就拒絕卸載。</translation>
+    </message>
+    <message>
+        <source>The modules that use symbols this module exports (/sys/module/&lt;name&gt;/holders). Each holds one reference and has to be unloaded first. Open files, sockets and mounts also hold references but never appear here.</source>
+        <translation>使用本模組匯出符號的模組（/sys/module/&lt;name&gt;/holders）。它們各持有一個參考，必須先被卸載。開啟的檔案、通訊端和掛載也會持有參考，但從不出現在這裡。</translation>
+    </message>
+    <message>
+        <source>The modules whose exported symbols this module uses. Loading it loaded them first (modprobe follows modules.dep), and it holds one reference on each.</source>
+        <translation>本模組所使用的匯出符號所屬的模組。載入本模組時會先載入它們（modprobe 依據 modules.dep），本模組對每個都持有一個參考。</translation>
+    </message>
+    <message>
+        <source>Taint letters the module put on the kernel, as /sys/module/&lt;name&gt;/taint shows them: O out-of-tree, E unsigned, P proprietary licence, C staging driver.</source>
+        <translation>模組給核心帶來的汙染標記，與 /sys/module/&lt;name&gt;/taint 所示相同：O 樹外模組，E 未簽章，P 專有授權條款，C staging 驅動程式。</translation>
+    </message>
+    <message>
+        <source>module_load: the kernel has copied and linked a module and is about to run its init function (load_module()).</source>
+        <translation>module_load：核心已複製並連結模組，即將執行其 init 函式（load_module()）。</translation>
+    </message>
+    <message>
+        <source>module_free: the module&apos;s memory is being freed (free_module()), after rmmod or after its init failed. Its references are gone with it.</source>
+        <translation>module_free：模組的記憶體正在被釋放（free_module()），發生在 rmmod 之後或 init 失敗之後。它的參考也隨之消失。</translation>
+    </message>
+    <message>
+        <source>module_get: try_module_get() or __module_get() took a reference. ip is the caller, refcnt the count afterwards; an open() through the module&apos;s file_operations is the usual source.</source>
+        <translation>module_get：try_module_get() 或 __module_get() 取得了一個參考。ip 是呼叫者，refcnt 是之後的計數；最常見的來源是經由模組 file_operations 的 open()。</translation>
+    </message>
+    <message>
+        <source>module_put: module_put() gave a reference back. Every get should be matched by a put; a get without one is a leak.</source>
+        <translation>module_put：module_put() 歸還了一個參考。每個 get 都應有對應的 put；沒有 put 的 get 就是洩漏。</translation>
+    </message>
+    <message>
+        <source>module_request: the kernel asked user space to load a module by name or alias (request_module(), which runs modprobe), e.g. for an unknown socket family or file system type.</source>
+        <translation>module_request：核心請求使用者空間按名稱或別名載入模組（request_module()，它會執行 modprobe），例如遇到未知的通訊端協定族或檔案系統類型時。</translation>
+    </message>
+    <message>
+        <source>file: an open file whose file_operations belong to the module. open() took a reference and the last close() of that open file gives it back; dup() and fork() share it, so it is one reference however many fds point to it.</source>
+        <translation>file（檔案）：一個開啟的檔案，其 file_operations 屬於該模組。open() 取得一個參考，該開啟檔案的最後一次 close() 將其歸還；dup() 和 fork() 共享它，因此無論有多少個 fd 指向它，都只算一個參考。</translation>
+    </message>
+    <message>
+        <source>socket: a socket of a protocol family or protocol the module provides. It holds a reference until the socket is released, which can be after the process closed its fd.</source>
+        <translation>socket（通訊端）：屬於該模組所提供的協定族或協定的通訊端。它一直持有參考，直到通訊端被釋放，而這可能發生在行程關閉其 fd 之後。</translation>
+    </message>
+    <message>
+        <source>mount: a mounted file system of a type the module registered. The superblock holds the reference until the file system is unmounted.</source>
+        <translation>mount（掛載）：已掛載的、類型由該模組註冊的檔案系統。超級區塊持有該參考，直到檔案系統被卸載。</translation>
+    </message>
+    <message>
+        <source>module: another module that uses this module&apos;s exported symbols. It holds one reference until it is unloaded itself.</source>
+        <translation>module（模組）：使用本模組匯出符號的另一個模組。它持有一個參考，直到它自己被卸載。</translation>
+    </message>
+    <message>
+        <source>kthread: a kernel thread, or an object only the kernel keeps, holds the reference. No process can be killed to release it; usually the module itself has to let go.</source>
+        <translation>kthread（核心執行緒）：由核心執行緒或只有核心儲存的物件持有該參考。無法透過結束某個行程來釋放它；通常只能由模組自己放手。</translation>
+    </message>
+    <message>
+        <source>exact: RefScope&apos;s helper module read the owner pointer inside the kernel (the open file&apos;s f_op owner, the socket&apos;s or file system&apos;s owner), so this reference is certain.</source>
+        <translation>exact（精確）：RefScope 的輔助模組在核心中讀取了 owner 指標（開啟檔案的 f_op owner、通訊端或檔案系統的 owner），因此這個參考是確定的。</translation>
+    </message>
+    <message>
+        <source>inferred: matched from user space by a rule (device number through modules.alias, /proc/net/protocols, the file system type). Likely, but not read from the kernel itself.</source>
+        <translation>inferred（推斷）：在使用者空間按規則匹配得出（透過 modules.alias 匹配裝置號、/proc/net/protocols、檔案系統類型）。可能性很大，但並非直接從核心讀取。</translation>
+    </message>
+    <message>
+        <source>insmod</source>
+        <translation>insmod</translation>
+    </message>
+    <message>
+        <source>init runs holding a reference</source>
+        <translation>init 在持有參考的情況下執行</translation>
+    </message>
+    <message>
+        <source>do_init_module drops it</source>
+        <translation>do_init_module 釋放該參考</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>gets and puts</source>
+        <translation>get 與 put</translation>
+    </message>
+    <message>
+        <source>delete_module</source>
+        <translation>delete_module</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>釋放</translation>
+    </message>
+    <message>
+        <source>insmod (or modprobe) hands the .ko file to finit_module(). The kernel checks its signature and version, links it against the symbols it needs and fires module_load.</source>
+        <translation>insmod（或 modprobe）把 .ko 檔案交給 finit_module()。核心檢查其簽章和版本，連結它所需的符號，並觸發 module_load。</translation>
+    </message>
+    <message>
+        <source>The module is &quot;coming&quot; and its init function runs. The loader holds one reference all the while, so the count reads 1 and nothing can unload it.</source>
+        <translation>模組處於 &quot;coming&quot; 狀態，其 init 函式正在執行。載入者始終持有一個參考，因此計數為 1，任何操作都無法卸載它。</translation>
+    </message>
+    <message>
+        <source>When init returns, do_init_module() drops the loader&apos;s reference (a module_put). If init failed, the module goes straight to &quot;going&quot; and is freed.</source>
+        <translation>init 傳回後，do_init_module() 釋放載入者的參考（一次 module_put）。如果 init 失敗，模組直接進入 &quot;going&quot; 狀態並被釋放。</translation>
+    </message>
+    <message>
+        <source>The module is &quot;live&quot; with a count of 0: it has registered its devices, protocols or file systems and waits for users.</source>
+        <translation>模組處於 &quot;live&quot; 狀態，計數為 0：它已註冊自己的裝置、協定或檔案系統，等待使用者。</translation>
+    </message>
+    <message>
+        <source>Each user takes a reference with try_module_get() (module_get) and gives it back with module_put() (module_put): opening a device file, creating a socket, mounting. The count is the number of references held right now.</source>
+        <translation>每個使用者用 try_module_get()（module_get）取得參考，用 module_put()（module_put）歸還：開啟裝置檔案、建立通訊端、掛載都是如此。計數就是此刻被持有的參考數。</translation>
+    </message>
+    <message>
+        <source>rmmod calls delete_module(). The kernel refuses (EBUSY) while another module uses it, while it is permanent or not live, or while the count is above 0; otherwise it marks it &quot;going&quot; and runs its exit function.</source>
+        <translation>rmmod 呼叫 delete_module()。只要還有其他模組使用它、它是永久的或不處於 live 狀態、或者計數大於 0，核心就會拒絕（EBUSY）；否則核心將其標記為 &quot;going&quot; 並執行它的 exit 函式。</translation>
+    </message>
+    <message>
+        <source>free_module() fires module_free, unlinks the module and gives its memory back. The name can be loaded again from scratch.</source>
+        <translation>free_module() 觸發 module_free，解除模組的連結並歸還其記憶體。之後可以重新從頭載入同名模組。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run: it loads testmod and reads /proc/testmod-sample once.</source>
+        <translation>選擇此場景並按一下「執行」：它會載入 testmod 並讀取一次 /proc/testmod-sample。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select testmod: Refcount is 0 and Used by is empty.</source>
+        <translation>在「模組」表中選擇 testmod：參考計數為 0，「被依賴」為空。</translation>
+    </message>
+    <message>
+        <source>On the Timeline tab, the read leaves no module_get: the proc file&apos;s operations have no owner, so nothing is counted.</source>
+        <translation>在「時間軸」分頁中，這次讀取沒有留下 module_get：proc 檔案的操作沒有 owner，所以不會計數。</translation>
+    </message>
+    <message>
+        <source>Under Example modules, select testmod and click Unload: it unloads at once.</source>
+        <translation>在「範例模組」下選擇 testmod 並按一下「卸載」：它會立即卸載。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run: a process opens /dev/count_demo and keeps it open.</source>
+        <translation>選擇此場景並按一下「執行」：一個行程開啟 /dev/count_demo 並保持開啟。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select count_demo: Refcount is 2 while Used by stays empty.</source>
+        <translation>在「模組」表中選擇 count_demo：參考計數為 2，而「被依賴」仍為空。</translation>
+    </message>
+    <message>
+        <source>On the Timeline tab, find the two module_get events of the open(): one from the file&apos;s owner, one from the extra try_module_get().</source>
+        <translation>在「時間軸」分頁中找到 open() 產生的兩個 module_get 事件：一個來自檔案的 owner，一個來自額外的 try_module_get()。</translation>
+    </message>
+    <message>
+        <source>The Holders panel lists the sleep process with /dev/count_demo open.</source>
+        <translation>「持有者」面板列出開啟著 /dev/count_demo 的 sleep 行程。</translation>
+    </message>
+    <message>
+        <source>Click Unload under Example modules: it is refused as busy.</source>
+        <translation>按一下「範例模組」下的「卸載」：因模組忙而被拒絕。</translation>
+    </message>
+    <message>
+        <source>Click Stop: the file closes, two module_put events bring the count to 0 and Unload works.</source>
+        <translation>按一下「停止」：檔案關閉，兩個 module_put 事件把計數降到 0，「卸載」即可成功。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run: stuck-netlink-send sends one message and exits.</source>
+        <translation>選擇此場景並按一下「執行」：stuck-netlink-send 傳送一條訊息後結束。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select stuck_netlink: Refcount stays at 1 and Used by is empty.</source>
+        <translation>在「模組」表中選擇 stuck_netlink：參考計數停留在 1，「被依賴」為空。</translation>
+    </message>
+    <message>
+        <source>The Holders panel finds no process: the reference belongs to the module&apos;s kernel thread, which keeps the socket.</source>
+        <translation>「持有者」面板找不到任何行程：這個參考屬於模組的核心執行緒，是它保留著通訊端。</translation>
+    </message>
+    <message>
+        <source>On the Timeline tab, the module_get has no matching module_put.</source>
+        <translation>在「時間軸」分頁中，這個 module_get 沒有對應的 module_put。</translation>
+    </message>
+    <message>
+        <source>Click Unload: it stays refused for as long as the guest runs.</source>
+        <translation>按一下「卸載」：只要虛擬機器在執行，就會一直被拒絕。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run, then Run again: each run writes &quot;oops&quot; to /proc/leaky_ref.</source>
+        <translation>選擇此場景，按一下「執行」，再按一次「執行」：每次執行都會向 /proc/leaky_ref 寫入 &quot;oops&quot;。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select leaky_ref: Refcount grows by 1 with every run.</source>
+        <translation>在「模組」表中選擇 leaky_ref：每執行一次，參考計數加 1。</translation>
+    </message>
+    <message>
+        <source>On the Timeline tab, each write shows a module_get without a module_put: the outstanding references point at the leaking call site.</source>
+        <translation>在「時間軸」分頁中，每次寫入都顯示一個沒有 module_put 的 module_get：未歸還的參考指向發生洩漏的呼叫位置。</translation>
+    </message>
+    <message>
+        <source>The Holders panel finds no holder: the references are unexplained, a leak.</source>
+        <translation>「持有者」面板找不到持有者：這些參考無法解釋，屬於洩漏。</translation>
+    </message>
+    <message>
+        <source>Click Unload: it is refused, and nothing short of a reboot brings the count down.</source>
+        <translation>按一下「卸載」：被拒絕，除了重啟，沒有辦法讓計數降下來。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run: it loads no_exit.</source>
+        <translation>選擇此場景並按一下「執行」：它會載入 no_exit。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select no_exit: Refcount is 0, Used by is empty, and Permanent says yes.</source>
+        <translation>在「模組」表中選擇 no_exit：參考計數為 0，「被依賴」為空，「永久」顯示為是。</translation>
+    </message>
+    <message>
+        <source>Click Unload: it is refused, because a module without an exit function can never be unloaded.</source>
+        <translation>按一下「卸載」：被拒絕，因為沒有 exit 函式的模組永遠無法卸載。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run: insmod starts slow_init, whose init sleeps.</source>
+        <translation>選擇此場景並按一下「執行」：insmod 啟動 slow_init，其 init 會休眠。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select slow_init: State is coming and Refcount is 1, the loader&apos;s reference.</source>
+        <translation>在「模組」表中選擇 slow_init：狀態為 coming，參考計數為 1，即載入者的參考。</translation>
+    </message>
+    <message>
+        <source>On the Timeline tab, module_load comes first; the module_put of do_init_module() comes only when init returns.</source>
+        <translation>在「時間軸」分頁中，module_load 最先出現；do_init_module() 的 module_put 要等 init 傳回後才出現。</translation>
+    </message>
+    <message>
+        <source>Click Stop to interrupt insmod and watch the module disappear, or wait until it becomes live with a count of 0.</source>
+        <translation>按一下「停止」中斷 insmod，觀察模組消失；或者等待它變為 live，計數為 0。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run: it loads export_provider, then export_consumer.</source>
+        <translation>選擇此場景並按一下「執行」：它先載入 export_provider，再載入 export_consumer。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select export_provider: Refcount is 1 and Used by lists export_consumer.</source>
+        <translation>在「模組」表中選擇 export_provider：參考計數為 1，「被依賴」列出 export_consumer。</translation>
+    </message>
+    <message>
+        <source>On the Graph tab, the arrow from export_consumer to export_provider is that reference; the Holders panel lists it as a module.</source>
+        <translation>在「相依圖」分頁中，從 export_consumer 指向 export_provider 的箭頭就是這個參考；「持有者」面板把它列為模組。</translation>
+    </message>
+    <message>
+        <source>Unload export_provider: refused. Unload export_consumer first, then export_provider unloads.</source>
+        <translation>卸載 export_provider：被拒絕。先卸載 export_consumer，之後 export_provider 就能卸載。</translation>
+    </message>
+    <message>
+        <source>Select this scenario and click Run: processes open /dev/loop-control, /dev/net/tun and /dev/fuse.</source>
+        <translation>選擇此場景並按一下「執行」：幾個行程分別開啟 /dev/loop-control、/dev/net/tun 和 /dev/fuse。</translation>
+    </message>
+    <message>
+        <source>In the Modules table, select loop, tun and fuse in turn: each Refcount is above 0 and Used by is empty.</source>
+        <translation>在「模組」表中依次選擇 loop、tun 和 fuse：它們的參考計數都大於 0，「被依賴」為空。</translation>
+    </message>
+    <message>
+        <source>The Holders panel names each process and the device file it holds; on the Timeline tab each open() is a module_get.</source>
+        <translation>「持有者」面板列出每個行程及其持有的裝置檔案；在「時間軸」分頁中，每次 open() 都是一個 module_get。</translation>
+    </message>
+    <message>
+        <source>Click Stop: the files close, module_put events follow and the counts go back to 0.</source>
+        <translation>按一下「停止」：檔案關閉，隨後出現 module_put 事件，計數回到 0。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A lifecycle step&apos;s title (%1, in bold) and its explanation (%2).</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::TimelineChartView</name>
+    <message>
+        <source>module_load / module_free</source>
+        <translation>module_load / module_free</translation>
+    </message>
+    <message>
+        <source>lost events</source>
+        <translation>遺失的事件</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan · Shift+drag: zoom to a band · click: marker A · right-click: marker B · double-click: whole recording</source>
+        <translation>滾輪：縮放 · 拖動：平移 · Shift+拖動：縮放到選定區間 · 按一下：標記 A · 按右鍵：標記 B · 按兩下：整段錄製</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>時間（秒）</translation>
+    </message>
+    <message>
+        <source>References (lsmod)</source>
+        <translation>參考數（lsmod）</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::TimelineWidget</name>
+    <message>
+        <source>No recording yet.
+Open a trace.dat (trace-cmd record -e module) or a RefScope session, or start a capture.</source>
+        <translation>還沒有錄製。
+請開啟 trace.dat（trace-cmd record -e module）或 RefScope 工作階段，或開始擷取。</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Outstanding references</source>
+        <translation>未歸還的參考</translation>
+    </message>
+    <message>
+        <source>Whole recording</source>
+        <translation>整段錄製</translation>
+    </message>
+    <message>
+        <source>Zoom out to the whole recording (or double-click the chart)</source>
+        <translation>縮小到整段錄製（或按兩下圖表）</translation>
+    </message>
+    <message>
+        <source>Clear markers</source>
+        <translation>清除標記</translation>
+    </message>
+    <message>
+        <source>OpenGL</source>
+        <translation>OpenGL</translation>
+    </message>
+    <message>
+        <source>Draw the curves with OpenGL (faster on a large screen; needs a GPU)</source>
+        <translation>用 OpenGL 繪製曲線（大螢幕上更快；需要 GPU）</translation>
+    </message>
+    <message>
+        <source>Open trace…</source>
+        <translation>開啟追蹤記錄…</translation>
+    </message>
+    <message>
+        <source>Export events as CSV…</source>
+        <translation>將事件匯出為 CSV…</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>匯出圖表…</translation>
+    </message>
+    <message>
+        <source>Save the chart as it is shown, as PNG or SVG</source>
+        <translation>將目前顯示的圖表儲存為 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>開啟錄製檔案</translation>
+    </message>
+    <message>
+        <source>Export events as CSV</source>
+        <translation>將事件匯出為 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>匯出圖表</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;SVG drawings (*.svg)</source>
+        <translation>PNG 影像 (*.png);;SVG 向量圖 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Open a trace.dat (trace-cmd record -e module) or a RefScope session</source>
+        <translation>開啟 trace.dat（trace-cmd record -e module）或 RefScope 工作階段</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::WindowSettings</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>How a &amp;module lives…</source>
+        <translation>模組的生命週期(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;About RefScope</source>
+        <translation>關於 RefScope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>How a module lives</source>
+        <translation>模組的生命週期</translation>
+    </message>
+    <message>
+        <source>About RefScope</source>
+        <translation>關於 RefScope</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;RefScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Shows why a Linux kernel module cannot be unloaded: its reference count over time, who holds it, and how to let it go safely.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later (the kernel modules: GPL-2.0).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;RefScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;顯示 Linux 核心模組為什麼無法卸載：它的參考計數如何隨時間變化、誰持有它，以及如何安全地釋放它。&lt;/p&gt;&lt;p&gt;授權條款：GPL-3.0-or-later（核心模組：GPL-2.0）。&lt;/p&gt;</translation>
+    </message>
+</context>
+</TS>
