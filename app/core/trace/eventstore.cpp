@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include <sys/mman.h>
+
 namespace refscope {
 
 namespace {
@@ -17,6 +19,21 @@ namespace {
 // (8192 CPUs), which keeps an event at 16 bytes resident.
 constexpr int kindBits = 3;
 constexpr int maxCpu = (1 << (16 - kindBits)) - 1;
+
+// Filling a million-event column page by page costs a page fault per 4 KiB,
+// a quarter of a large load's time (more in a VM): ask for transparent huge
+// pages on the column's 2 MiB-aligned interior. Only advice: without THP the
+// kernel ignores it.
+template <typename T> void preferHugePages(const std::vector<T> &column)
+{
+    constexpr std::uintptr_t huge = 2u << 20;
+    const auto begin = reinterpret_cast<std::uintptr_t>(column.data());
+    const std::uintptr_t end = begin + column.capacity() * sizeof(T);
+    const std::uintptr_t first = (begin + huge - 1) & ~(huge - 1);
+    const std::uintptr_t last = end & ~(huge - 1);
+    if (first < last)
+        madvise(reinterpret_cast<void *>(first), last - first, MADV_HUGEPAGE);
+}
 
 bool carriesCount(ModuleEventKind kind)
 {
@@ -290,15 +307,10 @@ std::size_t EventStore::columnBytes() const
 
 void EventStore::squeeze()
 {
-    Columns &c = *m_columns;
-    // Shrinking copies every column; only worth it when a quarter is spare.
-    if (c.timestamps.capacity() - c.timestamps.size() > c.timestamps.size() / 4) {
-        c.timestamps.shrink_to_fit();
-        c.curve.shrink_to_fit();
-        c.moduleIds.shrink_to_fit();
-        c.kindAndCpu.shrink_to_fit();
-    }
-    for (ModuleSeries &series : c.modules) {
+    // The columns keep their spare capacity: a reservation's untouched pages
+    // are never resident, and shrinking would copy (and fault in) every
+    // column again.
+    for (ModuleSeries &series : m_columns->modules) {
         series.indices.shrink_to_fit();
         series.pyramid.squeeze();
     }
@@ -312,6 +324,10 @@ void EventStore::reserve(std::size_t events)
     c.curve.reserve(total);
     c.moduleIds.reserve(total);
     c.kindAndCpu.reserve(total);
+    preferHugePages(c.timestamps);
+    preferHugePages(c.curve);
+    preferHugePages(c.moduleIds);
+    preferHugePages(c.kindAndCpu);
 }
 
 std::size_t EventStore::residentBytes() const

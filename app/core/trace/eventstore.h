@@ -85,7 +85,7 @@ public:
     // the last event is not counted: untouched, it is not resident. The
     // per-module index adds 4 bytes an event and the pyramids about half a byte.
     std::size_t columnBytes() const;
-    // Once no more events will come: returns reserved room if much is spare.
+    // Once no more events will come: trims the per-module indexes and pyramids.
     void squeeze();
     // Makes room for `events` more events, for readers that know the count.
     void reserve(std::size_t events);
