@@ -263,7 +263,7 @@ void MainWindow::setSource(SnapshotSource *source)
 void MainWindow::applySnapshot(const Snapshot &snapshot)
 {
     m_holdersDock->setSource(m_source); // ready once it answered
-    m_timeline->setAgent(HoldersDock::agentOf(m_source));
+    m_timeline->setAgent(m_source ? m_source->agent() : nullptr);
     if (!snapshot.support.loadable) {
         m_haveSnapshot = true;
         m_modules->applySnapshot(snapshot);

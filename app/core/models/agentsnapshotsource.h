@@ -26,6 +26,7 @@ public:
     AgentSnapshotSource(AgentClient *client, const QString &description, QObject *parent = nullptr);
 
     QString description() const override { return m_description; }
+    AgentClient *agent() override { return m_client; }
 
 protected:
     void startRead() override;

@@ -1,6 +1,7 @@
 #include "labsnapshotsource.h"
 
 #include "models/agentsnapshotsource.h"
+#include "protocol/agentclient.h"
 
 namespace refscope {
 
@@ -27,6 +28,11 @@ LabSnapshotSource::LabSnapshotSource(const LabOptions &options, QObject *parent)
 LabSnapshotSource::~LabSnapshotSource()
 {
     close();
+}
+
+AgentClient *LabSnapshotSource::agent()
+{
+    return m_lab.agent();
 }
 
 QString LabSnapshotSource::description() const

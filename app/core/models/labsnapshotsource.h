@@ -17,6 +17,7 @@ public:
 
     QString description() const override;
     LabMachine *machine() { return &m_lab; }
+    AgentClient *agent() override;
 
 signals:
     void progress(const QString &message);

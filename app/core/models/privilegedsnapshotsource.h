@@ -19,8 +19,7 @@ public:
                                       QObject *parent = nullptr);
 
     QString description() const override;
-    // The agent, for requests beyond snapshots (the holders dock).
-    AgentClient *agent() { return &m_client; }
+    AgentClient *agent() override { return &m_client; }
 
 protected:
     void startRead() override;

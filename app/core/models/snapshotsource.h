@@ -12,6 +12,8 @@
 
 namespace refscope {
 
+class AgentClient;
+
 class SnapshotSource : public QObject {
     Q_OBJECT
 public:
@@ -21,6 +23,9 @@ public:
     virtual QString description() const = 0;
     // False for sources that cannot change (a saved file): no auto refresh.
     virtual bool isLive() const { return true; }
+    // The agent behind the snapshots, for requests beyond them (holders,
+    // tracing); nullptr when this machine is read directly or from a file.
+    virtual AgentClient *agent() { return nullptr; }
 
     void refresh();
     // Refreshes every intervalMs; 0 stops. A tick that comes while a read is

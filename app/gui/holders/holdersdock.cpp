@@ -2,9 +2,7 @@
 
 #include "holders/holderreportjson.h"
 #include "holders/holdersteps.h"
-#include "models/filesnapshotsource.h"
-#include "models/labsnapshotsource.h"
-#include "models/privilegedsnapshotsource.h"
+#include "models/snapshotsource.h"
 #include "protocol/agentclient.h"
 #include "teaching/teaching.h"
 
@@ -76,19 +74,10 @@ HoldersDock::HoldersDock(QWidget *parent) : QDockWidget(tr("Holders"), parent)
     showMessage(tr("Select a module to see what holds it."));
 }
 
-AgentClient *HoldersDock::agentOf(SnapshotSource *source)
-{
-    if (auto *lab = qobject_cast<LabSnapshotSource *>(source))
-        return lab->machine()->agent();
-    if (auto *root = qobject_cast<PrivilegedSnapshotSource *>(source))
-        return root->agent();
-    return nullptr;
-}
-
 void HoldersDock::setSource(SnapshotSource *source)
 {
-    AgentClient *agent = agentOf(source);
-    const bool savedSnapshot = qobject_cast<FileSnapshotSource *>(source) != nullptr;
+    AgentClient *agent = source ? source->agent() : nullptr;
+    const bool savedSnapshot = source && !source->isLive();
     if (agent == m_agent && savedSnapshot == m_savedSnapshot)
         return;
     m_agent = agent;

@@ -25,8 +25,6 @@ class HoldersDock : public QDockWidget {
 public:
     explicit HoldersDock(QWidget *parent = nullptr);
 
-    // The agent behind a lab or read-as-root source; nullptr for the others.
-    static AgentClient *agentOf(SnapshotSource *source);
     // Where the window's modules come from: its agent is asked; a local or
     // saved source has none. Setting the same one again changes nothing.
     void setSource(SnapshotSource *source);
