@@ -79,21 +79,6 @@
     </message>
 </context>
 <context>
-    <name>refscope</name>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
-        <source>Cannot write %1 as PNG</source>
-        <translation>无法将 %1 写为 PNG</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-</context>
-<context>
     <name>refscope::AgentClient</name>
     <message>
         <source>a new connection replaced this one</source>
@@ -122,6 +107,38 @@
     <message>
         <source>the agent did not answer %1 within %2 ms</source>
         <translation>代理未在 %2 毫秒内回应 %1</translation>
+    </message>
+    <message>
+        <source>authentication dismissed</source>
+        <translation>已取消认证</translation>
+    </message>
+    <message>
+        <source>not authorized</source>
+        <translation>未获授权</translation>
+    </message>
+    <message>
+        <source>the agent (%1) was killed</source>
+        <translation>代理（%1）被终止</translation>
+    </message>
+    <message>
+        <source>the agent (%1) exited with code %2</source>
+        <translation>代理（%1）退出，退出码 %2</translation>
+    </message>
+    <message>
+        <source>the agent refused the handshake: %1</source>
+        <translation>代理拒绝了握手：%1</translation>
+    </message>
+    <message>
+        <source>protocol mismatch: the agent does not speak protocol %1</source>
+        <translation>协议不匹配：代理不支持协议 %1</translation>
+    </message>
+    <message>
+        <source>protocol error: the agent sent a line longer than 64 MiB</source>
+        <translation>协议错误：代理发来一行超过 64 MiB 的数据</translation>
+    </message>
+    <message>
+        <source>protocol error: %1</source>
+        <translation>协议错误：%1</translation>
     </message>
 </context>
 <context>
@@ -401,6 +418,29 @@
     </message>
 </context>
 <context>
+    <name>refscope::ForceRelease</name>
+    <message>
+        <source>Force release…</source>
+        <translation>强制释放…</translation>
+    </message>
+    <message>
+        <source>The lab guest&apos;s agent is not connected.</source>
+        <translation>实验虚拟机的代理尚未连接。</translation>
+    </message>
+    <message>
+        <source>pkexec is not installed (apt install pkexec): RefScope asks polkit through it before it changes the kernel.</source>
+        <translation>未安装 pkexec（apt install pkexec）：RefScope 在改动内核之前要通过它询问 polkit。</translation>
+    </message>
+    <message>
+        <source>refscope-agent was not found next to RefScope or where it is installed.</source>
+        <translation>在 RefScope 旁边和安装位置都找不到 refscope-agent。</translation>
+    </message>
+    <message>
+        <source>Clear what holds %1 and unload it, step by step</source>
+        <translation>逐步清除持有 %1 的对象并卸载它</translation>
+    </message>
+</context>
+<context>
     <name>refscope::HoldersDock</name>
     <message>
         <source>Holders</source>
@@ -493,6 +533,85 @@ Shared by %n forked process(es)</source>
     <message>
         <source>A saved snapshot does not record holders. Open the lab, or read this machine as root, to see what holds %1.</source>
         <translation>保存的快照不记录持有者。请打开实验环境，或以 root 身份读取本机，以查看是什么持有 %1。</translation>
+    </message>
+    <message>
+        <source>The session holds no holder report for %1.</source>
+        <translation>该会话中没有 %1 的持有者报告。</translation>
+    </message>
+    <message>
+        <source>Saved with the session: what held %1 at %2.</source>
+        <translation>随会话保存：%2 时持有 %1 的对象。</translation>
+    </message>
+    <message>
+        <source>Saved with the session: what held %1 then.</source>
+        <translation>随会话保存：当时持有 %1 的对象。</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::LabMachine</name>
+    <message>
+        <source>the lab&apos;s boot-guest.sh is not installed (looked in %1 and %2)</source>
+        <translation>未安装实验环境的 boot-guest.sh（已查找 %1 和 %2）</translation>
+    </message>
+    <message>
+        <source>QEMU is not installed (apt install qemu-system-x86)</source>
+        <translation>未安装 QEMU（apt install qemu-system-x86）</translation>
+    </message>
+    <message>
+        <source>no kernel image /boot/vmlinuz-%1 for the lab guest</source>
+        <translation>实验虚拟机没有内核映像 /boot/vmlinuz-%1</translation>
+    </message>
+    <message>
+        <source>refscope-agent was not found (build it, or name it in the lab options)</source>
+        <translation>找不到 refscope-agent（请先构建它，或在实验选项中指定）</translation>
+    </message>
+    <message>
+        <source>the agent %1 does not exist or is not executable</source>
+        <translation>代理 %1 不存在或不可执行</translation>
+    </message>
+    <message>
+        <source>the agent %1 is under %2, which the lab guest does not see; use a build outside %2</source>
+        <translation>代理 %1 位于 %2 下，实验虚拟机看不到该目录；请使用 %2 之外的构建目录</translation>
+    </message>
+    <message>
+        <source>cannot run /bin/sh for the lab: %1</source>
+        <translation>无法为实验环境运行 /bin/sh：%1</translation>
+    </message>
+    <message>
+        <source>the lab guest booted, but its agent did not answer within %1 s</source>
+        <translation>实验虚拟机已启动，但其代理在 %1 秒内没有应答</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s error output</source>
+        <translation>代理的错误输出</translation>
+    </message>
+    <message>
+        <source>the lab guest did not boot within %1 s</source>
+        <translation>实验虚拟机未能在 %1 秒内启动</translation>
+    </message>
+    <message>
+        <source>end of the console log</source>
+        <translation>控制台日志末尾</translation>
+    </message>
+    <message>
+        <source>the lab guest stopped before its agent answered</source>
+        <translation>实验虚拟机在其代理应答前停止了</translation>
+    </message>
+    <message>
+        <source>boot-guest.sh said</source>
+        <translation>boot-guest.sh 的输出</translation>
+    </message>
+    <message>
+        <source>the agent in the lab guest exited before answering</source>
+        <translation>实验虚拟机中的代理在应答前退出了</translation>
+    </message>
+    <message>
+        <source>its error output</source>
+        <translation>其错误输出</translation>
+    </message>
+    <message>
+        <source>the lab guest stopped unexpectedly</source>
+        <translation>实验虚拟机意外停止</translation>
     </message>
 </context>
 <context>
@@ -693,6 +812,21 @@ Shared by %n forked process(es)</source>
     </message>
 </context>
 <context>
+    <name>refscope::LastResortBox</name>
+    <message>
+        <source>Last resort, for references nothing clears</source>
+        <translation>最后手段：处理清除不掉的引用</translation>
+    </message>
+    <message>
+        <source>Type the module&apos;s name, &lt;b&gt;%1&lt;/b&gt;, to unlock these choices:</source>
+        <translation>输入模块名 &lt;b&gt;%1&lt;/b&gt; 以解锁以下选项：</translation>
+    </message>
+    <message>
+        <source>Not offered: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
+</context>
+<context>
     <name>refscope::LiveCapture</name>
     <message>
         <source>the agent left during the capture: %1</source>
@@ -861,6 +995,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Timeline</source>
         <translation>时间线</translation>
+    </message>
+    <message>
+        <source>&amp;Module</source>
+        <translation>模块(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1262,484 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Open a recording</source>
         <translation>打开录制文件</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ReleaseAvailability</name>
+    <message>
+        <source>Select a module to release.</source>
+        <translation>请选择要释放的模块。</translation>
+    </message>
+    <message>
+        <source>The state of %1 is unknown: nothing is done to it.</source>
+        <translation>%1 的状态未知：不对它做任何操作。</translation>
+    </message>
+    <message>
+        <source>A saved snapshot cannot be changed: open the lab, or read this machine, to release %1.</source>
+        <translation>保存的快照无法改动：请打开实验环境或读取本机，再释放 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ReleaseDialog</name>
+    <message>
+        <source>Run</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Scan again</source>
+        <translation>重新扫描</translation>
+    </message>
+    <message>
+        <source>Force release %1</source>
+        <translation>强制释放 %1</translation>
+    </message>
+    <message>
+        <source>Ask the agent again what holds the module</source>
+        <translation>再次询问代理是什么持有该模块</translation>
+    </message>
+    <message>
+        <source>Why it cannot be unloaded</source>
+        <translation>为什么无法卸载</translation>
+    </message>
+    <message>
+        <source>Tick the holders to clear:</source>
+        <translation>勾选要清除的持有者：</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>将会发生什么</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Asking the agent what holds %1…</source>
+        <translation>正在询问代理是什么持有 %1…</translation>
+    </message>
+    <message>
+        <source>References nothing explains: %1</source>
+        <translation>无法解释的引用：%1</translation>
+    </message>
+    <message>
+        <source>Releasing %1…</source>
+        <translation>正在释放 %1…</translation>
+    </message>
+    <message>
+        <source>Released: %1 is gone.</source>
+        <translation>已释放：%1 已不存在。</translation>
+    </message>
+    <message>
+        <source>Not released: %1 changed after you confirmed, and the agent changed nothing. Scan again to see what holds it now.</source>
+        <translation>未释放：%1 在你确认之后发生了变化，代理没有做任何改动。请重新扫描，查看现在是什么持有它。</translation>
+    </message>
+    <message>
+        <source>Not released: %1 is still loaded.</source>
+        <translation>未释放：%1 仍处于加载状态。</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ReleaseHoldersTree</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ReleaseMarker</name>
+    <message>
+        <source>force release of %1: released</source>
+        <translation>强制释放 %1：已释放</translation>
+    </message>
+    <message>
+        <source>force release of %1: failed</source>
+        <translation>强制释放 %1：失败</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ReleasePlan</name>
+    <message>
+        <source>The module&apos;s own kernel thread keeps this open file: only the module&apos;s exit lets it go, which the kernel&apos;s forced unload runs.</source>
+        <translation>模块自己的内核线程保持着这个打开的文件：只有模块的 exit 函数才能让它释放，而内核的强制卸载会执行 exit。</translation>
+    </message>
+    <message>
+        <source>A kernel thread cannot be ended from user space: it lets go when the code that started it stops it.</source>
+        <translation>内核线程无法从用户空间结束：只有启动它的代码停止它时，它才会释放。</translation>
+    </message>
+    <message>
+        <source>No process has this open file: the kernel keeps it, and nothing in user space can close it.</source>
+        <translation>没有进程持有这个打开的文件：它由内核保持，用户空间无法关闭它。</translation>
+    </message>
+    <message>
+        <source>Every reference is explained by a holder: none is leaked.</source>
+        <translation>每个引用都有持有者可以解释：没有泄漏的引用。</translation>
+    </message>
+    <message>
+        <source>This kernel was built without CONFIG_MODULE_FORCE_UNLOAD.</source>
+        <translation>此内核编译时未启用 CONFIG_MODULE_FORCE_UNLOAD。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s) nothing explains could be put later, into freed memory: drop them as leaked instead.</source>
+        <translation>
+            <numerusform>%n 个无法解释的引用之后可能被 module_put 归还，届时访问的是已释放的内存：请改为将它们作为泄漏的引用丢弃。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Holders left alone would call into the freed module later: tick every holder the module&apos;s exit does not end.</source>
+        <translation>未处理的持有者之后会调用已释放的模块：请勾选模块的 exit 无法结束的每个持有者。</translation>
+    </message>
+    <message>
+        <source>Type the module&apos;s name, %1, to unlock the last resort.</source>
+        <translation>输入模块名 %1 以解锁最后手段。</translation>
+    </message>
+    <message>
+        <source>Terminate the process</source>
+        <translation>终止进程</translation>
+    </message>
+    <message>
+        <source>Close just those fds</source>
+        <translation>只关闭这些 fd</translation>
+    </message>
+    <message>
+        <source>Unmount</source>
+        <translation>卸载挂载点</translation>
+    </message>
+    <message>
+        <source>Unload the holder module</source>
+        <translation>卸载持有它的模块</translation>
+    </message>
+    <message>
+        <source>No last resort: only unload</source>
+        <translation>不用最后手段：只卸载</translation>
+    </message>
+    <message>
+        <source>Drop the leaked references</source>
+        <translation>丢弃泄漏的引用</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s forced unload</source>
+        <translation>内核的强制卸载</translation>
+    </message>
+    <message>
+        <source>Nothing is forced: the kernel refuses to unload while references remain.</source>
+        <translation>不强制任何操作：只要还有引用，内核就会拒绝卸载。</translation>
+    </message>
+    <message>
+        <source>RefScope&apos;s helper module lowers the count by exactly the references nothing explains, and only if the count has not changed. If one of them was in fact in use, its owner will later call into freed memory. The kernel is marked tainted (R).</source>
+        <translation>RefScope 的辅助模块只把计数减去无法解释的引用数，而且仅在计数没有变化时才这样做。如果其中某个引用其实仍在使用，它的使用者之后会访问已释放的内存。内核会被标记为已污染（R）。</translation>
+    </message>
+    <message>
+        <source>The kernel frees the module even though references remain (delete_module with O_TRUNC). Whatever still holds one and uses it later jumps into freed memory and can crash the whole machine. RefScope offers it only where the module&apos;s own exit lets the remaining references go. The kernel is marked tainted (R).</source>
+        <translation>即使仍有引用，内核也会释放模块（带 O_TRUNC 的 delete_module）。之后仍持有并使用引用的任何代码都会跳入已释放的内存，可能导致整台机器崩溃。RefScope 只在模块自己的 exit 能释放剩余引用时才提供此选项。内核会被标记为已污染（R）。</translation>
+    </message>
+    <message>
+        <source>pid %1 (%2)</source>
+        <translation>pid %1（%2）</translation>
+    </message>
+    <message>
+        <source>End %1 with SIGTERM, then SIGKILL if it outlives the grace period (pid(s) %2), so it lets go of %3.</source>
+        <translation>用 SIGTERM 结束 %1，超过宽限期仍未退出则发送 SIGKILL（pid %2），使它释放 %3。</translation>
+    </message>
+    <message>
+        <source>Close %1 of %2 (%3); the process keeps running.</source>
+        <translation>关闭 %2 的 %1（%3）；进程继续运行。</translation>
+    </message>
+    <message>
+        <source>Unmount %1.</source>
+        <translation>卸载挂载点 %1。</translation>
+    </message>
+    <message>
+        <source>Unload the module %1, which uses %2.</source>
+        <translation>卸载使用 %2 的模块 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Check that %1 still has %n reference(s), as shown here; if the count changed, stop without changing anything.</source>
+        <translation>
+            <numerusform>检查 %1 是否仍如此处所示有 %n 个引用；如果计数已变化，则停止，不做任何改动。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop the %n reference(s) nothing explains, only if still that many; the kernel is tainted (R).</source>
+        <translation>
+            <numerusform>丢弃 %n 个无法解释的引用（仅当数量仍然相同时）；内核会被标记为已污染（R）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Force %1 out with the kernel&apos;s forced unload; the kernel is tainted (R).</source>
+        <translation>用内核的强制卸载移除 %1；内核会被标记为已污染（R）。</translation>
+    </message>
+    <message>
+        <source>Unload %1 (delete_module).</source>
+        <translation>卸载 %1（delete_module）。</translation>
+    </message>
+    <message>
+        <source>Verify that %1 is gone.</source>
+        <translation>确认 %1 已不存在。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: %n reference(s) would remain, so the kernel will refuse to unload %1.</source>
+        <translation>
+            <numerusform>警告：将剩下 %n 个引用，因此内核会拒绝卸载 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ReleaseSession</name>
+    <message>
+        <source>The release agent could not start (%1): nothing was changed.</source>
+        <translation>释放代理无法启动（%1）：没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>The release agent stopped (%1) before any release: nothing was changed.</source>
+        <translation>释放代理在任何释放之前就停止了（%1）：没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>The release agent stopped during the release (%1): scan again, or look at the module table, to see what changed.</source>
+        <translation>释放代理在释放过程中停止了（%1）：请重新扫描或查看模块表，了解发生了哪些变化。</translation>
+    </message>
+    <message>
+        <source>The agent is gone: nothing was changed.</source>
+        <translation>代理已不存在：没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>The agent could not say what holds the module: %1</source>
+        <translation>代理无法说明是什么持有该模块：%1</translation>
+    </message>
+    <message>
+        <source>Exact holders from RefScope&apos;s helper module.</source>
+        <translation>来自 RefScope 辅助模块的精确持有者。</translation>
+    </message>
+    <message>
+        <source>Inferred holders: %1</source>
+        <translation>推断出的持有者：%1</translation>
+    </message>
+    <message>
+        <source>The agent could not release the module: %1</source>
+        <translation>代理无法释放该模块：%1</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ReleaseStepText</name>
+    <message>
+        <source>%2 is live with %1 reference(s), as you confirmed.</source>
+        <translation>%2 处于 live 状态，有 %1 个引用，与您确认的一致。</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded.</source>
+        <translation>%1 未加载。</translation>
+    </message>
+    <message>
+        <source>%1 is built into the kernel: it can never be unloaded.</source>
+        <translation>%1 已编译进内核：永远无法卸载。</translation>
+    </message>
+    <message>
+        <source>%1 is still initialising: wait until its init function returns.</source>
+        <translation>%1 仍在初始化：请等待其 init 函数返回。</translation>
+    </message>
+    <message>
+        <source>%1 is already being unloaded.</source>
+        <translation>%1 已在卸载中。</translation>
+    </message>
+    <message>
+        <source>%1 has no exit function (permanent): the kernel can never unload it.</source>
+        <translation>%1 没有 exit 函数（permanent）：内核永远无法卸载它。</translation>
+    </message>
+    <message>
+        <source>This kernel was built without module unloading (CONFIG_MODULE_UNLOAD): %1 cannot be unloaded.</source>
+        <translation>此内核编译时未启用模块卸载（CONFIG_MODULE_UNLOAD）：%1 无法卸载。</translation>
+    </message>
+    <message>
+        <source>The count of %3 changed since you confirmed: %1 now, %2 confirmed. Nothing was changed; look at its holders again.</source>
+        <translation>%3 的引用计数在您确认后发生了变化：现在为 %1，确认时为 %2。未做任何更改，请重新查看其持有者。</translation>
+    </message>
+    <message>
+        <source>Refused to end pid %1 to clear %2: RefScope never signals init, its own agent or the program that started it.</source>
+        <translation>拒绝为清除 %2 而结束 pid %1：RefScope 绝不向 init、它自己的代理或启动它的程序发送信号。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot clear a %2 holder (%3).</source>
+        <translation>“%1”无法清除 %2 类型的持有者（%3）。</translation>
+    </message>
+    <message>
+        <source>Ended %2: pid(s) %1 exited after SIGTERM.</source>
+        <translation>已结束 %2：pid %1 在收到 SIGTERM 后退出。</translation>
+    </message>
+    <message>
+        <source>Killed %2: pid(s) %1 outlived SIGTERM&apos;s grace period and got SIGKILL.</source>
+        <translation>已强制结束 %2：pid %1 在 SIGTERM 的宽限期过后仍未退出，已发送 SIGKILL。</translation>
+    </message>
+    <message>
+        <source>Closed fd(s) %1 of %2.</source>
+        <translation>已关闭 %2 的 fd %1。</translation>
+    </message>
+    <message>
+        <source>Unmounted %1.</source>
+        <translation>已卸除挂载 %1（umount）。</translation>
+    </message>
+    <message>
+        <source>Unloaded the user module %1.</source>
+        <translation>已卸载使用者模块 %1。</translation>
+    </message>
+    <message>
+        <source>%1 no longer holds the module: nothing to do.</source>
+        <translation>%1 已不再持有该模块：无需操作。</translation>
+    </message>
+    <message>
+        <source>Could not clear %2: %1</source>
+        <translation>无法清除 %2：%1</translation>
+    </message>
+    <message>
+        <source>Dropped %1 unexplained reference(s) of %4: count %2 -&gt; %3. The kernel is now tainted (R), as after a forced unload.</source>
+        <translation>已丢弃 %4 的 %1 个无法解释的引用：计数 %2 -&gt; %3。内核现已被标记为污染（R），与强制卸载后相同。</translation>
+    </message>
+    <message>
+        <source>%3 now has %1 unexplained reference(s), not the %2 you confirmed: nothing was dropped.</source>
+        <translation>%3 现在有 %1 个无法解释的引用，而不是您确认的 %2 个：未丢弃任何引用。</translation>
+    </message>
+    <message>
+        <source>Every remaining reference of %1 is explained: nothing to drop.</source>
+        <translation>%1 剩余的每个引用都有解释：无需丢弃。</translation>
+    </message>
+    <message>
+        <source>Could not drop the references of %2: %1</source>
+        <translation>无法丢弃 %2 的引用：%1</translation>
+    </message>
+    <message>
+        <source>This kernel has no forced unload (CONFIG_MODULE_FORCE_UNLOAD): %1 was not forced.</source>
+        <translation>此内核不支持强制卸载（CONFIG_MODULE_FORCE_UNLOAD）：未强制卸载 %1。</translation>
+    </message>
+    <message>
+        <source>Refused to force %2 out: %1 holder(s) remain that a process or the kernel would close later, calling into the freed module&apos;s code.</source>
+        <translation>拒绝强制卸载 %2：仍有 %1 个持有者，进程或内核之后关闭它们时会调用已释放模块的代码。</translation>
+    </message>
+    <message>
+        <source>Refused to force %2 out: %1 reference(s) nothing explains might be put later, into freed memory. Drop them as leaked instead.</source>
+        <translation>拒绝强制卸载 %2：%1 个无法解释的引用可能之后才被归还，而那时内存已被释放。请改为把它们作为泄漏的引用丢弃。</translation>
+    </message>
+    <message>
+        <source>Forced %2 out (delete_module with O_TRUNC): its exit stopped its own kernel threads, which let go of %1 reference(s). The kernel is now tainted (R).</source>
+        <translation>已强制卸载 %2（delete_module 带 O_TRUNC）：其 exit 函数停止了它自己的内核线程，这些线程释放了 %1 个引用。内核现已被标记为污染（R）。</translation>
+    </message>
+    <message>
+        <source>The kernel refused to force %2 out: %1</source>
+        <translation>内核拒绝强制卸载 %2：%1</translation>
+    </message>
+    <message>
+        <source>Unloaded %1.</source>
+        <translation>已卸载 %1。</translation>
+    </message>
+    <message>
+        <source>Could not unload %2: %1</source>
+        <translation>无法卸载 %2：%1</translation>
+    </message>
+    <message>
+        <source>Verified: %1 is gone (neither in /sys/module nor in /proc/modules).</source>
+        <translation>已验证：%1 已移除（/sys/module 和 /proc/modules 中均已不存在）。</translation>
+    </message>
+    <message>
+        <source>%3 is still loaded (%1, count %2).</source>
+        <translation>%3 仍处于加载状态（%1，计数 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::SessionActions</name>
+    <message>
+        <source>Save session…</source>
+        <translation>保存会话…</translation>
+    </message>
+    <message>
+        <source>Save the modules shown, the timeline&apos;s events and the holders seen, to reopen them exactly later</source>
+        <translation>保存当前显示的模块、时间线事件和已查看的持有者，以便日后原样重新打开</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>Stop the capture before saving the session: its events are still arriving.</source>
+        <translation>请先停止采集再保存会话：事件仍在不断到达。</translation>
+    </message>
+    <message>
+        <source>There is nothing to save yet: no modules and no recording.</source>
+        <translation>还没有可保存的内容：没有模块，也没有记录。</translation>
+    </message>
+    <message>
+        <source>RefScope sessions (*.rscope)</source>
+        <translation>RefScope 会话 (*.rscope)</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::SessionFile</name>
+    <message>
+        <source>saving %1 was stopped</source>
+        <translation>保存 %1 已停止</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a RefScope session file</source>
+        <translation>%1 不是 RefScope 会话文件</translation>
+    </message>
+    <message>
+        <source>%1 is truncated (its header is incomplete)</source>
+        <translation>%1 已截断（文件头不完整）</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer RefScope (session format %2; this one reads up to %3)</source>
+        <translation>%1 由更新版本的 RefScope 写入（会话格式 %2；本版本最高读取 %3）</translation>
+    </message>
+    <message>
+        <source>%1 is truncated (%2 of %3 payload bytes)</source>
+        <translation>%1 已截断（有效载荷 %2 / %3 字节）</translation>
+    </message>
+    <message>
+        <source>%1 is corrupted (%2 bytes past its end)</source>
+        <translation>%1 已损坏（末尾多出 %2 字节）</translation>
+    </message>
+    <message>
+        <source>%1 is corrupted (its payload does not decompress)</source>
+        <translation>%1 已损坏（有效载荷无法解压）</translation>
+    </message>
+    <message>
+        <source>%1 is corrupted (its snapshot does not parse: %2)</source>
+        <translation>%1 已损坏（快照无法解析：%2）</translation>
+    </message>
+    <message>
+        <source>%1 is corrupted (its events do not parse)</source>
+        <translation>%1 已损坏（事件无法解析）</translation>
+    </message>
+    <message>
+        <source>%1 is corrupted (%2)</source>
+        <translation>%1 已损坏（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is corrupted (its holder reports do not parse)</source>
+        <translation>%1 已损坏（持有者报告无法解析）</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::SessionSnapshotSource</name>
+    <message>
+        <source>session %1</source>
+        <translation>会话 %1</translation>
     </message>
 </context>
 <context>
@@ -1492,6 +2108,29 @@ Shared by %n forked process(es)</source>
     </message>
 </context>
 <context>
+    <name>refscope::TimelineExport</name>
+    <message>
+        <source>Reference counts of %1 (%2)</source>
+        <translation>%1 的引用计数（%2）</translation>
+    </message>
+    <message>
+        <source>RefScope timeline: each module&apos;s reference count (lsmod&apos;s number) from %1 s to %2 s of the recording %3.</source>
+        <translation>RefScope 时间线：记录 %3 从 %1 秒到 %2 秒期间各模块的引用计数（lsmod 显示的数值）。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 as PNG</source>
+        <translation>无法将 %1 写为 PNG</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>refscope::TimelineWidget</name>
     <message>
         <source>No recording yet.
@@ -1569,6 +2208,161 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session, or start a 
     </message>
 </context>
 <context>
+    <name>refscope::TraceFile</name>
+    <message>
+        <source>loading cancelled</source>
+        <translation>已取消加载</translation>
+    </message>
+    <message>
+        <source>CPU %1 %2</source>
+        <translation>CPU %1 %2</translation>
+    </message>
+    <message>
+        <source>has corrupt compressed data</source>
+        <translation>包含损坏的压缩数据</translation>
+    </message>
+    <message>
+        <source>has a corrupt ring-buffer page</source>
+        <translation>包含损坏的环形缓冲区页</translation>
+    </message>
+    <message>
+        <source>has a corrupt event</source>
+        <translation>包含损坏的事件</translation>
+    </message>
+    <message>
+        <source>the recording has no module events (record them with trace-cmd record -e module)</source>
+        <translation>该记录中没有模块事件（请用 trace-cmd record -e module 记录）</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：没有这个文件</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file</source>
+        <translation>%1：不是普通文件</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1：文件为空</translation>
+    </message>
+    <message>
+        <source>%1: not a trace-cmd data file (trace.dat)</source>
+        <translation>%1：不是 trace-cmd 数据文件（trace.dat）</translation>
+    </message>
+    <message>
+        <source>%1: trace.dat version %2 is not supported (6 and 7 are)</source>
+        <translation>%1：不支持 trace.dat 版本 %2（支持 6 和 7）</translation>
+    </message>
+    <message>
+        <source>%1: the file ends inside its header</source>
+        <translation>%1：文件在文件头内部就结束了</translation>
+    </message>
+    <message>
+        <source>%1: the trace.dat header is corrupt</source>
+        <translation>%1：trace.dat 文件头已损坏</translation>
+    </message>
+    <message>
+        <source>the header&apos;s page size is corrupt</source>
+        <translation>文件头中的页大小已损坏</translation>
+    </message>
+    <message>
+        <source>the file holds no ring-buffer data</source>
+        <translation>文件中没有环形缓冲区数据</translation>
+    </message>
+    <message>
+        <source>the ring-buffer header description is corrupt</source>
+        <translation>环形缓冲区头部描述已损坏</translation>
+    </message>
+    <message>
+        <source>the event formats are corrupt</source>
+        <translation>事件格式已损坏</translation>
+    </message>
+    <message>
+        <source>CPU %1&apos;s data lies outside the file</source>
+        <translation>CPU %1 的数据位于文件范围之外</translation>
+    </message>
+    <message>
+        <source>CPU %1&apos;s table of compressed chunks is corrupt</source>
+        <translation>CPU %1 的压缩块表已损坏</translation>
+    </message>
+    <message>
+        <source>the symbol, printk or command-line tables are corrupt</source>
+        <translation>符号表、printk 表或命令行表已损坏</translation>
+    </message>
+    <message>
+        <source>the options or the CPU count are corrupt</source>
+        <translation>选项或 CPU 数量已损坏</translation>
+    </message>
+    <message>
+        <source>the file names no known kind of trace data</source>
+        <translation>文件未注明任何已知类型的跟踪数据</translation>
+    </message>
+    <message>
+        <source>the table of CPU data is truncated</source>
+        <translation>CPU 数据表已截断</translation>
+    </message>
+    <message>
+        <source>section %1 is corrupt or truncated</source>
+        <translation>段 %1 已损坏或被截断</translation>
+    </message>
+    <message>
+        <source>compressed section %1 is corrupt</source>
+        <translation>压缩段 %1 已损坏</translation>
+    </message>
+    <message>
+        <source>compressed section %1 does not decompress</source>
+        <translation>压缩段 %1 无法解压</translation>
+    </message>
+    <message>
+        <source>an options section ends badly</source>
+        <translation>某个选项段结尾异常</translation>
+    </message>
+    <message>
+        <source>section %1 is corrupt</source>
+        <translation>段 %1 已损坏</translation>
+    </message>
+    <message>
+        <source>the command lines are corrupt</source>
+        <translation>命令行表已损坏</translation>
+    </message>
+    <message>
+        <source>a buffer description is corrupt</source>
+        <translation>某个缓冲区描述已损坏</translation>
+    </message>
+    <message>
+        <source>an options section is truncated</source>
+        <translation>某个选项段被截断</translation>
+    </message>
+    <message>
+        <source>the header is truncated</source>
+        <translation>文件头被截断</translation>
+    </message>
+    <message>
+        <source>compression &quot;%1&quot; is not supported (zstd is)</source>
+        <translation>不支持压缩方式“%1”（支持 zstd）</translation>
+    </message>
+    <message>
+        <source>the options sections loop</source>
+        <translation>选项段形成了循环</translation>
+    </message>
+    <message>
+        <source>the recording holds no module events</source>
+        <translation>该记录中没有模块事件</translation>
+    </message>
+    <message>
+        <source>%1: libtracecmd cannot read this trace file</source>
+        <translation>%1：libtracecmd 无法读取此跟踪文件</translation>
+    </message>
+    <message>
+        <source>%1: the trace file names no CPU</source>
+        <translation>%1：跟踪文件未注明任何 CPU</translation>
+    </message>
+</context>
+<context>
     <name>refscope::WindowSettings</name>
     <message>
         <source>&amp;File</source>
@@ -1609,6 +2403,10 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session, or start a 
     <message>
         <source>&lt;p&gt;&lt;b&gt;RefScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Shows why a Linux kernel module cannot be unloaded: its reference count over time, who holds it, and how to let it go safely.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later (the kernel modules: GPL-2.0).&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;RefScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;显示 Linux 内核模块为什么无法卸载：它的引用计数如何随时间变化、谁持有它，以及如何安全地释放它。&lt;/p&gt;&lt;p&gt;许可证：GPL-3.0-or-later（内核模块：GPL-2.0）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No longer on disk, removed from the recent files: %1</source>
+        <translation>已不在磁盘上，已从最近文件中移除：%1</translation>
     </message>
 </context>
 </TS>

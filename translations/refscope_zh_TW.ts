@@ -79,21 +79,6 @@
     </message>
 </context>
 <context>
-    <name>refscope</name>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>無法寫入 %1</translation>
-    </message>
-    <message>
-        <source>Cannot write %1 as PNG</source>
-        <translation>無法將 %1 寫為 PNG</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>無法寫入 %1：%2</translation>
-    </message>
-</context>
-<context>
     <name>refscope::AgentClient</name>
     <message>
         <source>a new connection replaced this one</source>
@@ -122,6 +107,38 @@
     <message>
         <source>the agent did not answer %1 within %2 ms</source>
         <translation>代理未在 %2 毫秒內回應 %1</translation>
+    </message>
+    <message>
+        <source>authentication dismissed</source>
+        <translation>已取消認證</translation>
+    </message>
+    <message>
+        <source>not authorized</source>
+        <translation>未獲授權</translation>
+    </message>
+    <message>
+        <source>the agent (%1) was killed</source>
+        <translation>代理（%1）被終止</translation>
+    </message>
+    <message>
+        <source>the agent (%1) exited with code %2</source>
+        <translation>代理（%1）退出，退出碼 %2</translation>
+    </message>
+    <message>
+        <source>the agent refused the handshake: %1</source>
+        <translation>代理拒絕了握手：%1</translation>
+    </message>
+    <message>
+        <source>protocol mismatch: the agent does not speak protocol %1</source>
+        <translation>協定不匹配：代理不支援協定 %1</translation>
+    </message>
+    <message>
+        <source>protocol error: the agent sent a line longer than 64 MiB</source>
+        <translation>協定錯誤：代理發來一行超過 64 MiB 的資料</translation>
+    </message>
+    <message>
+        <source>protocol error: %1</source>
+        <translation>協定錯誤：%1</translation>
     </message>
 </context>
 <context>
@@ -401,6 +418,29 @@
     </message>
 </context>
 <context>
+    <name>refscope::ForceRelease</name>
+    <message>
+        <source>Force release…</source>
+        <translation>強制釋放…</translation>
+    </message>
+    <message>
+        <source>The lab guest&apos;s agent is not connected.</source>
+        <translation>實驗虛擬機器的代理尚未連線。</translation>
+    </message>
+    <message>
+        <source>pkexec is not installed (apt install pkexec): RefScope asks polkit through it before it changes the kernel.</source>
+        <translation>未安裝 pkexec（apt install pkexec）：RefScope 在變更核心之前要透過它詢問 polkit。</translation>
+    </message>
+    <message>
+        <source>refscope-agent was not found next to RefScope or where it is installed.</source>
+        <translation>在 RefScope 旁邊和安裝位置都找不到 refscope-agent。</translation>
+    </message>
+    <message>
+        <source>Clear what holds %1 and unload it, step by step</source>
+        <translation>逐步清除持有 %1 的對象並卸載它</translation>
+    </message>
+</context>
+<context>
     <name>refscope::HoldersDock</name>
     <message>
         <source>Holders</source>
@@ -493,6 +533,85 @@ Shared by %n forked process(es)</source>
     <message>
         <source>A saved snapshot does not record holders. Open the lab, or read this machine as root, to see what holds %1.</source>
         <translation>儲存的快照不會記錄持有者。請開啟實驗環境，或以 root 身分讀取本機，以查看是什麼持有 %1。</translation>
+    </message>
+    <message>
+        <source>The session holds no holder report for %1.</source>
+        <translation>該工作階段中沒有 %1 的持有者報告。</translation>
+    </message>
+    <message>
+        <source>Saved with the session: what held %1 at %2.</source>
+        <translation>隨工作階段儲存：%2 時持有 %1 的物件。</translation>
+    </message>
+    <message>
+        <source>Saved with the session: what held %1 then.</source>
+        <translation>隨工作階段儲存：當時持有 %1 的物件。</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::LabMachine</name>
+    <message>
+        <source>the lab&apos;s boot-guest.sh is not installed (looked in %1 and %2)</source>
+        <translation>未安裝實驗環境的 boot-guest.sh（已尋找 %1 和 %2）</translation>
+    </message>
+    <message>
+        <source>QEMU is not installed (apt install qemu-system-x86)</source>
+        <translation>未安裝 QEMU（apt install qemu-system-x86）</translation>
+    </message>
+    <message>
+        <source>no kernel image /boot/vmlinuz-%1 for the lab guest</source>
+        <translation>實驗虛擬機器沒有核心映像 /boot/vmlinuz-%1</translation>
+    </message>
+    <message>
+        <source>refscope-agent was not found (build it, or name it in the lab options)</source>
+        <translation>找不到 refscope-agent（請先建置它，或在實驗選項中指定）</translation>
+    </message>
+    <message>
+        <source>the agent %1 does not exist or is not executable</source>
+        <translation>代理 %1 不存在或不可執行</translation>
+    </message>
+    <message>
+        <source>the agent %1 is under %2, which the lab guest does not see; use a build outside %2</source>
+        <translation>代理 %1 位於 %2 下，實驗虛擬機器看不到該目錄；請使用 %2 之外的建置目錄</translation>
+    </message>
+    <message>
+        <source>cannot run /bin/sh for the lab: %1</source>
+        <translation>無法為實驗環境執行 /bin/sh：%1</translation>
+    </message>
+    <message>
+        <source>the lab guest booted, but its agent did not answer within %1 s</source>
+        <translation>實驗虛擬機器已啟動，但其代理在 %1 秒內沒有回應</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s error output</source>
+        <translation>代理的錯誤輸出</translation>
+    </message>
+    <message>
+        <source>the lab guest did not boot within %1 s</source>
+        <translation>實驗虛擬機器未能在 %1 秒內啟動</translation>
+    </message>
+    <message>
+        <source>end of the console log</source>
+        <translation>主控台記錄末尾</translation>
+    </message>
+    <message>
+        <source>the lab guest stopped before its agent answered</source>
+        <translation>實驗虛擬機器在其代理回應前停止了</translation>
+    </message>
+    <message>
+        <source>boot-guest.sh said</source>
+        <translation>boot-guest.sh 的輸出</translation>
+    </message>
+    <message>
+        <source>the agent in the lab guest exited before answering</source>
+        <translation>實驗虛擬機器中的代理在回應前退出了</translation>
+    </message>
+    <message>
+        <source>its error output</source>
+        <translation>其錯誤輸出</translation>
+    </message>
+    <message>
+        <source>the lab guest stopped unexpectedly</source>
+        <translation>實驗虛擬機器意外停止</translation>
     </message>
 </context>
 <context>
@@ -693,6 +812,21 @@ Shared by %n forked process(es)</source>
     </message>
 </context>
 <context>
+    <name>refscope::LastResortBox</name>
+    <message>
+        <source>Last resort, for references nothing clears</source>
+        <translation>最後手段：處理清除不掉的參考</translation>
+    </message>
+    <message>
+        <source>Type the module&apos;s name, &lt;b&gt;%1&lt;/b&gt;, to unlock these choices:</source>
+        <translation>輸入模組名稱 &lt;b&gt;%1&lt;/b&gt; 以解鎖下列選項：</translation>
+    </message>
+    <message>
+        <source>Not offered: %1</source>
+        <translation>不提供：%1</translation>
+    </message>
+</context>
+<context>
     <name>refscope::LiveCapture</name>
     <message>
         <source>the agent left during the capture: %1</source>
@@ -861,6 +995,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Timeline</source>
         <translation>時間軸</translation>
+    </message>
+    <message>
+        <source>&amp;Module</source>
+        <translation>模組(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1262,484 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Open a recording</source>
         <translation>開啟錄製檔案</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ReleaseAvailability</name>
+    <message>
+        <source>Select a module to release.</source>
+        <translation>請選擇要釋放的模組。</translation>
+    </message>
+    <message>
+        <source>The state of %1 is unknown: nothing is done to it.</source>
+        <translation>%1 的狀態不明：不對它做任何操作。</translation>
+    </message>
+    <message>
+        <source>A saved snapshot cannot be changed: open the lab, or read this machine, to release %1.</source>
+        <translation>已儲存的快照無法變更：請開啟實驗環境或讀取本機，再釋放 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ReleaseDialog</name>
+    <message>
+        <source>Run</source>
+        <translation>執行</translation>
+    </message>
+    <message>
+        <source>Scan again</source>
+        <translation>重新掃描</translation>
+    </message>
+    <message>
+        <source>Force release %1</source>
+        <translation>強制釋放 %1</translation>
+    </message>
+    <message>
+        <source>Ask the agent again what holds the module</source>
+        <translation>再次詢問代理是什麼持有該模組</translation>
+    </message>
+    <message>
+        <source>Why it cannot be unloaded</source>
+        <translation>為什麼無法卸載</translation>
+    </message>
+    <message>
+        <source>Tick the holders to clear:</source>
+        <translation>勾選要清除的持有者：</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>將會發生什麼</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進度</translation>
+    </message>
+    <message>
+        <source>Asking the agent what holds %1…</source>
+        <translation>正在詢問代理是什麼持有 %1…</translation>
+    </message>
+    <message>
+        <source>References nothing explains: %1</source>
+        <translation>無法解釋的參考：%1</translation>
+    </message>
+    <message>
+        <source>Releasing %1…</source>
+        <translation>正在釋放 %1…</translation>
+    </message>
+    <message>
+        <source>Released: %1 is gone.</source>
+        <translation>已釋放：%1 已不存在。</translation>
+    </message>
+    <message>
+        <source>Not released: %1 changed after you confirmed, and the agent changed nothing. Scan again to see what holds it now.</source>
+        <translation>未釋放：%1 在你確認之後有了變化，代理沒有做任何變更。請重新掃描，查看現在是什麼持有它。</translation>
+    </message>
+    <message>
+        <source>Not released: %1 is still loaded.</source>
+        <translation>未釋放：%1 仍處於載入狀態。</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ReleaseHoldersTree</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ReleaseMarker</name>
+    <message>
+        <source>force release of %1: released</source>
+        <translation>強制釋放 %1：已釋放</translation>
+    </message>
+    <message>
+        <source>force release of %1: failed</source>
+        <translation>強制釋放 %1：失敗</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ReleasePlan</name>
+    <message>
+        <source>The module&apos;s own kernel thread keeps this open file: only the module&apos;s exit lets it go, which the kernel&apos;s forced unload runs.</source>
+        <translation>模組自己的核心執行緒保持著這個開啟的檔案：只有模組的 exit 函式才能讓它釋放，而核心的強制卸載會執行 exit。</translation>
+    </message>
+    <message>
+        <source>A kernel thread cannot be ended from user space: it lets go when the code that started it stops it.</source>
+        <translation>核心執行緒無法從使用者空間結束：只有啟動它的程式碼停止它時，它才會釋放。</translation>
+    </message>
+    <message>
+        <source>No process has this open file: the kernel keeps it, and nothing in user space can close it.</source>
+        <translation>沒有行程持有這個開啟的檔案：它由核心保持，使用者空間無法關閉它。</translation>
+    </message>
+    <message>
+        <source>Every reference is explained by a holder: none is leaked.</source>
+        <translation>每個參考都有持有者可以解釋：沒有洩漏的參考。</translation>
+    </message>
+    <message>
+        <source>This kernel was built without CONFIG_MODULE_FORCE_UNLOAD.</source>
+        <translation>此核心編譯時未啟用 CONFIG_MODULE_FORCE_UNLOAD。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s) nothing explains could be put later, into freed memory: drop them as leaked instead.</source>
+        <translation>
+            <numerusform>%n 個無法解釋的參考之後可能被 module_put 歸還，屆時存取的是已釋放的記憶體：請改為將它們當作洩漏的參考丟棄。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Holders left alone would call into the freed module later: tick every holder the module&apos;s exit does not end.</source>
+        <translation>未處理的持有者之後會呼叫已釋放的模組：請勾選模組的 exit 無法結束的每個持有者。</translation>
+    </message>
+    <message>
+        <source>Type the module&apos;s name, %1, to unlock the last resort.</source>
+        <translation>輸入模組名稱 %1 以解鎖最後手段。</translation>
+    </message>
+    <message>
+        <source>Terminate the process</source>
+        <translation>終止行程</translation>
+    </message>
+    <message>
+        <source>Close just those fds</source>
+        <translation>只關閉這些 fd</translation>
+    </message>
+    <message>
+        <source>Unmount</source>
+        <translation>卸載掛載點</translation>
+    </message>
+    <message>
+        <source>Unload the holder module</source>
+        <translation>卸載持有它的模組</translation>
+    </message>
+    <message>
+        <source>No last resort: only unload</source>
+        <translation>不用最後手段：只卸載</translation>
+    </message>
+    <message>
+        <source>Drop the leaked references</source>
+        <translation>丟棄洩漏的參考</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s forced unload</source>
+        <translation>核心的強制卸載</translation>
+    </message>
+    <message>
+        <source>Nothing is forced: the kernel refuses to unload while references remain.</source>
+        <translation>不強制任何操作：只要還有參考，核心就會拒絕卸載。</translation>
+    </message>
+    <message>
+        <source>RefScope&apos;s helper module lowers the count by exactly the references nothing explains, and only if the count has not changed. If one of them was in fact in use, its owner will later call into freed memory. The kernel is marked tainted (R).</source>
+        <translation>RefScope 的輔助模組只把計數減去無法解釋的參考數，而且僅在計數沒有變化時才這樣做。如果其中某個參考其實仍在使用，它的使用者之後會存取已釋放的記憶體。核心會被標記為已汙染（R）。</translation>
+    </message>
+    <message>
+        <source>The kernel frees the module even though references remain (delete_module with O_TRUNC). Whatever still holds one and uses it later jumps into freed memory and can crash the whole machine. RefScope offers it only where the module&apos;s own exit lets the remaining references go. The kernel is marked tainted (R).</source>
+        <translation>即使仍有參考，核心也會釋放模組（帶 O_TRUNC 的 delete_module）。之後仍持有並使用參考的任何程式碼都會跳入已釋放的記憶體，可能導致整台機器當機。RefScope 只在模組自己的 exit 能釋放剩餘參考時才提供此選項。核心會被標記為已汙染（R）。</translation>
+    </message>
+    <message>
+        <source>pid %1 (%2)</source>
+        <translation>pid %1（%2）</translation>
+    </message>
+    <message>
+        <source>End %1 with SIGTERM, then SIGKILL if it outlives the grace period (pid(s) %2), so it lets go of %3.</source>
+        <translation>用 SIGTERM 結束 %1，超過寬限期仍未結束則送出 SIGKILL（pid %2），使它釋放 %3。</translation>
+    </message>
+    <message>
+        <source>Close %1 of %2 (%3); the process keeps running.</source>
+        <translation>關閉 %2 的 %1（%3）；行程繼續執行。</translation>
+    </message>
+    <message>
+        <source>Unmount %1.</source>
+        <translation>卸載掛載點 %1。</translation>
+    </message>
+    <message>
+        <source>Unload the module %1, which uses %2.</source>
+        <translation>卸載使用 %2 的模組 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Check that %1 still has %n reference(s), as shown here; if the count changed, stop without changing anything.</source>
+        <translation>
+            <numerusform>檢查 %1 是否仍如此處所示有 %n 個參考；如果計數已變化，則停止，不做任何變更。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop the %n reference(s) nothing explains, only if still that many; the kernel is tainted (R).</source>
+        <translation>
+            <numerusform>丟棄 %n 個無法解釋的參考（僅當數量仍然相同時）；核心會被標記為已汙染（R）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Force %1 out with the kernel&apos;s forced unload; the kernel is tainted (R).</source>
+        <translation>用核心的強制卸載移除 %1；核心會被標記為已汙染（R）。</translation>
+    </message>
+    <message>
+        <source>Unload %1 (delete_module).</source>
+        <translation>卸載 %1（delete_module）。</translation>
+    </message>
+    <message>
+        <source>Verify that %1 is gone.</source>
+        <translation>確認 %1 已不存在。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: %n reference(s) would remain, so the kernel will refuse to unload %1.</source>
+        <translation>
+            <numerusform>警告：將剩下 %n 個參考，因此核心會拒絕卸載 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ReleaseSession</name>
+    <message>
+        <source>The release agent could not start (%1): nothing was changed.</source>
+        <translation>釋放代理無法啟動（%1）：沒有做任何變更。</translation>
+    </message>
+    <message>
+        <source>The release agent stopped (%1) before any release: nothing was changed.</source>
+        <translation>釋放代理在任何釋放之前就停止了（%1）：沒有做任何變更。</translation>
+    </message>
+    <message>
+        <source>The release agent stopped during the release (%1): scan again, or look at the module table, to see what changed.</source>
+        <translation>釋放代理在釋放過程中停止了（%1）：請重新掃描或查看模組表，了解有哪些變化。</translation>
+    </message>
+    <message>
+        <source>The agent is gone: nothing was changed.</source>
+        <translation>代理已不存在：沒有做任何變更。</translation>
+    </message>
+    <message>
+        <source>The agent could not say what holds the module: %1</source>
+        <translation>代理無法說明是什麼持有該模組：%1</translation>
+    </message>
+    <message>
+        <source>Exact holders from RefScope&apos;s helper module.</source>
+        <translation>來自 RefScope 輔助模組的精確持有者。</translation>
+    </message>
+    <message>
+        <source>Inferred holders: %1</source>
+        <translation>推斷出的持有者：%1</translation>
+    </message>
+    <message>
+        <source>The agent could not release the module: %1</source>
+        <translation>代理無法釋放該模組：%1</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ReleaseStepText</name>
+    <message>
+        <source>%2 is live with %1 reference(s), as you confirmed.</source>
+        <translation>%2 處於 live 狀態，有 %1 個參照，與您確認的一致。</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded.</source>
+        <translation>%1 未載入。</translation>
+    </message>
+    <message>
+        <source>%1 is built into the kernel: it can never be unloaded.</source>
+        <translation>%1 已編譯進核心：永遠無法卸載。</translation>
+    </message>
+    <message>
+        <source>%1 is still initialising: wait until its init function returns.</source>
+        <translation>%1 仍在初始化：請等待其 init 函式返回。</translation>
+    </message>
+    <message>
+        <source>%1 is already being unloaded.</source>
+        <translation>%1 已在卸載中。</translation>
+    </message>
+    <message>
+        <source>%1 has no exit function (permanent): the kernel can never unload it.</source>
+        <translation>%1 沒有 exit 函式（permanent）：核心永遠無法卸載它。</translation>
+    </message>
+    <message>
+        <source>This kernel was built without module unloading (CONFIG_MODULE_UNLOAD): %1 cannot be unloaded.</source>
+        <translation>此核心編譯時未啟用模組卸載（CONFIG_MODULE_UNLOAD）：%1 無法卸載。</translation>
+    </message>
+    <message>
+        <source>The count of %3 changed since you confirmed: %1 now, %2 confirmed. Nothing was changed; look at its holders again.</source>
+        <translation>%3 的參照計數在您確認後發生了變化：現在為 %1，確認時為 %2。未做任何變更，請重新檢視其持有者。</translation>
+    </message>
+    <message>
+        <source>Refused to end pid %1 to clear %2: RefScope never signals init, its own agent or the program that started it.</source>
+        <translation>拒絕為清除 %2 而結束 pid %1：RefScope 絕不向 init、它自己的代理或啟動它的程式傳送訊號。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot clear a %2 holder (%3).</source>
+        <translation>「%1」無法清除 %2 類型的持有者（%3）。</translation>
+    </message>
+    <message>
+        <source>Ended %2: pid(s) %1 exited after SIGTERM.</source>
+        <translation>已結束 %2：pid %1 在收到 SIGTERM 後結束。</translation>
+    </message>
+    <message>
+        <source>Killed %2: pid(s) %1 outlived SIGTERM&apos;s grace period and got SIGKILL.</source>
+        <translation>已強制結束 %2：pid %1 在 SIGTERM 的寬限期過後仍未結束，已傳送 SIGKILL。</translation>
+    </message>
+    <message>
+        <source>Closed fd(s) %1 of %2.</source>
+        <translation>已關閉 %2 的 fd %1。</translation>
+    </message>
+    <message>
+        <source>Unmounted %1.</source>
+        <translation>已卸除掛載 %1（umount）。</translation>
+    </message>
+    <message>
+        <source>Unloaded the user module %1.</source>
+        <translation>已卸載使用者模組 %1。</translation>
+    </message>
+    <message>
+        <source>%1 no longer holds the module: nothing to do.</source>
+        <translation>%1 已不再持有該模組：無需操作。</translation>
+    </message>
+    <message>
+        <source>Could not clear %2: %1</source>
+        <translation>無法清除 %2：%1</translation>
+    </message>
+    <message>
+        <source>Dropped %1 unexplained reference(s) of %4: count %2 -&gt; %3. The kernel is now tainted (R), as after a forced unload.</source>
+        <translation>已捨棄 %4 的 %1 個無法解釋的參照：計數 %2 -&gt; %3。核心現已被標記為汙染（R），與強制卸載後相同。</translation>
+    </message>
+    <message>
+        <source>%3 now has %1 unexplained reference(s), not the %2 you confirmed: nothing was dropped.</source>
+        <translation>%3 現在有 %1 個無法解釋的參照，而不是您確認的 %2 個：未捨棄任何參照。</translation>
+    </message>
+    <message>
+        <source>Every remaining reference of %1 is explained: nothing to drop.</source>
+        <translation>%1 剩餘的每個參照都有解釋：無需捨棄。</translation>
+    </message>
+    <message>
+        <source>Could not drop the references of %2: %1</source>
+        <translation>無法捨棄 %2 的參照：%1</translation>
+    </message>
+    <message>
+        <source>This kernel has no forced unload (CONFIG_MODULE_FORCE_UNLOAD): %1 was not forced.</source>
+        <translation>此核心不支援強制卸載（CONFIG_MODULE_FORCE_UNLOAD）：未強制卸載 %1。</translation>
+    </message>
+    <message>
+        <source>Refused to force %2 out: %1 holder(s) remain that a process or the kernel would close later, calling into the freed module&apos;s code.</source>
+        <translation>拒絕強制卸載 %2：仍有 %1 個持有者，行程或核心之後關閉它們時會呼叫已釋放模組的程式碼。</translation>
+    </message>
+    <message>
+        <source>Refused to force %2 out: %1 reference(s) nothing explains might be put later, into freed memory. Drop them as leaked instead.</source>
+        <translation>拒絕強制卸載 %2：%1 個無法解釋的參照可能之後才被歸還，而那時記憶體已被釋放。請改為把它們當作洩漏的參照捨棄。</translation>
+    </message>
+    <message>
+        <source>Forced %2 out (delete_module with O_TRUNC): its exit stopped its own kernel threads, which let go of %1 reference(s). The kernel is now tainted (R).</source>
+        <translation>已強制卸載 %2（delete_module 帶 O_TRUNC）：其 exit 函式停止了它自己的核心執行緒，這些執行緒釋放了 %1 個參照。核心現已被標記為汙染（R）。</translation>
+    </message>
+    <message>
+        <source>The kernel refused to force %2 out: %1</source>
+        <translation>核心拒絕強制卸載 %2：%1</translation>
+    </message>
+    <message>
+        <source>Unloaded %1.</source>
+        <translation>已卸載 %1。</translation>
+    </message>
+    <message>
+        <source>Could not unload %2: %1</source>
+        <translation>無法卸載 %2：%1</translation>
+    </message>
+    <message>
+        <source>Verified: %1 is gone (neither in /sys/module nor in /proc/modules).</source>
+        <translation>已驗證：%1 已移除（/sys/module 與 /proc/modules 中皆已不存在）。</translation>
+    </message>
+    <message>
+        <source>%3 is still loaded (%1, count %2).</source>
+        <translation>%3 仍處於載入狀態（%1，計數 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::SessionActions</name>
+    <message>
+        <source>Save session…</source>
+        <translation>儲存工作階段…</translation>
+    </message>
+    <message>
+        <source>Save the modules shown, the timeline&apos;s events and the holders seen, to reopen them exactly later</source>
+        <translation>儲存當前顯示的模組、時間線事件和已檢視的持有者，以便日後原樣重新開啟</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>儲存工作階段</translation>
+    </message>
+    <message>
+        <source>Stop the capture before saving the session: its events are still arriving.</source>
+        <translation>請先停止採集再儲存工作階段：事件仍在不斷到達。</translation>
+    </message>
+    <message>
+        <source>There is nothing to save yet: no modules and no recording.</source>
+        <translation>還沒有可儲存的內容：沒有模組，也沒有錄製。</translation>
+    </message>
+    <message>
+        <source>RefScope sessions (*.rscope)</source>
+        <translation>RefScope 工作階段 (*.rscope)</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在儲存 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::SessionFile</name>
+    <message>
+        <source>saving %1 was stopped</source>
+        <translation>儲存 %1 已停止</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>無法開啟 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a RefScope session file</source>
+        <translation>%1 不是 RefScope 工作階段檔案</translation>
+    </message>
+    <message>
+        <source>%1 is truncated (its header is incomplete)</source>
+        <translation>%1 已截斷（檔案頭不完整）</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer RefScope (session format %2; this one reads up to %3)</source>
+        <translation>%1 由更新版本的 RefScope 寫入（工作階段格式 %2；本版本最高讀取 %3）</translation>
+    </message>
+    <message>
+        <source>%1 is truncated (%2 of %3 payload bytes)</source>
+        <translation>%1 已截斷（有效載荷 %2 / %3 位元組）</translation>
+    </message>
+    <message>
+        <source>%1 is corrupted (%2 bytes past its end)</source>
+        <translation>%1 已損壞（末尾多出 %2 位元組）</translation>
+    </message>
+    <message>
+        <source>%1 is corrupted (its payload does not decompress)</source>
+        <translation>%1 已損壞（有效載荷無法解壓）</translation>
+    </message>
+    <message>
+        <source>%1 is corrupted (its snapshot does not parse: %2)</source>
+        <translation>%1 已損壞（快照無法解析：%2）</translation>
+    </message>
+    <message>
+        <source>%1 is corrupted (its events do not parse)</source>
+        <translation>%1 已損壞（事件無法解析）</translation>
+    </message>
+    <message>
+        <source>%1 is corrupted (%2)</source>
+        <translation>%1 已損壞（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is corrupted (its holder reports do not parse)</source>
+        <translation>%1 已損壞（持有者報告無法解析）</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::SessionSnapshotSource</name>
+    <message>
+        <source>session %1</source>
+        <translation>工作階段 %1</translation>
     </message>
 </context>
 <context>
@@ -1492,6 +2108,29 @@ Shared by %n forked process(es)</source>
     </message>
 </context>
 <context>
+    <name>refscope::TimelineExport</name>
+    <message>
+        <source>Reference counts of %1 (%2)</source>
+        <translation>%1 的參考計數（%2）</translation>
+    </message>
+    <message>
+        <source>RefScope timeline: each module&apos;s reference count (lsmod&apos;s number) from %1 s to %2 s of the recording %3.</source>
+        <translation>RefScope 時間線：錄製檔 %3 從 %1 秒到 %2 秒期間各模組的參考計數（lsmod 顯示的數值）。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>無法寫入 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 as PNG</source>
+        <translation>無法將 %1 寫為 PNG</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>refscope::TimelineWidget</name>
     <message>
         <source>No recording yet.
@@ -1569,6 +2208,161 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session, or start a 
     </message>
 </context>
 <context>
+    <name>refscope::TraceFile</name>
+    <message>
+        <source>loading cancelled</source>
+        <translation>已取消載入</translation>
+    </message>
+    <message>
+        <source>CPU %1 %2</source>
+        <translation>CPU %1 %2</translation>
+    </message>
+    <message>
+        <source>has corrupt compressed data</source>
+        <translation>包含損壞的壓縮資料</translation>
+    </message>
+    <message>
+        <source>has a corrupt ring-buffer page</source>
+        <translation>包含損壞的環形緩衝區頁</translation>
+    </message>
+    <message>
+        <source>has a corrupt event</source>
+        <translation>包含損壞的事件</translation>
+    </message>
+    <message>
+        <source>the recording has no module events (record them with trace-cmd record -e module)</source>
+        <translation>該錄製檔中沒有模組事件（請用 trace-cmd record -e module 記錄）</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：沒有這個檔案</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file</source>
+        <translation>%1：不是普通檔案</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1：檔案為空</translation>
+    </message>
+    <message>
+        <source>%1: not a trace-cmd data file (trace.dat)</source>
+        <translation>%1：不是 trace-cmd 資料檔案（trace.dat）</translation>
+    </message>
+    <message>
+        <source>%1: trace.dat version %2 is not supported (6 and 7 are)</source>
+        <translation>%1：不支援 trace.dat 版本 %2（支援 6 和 7）</translation>
+    </message>
+    <message>
+        <source>%1: the file ends inside its header</source>
+        <translation>%1：檔案在檔案頭內部就結束了</translation>
+    </message>
+    <message>
+        <source>%1: the trace.dat header is corrupt</source>
+        <translation>%1：trace.dat 檔案頭已損壞</translation>
+    </message>
+    <message>
+        <source>the header&apos;s page size is corrupt</source>
+        <translation>檔案頭中的頁大小已損壞</translation>
+    </message>
+    <message>
+        <source>the file holds no ring-buffer data</source>
+        <translation>檔案中沒有環形緩衝區資料</translation>
+    </message>
+    <message>
+        <source>the ring-buffer header description is corrupt</source>
+        <translation>環形緩衝區頭部描述已損壞</translation>
+    </message>
+    <message>
+        <source>the event formats are corrupt</source>
+        <translation>事件格式已損壞</translation>
+    </message>
+    <message>
+        <source>CPU %1&apos;s data lies outside the file</source>
+        <translation>CPU %1 的資料位於檔案範圍之外</translation>
+    </message>
+    <message>
+        <source>CPU %1&apos;s table of compressed chunks is corrupt</source>
+        <translation>CPU %1 的壓縮塊表已損壞</translation>
+    </message>
+    <message>
+        <source>the symbol, printk or command-line tables are corrupt</source>
+        <translation>符號表、printk 表或命令列表已損壞</translation>
+    </message>
+    <message>
+        <source>the options or the CPU count are corrupt</source>
+        <translation>選項或 CPU 數量已損壞</translation>
+    </message>
+    <message>
+        <source>the file names no known kind of trace data</source>
+        <translation>檔案未註明任何已知型別的追蹤資料</translation>
+    </message>
+    <message>
+        <source>the table of CPU data is truncated</source>
+        <translation>CPU 資料表已截斷</translation>
+    </message>
+    <message>
+        <source>section %1 is corrupt or truncated</source>
+        <translation>段 %1 已損壞或被截斷</translation>
+    </message>
+    <message>
+        <source>compressed section %1 is corrupt</source>
+        <translation>壓縮段 %1 已損壞</translation>
+    </message>
+    <message>
+        <source>compressed section %1 does not decompress</source>
+        <translation>壓縮段 %1 無法解壓</translation>
+    </message>
+    <message>
+        <source>an options section ends badly</source>
+        <translation>某個選項段結尾異常</translation>
+    </message>
+    <message>
+        <source>section %1 is corrupt</source>
+        <translation>段 %1 已損壞</translation>
+    </message>
+    <message>
+        <source>the command lines are corrupt</source>
+        <translation>命令列表已損壞</translation>
+    </message>
+    <message>
+        <source>a buffer description is corrupt</source>
+        <translation>某個緩衝區描述已損壞</translation>
+    </message>
+    <message>
+        <source>an options section is truncated</source>
+        <translation>某個選項段被截斷</translation>
+    </message>
+    <message>
+        <source>the header is truncated</source>
+        <translation>檔案頭被截斷</translation>
+    </message>
+    <message>
+        <source>compression &quot;%1&quot; is not supported (zstd is)</source>
+        <translation>不支援壓縮方式“%1”（支援 zstd）</translation>
+    </message>
+    <message>
+        <source>the options sections loop</source>
+        <translation>選項段形成了迴圈</translation>
+    </message>
+    <message>
+        <source>the recording holds no module events</source>
+        <translation>該錄製檔中沒有模組事件</translation>
+    </message>
+    <message>
+        <source>%1: libtracecmd cannot read this trace file</source>
+        <translation>%1：libtracecmd 無法讀取此追蹤檔案</translation>
+    </message>
+    <message>
+        <source>%1: the trace file names no CPU</source>
+        <translation>%1：追蹤檔案未註明任何 CPU</translation>
+    </message>
+</context>
+<context>
     <name>refscope::WindowSettings</name>
     <message>
         <source>&amp;File</source>
@@ -1609,6 +2403,10 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session, or start a 
     <message>
         <source>&lt;p&gt;&lt;b&gt;RefScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Shows why a Linux kernel module cannot be unloaded: its reference count over time, who holds it, and how to let it go safely.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later (the kernel modules: GPL-2.0).&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;RefScope %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;顯示 Linux 核心模組為什麼無法卸載：它的參考計數如何隨時間變化、誰持有它，以及如何安全地釋放它。&lt;/p&gt;&lt;p&gt;授權條款：GPL-3.0-or-later（核心模組：GPL-2.0）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No longer on disk, removed from the recent files: %1</source>
+        <translation>已不在磁碟上，已從最近檔案中移除：%1</translation>
     </message>
 </context>
 </TS>

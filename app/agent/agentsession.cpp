@@ -1,11 +1,12 @@
 #include "agentsession.h"
 
+#include "holdersmethod.h"
 #include "inventory/kernelsupport.h"
 #include "inventory/kmodreader.h"
-#include "holdersmethod.h"
 #include "inventory/snapshotjson.h"
 #include "labexec.h"
 #include "moduleops.h"
+#include "releaseflow.h"
 
 #include <QJsonArray>
 
@@ -24,8 +25,8 @@ AgentReply badParams(const QString &message)
 
 } // namespace
 
-AgentSession::AgentSession(bool lab, AgentTracing::LineWriter notify)
-    : m_lab(lab), m_tracing(std::move(notify))
+AgentSession::AgentSession(bool lab, AgentTracing::LineWriter notify, bool releaseOnly)
+    : m_lab(lab), m_releaseOnly(releaseOnly), m_notify(notify), m_tracing(std::move(notify))
 {
 }
 
@@ -53,6 +54,17 @@ AgentReply AgentSession::dispatch(const Request &request)
     if (!m_greeted)
         return AgentReply::failure(errorcode::HelloRequired,
                                    QStringLiteral("the first request must be hello"));
+    static const QStringList releaseMethods = {QStringLiteral("snapshot"),
+                                               QStringLiteral("holders"), QStringLiteral("release"),
+                                               QStringLiteral("shutdown")};
+    if (m_releaseOnly && !releaseMethods.contains(method))
+        return AgentReply::failure(
+            errorcode::UnknownMethod,
+            QStringLiteral("refscope-agent --release answers only hello, snapshot, holders, "
+                           "release and shutdown, not \"%1\"")
+                .arg(method));
+    if (method == QLatin1String("release"))
+        return releaseModule(params, m_notify);
     if (method == QLatin1String("snapshot"))
         return AgentReply::success(snapshotToJson(readLocalSnapshot()));
     if (method == QLatin1String("module.load")) {

@@ -9,8 +9,10 @@ namespace refscope {
 
 class AgentSession {
 public:
-    // notify sends live tracing's notifications (from another thread).
-    AgentSession(bool lab, AgentTracing::LineWriter notify);
+    // notify sends notifications (live tracing's from another thread).
+    // releaseOnly: refscope-agent --release, which pkexec starts for the
+    // force release alone (PROTOCOL.md, "Force release").
+    AgentSession(bool lab, AgentTracing::LineWriter notify, bool releaseOnly = false);
 
     // The reply line (with '\n') to one request line.
     QByteArray handleLine(const QByteArray &line);
@@ -32,6 +34,8 @@ private:
     AgentReply labExec(const QJsonObject &params) const;
 
     bool m_lab = false;
+    bool m_releaseOnly = false;
+    AgentTracing::LineWriter m_notify;
     bool m_greeted = false;
     bool m_finished = false;
     int m_exitCode = 0;

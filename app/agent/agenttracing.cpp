@@ -9,12 +9,14 @@ namespace refscope {
 
 namespace {
 
-// Keeps each notification line small enough to parse promptly.
-constexpr qsizetype kEventsPerNotification = 4096;
+// Events waiting for a slow client (about 200 bytes each in memory): more
+// than the ring buffers hold, so a stalled client costs fewer events than a
+// stalled reader did.
+constexpr qsizetype kQueuedEventsMax = 1024 * 1024;
 
 } // namespace
 
-AgentTracing::AgentTracing(LineWriter write) : m_write(std::move(write)) {}
+AgentTracing::AgentTracing(LineWriter write) : m_stream(std::move(write), kQueuedEventsMax) {}
 
 AgentReply AgentTracing::start(const QJsonObject &params)
 {
@@ -44,11 +46,13 @@ AgentReply AgentTracing::start(const QJsonObject &params)
     if (m_capture.isRunning())
         return AgentReply::failure(
             errorcode::Busy, QStringLiteral("a capture is already running: trace.stop first"));
-    m_quiet = false;
+    m_stream.open();
     const QString error =
-        m_capture.start(options, [this](CaptureBatch &&batch) { send(std::move(batch)); });
-    if (!error.isEmpty())
+        m_capture.start(options, [this](CaptureBatch &&batch) { m_stream.push(std::move(batch)); });
+    if (!error.isEmpty()) {
+        m_stream.abandon();
         return AgentReply::failure(errorcode::Failed, error);
+    }
     return AgentReply::success(QJsonObject{});
 }
 
@@ -58,31 +62,24 @@ AgentReply AgentTracing::stop()
     if (!m_capture.isRunning())
         return AgentReply::failure(errorcode::NotFound, QStringLiteral("no capture is running"));
     m_capture.stop();
+    // The reply follows the last notification.
+    m_stream.finish();
+    const qint64 dropped = m_stream.droppedEvents();
     return AgentReply::success(QJsonObject{
-        {QStringLiteral("events"), double(m_capture.eventCount())},
-        {QStringLiteral("lost"), double(m_capture.lostCount())},
+        {QStringLiteral("events"), double(qint64(m_capture.eventCount()) - dropped)},
+        {QStringLiteral("lost"), double(m_capture.lostCount() + dropped)},
+        {QStringLiteral("kernel_lost"), double(m_capture.lostCount())},
+        {QStringLiteral("agent_dropped"), double(dropped)},
     });
 }
 
 void AgentTracing::abandon()
 {
     std::lock_guard lock(m_lock);
-    m_quiet = true;
+    // The instance goes first: a writer blocked on a stuck client must not
+    // keep it.
     m_capture.stop();
-}
-
-void AgentTracing::send(CaptureBatch &&batch)
-{
-    if (m_quiet)
-        return;
-    for (qsizetype from = 0; from < batch.events.size(); from += kEventsPerNotification) {
-        const QList<CapturedEvent> chunk = batch.events.mid(from, kEventsPerNotification);
-        if (!m_write(
-                encodeNotification({QStringLiteral("trace.events"), encodeCapturedEvents(chunk)})))
-            return;
-    }
-    if (!batch.lost.isEmpty())
-        m_write(encodeNotification({QStringLiteral("trace.lost"), encodeLostEvents(batch.lost)}));
+    m_stream.abandon();
 }
 
 } // namespace refscope

@@ -1,23 +1,22 @@
 // The agent's live tracing: trace.start and trace.stop (PROTOCOL.md, "Live
-// tracing"). Events stream to the client as trace.events and trace.lost
-// notifications from the capture's reader thread, while the main thread keeps
-// answering requests.
+// tracing"). The capture's reader thread hands its batches to a
+// CaptureStream, whose writer thread sends them as trace.events and
+// trace.lost notifications while the main thread keeps answering requests.
 #pragma once
 
+#include "capturestream.h"
 #include "protocol/protocol.h"
 #include "trace/livecapturetracefs.h"
 
-#include <atomic>
-#include <functional>
 #include <mutex>
 
 namespace refscope {
 
 class AgentTracing {
 public:
-    // Sends one protocol line; called from the reader thread too, so it
-    // must be thread-safe. False when the client is gone.
-    using LineWriter = std::function<bool(const QByteArray &line)>;
+    // Sends protocol lines; called from the writer thread too, so it must
+    // be thread-safe. False when the client is gone.
+    using LineWriter = CaptureStream::LineWriter;
 
     explicit AgentTracing(LineWriter write);
 
@@ -30,12 +29,11 @@ public:
     void abandon();
 
 private:
-    void send(CaptureBatch &&batch);
-
-    LineWriter m_write;
     std::mutex m_lock; // start/stop/abandon come from the main and the signal thread
+    // Declared before the capture: destroyed after it, so the reader never
+    // pushes into a stream that is gone.
+    CaptureStream m_stream;
     TracefsCapture m_capture;
-    std::atomic<bool> m_quiet = false; // read by the reader thread
 };
 
 } // namespace refscope

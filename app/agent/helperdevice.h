@@ -17,6 +17,7 @@ struct ExactHolders {
                             // available, what the answer may be missing
     QList<Holder> holders;  // source Exact; rule names the owner field that matched
     int refcount = -1;      // lsmod's count while the helper looked (its own excluded)
+    int ownThreads = 0;     // kernel threads running the module's own code
 };
 
 // Loads refscope_helper if needed (DKMS-installed, else the build tree), asks

@@ -15,12 +15,15 @@
 namespace {
 
 constexpr char kUsage[] =
-    "Usage: refscope-agent [--lab]\n"
+    "Usage: refscope-agent [--inspect | --release | --lab]\n"
     "RefScope's privileged helper. Reads JSON-lines requests on stdin and\n"
     "answers on stdout (protocol version 1, documented in RefScope's source\n"
     "as app/core/protocol/PROTOCOL.md). It is started by RefScope through\n"
     "pkexec, ssh or the lab, not by hand.\n"
     "\n"
+    "  --inspect  inspection only (the default; names polkit's org.refscope.inspect)\n"
+    "  --release  answer only hello, snapshot, holders, release and shutdown: the\n"
+    "             force release, which polkit (org.refscope.release) authorizes every time\n"
     "  --lab      also offer lab.exec (only inside RefScope's disposable QEMU guest)\n"
     "  --help     show this help\n"
     "  --version  show the version\n"
@@ -33,9 +36,16 @@ constexpr char kUsage[] =
 int main(int argc, char **argv)
 {
     bool lab = false;
+    bool releaseOnly = false;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--lab") == 0) {
             lab = true;
+        } else if (std::strcmp(argv[i], "--release") == 0) {
+            releaseOnly = true;
+        } else if (std::strcmp(argv[i], "--inspect") == 0) {
+            // The default mode, named so that pkexec picks org.refscope.inspect
+            // by its exec.argv1: an action without argv1 would also match
+            // "--release" (see polkit/org.refscope.policy.in).
         } else if (std::strcmp(argv[i], "--help") == 0) {
             std::fputs(kUsage, stdout);
             return 0;
@@ -57,8 +67,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "refscope-agent: %s\n", qPrintable(stale));
 
     refscope::StdioChannel channel;
-    refscope::AgentSession session(lab,
-                                   [&channel](const QByteArray &line) { return channel.write(line); });
+    refscope::AgentSession session(
+        lab, [&channel](const QByteArray &line) { return channel.write(line); }, releaseOnly);
     // Exiting on a signal must not leave the capture's instance behind.
     if (!refscope::onTerminationSignal([&session](int signal) {
             session.abandonTracing();

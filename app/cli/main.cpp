@@ -2,6 +2,7 @@
 // without the GUI and without root.
 #include "moduletable.h"
 #include "recordcommand.h"
+#include "releasecommand.h"
 #include "reportcommand.h"
 #include "whycommand.h"
 
@@ -44,6 +45,14 @@ constexpr char kUsage[] =
     "                    COMMAND runs, then write a session file (events, lost\n"
     "                    events, the snapshot at the start); --stacks adds the\n"
     "                    kernel stack of every get and put\n"
+    "  release MODULE [--close-holders] [--drop-leaked | --kernel-force] [--yes] [--json]\n"
+    "                    force release (as root, else through pkexec): explain\n"
+    "                    MODULE's holders, clear them (--close-holders: close\n"
+    "                    their fds, umount, unload user modules), drop the\n"
+    "                    references nothing explains (--drop-leaked) or use the\n"
+    "                    kernel's forced unload where it is safe (--kernel-force),\n"
+    "                    unload and verify; asks to type MODULE unless --yes;\n"
+    "                    exit 0 only when MODULE is gone\n"
     "\n"
     "  --help            show this help\n"
     "  --version         show the version\n"
@@ -143,6 +152,8 @@ int run(const QStringList &args)
     }
     if (command == QLatin1String("record"))
         return recordCommand(options);
+    if (command == QLatin1String("release"))
+        return releaseCommand(options);
     return usageError(QStringLiteral("unknown command \"%1\"").arg(command));
 }
 

@@ -31,7 +31,9 @@ QString holderLine(const Holder &h)
         .arg(holderSourceName(h.source), h.rule);
 }
 
-QString formatReport(const HolderReport &report)
+} // namespace
+
+QString formatHolderReport(const HolderReport &report)
 {
     QString text = QStringLiteral("%1: used %2\n%3\n")
                        .arg(report.module)
@@ -51,8 +53,6 @@ QString formatReport(const HolderReport &report)
     return text;
 }
 
-} // namespace
-
 int whyCommand(const QString &module, bool json)
 {
     HolderReport report;
@@ -68,7 +68,7 @@ int whyCommand(const QString &module, bool json)
               QString::fromUtf8(
                   QJsonDocument(holderReportToJson(report)).toJson(QJsonDocument::Indented)));
     else
-        print(stdout, formatReport(report));
+        print(stdout, formatHolderReport(report));
     return 0;
 }
 

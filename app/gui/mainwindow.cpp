@@ -2,6 +2,7 @@
 
 #include "dependencygraphview.h"
 #include "detailsdock.h"
+#include "forcerelease.h"
 #include "holdersdock.h"
 #include "inventory/snapshotjson.h"
 #include "lab/labpaths.h"
@@ -14,6 +15,7 @@
 #include "models/modulefilterproxy.h"
 #include "models/modulelistmodel.h"
 #include "models/privilegedsnapshotsource.h"
+#include "sessionactions.h"
 #include "timelinewidget.h"
 #include "windowsettings.h"
 
@@ -27,6 +29,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -105,7 +108,7 @@ void MainWindow::createActions()
     m_windowSettings = new WindowSettings(this);
     m_windowSettings->addMenus({open, m_saveAction, lab, asRoot, m_refreshAction});
     connect(m_windowSettings, &WindowSettings::recentFileChosen, this,
-            [this](const QString &path) { setSource(new FileSnapshotSource(path)); });
+            [this](const QString &path) { m_sessions->openFile(path); });
 
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("searchField"));
@@ -211,6 +214,19 @@ void MainWindow::createViews()
             &TimelineWidget::showModuleEvents);
     connect(m_holdersDock, &HoldersDock::readAsRootRequested, this,
             [this] { setSource(new PrivilegedSnapshotSource(labDefaultAgent())); });
+    m_sessions = new SessionActions(this, m_modules, m_timeline, m_holdersDock);
+    connect(m_sessions, &SessionActions::sourceOpened, this, &MainWindow::setSource);
+    file->insertAction(file->actions().value(file->actions().indexOf(m_saveAction) + 1),
+                       m_sessions->saveAction());
+
+    m_forceRelease = new ForceRelease(this, m_timeline);
+    m_holdersDock->addActionWidget(m_forceRelease->createButton());
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addAction(m_forceRelease->action());
+    QMenu *moduleMenu = new QMenu(tr("&Module"), this);
+    moduleMenu->setToolTipsVisible(true); // a disabled action says why
+    moduleMenu->addAction(m_forceRelease->action());
+    menuBar()->insertMenu(menuBar()->actions().value(1), moduleMenu);
 
     m_labPanel = new LabPanel(this);
     addDockWidget(Qt::LeftDockWidgetArea, m_labPanel);
@@ -247,6 +263,7 @@ void MainWindow::setSource(SnapshotSource *source)
     auto *lab = qobject_cast<LabSnapshotSource *>(source);
     if (lab)
         connect(lab, &LabSnapshotSource::progress, this, &MainWindow::showProgress);
+    m_forceRelease->setSource(source);
     m_labPanel->setLab(lab ? lab->machine() : nullptr);
     m_labPanel->setVisible(lab);
     m_autoRefreshAction->setEnabled(source->isLive());
@@ -263,6 +280,7 @@ void MainWindow::setSource(SnapshotSource *source)
 void MainWindow::applySnapshot(const Snapshot &snapshot)
 {
     m_holdersDock->setSource(m_source); // ready once it answered
+    m_forceRelease->setSnapshot(snapshot);
     m_timeline->setAgent(m_source ? m_source->agent() : nullptr);
     if (!snapshot.support.loadable) {
         m_haveSnapshot = true;
@@ -376,6 +394,7 @@ void MainWindow::selectModule(const QString &name, GraphFocus focus)
     m_selected = normalized;
     m_details->setModuleName(normalized);
     m_holdersDock->setModule(normalized);
+    m_forceRelease->setModule(normalized);
     m_timeline->setSelectedModule(normalized);
     // Drawn whole, a few hundred modules shrink to unreadable boxes: a large
     // graph shows the selected module's neighbourhood instead.

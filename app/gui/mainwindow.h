@@ -24,9 +24,11 @@ namespace refscope {
 class BuiltinModuleModel;
 class DependencyGraphView;
 class DetailsDock;
+class ForceRelease;
 class HoldersDock;
 class LabPanel;
 class MessagePage;
+class SessionActions;
 class ModuleDetailsModel;
 class ModuleFilterProxy;
 class ModuleListModel;
@@ -94,6 +96,8 @@ private:
     LabPanel *m_labPanel;             // shown only while the source is the lab guest
     TimelineWidget *m_timeline;       // follows the selected module
     WindowSettings *m_windowSettings; // menus, recent files, saved layout
+    SessionActions *m_sessions;       // save and reopen sessions
+    ForceRelease *m_forceRelease;     // "Force release…" of the selected module
     QLineEdit *m_search;
     QComboBox *m_stateFilter;
     QAction *m_refreshAction;

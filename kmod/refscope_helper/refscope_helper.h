@@ -11,7 +11,8 @@
 #include <linux/types.h>
 
 #define REFSCOPE_HELPER_DEVICE "refscope_helper"
-#define REFSCOPE_HELPER_ABI_VERSION 1
+/* 2: HOLDERS reports own_threads; CLOSE_FD and FORCE_PREPARE. */
+#define REFSCOPE_HELPER_ABI_VERSION 2
 
 /* Longer than the kernel's MODULE_NAME_LEN (56); must be NUL-terminated. */
 #define REFSCOPE_HELPER_NAME_LEN 64
@@ -64,6 +65,8 @@ struct refscope_helper_holders_request {
 	__s32 refcount;	  /* out: lsmod's count, without the helper's own while it looked */
 	__u32 state;	  /* out: the module's MODULE_STATE_* */
 	__u32 filesystems; /* out: filesystem types whose superblocks were checked */
+	__u32 own_threads; /* out: kernel threads running the module's own code (kthread_func) */
+	__u32 reserved;	   /* zero: keeps the layout the same on 32- and 64-bit */
 };
 
 /* Sets a LIVE module's count from exactly `expected` to `explained` (lower). */
@@ -75,18 +78,42 @@ struct refscope_helper_drop_request {
 	__s32 after;			     /* out: the count left */
 };
 
+/* Closes fd in pid's file table only while that fd still refers to an open
+ * file holding the module (a reused fd number is never closed). Every task
+ * using that file table must be stopped (SIGSTOP), except kernel threads. */
+struct refscope_helper_close_request {
+	char name[REFSCOPE_HELPER_NAME_LEN]; /* in */
+	__s32 pid;			     /* in: thread group id */
+	__s32 fd;			     /* in */
+};
+
+/* Before delete_module(O_TRUNC) of `name` through this handle: once the
+ * module's exit has run, the files its stopped kernel threads let go are
+ * released at once (flush_delayed_fput), while the module still exists. */
+struct refscope_helper_force_request {
+	char name[REFSCOPE_HELPER_NAME_LEN]; /* in */
+};
+
 #define REFSCOPE_HELPER_IOC_MAGIC 0xB8
 #define REFSCOPE_HELPER_IOC_VERSION _IOR(REFSCOPE_HELPER_IOC_MAGIC, 0, __u32)
 #define REFSCOPE_HELPER_IOC_HOLDERS \
 	_IOWR(REFSCOPE_HELPER_IOC_MAGIC, 1, struct refscope_helper_holders_request)
 #define REFSCOPE_HELPER_IOC_DROP \
 	_IOWR(REFSCOPE_HELPER_IOC_MAGIC, 2, struct refscope_helper_drop_request)
+#define REFSCOPE_HELPER_IOC_CLOSE_FD \
+	_IOW(REFSCOPE_HELPER_IOC_MAGIC, 3, struct refscope_helper_close_request)
+#define REFSCOPE_HELPER_IOC_FORCE_PREPARE \
+	_IOW(REFSCOPE_HELPER_IOC_MAGIC, 4, struct refscope_helper_force_request)
 
 /*
  * Errors: EINVAL malformed request; ENOENT no module by that name; ENXIO
  * built into the kernel; ESRCH the module is being removed; EBUSY (drop) the
  * module is not live; ESTALE (drop) the count is not `expected`; EAGAIN
  * (drop) the count changed while dropping; nothing was changed in any case.
+ * CLOSE_FD: ESRCH no such process; EBADF the fd is not open; ESTALE the fd
+ * does not refer to the module; EBUSY a task using the table is not stopped,
+ * or another process shares the table. FORCE_PREPARE: EBUSY another handle
+ * prepared a forced unload that has not happened yet.
  */
 
 #endif /* REFSCOPE_HELPER_H */

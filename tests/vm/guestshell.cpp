@@ -2,7 +2,9 @@
 
 #include "protocol/agentclient.h"
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
+#include <QThread>
 
 namespace refscope {
 
@@ -45,6 +47,40 @@ QString GuestShell::kernelLogProblems() const
     const GuestResult log = run(QStringLiteral(
         "dmesg | grep -E 'WARNING:|BUG:|Oops|Call Trace|general protection|underflow'"));
     return log.exitCode == 1 ? QString() : log.describe(); // grep's 1: nothing found
+}
+
+qint64 GuestShell::hold(const QString &script)
+{
+    const qint64 pid = start(script);
+    m_held << pid;
+    return pid;
+}
+
+void GuestShell::endHeld()
+{
+    for (const qint64 pid : std::as_const(m_held))
+        run(QStringLiteral("kill $(pgrep -P %1) %1 2>/dev/null").arg(pid));
+    m_held.clear();
+}
+
+int GuestShell::lsmodCount(const QString &module) const
+{
+    const GuestResult r =
+        run(QStringLiteral("awk '$1 == \"%1\" { print $3 }' /proc/modules").arg(module));
+    bool ok = false;
+    const int count = r.out.trimmed().toInt(&ok);
+    return ok ? count : -1;
+}
+
+bool GuestShell::waitForLsmod(const QString &module, int count, int timeoutMs) const
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (lsmodCount(module) != count) {
+        if (deadline.hasExpired())
+            return false;
+        QThread::msleep(200);
+    }
+    return true;
 }
 
 } // namespace refscope

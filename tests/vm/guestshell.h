@@ -2,6 +2,7 @@
 // the vm tests.
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace refscope {
@@ -31,8 +32,20 @@ public:
     // the kernel stayed healthy. Every vm test ends by checking it.
     QString kernelLogProblems() const;
 
+    // start() whose process (and the children it forked) endHeld() kills:
+    // what holds a module for one test function.
+    qint64 hold(const QString &script);
+    void endHeld();
+
+    // lsmod's count of module in the guest, -1 when it is not loaded.
+    int lsmodCount(const QString &module) const;
+    // Polls lsmodCount by the wall clock (each lab.exec round trip takes a
+    // while under TCG) until it is count; false after timeoutMs.
+    bool waitForLsmod(const QString &module, int count, int timeoutMs = 30000) const;
+
 private:
     AgentClient *m_agent;
+    QList<qint64> m_held;
 };
 
 } // namespace refscope

@@ -4,8 +4,10 @@
 // the errno of each, to show the kernel side validates its input.
 //   refscope-helper-probe holders MODULE
 //   refscope-helper-probe drop MODULE EXPECTED EXPLAINED
+//   refscope-helper-probe close MODULE PID FD
 //   refscope-helper-probe invalid
 #include "helperdevice.h"
+#include "helperrelease.h"
 #include "holders/holderreportjson.h"
 #include "refscope_helper.h"
 
@@ -46,6 +48,14 @@ QJsonObject drop(const QString &module, int expected, int explained)
             {QStringLiteral("error"), result.error},
             {QStringLiteral("before"), result.countBefore},
             {QStringLiteral("after"), result.countAfter}};
+}
+
+QJsonObject close(const QString &module, int pid, int fd)
+{
+    const HelperOutcome result = closeModuleFd(module, pid, fd);
+    return {{QStringLiteral("ok"), result.ok},
+            {QStringLiteral("stale"), result.stale},
+            {QStringLiteral("error"), result.error}};
 }
 
 int errnoOf(int fd, unsigned long request, void *argument)
@@ -98,6 +108,19 @@ QJsonObject invalidRequests()
     drop.expected = 1;
     drop.explained = 0;
     answers.insert(QStringLiteral("drop_itself"), errnoOf(fd, REFSCOPE_HELPER_IOC_DROP, &drop));
+    refscope_helper_close_request close{};
+    setName(close.name, "loop");
+    close.pid = 0;
+    answers.insert(QStringLiteral("close_no_pid"),
+                   errnoOf(fd, REFSCOPE_HELPER_IOC_CLOSE_FD, &close));
+    close.pid = 1;
+    close.fd = -1;
+    answers.insert(QStringLiteral("close_negative_fd"),
+                   errnoOf(fd, REFSCOPE_HELPER_IOC_CLOSE_FD, &close));
+    refscope_helper_force_request force{};
+    setName(force.name, REFSCOPE_HELPER_DEVICE);
+    answers.insert(QStringLiteral("force_itself"),
+                   errnoOf(fd, REFSCOPE_HELPER_IOC_FORCE_PREPARE, &force));
     answers.insert(QStringLiteral("unknown_ioctl"),
                    errnoOf(fd, _IO(REFSCOPE_HELPER_IOC_MAGIC, 99), nullptr));
     ::close(fd);
@@ -111,11 +134,13 @@ int run(const QStringList &args)
         answer = holders(args.at(1));
     else if (args.size() == 4 && args.at(0) == QLatin1String("drop"))
         answer = drop(args.at(1), args.at(2).toInt(), args.at(3).toInt());
+    else if (args.size() == 4 && args.at(0) == QLatin1String("close"))
+        answer = close(args.at(1), args.at(2).toInt(), args.at(3).toInt());
     else if (args.size() == 1 && args.at(0) == QLatin1String("invalid"))
         answer = invalidRequests();
     else {
         std::fputs("usage: refscope-helper-probe holders MODULE | drop MODULE EXPECTED "
-                   "EXPLAINED | invalid\n",
+                   "EXPLAINED | close MODULE PID FD | invalid\n",
                    stderr);
         return 2;
     }

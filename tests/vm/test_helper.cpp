@@ -13,7 +13,6 @@
 #include "protocol/agentclient.h"
 #include "testlab.h"
 
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,27 +38,11 @@ class TestHelper : public QObject {
         return pid;
     }
 
-    // Polls lsmod by the wall clock: QTRY_* count iterations, and each
-    // lab.exec round trip takes a while under TCG.
-    bool waitForLsmod(const QString &module, int count, int timeoutMs = 15000)
+    bool waitForLsmod(const QString &module, int count)
     {
-        const QDeadlineTimer deadline(timeoutMs);
-        while (lsmodCount(module) != count) {
-            if (deadline.hasExpired())
-                return false;
-            QTest::qWait(200);
-        }
-        return true;
+        return m_guest->waitForLsmod(module, count);
     }
-
-    int lsmodCount(const QString &module)
-    {
-        const GuestResult r =
-            sh(QStringLiteral("awk '$1 == \"%1\" { print $3 }' /proc/modules").arg(module));
-        bool ok = false;
-        const int count = r.out.trimmed().toInt(&ok);
-        return ok ? count : -1;
-    }
+    int lsmodCount(const QString &module) { return m_guest->lsmodCount(module); }
 
     QJsonObject probe(const QString &arguments)
     {
@@ -246,8 +229,9 @@ private slots:
     void validatesEveryRequest()
     {
         const QJsonObject answers = probe(QStringLiteral("invalid"));
-        for (const char *request : {"unterminated_name", "empty_name", "capacity_too_large",
-                                    "no_buffer", "drop_nothing", "drop_negative", "drop_itself"})
+        for (const char *request :
+             {"unterminated_name", "empty_name", "capacity_too_large", "no_buffer", "drop_nothing",
+              "drop_negative", "drop_itself", "close_no_pid", "close_negative_fd", "force_itself"})
             QCOMPARE(answers.value(QLatin1String(request)).toInt(), EINVAL);
         QCOMPARE(answers.value(QLatin1String("bad_buffer")).toInt(), EFAULT);
         QCOMPARE(answers.value(QLatin1String("bad_request_address")).toInt(), EFAULT);

@@ -27,6 +27,11 @@ struct Holder {
     int refs = 1;          // references this holder accounts for
     HolderSource source = HolderSource::Inferred;
     QString rule; // how it was attributed, in plain words
+    // Exact only: an open file no process has, tied to the module by nothing
+    // but its netlink protocol, while a kernel thread runs the module's own
+    // code: the module's exit stops that thread and lets the file go (seed
+    // 004), which is what makes the kernel's forced unload safe for it.
+    bool ownThread = false;
     bool operator==(const Holder &o) const = default;
 };
 
@@ -39,6 +44,9 @@ struct HolderReport {
     int unexplained = 0;
     QString verdict;   // one plain sentence
     QStringList steps; // what to do next, one per holder or cause
+    // When the window received it (ms since the epoch; 0: unknown): a report
+    // reopened from a session says how old it is.
+    qint64 takenAtMs = 0;
     bool operator==(const HolderReport &o) const = default;
 };
 

@@ -20,6 +20,8 @@ QJsonArray intArray(const QList<int> &values)
     return array;
 }
 
+} // namespace
+
 QJsonObject holderToJson(const Holder &h)
 {
     return {
@@ -33,8 +35,11 @@ QJsonObject holderToJson(const Holder &h)
         {QStringLiteral("refs"), h.refs},
         {QStringLiteral("source"), holderSourceName(h.source)},
         {QStringLiteral("rule"), h.rule},
+        {QStringLiteral("own_thread"), h.ownThread},
     };
 }
+
+namespace {
 
 bool intList(const QJsonValue &value, QList<int> *out)
 {
@@ -49,6 +54,8 @@ bool intList(const QJsonValue &value, QList<int> *out)
     }
     return true;
 }
+
+} // namespace
 
 bool holderFromJson(const QJsonObject &json, Holder *h, QString *error)
 {
@@ -79,6 +86,7 @@ bool holderFromJson(const QJsonObject &json, Holder *h, QString *error)
     h->comm = json.value(QLatin1String("comm")).toString();
     h->path = json.value(QLatin1String("path")).toString();
     h->rule = json.value(QLatin1String("rule")).toString();
+    h->ownThread = json.value(QLatin1String("own_thread")).toBool();
     if (!intList(json.value(QLatin1String("fds")), &h->fds) ||
         !intList(json.value(QLatin1String("shared_with")), &h->sharedWith)) {
         *error = QStringLiteral("holder \"fds\" and \"shared_with\" must be arrays of numbers");
@@ -89,8 +97,6 @@ bool holderFromJson(const QJsonObject &json, Holder *h, QString *error)
         h->fds = {fd};
     return true;
 }
-
-} // namespace
 
 QJsonObject holderReportToJson(const HolderReport &report)
 {

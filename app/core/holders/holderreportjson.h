@@ -8,6 +8,10 @@
 
 namespace refscope {
 
+// One holder, as the report's "holders" entries (also the release request's).
+QJsonObject holderToJson(const Holder &holder);
+bool holderFromJson(const QJsonObject &json, Holder *holder, QString *error);
+
 QJsonObject holderReportToJson(const HolderReport &report);
 
 // False with *error set when `json` is not a holder report.

@@ -123,24 +123,22 @@ void LabMachine::failBeforeLaunch(const QString &reason)
 QString LabMachine::checkOptions(const LabOptions &options, const QString &script) const
 {
     if (script.isEmpty())
-        return QStringLiteral("the lab's boot-guest.sh is not installed (looked in %1 and %2)")
+        return tr("the lab's boot-guest.sh is not installed (looked in %1 and %2)")
             .arg(QStringLiteral(REFSCOPE_LAB_SOURCE_DIR), QStringLiteral(REFSCOPE_LAB_INSTALL_DIR));
     if (QStandardPaths::findExecutable(QStringLiteral("qemu-system-x86_64")).isEmpty())
-        return QStringLiteral("QEMU is not installed (apt install qemu-system-x86)");
+        return tr("QEMU is not installed (apt install qemu-system-x86)");
     if (!options.kernelRelease.isEmpty() &&
         !QFileInfo::exists(QStringLiteral("/boot/vmlinuz-") + options.kernelRelease))
-        return QStringLiteral("no kernel image /boot/vmlinuz-%1 for the lab guest")
-            .arg(options.kernelRelease);
+        return tr("no kernel image /boot/vmlinuz-%1 for the lab guest").arg(options.kernelRelease);
     const QString agent = options.agentPath.isEmpty() ? labDefaultAgent() : options.agentPath;
     if (agent.isEmpty())
-        return QStringLiteral(
-            "refscope-agent was not found (build it, or name it in the lab options)");
+        return tr("refscope-agent was not found (build it, or name it in the lab options)");
     if (!QFileInfo(agent).isExecutable())
-        return QStringLiteral("the agent %1 does not exist or is not executable").arg(agent);
+        return tr("the agent %1 does not exist or is not executable").arg(agent);
     const QString hidden = labInvisiblePrefix(agent);
     if (!hidden.isEmpty())
-        return QStringLiteral("the agent %1 is under %2, which the lab guest does not see; use a "
-                              "build outside %2")
+        return tr("the agent %1 is under %2, which the lab guest does not see; use a "
+                  "build outside %2")
             .arg(agent, hidden);
     if (options.cpus < 1 || options.memoryMb < 256 || options.bootTimeoutMs <= 0 ||
         options.lifetimeLimitS < 0)
@@ -205,8 +203,8 @@ void LabMachine::launch(const QString &script, const LabOptions &options)
     connect(m_process, &QProcess::finished, this, &LabMachine::onProcessFinished);
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            failBeforeLaunch(QStringLiteral("cannot run /bin/sh for the lab: ") +
-                             m_process->errorString());
+            failBeforeLaunch(
+                tr("cannot run /bin/sh for the lab: %1").arg(m_process->errorString()));
     });
 
     m_socket->abort();
@@ -245,13 +243,11 @@ void LabMachine::onBootTimeout()
     QString reason;
     if (console.contains(QLatin1String("refscope-lab: running the command"))) // guest-init.sh
         reason = withDetail(
-            QStringLiteral("the lab guest booted, but its agent did not answer within %1 s")
-                .arg(seconds),
-            QStringLiteral("the agent's error output"), guestAgentStderr());
+            tr("the lab guest booted, but its agent did not answer within %1 s").arg(seconds),
+            tr("the agent's error output"), guestAgentStderr());
     else
-        reason = QStringLiteral("the lab guest did not boot within %1 s").arg(seconds);
-    failAndKill(withDetail(reason, QStringLiteral("end of the console log"),
-                           consoleTail(kConsoleTailLines)));
+        reason = tr("the lab guest did not boot within %1 s").arg(seconds);
+    failAndKill(withDetail(reason, tr("end of the console log"), consoleTail(kConsoleTailLines)));
 }
 
 void LabMachine::onProcessFinished()
@@ -267,15 +263,14 @@ void LabMachine::onProcessFinished()
         const QString agentStderr = guestAgentStderr();
         const QString reason =
             agentStderr.isEmpty()
-                ? withDetail(QStringLiteral("the lab guest stopped before its agent answered"),
-                             QStringLiteral("boot-guest.sh said"), lastLines(m_scriptStderr, 30))
-                : withDetail(QStringLiteral("the agent in the lab guest exited before answering"),
-                             QStringLiteral("its error output"), agentStderr);
+                ? withDetail(tr("the lab guest stopped before its agent answered"),
+                             tr("boot-guest.sh said"), lastLines(m_scriptStderr, 30))
+                : withDetail(tr("the agent in the lab guest exited before answering"),
+                             tr("its error output"), agentStderr);
         failAndKill(reason);
     } else if (was == State::Ready) {
-        failAndKill(withDetail(QStringLiteral("the lab guest stopped unexpectedly"),
-                               QStringLiteral("end of the console log"),
-                               consoleTail(kConsoleTailLines)));
+        failAndKill(withDetail(tr("the lab guest stopped unexpectedly"),
+                               tr("end of the console log"), consoleTail(kConsoleTailLines)));
     }
     emit stopped();
 }

@@ -29,8 +29,8 @@ void PrivilegedSnapshotSource::startRead()
         m_started = true;
         if (m_launcher.isEmpty())
             m_client.startProcess(m_agentPath, {});
-        else
-            m_client.startProcess(m_launcher, {m_agentPath});
+        else // "--inspect" makes pkexec ask for org.refscope.inspect
+            m_client.startProcess(m_launcher, {m_agentPath, QStringLiteral("--inspect")});
     }
     requestAgentSnapshot(
         &m_client, description(), this,

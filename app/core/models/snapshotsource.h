@@ -5,6 +5,7 @@
 // so results always arrive in order and none is older than one delivered.
 #pragma once
 
+#include "holders/holder.h"
 #include "inventory/moduleinfo.h"
 
 #include <QObject>
@@ -26,6 +27,9 @@ public:
     // The agent behind the snapshots, for requests beyond them (holders,
     // tracing); nullptr when this machine is read directly or from a file.
     virtual AgentClient *agent() { return nullptr; }
+    // Holder reports saved with the snapshot (a session file): what the
+    // Holders dock shows instead of asking an agent.
+    virtual QList<HolderReport> savedHolderReports() const { return {}; }
 
     void refresh();
     // Refreshes every intervalMs; 0 stops. A tick that comes while a read is

@@ -40,13 +40,13 @@ QString processEndReason(const QString &program, int exitCode, bool crashed,
 {
     if (QFileInfo(program).fileName() == QLatin1String("pkexec") && !crashed) {
         if (exitCode == 126)
-            return QStringLiteral("authentication dismissed");
+            return AgentClient::tr("authentication dismissed");
         if (exitCode == 127)
-            return QStringLiteral("not authorized");
+            return AgentClient::tr("not authorized");
     }
     QString reason =
-        crashed ? QStringLiteral("the agent (%1) was killed").arg(program)
-                : QStringLiteral("the agent (%1) exited with code %2").arg(program).arg(exitCode);
+        crashed ? AgentClient::tr("the agent (%1) was killed").arg(program)
+                : AgentClient::tr("the agent (%1) exited with code %2").arg(program).arg(exitCode);
     const QString detail = lastLine(stderrTail);
     if (!detail.isEmpty())
         reason += QStringLiteral(": ") + detail;
@@ -199,11 +199,11 @@ void AgentClient::sendHello()
     m_hello = {};
     call(QStringLiteral("hello"), helloParams(clientName()), [this](const AgentReply &reply) {
         if (!reply.ok) {
-            fail(QStringLiteral("the agent refused the handshake: ") + reply.errorMessage);
+            fail(tr("the agent refused the handshake: %1").arg(reply.errorMessage));
             return;
         }
         if (!helloMismatch(reply.result.toObject()).isEmpty()) {
-            fail(QStringLiteral("protocol mismatch: the agent does not speak protocol %1")
+            fail(tr("protocol mismatch: the agent does not speak protocol %1")
                      .arg(kProtocolVersion));
             return;
         }
@@ -222,7 +222,7 @@ void AgentClient::readAvailable()
     while (m_connected && m_lines.takeLine(&line))
         handleLine(line);
     if (m_connected && m_lines.overflowed())
-        fail(QStringLiteral("protocol error: the agent sent a line longer than 64 MiB"));
+        fail(tr("protocol error: the agent sent a line longer than 64 MiB"));
 }
 
 void AgentClient::handleLine(const QByteArray &line)
@@ -230,7 +230,7 @@ void AgentClient::handleLine(const QByteArray &line)
     AgentMessage message;
     QString error;
     if (!parseAgentMessage(line, &message, &error)) {
-        fail(QStringLiteral("protocol error: ") + error);
+        fail(tr("protocol error: %1").arg(error));
         return;
     }
     if (message.isNotification) {

@@ -23,6 +23,30 @@ public:
     };
 
     void append(int value);
+    // Replaces the pyramid with one over `count` values in one pass, each
+    // level sized once: cheaper than appending a whole recording value by
+    // value.
+    template <typename ValueAt> void rebuild(std::size_t count, ValueAt valueAt)
+    {
+        m_levels.clear();
+        m_count = count;
+        if (count == 0)
+            return;
+        std::vector<Range> nodes((count + fanout - 1) / fanout);
+        for (std::size_t i = 0; i < count; ++i) {
+            const int value = valueAt(i);
+            nodes[i / fanout].add(Range{value, value});
+        }
+        m_levels.push_back(std::move(nodes));
+        // As append() grows them: level l exists once there are more than
+        // 16^l values.
+        for (std::size_t covered = fanout; count > covered; covered *= fanout) {
+            std::vector<Range> upper((m_levels.back().size() + fanout - 1) / fanout);
+            for (std::size_t i = 0; i < m_levels.back().size(); ++i)
+                upper[i / fanout].add(m_levels.back()[i]);
+            m_levels.push_back(std::move(upper));
+        }
+    }
 
     // Min and max of values [begin, end); valueAt(i) reads value i.
     template <typename ValueAt>

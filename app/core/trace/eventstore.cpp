@@ -1,6 +1,7 @@
 #include "trace/eventstore.h"
 
 #include "trace/countpyramid.h"
+#include "trace/hugepagecolumn.h"
 
 #include <QHash>
 
@@ -8,8 +9,6 @@
 #include <limits>
 #include <stdexcept>
 #include <vector>
-
-#include <sys/mman.h>
 
 namespace refscope {
 
@@ -20,19 +19,9 @@ namespace {
 constexpr int kindBits = 3;
 constexpr int maxCpu = (1 << (16 - kindBits)) - 1;
 
-// Filling a million-event column page by page costs a page fault per 4 KiB,
-// a quarter of a large load's time (more in a VM): ask for transparent huge
-// pages on the column's 2 MiB-aligned interior. Only advice: without THP the
-// kernel ignores it.
-template <typename T> void preferHugePages(const std::vector<T> &column)
+ModuleEventKind kindOf(quint16 kindAndCpu)
 {
-    constexpr std::uintptr_t huge = 2u << 20;
-    const auto begin = reinterpret_cast<std::uintptr_t>(column.data());
-    const std::uintptr_t end = begin + column.capacity() * sizeof(T);
-    const std::uintptr_t first = (begin + huge - 1) & ~(huge - 1);
-    const std::uintptr_t last = end & ~(huge - 1);
-    if (first < last)
-        madvise(reinterpret_cast<void *>(first), last - first, MADV_HUGEPAGE);
+    return ModuleEventKind(kindAndCpu & ((1 << kindBits) - 1));
 }
 
 bool carriesCount(ModuleEventKind kind)
@@ -46,26 +35,52 @@ bool carriesCount(ModuleEventKind kind)
 // pyramid over the count each of them leaves in force.
 struct ModuleSeries {
     QString name;
-    std::vector<std::uint32_t> indices;
+    HugePageVector<std::uint32_t> indices;
     int baseline = 0;
     bool baselineKnown = false;
     CountPyramid pyramid;
 };
 
 struct EventStore::Columns {
-    std::vector<qint64> timestamps;
+    HugePageVector<qint64> timestamps;
     // The count in force after the event (what the curve shows): the
     // event's own count for get/put, otherwise the one it leaves behind
     // (see curveValue). refcount() hides it for events that carry none.
-    std::vector<qint32> curve;
-    std::vector<quint16> moduleIds;
-    std::vector<quint16> kindAndCpu;
+    HugePageVector<qint32> curve;
+    HugePageVector<quint16> moduleIds;
+    HugePageVector<quint16> kindAndCpu;
 
     std::vector<ModuleSeries> modules;
     QHash<QString, int> idsByName;
     QList<LostEvents> lost;
     qint64 lostTotal = 0;
     std::unique_ptr<EventDetailsSource> details;
+    // Events [indexed, size) came through appendDeferred: their count
+    // column still holds the raw count, their modules' indexes lack them.
+    std::size_t indexed = 0;
+
+    // Throws on what append and appendDeferred refuse.
+    void check(qint64 timestampNs, int cpu, int moduleId) const
+    {
+        if (timestamps.size() >= std::numeric_limits<std::uint32_t>::max())
+            throw std::length_error("more than 4294967295 events in one store");
+        if (cpu < 0 || cpu > maxCpu)
+            throw std::out_of_range("CPU number out of range: " + std::to_string(cpu));
+        if (moduleId < 0 || std::size_t(moduleId) >= modules.size())
+            throw std::out_of_range("unknown module id " + std::to_string(moduleId));
+        if (!timestamps.empty() && timestampNs < timestamps.back())
+            throw std::invalid_argument("module events must be appended in timestamp order");
+    }
+
+    void push(qint64 timestampNs, int cpu, ModuleEventKind kind, int moduleId, int count)
+    {
+        timestamps.push_back(timestampNs);
+        curve.push_back(count);
+        moduleIds.push_back(quint16(moduleId));
+        kindAndCpu.push_back(quint16(quint16(kind) | (cpu << kindBits)));
+    }
+
+    void indexDeferred();
 
     int idFor(const QString &name)
     {
@@ -128,24 +143,50 @@ std::size_t EventStore::append(qint64 timestampNs, int cpu, ModuleEventKind kind
                                int refcount)
 {
     Columns &c = *m_columns;
-    if (c.timestamps.size() >= std::numeric_limits<std::uint32_t>::max())
-        throw std::length_error("more than 4294967295 events in one store");
-    if (cpu < 0 || cpu > maxCpu)
-        throw std::out_of_range("CPU number out of range: " + std::to_string(cpu));
-    if (moduleId < 0 || std::size_t(moduleId) >= c.modules.size())
-        throw std::out_of_range("unknown module id " + std::to_string(moduleId));
-    if (!c.timestamps.empty() && timestampNs < c.timestamps.back())
-        throw std::invalid_argument("module events must be appended in timestamp order");
+    c.check(timestampNs, cpu, moduleId);
+    c.indexDeferred();
     ModuleSeries &series = c.modules[moduleId];
     const int value = c.curveValue(series, kind, refcount);
     const std::size_t index = c.timestamps.size();
-    c.timestamps.push_back(timestampNs);
-    c.curve.push_back(value);
-    c.moduleIds.push_back(quint16(moduleId));
-    c.kindAndCpu.push_back(quint16(quint16(kind) | (cpu << kindBits)));
+    c.push(timestampNs, cpu, kind, moduleId, value);
     series.indices.push_back(std::uint32_t(index));
     series.pyramid.append(value);
+    c.indexed = index + 1;
     return index;
+}
+
+std::size_t EventStore::appendDeferred(qint64 timestampNs, int cpu, ModuleEventKind kind,
+                                       int moduleId, int refcount)
+{
+    Columns &c = *m_columns;
+    c.check(timestampNs, cpu, moduleId);
+    c.push(timestampNs, cpu, kind, moduleId, refcount);
+    return c.timestamps.size() - 1;
+}
+
+void EventStore::Columns::indexDeferred()
+{
+    const std::size_t end = timestamps.size();
+    if (indexed == end)
+        return;
+    std::vector<std::size_t> added(modules.size(), 0);
+    for (std::size_t i = indexed; i < end; ++i)
+        ++added[moduleIds[i]];
+    for (std::size_t m = 0; m < modules.size(); ++m)
+        modules[m].indices.reserve(modules[m].indices.size() + added[m]);
+    for (std::size_t i = indexed; i < end; ++i) {
+        ModuleSeries &series = modules[moduleIds[i]];
+        curve[i] = curveValue(series, kindOf(kindAndCpu[i]), curve[i]);
+        series.indices.push_back(std::uint32_t(i));
+    }
+    for (std::size_t m = 0; m < modules.size(); ++m) {
+        if (added[m] == 0)
+            continue;
+        const HugePageVector<std::uint32_t> &indices = modules[m].indices;
+        modules[m].pyramid.rebuild(indices.size(),
+                                   [&](std::size_t k) { return curve[indices[k]]; });
+    }
+    indexed = end;
 }
 
 int EventStore::internModule(const QString &name)
@@ -189,7 +230,7 @@ int EventStore::cpu(std::size_t i) const
 
 ModuleEventKind EventStore::kind(std::size_t i) const
 {
-    return ModuleEventKind(m_columns->kindAndCpu[i] & ((1 << kindBits) - 1));
+    return kindOf(m_columns->kindAndCpu[i]);
 }
 
 int EventStore::moduleId(std::size_t i) const
@@ -310,6 +351,7 @@ void EventStore::squeeze()
     // The columns keep their spare capacity: a reservation's untouched pages
     // are never resident, and shrinking would copy (and fault in) every
     // column again.
+    m_columns->indexDeferred();
     for (ModuleSeries &series : m_columns->modules) {
         series.indices.shrink_to_fit();
         series.pyramid.squeeze();
@@ -324,10 +366,6 @@ void EventStore::reserve(std::size_t events)
     c.curve.reserve(total);
     c.moduleIds.reserve(total);
     c.kindAndCpu.reserve(total);
-    preferHugePages(c.timestamps);
-    preferHugePages(c.curve);
-    preferHugePages(c.moduleIds);
-    preferHugePages(c.kindAndCpu);
 }
 
 std::size_t EventStore::residentBytes() const

@@ -48,6 +48,13 @@ public:
     // from internModule.
     std::size_t append(qint64 timestampNs, int cpu, ModuleEventKind kind, int moduleId,
                        int refcount);
+    // The same for a reader that appends a whole recording before anyone
+    // looks at it (a trace file): only the per-event columns are written,
+    // and the per-module indexes and pyramids catch up in one pass, sized
+    // once, at the next append() or squeeze(), which such a reader calls
+    // when done. Until then eventsOf, countAt and countBuckets miss them.
+    std::size_t appendDeferred(qint64 timestampNs, int cpu, ModuleEventKind kind, int moduleId,
+                               int refcount);
     int internModule(const QString &name);
     void appendLost(const LostEvents &lost);
     void setDetailsSource(std::unique_ptr<EventDetailsSource> source);
@@ -85,7 +92,8 @@ public:
     // the last event is not counted: untouched, it is not resident. The
     // per-module index adds 4 bytes an event and the pyramids about half a byte.
     std::size_t columnBytes() const;
-    // Once no more events will come: trims the per-module indexes and pyramids.
+    // Once no more events will come: indexes the deferred events, trims the
+    // per-module indexes and pyramids.
     void squeeze();
     // Makes room for `events` more events, for readers that know the count.
     void reserve(std::size_t events);

@@ -52,6 +52,7 @@ private:
     int m_stackSizeOffset = -1; // kernel_stack's entry count
     int m_stackCallerOffset = -1;
     int m_longSize = 8;
+    bool m_bigEndian = false; // the recording's byte order
 };
 
 } // namespace refscope

@@ -20,9 +20,9 @@ public:
     int idOf(std::string_view name)
     {
         // Recordings usually name a handful of modules: compare with those
-        // before hashing.
+        // before hashing, inline, as a call to memcmp per event showed.
         for (const auto &[known, id] : m_recent)
-            if (known == name)
+            if (sameBytes(known, name))
                 return id;
         auto it = m_ids.find(name);
         if (it == m_ids.end()) {
@@ -36,6 +36,15 @@ public:
     }
 
 private:
+    static bool sameBytes(std::string_view a, std::string_view b)
+    {
+        if (a.size() != b.size())
+            return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a[i] != b[i])
+                return false;
+        return true;
+    }
     struct Hash {
         using is_transparent = void;
         std::size_t operator()(std::string_view name) const

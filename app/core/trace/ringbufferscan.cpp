@@ -2,19 +2,14 @@
 
 #include "trace/moduleeventdecoder.h"
 #include "trace/moduleids.h"
+#include "trace/ringbufferpage.h"
+#include "trace/tracefilemessages.h"
 
 #include <traceevent/event-parse.h>
-// kbuffer.h, unlike event-parse.h, declares its functions without C linkage.
-extern "C" {
-#include <traceevent/kbuffer.h>
-}
 
 #include <zstd.h>
 
-#include <QtEndian>
-
 #include <algorithm>
-#include <cstring>
 
 namespace refscope {
 
@@ -23,19 +18,15 @@ namespace {
 struct TepDeleter {
     void operator()(tep_handle *tep) const { tep_free(tep); }
 };
-struct KbufferDeleter {
-    void operator()(kbuffer *buffer) const { kbuffer_free(buffer); }
-};
 struct ZstdDeleter {
     void operator()(ZSTD_DCtx *context) const { ZSTD_freeDCtx(context); }
 };
 
-// The ring buffer's page header: a timestamp, then `commit`, a long whose
-// low 27 bits are the bytes of events on the page (the rest are flags).
-constexpr quint64 commitMask = (1u << 27) - 1;
 // The smallest module event in a ring buffer (header, common fields, ip,
 // refcnt, name) takes 32 bytes: an upper bound of the events in some bytes.
 constexpr quint64 minEventBytes = 32;
+// Uncompressed pages are walked in place, this many between progress reports.
+constexpr quint64 pagesPerStep = 64;
 
 // What all CPUs' streams share: the file, its layout, the decoder, the
 // progress made and the store the losses go to.
@@ -59,24 +50,22 @@ struct ScanContext {
         lastPermille = permille;
         if (progress(permille))
             return true;
-        error = QStringLiteral("loading cancelled");
+        error = TraceFileMessages::tr("loading cancelled");
         return false;
     }
 };
 
-// One CPU's module events in order, read page by page: pages in place in
-// an uncompressed file, else from the chunk last decompressed. Buffers get
-// room past their end as kbuffer may read a few bytes beyond a page.
+// One CPU's module events in order, read page by page: in place in an
+// uncompressed file, else from the chunk last decompressed. (A thread
+// decompressing ahead did not pay: its handovers cost more CPU than zstd
+// itself and saved no time on two cores.)
 class CpuStream {
 public:
     CpuStream(ScanContext &context, const TraceFileLayout::CpuData &cpu, quint64 virtualStart)
-        : m_context(context), m_cpu(cpu), m_virtualOffset(virtualStart)
+        : m_context(context), m_cpu(cpu), m_page(context.layout.bigEndian, context.layout.longSize),
+          m_virtualOffset(virtualStart)
     {
-        const TraceFileLayout &layout = context.layout;
-        m_kbuffer.reset(
-            kbuffer_alloc(layout.longSize == 8 ? KBUFFER_LSIZE_8 : KBUFFER_LSIZE_4,
-                          layout.bigEndian ? KBUFFER_ENDIAN_BIG : KBUFFER_ENDIAN_LITTLE));
-        if (layout.compressed)
+        if (context.layout.compressed)
             m_zstd.reset(ZSTD_createDCtx());
     }
 
@@ -95,23 +84,24 @@ private:
     bool fillBuffer();
     bool fail(const QString &what)
     {
-        m_context.error = QStringLiteral("CPU %1 %2").arg(m_cpu.cpu).arg(what);
+        m_context.error = TraceFileMessages::tr("CPU %1 %2").arg(m_cpu.cpu).arg(what);
         return false;
     }
 
     ScanContext &m_context;
     const TraceFileLayout::CpuData &m_cpu;
-    std::unique_ptr<kbuffer, KbufferDeleter> m_kbuffer;
+    RingBufferPage m_page;
     std::unique_ptr<ZSTD_DCtx, ZstdDeleter> m_zstd;
-    std::vector<uchar> m_buffer; // decompressed chunk, or a copy of uncompressed pages
+    std::vector<uchar> m_buffer;    // the chunk last decompressed
+    const uchar *m_pages = nullptr; // in the file or in m_buffer
     quint64 m_bufferBytes = 0;
-    quint64 m_bufferVirtualOffset = 0; // of m_buffer[0]
+    quint64 m_bufferVirtualOffset = 0; // of m_pages[0]
     quint64 m_pageInBuffer = 0;        // byte offset of the current page
-    qint64 m_pageEnd = 0;              // of its events, from the page's start
     quint64 m_consumed = 0;            // bytes of the CPU's data in buffers so far
     int m_chunk = 0;
     quint64 m_virtualOffset;
     bool m_pageLoaded = false;
+    bool m_pageNew = false; // no record of the page read yet
     bool m_started = false;
     std::size_t m_count = 0;
 };
@@ -120,21 +110,18 @@ bool CpuStream::fillBuffer()
 {
     const quint32 pageSize = m_context.layout.pageSize;
     if (m_cpu.chunks.isEmpty()) {
-        // Uncompressed: 64 pages at a time, copied so that no read passes
-        // the end of the mapping.
-        const quint64 bytes = std::min<quint64>(64 * pageSize, m_cpu.size - m_consumed);
-        m_buffer.resize(bytes + 64);
-        std::memcpy(m_buffer.data(), m_context.file + m_cpu.fileOffset + m_consumed, bytes);
+        m_pages = m_context.file + m_cpu.fileOffset + m_consumed;
+        m_bufferBytes = std::min<quint64>(pagesPerStep * pageSize, m_cpu.size - m_consumed);
         m_bufferVirtualOffset = m_cpu.fileOffset + m_consumed;
-        m_bufferBytes = bytes;
     } else {
         const TraceFileLayout::Chunk &chunk = m_cpu.chunks[m_chunk++];
-        m_buffer.resize(chunk.size + 64);
+        m_buffer.resize(chunk.size);
         const size_t got =
             ZSTD_decompressDCtx(m_zstd.get(), m_buffer.data(), chunk.size,
                                 m_context.file + chunk.fileOffset, chunk.compressedSize);
         if (ZSTD_isError(got) || got != chunk.size)
-            return fail(QStringLiteral("has corrupt compressed data"));
+            return fail(TraceFileMessages::tr("has corrupt compressed data"));
+        m_pages = m_buffer.data();
         // libtracecmd numbers a compressed file's records as if the CPUs'
         // decompressed data followed one another from the first page on.
         m_bufferVirtualOffset = m_virtualOffset + m_consumed;
@@ -147,67 +134,49 @@ bool CpuStream::fillBuffer()
 
 bool CpuStream::loadPage()
 {
-    const TraceFileLayout &layout = m_context.layout;
+    const quint32 pageSize = m_context.layout.pageSize;
     if (m_started)
-        m_pageInBuffer += layout.pageSize;
+        m_pageInBuffer += pageSize;
     m_started = true;
-    if (m_pageInBuffer + layout.pageSize > m_bufferBytes) {
+    if (m_pageInBuffer + pageSize > m_bufferBytes) {
         if (m_consumed >= m_cpu.size)
             return false;
         if (!fillBuffer())
             return false;
-        if (m_bufferBytes < layout.pageSize)
+        if (m_bufferBytes < pageSize)
             return false;
     }
-    const uchar *page = m_buffer.data() + m_pageInBuffer;
-    const int headerSize = 8 + layout.longSize;
-    const quint64 commit =
-        (layout.longSize == 8 ? (layout.bigEndian ? qFromBigEndian<quint64>(page + 8)
-                                                  : qFromLittleEndian<quint64>(page + 8))
-                              : (layout.bigEndian ? qFromBigEndian<quint32>(page + 8)
-                                                  : qFromLittleEndian<quint32>(page + 8))) &
-        commitMask;
-    if (commit > layout.pageSize - headerSize)
-        return fail(QStringLiteral("has a corrupt ring-buffer page"));
-    m_pageEnd = headerSize + qint64(commit);
-    kbuffer_load_subbuffer(m_kbuffer.get(), const_cast<uchar *>(page));
-    if (const int missed = kbuffer_missed_events(m_kbuffer.get()); missed != 0) {
-        const quint64 pageTs =
-            layout.bigEndian ? qFromBigEndian<quint64>(page) : qFromLittleEndian<quint64>(page);
-        m_context.store.appendLost(LostEvents{qint64(pageTs), m_cpu.cpu, missed > 0 ? missed : -1});
-    }
+    if (!m_page.load(m_pages + m_pageInBuffer, pageSize))
+        return fail(TraceFileMessages::tr("has a corrupt ring-buffer page"));
     m_pageLoaded = true;
+    m_pageNew = true;
     return true;
 }
 
 bool CpuStream::next()
 {
-    kbuffer *kb = m_kbuffer.get();
     for (;;) {
-        unsigned long long ts = 0;
-        void *data = nullptr;
-        if (m_pageLoaded) {
-            data = kbuffer_next_event(kb, &ts);
-        } else {
-            if (!loadPage())
-                return false;
-            data = kbuffer_read_event(kb, &ts);
+        if (!m_pageLoaded && !loadPage())
+            return false;
+        const RingBufferPage::Step step = m_page.next();
+        if (step == RingBufferPage::Step::Corrupt)
+            return fail(TraceFileMessages::tr("has a corrupt event"));
+        if (m_pageNew) {
+            m_pageNew = false;
+            if (const qint64 missed = m_page.missedEvents(); missed != 0)
+                m_context.store.appendLost(LostEvents{qint64(m_page.pageTimestamp()), m_cpu.cpu,
+                                                      missed > 0 ? missed : -1});
         }
-        if (!data) {
+        if (step == RingBufferPage::Step::End) {
             m_pageLoaded = false;
             continue;
         }
-        const int size = kbuffer_event_size(kb);
-        const uchar *page = m_buffer.data() + m_pageInBuffer;
-        const qint64 end = static_cast<const uchar *>(data) - page + size;
-        if (size < 0 || end > m_pageEnd)
-            return fail(QStringLiteral("has a corrupt event"));
-        const auto decoded = m_context.decoder.decode(data, size);
+        const auto decoded = m_context.decoder.decode(m_page.data(), m_page.length());
         if (!decoded)
             continue;
-        timestampNs = qint64(ts);
+        timestampNs = qint64(m_page.timestamp());
         event = *decoded;
-        recordOffset = m_bufferVirtualOffset + m_pageInBuffer + kbuffer_curr_offset(kb);
+        recordOffset = m_bufferVirtualOffset + m_pageInBuffer + m_page.offset();
         ordinal = m_count++;
         return true;
     }
@@ -247,8 +216,8 @@ bool merge(std::vector<std::unique_ptr<CpuStream>> &streams, ScanContext &contex
                 best = it;
         CpuStream &stream = **best;
         const std::size_t index =
-            context.store.append(stream.timestampNs, stream.cpu(), stream.event.kind,
-                                 ids.idOf(stream.event.module), stream.event.refcount);
+            context.store.appendDeferred(stream.timestampNs, stream.cpu(), stream.event.kind,
+                                         ids.idOf(stream.event.module), stream.event.refcount);
         if (stream.ordinal % TraceFileDetails::checkpointInterval == 0)
             scan->checkpoints[stream.cpu()].push_back({std::uint32_t(index), stream.recordOffset});
         if (!stream.next()) {
@@ -269,8 +238,8 @@ bool scanRingBuffers(const uchar *data, const TraceFileLayout &layout, const Loa
     const auto tep = moduleFormats(layout);
     const ModuleEventDecoder decoder(tep.get());
     if (!decoder.hasModuleEvents()) {
-        *error = QStringLiteral("the recording has no module events (record them with "
-                                "trace-cmd record -e module)");
+        *error = TraceFileMessages::tr("the recording has no module events (record them with "
+                                       "trace-cmd record -e module)");
         return false;
     }
     ScanContext context{data, layout, decoder, progress, *scan->store, 0, 0, -1, {}};

@@ -1,6 +1,6 @@
 // RefScope's own fast path through a trace.dat: the ring-buffer pages of
 // each CPU (decompressed chunk by chunk when the file is compressed) are
-// walked with libtraceevent's kbuffer, only module events are kept, and the
+// walked in place with RingBufferPage, only module events are kept, and the
 // CPUs are merged by timestamp as trace-cmd report merges them. No record is
 // allocated per event, which is what makes it several times faster than
 // reading through libtracecmd.

@@ -1,39 +1,68 @@
 #include "trace/sessionfile.h"
 
+#include "holders/holderreportjson.h"
 #include "inventory/snapshotjson.h"
 #include "trace/livecapturedetails.h"
 
+#include <QCoreApplication>
 #include <QDataStream>
 #include <QFile>
-#include <QHash>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QtEndian>
 
 #include <exception>
+#include <limits>
 
 namespace refscope {
 
 namespace {
 
+// The messages' translation context: the GUI shows them in its language.
+struct Messages {
+    Q_DECLARE_TR_FUNCTIONS(refscope::SessionFile)
+};
+
 constexpr char kMagic[] = "RSCOPSES";
 constexpr qsizetype kMagicSize = 8;
 constexpr qsizetype kHeaderSize = kMagicSize + 4 + 8 + 8;
 constexpr QDataStream::Version kStreamVersion = QDataStream::Qt_6_4;
+// How often a save reports progress, in events.
+constexpr std::size_t kProgressStride = 1 << 16;
 
 void writeHolders(QDataStream &out, const QList<HolderReport> &reports)
 {
+    // JSON as the agent sends it: fields the holders code adds later come
+    // along without a new format version.
     out << quint32(reports.size());
-    for (const HolderReport &r : reports) {
-        out << r.module << qint32(r.refcount) << quint32(r.holders.size());
-        for (const Holder &h : r.holders)
-            out << quint8(h.kind) << qint32(h.pid) << h.comm << h.fds << h.sharedWith << h.path
-                << qint32(h.refs) << quint8(h.source) << h.rule;
-        out << qint32(r.unexplained) << r.verdict << r.steps;
-    }
+    for (const HolderReport &r : reports)
+        out << qint64(r.takenAtMs)
+            << QJsonDocument(holderReportToJson(r)).toJson(QJsonDocument::Compact);
 }
 
 bool readHolders(QDataStream &in, QList<HolderReport> *reports)
+{
+    quint32 count = 0;
+    in >> count;
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        qint64 takenAtMs = 0;
+        QByteArray json;
+        in >> takenAtMs >> json;
+        HolderReport r;
+        QString error;
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject() ||
+            !holderReportFromJson(document.object(), &r, &error))
+            return false;
+        r.takenAtMs = takenAtMs;
+        reports->append(r);
+    }
+    return in.status() == QDataStream::Ok;
+}
+
+// Version 1 wrote each field of a holder report in binary.
+bool readHoldersV1(QDataStream &in, QList<HolderReport> *reports)
 {
     quint32 count = 0;
     in >> count;
@@ -64,8 +93,10 @@ bool readHolders(QDataStream &in, QList<HolderReport> *reports)
     return in.status() == QDataStream::Ok;
 }
 
-QByteArray encodePayload(const Snapshot &snapshot, const EventStore &events,
-                         const QList<HolderReport> &holders)
+// False when `progress` stopped it.
+bool encodePayload(const Snapshot &snapshot, const EventStore &events,
+                   const QList<HolderReport> &holders, const SessionProgress &progress,
+                   QByteArray *payload)
 {
     // Events first into their own buffer: the string table they fill is
     // written before them.
@@ -74,8 +105,16 @@ QByteArray encodePayload(const Snapshot &snapshot, const EventStore &events,
     {
         QDataStream out(&eventBytes, QIODevice::WriteOnly);
         out.setVersion(kStreamVersion);
+        // The count before each module's first event, in module id order:
+        // the curves start where they started, and the ids stay the same.
+        out << quint32(events.moduleCount());
+        for (int id = 0; id < events.moduleCount(); ++id)
+            out << strings.id(events.moduleName(id))
+                << qint32(events.countAt(id, std::numeric_limits<qint64>::min()));
         out << quint64(events.size());
         for (std::size_t i = 0; i < events.size(); ++i) {
+            if (progress && i % kProgressStride == 0 && !progress(int(900 * i / events.size())))
+                return false;
             const EventDetails d = events.details(i);
             out << qint64(events.timestampNs(i)) << qint32(events.cpu(i)) << quint8(events.kind(i))
                 << strings.id(events.moduleName(events.moduleId(i))) << qint32(events.refcount(i))
@@ -89,27 +128,39 @@ QByteArray encodePayload(const Snapshot &snapshot, const EventStore &events,
             out << qint64(l.timestampNs) << qint32(l.cpu) << qint64(l.count);
         writeHolders(out, holders);
     }
-    QByteArray payload;
-    QDataStream out(&payload, QIODevice::WriteOnly);
+    QDataStream out(payload, QIODevice::WriteOnly);
     out.setVersion(kStreamVersion);
     out << QJsonDocument(snapshotToJson(snapshot)).toJson(QJsonDocument::Compact)
         << strings.strings();
     out.writeRawData(eventBytes.constData(), int(eventBytes.size()));
-    return payload;
+    return true;
 }
 
 // The events of a payload into a fresh store; false when they do not parse.
-bool decodeEvents(QDataStream &in, const QStringList &strings, EventStore *store)
+bool decodeEvents(QDataStream &in, const QStringList &strings, quint32 version, EventStore *store)
 {
-    auto details = std::make_unique<CapturedDetails>(store);
-    quint64 count = 0;
-    in >> count;
     auto text = [&](quint32 id, QString *out) {
         if (id >= quint32(strings.size()))
             return false;
         *out = strings.at(id);
         return true;
     };
+    if (version >= 2) {
+        quint32 modules = 0;
+        in >> modules;
+        for (quint32 m = 0; m < modules; ++m) {
+            quint32 name = 0;
+            qint32 baseline = 0;
+            QString module;
+            in >> name >> baseline;
+            if (in.status() != QDataStream::Ok || !text(name, &module) || baseline < 0)
+                return false;
+            store->setBaseline(module, baseline);
+        }
+    }
+    auto details = std::make_unique<CapturedDetails>(store);
+    quint64 count = 0;
+    in >> count;
     for (quint64 i = 0; i < count; ++i) {
         qint64 ts = 0;
         qint32 cpu = 0, refcount = 0;
@@ -158,11 +209,15 @@ void applySnapshotBaseline(const Snapshot &snapshot, EventStore *events)
 }
 
 QString saveSession(const QString &path, const Snapshot &snapshot, const EventStore &events,
-                    const QList<HolderReport> &holders)
+                    const QList<HolderReport> &holders, const SessionProgress &progress)
 {
-    const QByteArray payload = encodePayload(snapshot, events, holders);
+    QByteArray payload;
+    if (!encodePayload(snapshot, events, holders, progress, &payload))
+        return Messages::tr("saving %1 was stopped").arg(path);
     // Level 1: a million events compress to a fraction in well under a second.
     const QByteArray compressed = qCompress(payload, 1);
+    if (progress && !progress(950))
+        return Messages::tr("saving %1 was stopped").arg(path);
     QByteArray header(kMagic, kMagicSize);
     header.resize(kHeaderSize);
     qToBigEndian(kSessionFormatVersion, header.data() + kMagicSize);
@@ -171,7 +226,9 @@ QString saveSession(const QString &path, const Snapshot &snapshot, const EventSt
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(header) != header.size() ||
         file.write(compressed) != compressed.size() || !file.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return Messages::tr("cannot write %1: %2").arg(path, file.errorString());
+    if (progress)
+        progress(1000);
     return {};
 }
 
@@ -185,16 +242,16 @@ QString loadSession(const QString &path, Session *session)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
+        return Messages::tr("cannot open %1: %2").arg(path, file.errorString());
     const QByteArray header = file.read(kHeaderSize);
     if (!header.startsWith(QByteArray(kMagic)))
-        return QStringLiteral("%1 is not a RefScope session file").arg(path);
+        return Messages::tr("%1 is not a RefScope session file").arg(path);
     if (header.size() < kHeaderSize)
-        return QStringLiteral("%1 is truncated (its header is incomplete)").arg(path);
+        return Messages::tr("%1 is truncated (its header is incomplete)").arg(path);
     const quint32 version = qFromBigEndian<quint32>(header.constData() + kMagicSize);
     if (version > kSessionFormatVersion || version == 0)
-        return QStringLiteral("%1 was written by a newer RefScope (session format %2; this one "
-                              "reads up to %3)")
+        return Messages::tr("%1 was written by a newer RefScope (session format %2; this one "
+                            "reads up to %3)")
             .arg(path)
             .arg(version)
             .arg(kSessionFormatVersion);
@@ -202,18 +259,17 @@ QString loadSession(const QString &path, Session *session)
     const quint64 compressedSize = qFromBigEndian<quint64>(header.constData() + kMagicSize + 12);
     const quint64 actual = quint64(file.size() - kHeaderSize);
     if (actual < compressedSize)
-        return QStringLiteral("%1 is truncated (%2 of %3 payload bytes)")
+        return Messages::tr("%1 is truncated (%2 of %3 payload bytes)")
             .arg(path)
             .arg(actual)
             .arg(compressedSize);
     if (actual > compressedSize)
-        return QStringLiteral("%1 is corrupted (%2 bytes past its end)")
+        return Messages::tr("%1 is corrupted (%2 bytes past its end)")
             .arg(path)
             .arg(actual - compressedSize);
     const QByteArray payload = qUncompress(file.read(qint64(compressedSize)));
-    const QString corrupted = QStringLiteral("%1 is corrupted (%2)");
     if (quint64(payload.size()) != size)
-        return corrupted.arg(path, QStringLiteral("its payload does not decompress"));
+        return Messages::tr("%1 is corrupted (its payload does not decompress)").arg(path);
 
     QDataStream in(payload);
     in.setVersion(kStreamVersion);
@@ -221,24 +277,28 @@ QString loadSession(const QString &path, Session *session)
     QStringList strings;
     in >> snapshotJson >> strings;
     Session loaded;
+    loaded.formatVersion = version;
     QString error;
     QJsonParseError jsonError;
     const QJsonDocument json = QJsonDocument::fromJson(snapshotJson, &jsonError);
     if (in.status() != QDataStream::Ok || jsonError.error != QJsonParseError::NoError ||
         !snapshotFromJson(json.object(), &loaded.snapshot, &error))
-        return corrupted.arg(path,
-                             QStringLiteral("its snapshot does not parse") +
-                                 (error.isEmpty() ? QString() : QStringLiteral(": ") + error));
+        return Messages::tr("%1 is corrupted (its snapshot does not parse: %2)")
+            .arg(path, error.isEmpty() ? jsonError.errorString() : error);
     loaded.events = std::make_unique<EventStore>();
-    applySnapshotBaseline(loaded.snapshot, loaded.events.get());
+    // Version 1 saved no baselines: the snapshot was the capture's.
+    if (version == 1)
+        applySnapshotBaseline(loaded.snapshot, loaded.events.get());
     try {
-        if (!decodeEvents(in, strings, loaded.events.get()))
-            return corrupted.arg(path, QStringLiteral("its events do not parse"));
+        if (!decodeEvents(in, strings, version, loaded.events.get()))
+            return Messages::tr("%1 is corrupted (its events do not parse)").arg(path);
     } catch (const std::exception &e) { // the store refuses what it cannot hold
-        return corrupted.arg(path, QString::fromUtf8(e.what()));
+        return Messages::tr("%1 is corrupted (%2)").arg(path, QString::fromUtf8(e.what()));
     }
-    if (!readHolders(in, &loaded.holders) || !in.atEnd())
-        return corrupted.arg(path, QStringLiteral("its holder reports do not parse"));
+    const bool holders =
+        version == 1 ? readHoldersV1(in, &loaded.holders) : readHolders(in, &loaded.holders);
+    if (!holders || !in.atEnd())
+        return Messages::tr("%1 is corrupted (its holder reports do not parse)").arg(path);
     loaded.events->squeeze();
     *session = std::move(loaded);
     return {};

@@ -1,6 +1,8 @@
 #include "trace/tracefilelayout.h"
 
 #include "trace/bytecursor.h"
+#include "trace/ringbufferpage.h"
+#include "trace/tracefilemessages.h"
 
 #include <zstd.h>
 
@@ -64,6 +66,7 @@ private:
     qint64 m_size;
     TraceFileLayout &m_layout;
     QString m_error;
+    bool m_knownPageFormat = false;
 };
 
 bool LayoutReader::read(QString *error)
@@ -82,13 +85,15 @@ bool LayoutReader::read(QString *error)
     const quint32 page = m_layout.pageSize;
     bool ok = in.ok() && page >= 1024 && page <= (1u << 20) && (page & (page - 1)) == 0;
     if (!ok)
-        ok = fail(QStringLiteral("the header's page size is corrupt"));
+        ok = fail(TraceFileMessages::tr("the header's page size is corrupt"));
     else if (m_layout.version == 6)
         ok = readV6(in);
     else
         ok = readV7(in);
     if (ok && m_layout.cpus.isEmpty() && !m_layout.needsLibtracecmd)
-        ok = fail(QStringLiteral("the file holds no ring-buffer data"));
+        ok = fail(TraceFileMessages::tr("the file holds no ring-buffer data"));
+    // Pages of a layout RingBufferPage does not know are libtracecmd's.
+    m_layout.needsLibtracecmd |= !m_knownPageFormat;
     if (!ok)
         *error = m_error;
     return ok;
@@ -103,9 +108,13 @@ bool LayoutReader::readSized(ByteCursor &in, int sizeBytes)
 
 bool LayoutReader::readHeaderInfo(ByteCursor &in)
 {
-    if (in.readString() != "header_page" || !readSized(in, 8) ||
-        in.readString() != "header_event" || !readSized(in, 8))
-        return fail(QStringLiteral("the ring-buffer header description is corrupt"));
+    const bool pageNamed = in.readString() == "header_page";
+    const QByteArray page = in.takeCopy(in.read<quint64>());
+    const bool eventNamed = in.readString() == "header_event";
+    const QByteArray event = in.takeCopy(in.read<quint64>());
+    if (!in.ok() || !pageNamed || !eventNamed)
+        return fail(TraceFileMessages::tr("the ring-buffer header description is corrupt"));
+    m_knownPageFormat = isKnownRingBufferFormat(page, event, m_layout.longSize);
     return true;
 }
 
@@ -126,7 +135,7 @@ bool LayoutReader::readFormats(ByteCursor &in, bool ftrace)
         }
     }
     if (!in.ok() || systems > maxFormats)
-        return fail(QStringLiteral("the event formats are corrupt"));
+        return fail(TraceFileMessages::tr("the event formats are corrupt"));
     return true;
 }
 
@@ -136,7 +145,7 @@ bool LayoutReader::readCpuData(quint64 offset, quint64 size, int cpu)
     data.cpu = cpu;
     data.fileOffset = offset;
     if (offset > quint64(m_size) || size > quint64(m_size) - offset)
-        return fail(QStringLiteral("CPU %1's data lies outside the file").arg(cpu));
+        return fail(TraceFileMessages::tr("CPU %1's data lies outside the file").arg(cpu));
     if (!m_layout.compressed || size == 0) {
         data.size = size / m_layout.pageSize * m_layout.pageSize;
         m_layout.cpus.append(data);
@@ -158,7 +167,8 @@ bool LayoutReader::readCpuData(quint64 offset, quint64 size, int cpu)
         data.chunks.append(chunk);
     }
     if (!in.ok())
-        return fail(QStringLiteral("CPU %1's table of compressed chunks is corrupt").arg(cpu));
+        return fail(
+            TraceFileMessages::tr("CPU %1's table of compressed chunks is corrupt").arg(cpu));
     m_layout.cpus.append(data);
     return true;
 }
@@ -168,7 +178,7 @@ bool LayoutReader::readV6(ByteCursor &in)
     if (!readHeaderInfo(in) || !readFormats(in, true) || !readFormats(in, false))
         return false;
     if (!readSized(in, 4) || !readSized(in, 4) || !readSized(in, 8)) // kallsyms, printk, cmdlines
-        return fail(QStringLiteral("the symbol, printk or command-line tables are corrupt"));
+        return fail(TraceFileMessages::tr("the symbol, printk or command-line tables are corrupt"));
     const quint32 cpus = in.read<quint32>();
     QByteArray kind = in.takeCopy(10);
     if (kind == QByteArray("options  \0", 10)) {
@@ -180,18 +190,18 @@ bool LayoutReader::readV6(ByteCursor &in)
         kind = in.takeCopy(10);
     }
     if (!in.ok() || cpus > maxCpus)
-        return fail(QStringLiteral("the options or the CPU count are corrupt"));
+        return fail(TraceFileMessages::tr("the options or the CPU count are corrupt"));
     if (kind == QByteArray("latency  \0", 10)) {
         m_layout.needsLibtracecmd = true;
         return true;
     }
     if (kind != QByteArray("flyrecord\0", 10))
-        return fail(QStringLiteral("the file names no known kind of trace data"));
+        return fail(TraceFileMessages::tr("the file names no known kind of trace data"));
     for (quint32 cpu = 0; cpu < cpus; ++cpu) {
         const quint64 offset = in.read<quint64>();
         const quint64 size = in.read<quint64>();
         if (!in.ok())
-            return fail(QStringLiteral("the table of CPU data is truncated"));
+            return fail(TraceFileMessages::tr("the table of CPU data is truncated"));
         if (!readCpuData(offset, size, int(cpu)))
             return false;
     }
@@ -208,7 +218,7 @@ bool LayoutReader::readSection(quint64 offset, quint16 expectedId, QByteArray *c
     const quint64 size = in.read<quint64>();
     const uchar *bytes = in.take(size);
     if (!in.ok() || id != expectedId || size > maxSectionSize)
-        return fail(QStringLiteral("section %1 is corrupt or truncated").arg(expectedId));
+        return fail(TraceFileMessages::tr("section %1 is corrupt or truncated").arg(expectedId));
     if (!(flags & 1)) {
         *content = QByteArray(reinterpret_cast<const char *>(bytes), qsizetype(size));
         return true;
@@ -218,11 +228,12 @@ bool LayoutReader::readSection(quint64 offset, quint16 expectedId, QByteArray *c
     const quint32 unpackedSize = packed.read<quint32>();
     const uchar *data = packed.take(packedSize);
     if (!packed.ok() || unpackedSize > maxSectionSize || !m_layout.compressed)
-        return fail(QStringLiteral("compressed section %1 is corrupt").arg(expectedId));
+        return fail(TraceFileMessages::tr("compressed section %1 is corrupt").arg(expectedId));
     content->resize(unpackedSize);
     const size_t got = ZSTD_decompress(content->data(), unpackedSize, data, packedSize);
     if (ZSTD_isError(got) || got != unpackedSize)
-        return fail(QStringLiteral("compressed section %1 does not decompress").arg(expectedId));
+        return fail(
+            TraceFileMessages::tr("compressed section %1 does not decompress").arg(expectedId));
     return true;
 }
 
@@ -238,7 +249,7 @@ bool LayoutReader::readOptions(ByteCursor &options, quint64 *next)
         ByteCursor data(bytes, size, m_layout.bigEndian);
         if (id == Done) {
             *next = data.read<quint64>();
-            return data.ok() || fail(QStringLiteral("an options section ends badly"));
+            return data.ok() || fail(TraceFileMessages::tr("an options section ends badly"));
         }
         m_layout.needsLibtracecmd |= id == Offset || id == TimeShift || id == Tsc2Nsec;
         m_layout.needsLibtracecmd |= id == BufferText;
@@ -254,9 +265,9 @@ bool LayoutReader::readOptions(ByteCursor &options, quint64 *next)
         else if (id == FtraceEvents || id == EventFormats)
             ok = readFormats(in, id == FtraceEvents);
         else if (id == Kallsyms || id == Printk)
-            ok = readSized(in, 4) || fail(QStringLiteral("section %1 is corrupt").arg(id));
+            ok = readSized(in, 4) || fail(TraceFileMessages::tr("section %1 is corrupt").arg(id));
         else if (id == Cmdlines)
-            ok = readSized(in, 8) || fail(QStringLiteral("the command lines are corrupt"));
+            ok = readSized(in, 8) || fail(TraceFileMessages::tr("the command lines are corrupt"));
         if (!ok)
             return false;
         if (id != Buffer)
@@ -267,7 +278,7 @@ bool LayoutReader::readOptions(ByteCursor &options, quint64 *next)
         data.read<quint32>();
         const quint32 cpus = data.read<quint32>();
         if (!data.ok() || cpus > maxCpus)
-            return fail(QStringLiteral("a buffer description is corrupt"));
+            return fail(TraceFileMessages::tr("a buffer description is corrupt"));
         if (!name.isEmpty()) {
             m_layout.needsLibtracecmd = true;
             continue;
@@ -277,12 +288,12 @@ bool LayoutReader::readOptions(ByteCursor &options, quint64 *next)
             const quint64 offset = data.read<quint64>();
             const quint64 size = data.read<quint64>();
             if (!data.ok() || cpu < 0 || cpu >= int(maxCpus))
-                return fail(QStringLiteral("a buffer description is corrupt"));
+                return fail(TraceFileMessages::tr("a buffer description is corrupt"));
             if (!readCpuData(offset, size, cpu))
                 return false;
         }
     }
-    return fail(QStringLiteral("an options section is truncated"));
+    return fail(TraceFileMessages::tr("an options section is truncated"));
 }
 
 bool LayoutReader::readV7(ByteCursor &in)
@@ -291,15 +302,15 @@ bool LayoutReader::readV7(ByteCursor &in)
     in.readString(); // its version
     quint64 next = in.read<quint64>();
     if (!in.ok())
-        return fail(QStringLiteral("the header is truncated"));
+        return fail(TraceFileMessages::tr("the header is truncated"));
     if (compression != "none" && compression != "zstd")
-        return fail(QStringLiteral("compression \"%1\" is not supported (zstd is)")
+        return fail(TraceFileMessages::tr("compression \"%1\" is not supported (zstd is)")
                         .arg(QString::fromLatin1(compression.left(32))));
     m_layout.compressed = compression == "zstd";
     QSet<quint64> seen;
     while (next != 0) {
         if (seen.contains(next) || seen.size() >= maxOptionSections)
-            return fail(QStringLiteral("the options sections loop"));
+            return fail(TraceFileMessages::tr("the options sections loop"));
         seen.insert(next);
         QByteArray options;
         if (!readSection(next, 0, &options))

@@ -40,7 +40,8 @@ struct TraceFileLayout {
     QList<CpuData> cpus; // the top-level buffer's CPUs
 
     // Timestamps that options shift or scale (OFFSET, TSC2NSEC, TIME_SHIFT),
-    // other buffers or latency data: libtracecmd reads those files.
+    // other buffers, latency data or ring-buffer pages of a layout other
+    // than RingBufferPage's: libtracecmd reads those files.
     bool needsLibtracecmd = false;
 };
 

@@ -5,6 +5,7 @@
 #include "trace/tracefilecheck.h"
 #include "trace/tracefiledetails.h"
 #include "trace/tracefilelayout.h"
+#include "trace/tracefilemessages.h"
 #include "trace/tracehandle.h"
 
 #include <traceevent/event-parse.h>
@@ -56,8 +57,8 @@ std::shared_ptr<EventStore> readWithLibtracecmd(const QString &path, const LoadP
     if (!handle)
         return nullptr;
     if (!handle->decoder().hasModuleEvents()) {
-        *error = QStringLiteral("the recording has no module events (record them with "
-                                "trace-cmd record -e module)");
+        *error = TraceFileMessages::tr("the recording has no module events (record them with "
+                                       "trace-cmd record -e module)");
         return nullptr;
     }
     const auto [firstNs, lastNs] = handle->timeSpan();
@@ -78,7 +79,7 @@ std::shared_ptr<EventStore> readWithLibtracecmd(const QString &path, const LoadP
             if (++records % 16384 == 0 && progress &&
                 !progress(int(
                     std::clamp<qint64>((qint64(record->ts) - firstNs) * 1000 / spanNs, 0, 999)))) {
-                *error = QStringLiteral("loading cancelled");
+                *error = TraceFileMessages::tr("loading cancelled");
                 return nullptr;
             }
             const auto decoded = handle->decode(record.get());
@@ -121,7 +122,7 @@ std::shared_ptr<EventStore> readTraceFile(const QString &path, QString *error,
     QFile file(path);
     const uchar *data = file.open(QIODevice::ReadOnly) ? file.map(0, file.size()) : nullptr;
     if (!data) {
-        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        *error = TraceFileMessages::tr("%1: %2").arg(path, file.errorString());
         return nullptr;
     }
     TraceFileLayout layout;
@@ -134,10 +135,10 @@ std::shared_ptr<EventStore> readTraceFile(const QString &path, QString *error,
     }
     if (store && store->size() == 0 && store->lostEvents().isEmpty()) {
         store.reset();
-        problem = QStringLiteral("the recording holds no module events");
+        problem = TraceFileMessages::tr("the recording holds no module events");
     }
     if (!store) {
-        *error = QStringLiteral("%1: %2").arg(path, problem);
+        *error = TraceFileMessages::tr("%1: %2").arg(path, problem);
         return nullptr;
     }
     store->squeeze();

@@ -1,5 +1,7 @@
 #include "trace/tracehandle.h"
 
+#include "trace/tracefilemessages.h"
+
 // trace-cmd.h pulls in tracefs.h, whose inline helpers are not valid C++
 // (an int passed as an enum); nothing of libtracefs is used here.
 #define _TRACE_FS_H
@@ -34,12 +36,12 @@ std::unique_ptr<TraceHandle> TraceHandle::open(const QString &path, QString *err
         tracecmd_open(path.toLocal8Bit().constData(),
                       TRACECMD_FL_LOAD_NO_PLUGINS | TRACECMD_FL_LOAD_NO_SYSTEM_PLUGINS);
     if (!handle->m_input) {
-        *error = QStringLiteral("%1: libtracecmd cannot read this trace file").arg(path);
+        *error = TraceFileMessages::tr("%1: libtracecmd cannot read this trace file").arg(path);
         return nullptr;
     }
     handle->m_tep = tracecmd_get_tep(handle->m_input);
     if (!handle->m_tep || tep_get_cpus(handle->m_tep) <= 0) {
-        *error = QStringLiteral("%1: the trace file names no CPU").arg(path);
+        *error = TraceFileMessages::tr("%1: the trace file names no CPU").arg(path);
         return nullptr;
     }
     tep_set_loglevel(TEP_LOG_NONE);

@@ -6,6 +6,7 @@
 #include "protocol/agentclient.h"
 #include "teaching/teaching.h"
 
+#include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -44,8 +45,7 @@ HoldersDock::HoldersDock(QWidget *parent) : QDockWidget(tr("Holders"), parent)
     m_holders = new QTreeWidget;
     m_holders->setObjectName(QStringLiteral("holdersTree"));
     m_holders->setRootIsDecorated(false);
-    m_holders->setHeaderLabels(
-        {tr("Kind"), tr("Process"), tr("FDs"), tr("Path"), tr("Refs"), tr("Source")});
+    m_holders->setHeaderLabels(holderColumnTitles());
     m_holders->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_holders, &QTreeWidget::itemDoubleClicked, this, &HoldersDock::showSelectedInTimeline);
     m_unexplained = wrappingLabel();
@@ -78,10 +78,16 @@ void HoldersDock::setSource(SnapshotSource *source)
 {
     AgentClient *agent = source ? source->agent() : nullptr;
     const bool savedSnapshot = source && !source->isLive();
-    if (agent == m_agent && savedSnapshot == m_savedSnapshot)
+    const QList<HolderReport> savedReports =
+        source ? source->savedHolderReports() : QList<HolderReport>();
+    if (agent == m_agent && savedSnapshot == m_savedSnapshot && savedReports == m_savedReports)
         return;
     m_agent = agent;
     m_savedSnapshot = savedSnapshot;
+    m_savedReports = savedReports;
+    m_seen.clear();
+    for (const HolderReport &report : savedReports)
+        m_seen.insert(report.module, report);
     refresh();
 }
 
@@ -91,6 +97,11 @@ void HoldersDock::setModule(const QString &module)
         return;
     m_module = module;
     refresh();
+}
+
+void HoldersDock::addActionWidget(QWidget *actionWidget)
+{
+    widget()->layout()->addWidget(actionWidget);
 }
 
 QString HoldersDock::message() const
@@ -118,6 +129,8 @@ void HoldersDock::refresh()
                 QString error = reply.errorMessage;
                 if (reply.ok && holderReportFromJson(reply.result.toObject(), &report, &error)) {
                     const QJsonObject result = reply.result.toObject();
+                    report.takenAtMs = QDateTime::currentMSecsSinceEpoch();
+                    m_seen.insert(report.module, report);
                     showReport(report);
                     showMessage(
                         result.value(QLatin1String("exact_available")).toBool()
@@ -128,6 +141,10 @@ void HoldersDock::refresh()
                     showMessage(tr("The agent could not say what holds %1: %2").arg(module, error));
                 }
             });
+        return;
+    }
+    if (!m_savedReports.isEmpty()) {
+        showSavedReport();
         return;
     }
     // Holders are a property of a running kernel: a saved snapshot has none,
@@ -143,6 +160,21 @@ void HoldersDock::refresh()
                     true);
 }
 
+void HoldersDock::showSavedReport()
+{
+    const auto saved = m_seen.constFind(m_module);
+    if (saved == m_seen.constEnd()) {
+        showMessage(tr("The session holds no holder report for %1.").arg(m_module));
+        return;
+    }
+    showReport(*saved);
+    const QDateTime taken = QDateTime::fromMSecsSinceEpoch(saved->takenAtMs);
+    showMessage(saved->takenAtMs > 0
+                    ? tr("Saved with the session: what held %1 at %2.")
+                          .arg(m_module, QLocale().toString(taken, QLocale::ShortFormat))
+                    : tr("Saved with the session: what held %1 then.").arg(m_module));
+}
+
 void HoldersDock::showMessage(const QString &message, bool offerRoot)
 {
     m_status->setText(message);
@@ -155,24 +187,11 @@ void HoldersDock::showReport(const HolderReport &report)
     m_holders->clear();
     m_verdict->setText(report.verdict);
     for (const Holder &h : report.holders) {
-        auto *item = new QTreeWidgetItem(m_holders);
-        item->setText(KindColumn, holderKindName(h.kind));
-        if (h.pid >= 0)
-            item->setText(ProcessColumn, tr("%1 (%2)").arg(h.pid).arg(h.comm));
-        if (!h.fds.isEmpty())
-            item->setText(FdsColumn, describeFds(h.fds));
-        item->setText(PathColumn, h.path);
-        item->setText(RefsColumn, QString::number(h.refs));
-        item->setText(SourceColumn, holderSourceName(h.source));
         const QString tip = h.sharedWith.isEmpty() ? h.rule
                                                    : tr("%1\nShared by %n forked process(es)",
                                                         nullptr, int(h.sharedWith.size()))
                                                          .arg(h.rule);
-        for (int column = KindColumn; column <= SourceColumn; ++column)
-            item->setToolTip(column, tip);
-        // What the kind and the certainty mean (teaching/teaching.h).
-        item->setToolTip(KindColumn, Teaching::holderKind(h.kind));
-        item->setToolTip(SourceColumn, Teaching::holderSource(h.source));
+        showHolder(new QTreeWidgetItem(m_holders), KindColumn, h, tip);
     }
     m_unexplained->setText(report.verdict.isEmpty()
                                ? QString()
@@ -182,6 +201,28 @@ void HoldersDock::showReport(const HolderReport &report)
         steps += QStringLiteral("<li>%1</li>").arg(step.toHtmlEscaped());
     m_steps->setText(steps.isEmpty() ? QString() : tr("Next steps:<ol>%1</ol>").arg(steps));
     m_timeline->setEnabled(false);
+}
+
+QStringList HoldersDock::holderColumnTitles()
+{
+    return {tr("Kind"), tr("Process"), tr("FDs"), tr("Path"), tr("Refs"), tr("Source")};
+}
+
+void HoldersDock::showHolder(QTreeWidgetItem *item, int first, const Holder &h, const QString &tip)
+{
+    item->setText(first + KindColumn, holderKindName(h.kind));
+    if (h.pid >= 0)
+        item->setText(first + ProcessColumn, tr("%1 (%2)").arg(h.pid).arg(h.comm));
+    if (!h.fds.isEmpty())
+        item->setText(first + FdsColumn, describeFds(h.fds));
+    item->setText(first + PathColumn, h.path);
+    item->setText(first + RefsColumn, QString::number(h.refs));
+    item->setText(first + SourceColumn, holderSourceName(h.source));
+    for (int column = KindColumn; column <= SourceColumn; ++column)
+        item->setToolTip(first + column, tip);
+    // What the kind and the certainty mean (teaching/teaching.h).
+    item->setToolTip(first + KindColumn, Teaching::holderKind(h.kind));
+    item->setToolTip(first + SourceColumn, Teaching::holderSource(h.source));
 }
 
 void HoldersDock::showSelectedInTimeline()

@@ -9,11 +9,13 @@
 #include "holders/holder.h"
 
 #include <QDockWidget>
+#include <QMap>
 #include <QPointer>
 
 class QLabel;
 class QPushButton;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace refscope {
 
@@ -33,7 +35,20 @@ public:
     void refresh();
 
     const HolderReport &report() const { return m_report; }
+    // The latest report per module seen since the source changed (a
+    // session's saved ones included), each with the time it came: what
+    // File → "Save session…" keeps.
+    QList<HolderReport> seenReports() const { return m_seen.values(); }
     QString message() const; // what the status line says, as plain text
+    // Puts a widget (the "Force release…" button) at the dock's foot.
+    void addActionWidget(QWidget *widget);
+
+    // The holder columns (kind, process, FDs, path, refs, source) from
+    // column `first` on, each with `tip`, and the kind and the source with
+    // what they mean: the release dialog lists holders the same way.
+    static QStringList holderColumnTitles();
+    static void showHolder(QTreeWidgetItem *item, int first, const Holder &holder,
+                           const QString &tip);
 
 signals:
     void showInTimeline(const QString &module, int pid);
@@ -42,10 +57,13 @@ signals:
 private:
     void showReport(const HolderReport &report);
     void showMessage(const QString &message, bool offerRoot = false);
+    void showSavedReport(); // the session's report for the current module
     void showSelectedInTimeline();
 
     QPointer<AgentClient> m_agent;
     bool m_savedSnapshot = false;
+    QList<HolderReport> m_savedReports; // the source's (a session's)
+    QMap<QString, HolderReport> m_seen; // by module
     QString m_module;
     HolderReport m_report;
     quint64 m_request = 0; // replies to older requests are dropped

@@ -11,17 +11,21 @@ RecentFilesMenu::RecentFilesMenu(QWidget *parent) : QMenu(tr("Open &Recent"), pa
 {
     setObjectName(QStringLiteral("recentFilesMenu"));
     setToolTipsVisible(true);
+    // Filled when it opens, so that a file found missing is reported to
+    // whoever is listening by then, at the moment the user looks.
     connect(this, &QMenu::aboutToShow, this, &RecentFilesMenu::rebuild);
-    rebuild();
 }
 
 void RecentFilesMenu::rebuild()
 {
     clear();
     int number = 0;
+    QStringList missing;
     for (const QString &path : UserSettings().recentFiles()) {
-        if (!QFileInfo::exists(path))
+        if (!QFileInfo::exists(path)) {
+            missing.append(path);
             continue;
+        }
         ++number;
         // "&1 name" gives the first nine an accelerator key; the full path
         // is the tooltip and the status tip.
@@ -31,6 +35,10 @@ void RecentFilesMenu::rebuild()
         QAction *action = addAction(text, this, [this, path] { emit fileChosen(path); });
         action->setToolTip(QDir::toNativeSeparators(path));
         action->setStatusTip(QDir::toNativeSeparators(path));
+    }
+    if (!missing.isEmpty()) {
+        UserSettings().removeRecentFiles(missing);
+        emit filesPruned(missing);
     }
     if (number == 0) {
         addAction(tr("No recent files"))->setEnabled(false);

@@ -1,7 +1,8 @@
-// File → Open Recent: the snapshots (and, later, traces) opened or saved
-// last, most recent first, read from UserSettings each time the menu opens
-// so that every window shows the same list. Files gone from disk are left
-// out rather than offered and then failing.
+// File → Open Recent: the snapshots, trace files and sessions opened or
+// saved last, most recent first, read from UserSettings each time the menu
+// opens so that every window shows the same list. Files gone from disk are
+// dropped from the list (filesPruned says which) rather than offered and
+// then failing.
 #pragma once
 
 #include <QMenu>
@@ -18,6 +19,8 @@ public:
 
 signals:
     void fileChosen(const QString &path);
+    // rebuild() dropped these files: they are no longer on disk.
+    void filesPruned(const QStringList &paths);
 };
 
 } // namespace refscope

@@ -55,6 +55,14 @@ void UserSettings::addRecentFile(const QString &path)
     m_settings.setValue(kRecentFiles, files.mid(0, kMaxRecentFiles));
 }
 
+void UserSettings::removeRecentFiles(const QStringList &paths)
+{
+    QStringList files = recentFiles();
+    for (const QString &path : paths)
+        files.removeAll(path);
+    m_settings.setValue(kRecentFiles, files);
+}
+
 void UserSettings::clearRecentFiles()
 {
     m_settings.remove(kRecentFiles);

@@ -29,6 +29,7 @@ public:
     // Most recent first, at most kMaxRecentFiles, absolute paths.
     QStringList recentFiles() const;
     void addRecentFile(const QString &path);
+    void removeRecentFiles(const QStringList &paths);
     void clearRecentFiles();
     static constexpr int kMaxRecentFiles = 8;
 

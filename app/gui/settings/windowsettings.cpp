@@ -10,14 +10,21 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTextBrowser>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 namespace refscope {
+
+namespace {
+// Long enough to read a few file names.
+constexpr int kPrunedMessageMs = 10000;
+} // namespace
 
 WindowSettings::WindowSettings(QMainWindow *window) : QObject(window), m_window(window)
 {
@@ -32,6 +39,15 @@ void WindowSettings::addMenus(const QList<QAction *> &fileActions)
     connect(m_recent, &RecentFilesMenu::fileChosen, this, [this](const QString &path) {
         addRecentFile(path); // to the top of the list
         emit recentFileChosen(path);
+    });
+    connect(m_recent, &RecentFilesMenu::filesPruned, this, [this](const QStringList &paths) {
+        QStringList names;
+        for (const QString &path : paths)
+            names.append(QFileInfo(path).fileName());
+        m_window->statusBar()->showMessage(
+            tr("No longer on disk, removed from the recent files: %1")
+                .arg(QLocale().createSeparatedList(names)),
+            kPrunedMessageMs);
     });
     m_fileMenu->addMenu(m_recent);
     m_fileMenu->addSeparator();

@@ -19,6 +19,7 @@ RecordingOpener::RecordingOpener(QWidget *window)
     });
     connect(m_loader, &TraceFileLoader::finished, this, [this](std::shared_ptr<EventStore> store) {
         done();
+        emit fileOpened(m_path);
         emit opened(std::move(store), QFileInfo(m_path).fileName());
     });
     connect(m_loader, &TraceFileLoader::failed, this, [this](const QString &message) {
@@ -66,11 +67,14 @@ void RecordingOpener::openSession(const QString &path)
             if (generation != m_generation)
                 return;
             done();
-            if (!error.isEmpty())
+            if (!error.isEmpty()) {
                 emit failed(error);
-            else
-                emit opened(std::shared_ptr<EventStore>(std::move(session->events)),
-                            QFileInfo(m_path).fileName());
+                return;
+            }
+            emit sessionOpened(m_path, session->snapshot, session->holders);
+            emit fileOpened(m_path);
+            emit opened(std::shared_ptr<EventStore>(std::move(session->events)),
+                        QFileInfo(m_path).fileName());
         });
     });
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);

@@ -1,8 +1,12 @@
 // Opens a recording for the timeline without freezing the window: a
 // trace.dat through TraceFileLoader (real progress, cancellable), a
 // RefScope session in a background thread, both behind a progress dialog.
+// A session's snapshot and holder reports are announced too, for the
+// window's module views and Holders dock.
 #pragma once
 
+#include "holders/holder.h"
+#include "inventory/moduleinfo.h"
 #include "trace/eventstore.h"
 
 #include <QObject>
@@ -32,6 +36,11 @@ public:
 
 signals:
     void opened(std::shared_ptr<refscope::EventStore> store, const QString &description);
+    // Right before opened(), for every file read: a trace.dat or a session.
+    void fileOpened(const QString &path);
+    // Right before fileOpened(), for a session.
+    void sessionOpened(const QString &path, const refscope::Snapshot &snapshot,
+                       const QList<refscope::HolderReport> &holders);
     void failed(const QString &message);
 
 private:

@@ -112,14 +112,16 @@ void TimelineChartView::setStore(std::shared_ptr<const EventStore> store)
 void TimelineChartView::storeGrew()
 {
     // A window that reached the end before the new events keeps showing
-    // the end, like a terminal that follows its output.
+    // the end, like a terminal that follows its output; one that showed the
+    // whole recording keeps showing all of it as it grows.
     const bool followEnd = m_toNs >= m_shownEndNs;
+    const bool showsAll = followEnd && m_fromNs <= recordingStartNs();
     indexLoadFree(m_indexedEvents);
     m_shownEndNs = recordingEndNs();
     if (followEnd) {
         const qint64 span = m_toNs - m_fromNs;
         m_toNs = recordingEndNs();
-        m_fromNs = std::max(recordingStartNs(), m_toNs - span);
+        m_fromNs = showsAll ? recordingStartNs() : std::max(recordingStartNs(), m_toNs - span);
         emit windowChanged(m_fromNs, m_toNs);
     }
     scheduleRedraw();
@@ -188,6 +190,12 @@ void TimelineChartView::setMarkerA(std::optional<qint64> timestampNs)
     m_markers.aNs = timestampNs;
     viewport()->update();
     emit markersChanged();
+}
+
+void TimelineChartView::addAnnotation(qint64 timestampNs, const QString &label)
+{
+    m_markers.annotations.append({timestampNs, label});
+    viewport()->update();
 }
 
 void TimelineChartView::setMarkerB(std::optional<qint64> timestampNs)
@@ -301,20 +309,24 @@ void TimelineChartView::redraw()
     m_redrawPending = false;
     const int pixels = plotWidthPixels();
     int maxCount = 1;
+    QList<QList<QPointF>> lines;
     for (const QString &module : std::as_const(m_modules)) {
-        QLineSeries *series = m_series.value(module);
         const int id = m_store ? m_store->findModule(module) : -1;
         if (id < 0) {
-            series->clear();
+            lines.append(QList<QPointF>());
             continue;
         }
         const QList<CountBucket> buckets = m_store->countBuckets(id, m_fromNs, m_toNs, pixels);
         for (const CountBucket &bucket : buckets)
             maxCount = std::max(maxCount, bucket.max);
-        series->replace(stepLinePoints(buckets, m_store->countAt(id, m_fromNs - 1)));
+        lines.append(stepLinePoints(buckets, m_store->countAt(id, m_fromNs - 1)));
     }
-    updateMarkerSeries(maxCount);
+    // The axes first: a range change makes Qt Charts lay out every series
+    // again, so after the replace()s it would do that work twice.
     updateAxes(maxCount);
+    for (qsizetype i = 0; i < m_modules.size(); ++i)
+        m_series.value(m_modules.at(i))->replace(lines.at(i));
+    updateMarkerSeries(maxCount);
     viewport()->update();
 }
 

@@ -52,6 +52,8 @@ public:
     void setMarkerA(std::optional<qint64> timestampNs);
     void setMarkerB(std::optional<qint64> timestampNs);
     const TimelineMarkers &markers() const { return m_markers; }
+    // Marks a labelled moment until the next setStore().
+    void addAnnotation(qint64 timestampNs, const QString &label);
 
     qint64 timeAtPixel(double x) const;  // view coordinates
     double pixelOfTime(qint64 ns) const; // view coordinates

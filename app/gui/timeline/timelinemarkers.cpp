@@ -4,6 +4,7 @@
 #include "trace/eventstore.h"
 
 #include <QPainter>
+#include <QPolygonF>
 
 #include <cmath>
 
@@ -54,7 +55,36 @@ void TimelineMarkers::paint(QPainter *painter, const QRectF &plot,
         paintLine(painter, plot, toPixel(*aNs), Line::A);
     if (bNs)
         paintLine(painter, plot, toPixel(*bNs), Line::B);
+    for (int row = 0; row < annotations.size(); ++row)
+        paintAnnotation(painter, plot, toPixel(annotations.at(row).ns), row,
+                        annotations.at(row).label);
     paintBand(painter);
+}
+
+void TimelineMarkers::paintAnnotation(QPainter *painter, const QRectF &plot, double x, int row,
+                                      const QString &label)
+{
+    if (x < plot.left() || x > plot.right())
+        return;
+    const QColor color(0x80, 0x30, 0xa0);
+    painter->save();
+    painter->setPen(QPen(color, 2));
+    painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    // A triangle on the time axis, like the load/free markers.
+    painter->setBrush(color);
+    painter->drawPolygon(QPolygonF{QPointF(x, plot.bottom() - 8), QPointF(x - 5, plot.bottom()),
+                                   QPointF(x + 5, plot.bottom())});
+    const QFontMetrics metrics = painter->fontMetrics();
+    const double width = metrics.horizontalAdvance(label);
+    // Right of the line, or left of it where the plot ends.
+    const double left = x + 4 + width > plot.right() ? x - 4 - width : x + 4;
+    const double baseline = plot.top() + metrics.height() * (row + 2);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(255, 255, 255, 210));
+    painter->drawRect(QRectF(left - 2, baseline - metrics.ascent(), width + 4, metrics.height()));
+    painter->setPen(color);
+    painter->drawText(QPointF(left, baseline), label);
+    painter->restore();
 }
 
 void TimelineMarkers::paintLine(QPainter *painter, const QRectF &plot, double x, Line line)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QList>
 #include <QRectF>
 #include <QString>
 
@@ -23,6 +24,13 @@ public:
     std::optional<qint64> aNs;
     std::optional<qint64> bNs;
     QRectF band; // the rubber band being dragged, in view pixels; empty if none
+    // Labelled moments another part of the window marks on the recording
+    // ("force release of leaky_ref: released"); they go with the recording.
+    struct Annotation {
+        qint64 ns = 0;
+        QString label;
+    };
+    QList<Annotation> annotations;
 
     // "A 13.276461 s  B 13.277705 s  Δt 1.244 ms  Δ loop +1": what changed
     // between the markers for each shown module.
@@ -37,6 +45,10 @@ public:
 private:
     enum class Line { Cursor, A, B };
     static void paintLine(QPainter *painter, const QRectF &plot, double x, Line line);
+    // Below the A/B labels; the row-th annotation a row lower, so close
+    // ones stay readable.
+    static void paintAnnotation(QPainter *painter, const QRectF &plot, double x, int row,
+                                const QString &label);
     void paintBand(QPainter *painter) const;
 };
 

@@ -210,7 +210,7 @@ void TimelineWidget::exportChart()
         this, tr("Export the chart"), {}, tr("PNG images (*.png);;SVG drawings (*.svg)"));
     if (path.isEmpty())
         return;
-    const QString error = saveChartImage(m_chart, path);
+    const QString error = saveChartImage(m_chart, m_description, path);
     if (!error.isEmpty())
         showFailure(error);
 }
@@ -226,6 +226,14 @@ void TimelineWidget::showFailure(const QString &message)
     if (!m_store)
         m_empty->setText(message);
     emit failed(message);
+}
+
+bool TimelineWidget::addAnnotation(qint64 timestampNs, const QString &label)
+{
+    if (!m_store)
+        return false;
+    m_chart->addAnnotation(timestampNs, label);
+    return true;
 }
 
 QString TimelineWidget::markerText() const

@@ -47,6 +47,9 @@ public:
     OutstandingRefsPane *outstandingPane() const { return m_outstanding; }
     QToolBar *toolBar() const { return m_toolBar; }
     QString markerText() const;
+    // Marks a labelled moment on the chart (a force release), drawn like the
+    // load/free markers; false, and nothing drawn, without a recording.
+    bool addAnnotation(qint64 timestampNs, const QString &label);
     RecordingOpener *opener() const { return m_opener; }
     // Open trace, export CSV, export chart: for the main window's File menu.
     QList<QAction *> fileActions() const { return {m_open, m_exportCsv, m_exportChart}; }

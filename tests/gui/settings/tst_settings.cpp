@@ -96,10 +96,16 @@ void TestSettings::recentFilesMenu()
     UserSettings().addRecentFile(kept);
 
     RecentFilesMenu menu;
+    QSignalSpy pruned(&menu, &RecentFilesMenu::filesPruned);
     menu.rebuild();
-    // The file gone from disk is left out; then a separator and "Clear".
+    // The file gone from disk is left out, and dropped from the list with
+    // a word about it; then a separator and "Clear".
     QCOMPARE(menu.actions().size(), 3);
     QCOMPARE(menu.actions().first()->toolTip(), kept);
+    QCOMPARE(pruned.size(), 1);
+    QCOMPARE(pruned.first().first().toStringList(),
+             QStringList{dir.filePath(QStringLiteral("deleted.json"))});
+    QCOMPARE(UserSettings().recentFiles(), QStringList{kept});
     QSignalSpy chosen(&menu, &RecentFilesMenu::fileChosen);
     menu.actions().first()->trigger();
     QCOMPARE(chosen.value(0).value(0).toString(), kept);
@@ -144,7 +150,7 @@ void TestSettings::menusAndShortcuts()
     QStringList menus;
     for (QAction *action : window.menuBar()->actions())
         menus.append(action->text());
-    QCOMPARE(menus, QStringList({"&File", "&View", "&Help"}));
+    QCOMPARE(menus, QStringList({"&File", "&Module", "&View", "&Help"}));
     QStringList shortcuts;
     for (QAction *action : window.findChildren<QAction *>()) {
         if (!action->shortcut().isEmpty())

@@ -287,12 +287,21 @@ private slots:
         QVERIFY(changed.wait(30000));
         QCOMPARE(timeline.store()->size(), std::size_t(4000));
         QTemporaryDir dir;
-        QVERIFY(saveChartImage(timeline.chartView(), dir.filePath("chart.png")).isEmpty());
-        QVERIFY(QImage(dir.filePath("chart.png")).width() > 0);
-        QVERIFY(saveChartImage(timeline.chartView(), dir.filePath("chart.svg")).isEmpty());
+        const QString recording = timeline.description();
+        QVERIFY(
+            saveChartImage(timeline.chartView(), recording, dir.filePath("chart.png")).isEmpty());
+        const QImage png(dir.filePath("chart.png"));
+        QVERIFY(png.width() > 0);
+        QVERIFY(png.text(QStringLiteral("Title")).contains(recording));
+        QVERIFY(
+            saveChartImage(timeline.chartView(), recording, dir.filePath("chart.svg")).isEmpty());
         QFile svg(dir.filePath("chart.svg"));
         QVERIFY(svg.open(QIODevice::ReadOnly));
-        QVERIFY(svg.readAll().contains("<svg"));
+        const QString svgText = QString::fromUtf8(svg.readAll());
+        QVERIFY(svgText.contains(QLatin1String("<svg")));
+        // The picture says what it shows, also to a reader of the SVG alone.
+        QVERIFY(svgText.contains(QStringLiteral("<title>Reference counts of")));
+        QVERIFY(svgText.contains(QStringLiteral("<desc>RefScope timeline")));
         QVERIFY(saveEventsCsv(*timeline.store(), dir.filePath("events.csv")).isEmpty());
         QFile csv(dir.filePath("events.csv"));
         QVERIFY(csv.open(QIODevice::ReadOnly));

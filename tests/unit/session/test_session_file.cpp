@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <limits>
+
 namespace refscope {
 
 namespace {
@@ -45,7 +47,8 @@ QList<HolderReport> sampleHolders()
              {file},
              0,
              QStringLiteral("one open file"),
-             {QStringLiteral("close it")}}};
+             {QStringLiteral("close it")},
+             1763780012345}};
 }
 
 // A store like live capture fills: details aside, a baseline, losses.
@@ -226,6 +229,79 @@ private slots:
               QFileInfo(file).size());
         QCOMPARE(session.events->size(), events->size());
         QVERIFY(saveMs < 10000 && openMs < 10000);
+    }
+
+    // A trace file's curves start where its first events put them, whatever
+    // the snapshot saved with them says (format 2 keeps each baseline).
+    void baselinesSurviveAnyLaterSnapshot()
+    {
+        EventStore trace;
+        trace.append({100, 0, ModuleEventKind::Get, QStringLiteral("loop"), 3});
+        trace.append({200, 1, ModuleEventKind::Put, QStringLiteral("loop"), 2});
+        const QString file = path("trace.rscope");
+        Snapshot later = sampleSnapshot();
+        later.modules[0].refcount = 7;
+        QCOMPARE(saveSession(file, later, trace, {}), QString());
+        Session session;
+        QCOMPARE(loadSession(file, &session), QString());
+        QCOMPARE(session.formatVersion, kSessionFormatVersion);
+        QCOMPARE(session.events->moduleName(0), QStringLiteral("loop"));
+        QCOMPARE(session.events->countAt(0, 0), 2);
+        QCOMPARE(session.events->countAt(0, 150), 3);
+    }
+
+    // Told to stop, a save leaves no file behind (the old one, if any, stays).
+    void stoppedSaveWritesNothing()
+    {
+        const auto events = sampleEvents(1000);
+        const QString file = path("stopped.rscope");
+        QList<int> seen;
+        const QString error =
+            saveSession(file, sampleSnapshot(), *events, {}, [&seen](int permille) {
+                seen.append(permille);
+                return false;
+            });
+        QVERIFY2(error.contains(QLatin1String("stopped")), qPrintable(error));
+        QCOMPARE(seen, QList<int>{0});
+        QVERIFY(!QFile::exists(file));
+        seen.clear();
+        QCOMPARE(saveSession(file, sampleSnapshot(), *events, {},
+                             [&seen](int permille) {
+                                 seen.append(permille);
+                                 return true;
+                             }),
+                 QString());
+        QCOMPARE(seen.last(), 1000);
+    }
+
+    // A version 1 file recorded in the lab guest (tests/fixtures/README.md):
+    // `refscope-cli record` of /dev/loop-control opened and closed three
+    // times while `sleep` held it, with `refscope-cli why loop --json`.
+    void version1StaysReadable()
+    {
+        Session session;
+        QCOMPARE(
+            loadSession(QStringLiteral(REFSCOPE_FIXTURES_DIR "/session-v1-loop.rscope"), &session),
+            QString());
+        QCOMPARE(session.formatVersion, quint32(1));
+        QCOMPARE(session.snapshot.kernelRelease, QStringLiteral("6.1.0-56-amd64"));
+        const EventStore &events = *session.events;
+        QCOMPARE(events.size(), std::size_t(6));
+        const int loop = events.findModule(QStringLiteral("loop"));
+        QVERIFY(loop >= 0);
+        QCOMPARE(events.eventsOf(loop).size(), std::size_t(6));
+        // Version 1 takes each curve's start from the snapshot: sleep's open.
+        QCOMPARE(events.countAt(loop, 0), 1);
+        QCOMPARE(events.countAt(loop, std::numeric_limits<qint64>::max()), 1);
+        QCOMPARE(session.holders.size(), 1);
+        const HolderReport &report = session.holders.first();
+        QCOMPARE(report.module, QStringLiteral("loop"));
+        QCOMPARE(report.refcount, 1);
+        QCOMPARE(report.unexplained, 0);
+        QCOMPARE(report.holders.size(), 1);
+        QCOMPARE(report.holders.first().comm, QStringLiteral("sleep"));
+        QCOMPARE(report.holders.first().path, QStringLiteral("/dev/loop-control"));
+        QCOMPARE(report.takenAtMs, qint64(0)); // version 1 did not keep it
     }
 
     void csvQuotesAsRfc4180Says()

@@ -5,6 +5,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <algorithm>
 #include <climits>
 
 using namespace refscope;
@@ -16,6 +17,7 @@ private slots:
     void derivesTheBaselineFromTheFirstEvent();
     void bucketsMatchABruteForceScan_data();
     void bucketsMatchABruteForceScan();
+    void deferredAppendsMatchAppends();
     void costsSixteenBytesAnEvent();
     void refusesEventsOutOfOrder();
 };
@@ -114,6 +116,77 @@ void TestEventStore::bucketsMatchABruteForceScan()
             }
             QCOMPARE(result.first().startNs, from);
             QCOMPARE(result.last().endNs, to);
+        }
+    }
+}
+
+// A trace file's events go in through appendDeferred and are indexed in one
+// pass: the store must answer exactly as if they had been appended one by
+// one, also when deferred and ordinary appends mix.
+void TestEventStore::deferredAppendsMatchAppends()
+{
+    QRandomGenerator random(11);
+    EventStore reference, deferred, mixed;
+    const QStringList modules{QStringLiteral("loop"), QStringLiteral("tun"), QStringLiteral("fuse"),
+                              QStringLiteral("dummy")};
+    for (const QString &module : modules) {
+        reference.internModule(module);
+        deferred.internModule(module);
+        mixed.internModule(module);
+    }
+    mixed.setBaseline(modules[1], 7);
+    reference.setBaseline(modules[1], 7);
+    deferred.setBaseline(modules[1], 7);
+    QList<int> counts{0, 7, 2, 0};
+    const int events = 100000;
+    qint64 t = 0;
+    for (int i = 0; i < events; ++i) {
+        t += random.bounded(4);
+        const int m = random.bounded(modules.size());
+        const int roll = random.bounded(100);
+        ModuleEventKind kind = ModuleEventKind::Request;
+        int refcount = -1;
+        if (roll < 45 || (roll < 90 && counts[m] == 0)) {
+            kind = ModuleEventKind::Get;
+            refcount = ++counts[m];
+        } else if (roll < 90) {
+            kind = ModuleEventKind::Put;
+            refcount = --counts[m];
+        } else if (roll < 94) {
+            kind = ModuleEventKind::Load;
+            counts[m] = 1;
+        } else if (roll < 97) {
+            kind = ModuleEventKind::Free;
+            counts[m] = 0;
+        }
+        const int cpu = random.bounded(8);
+        reference.append(t, cpu, kind, m, refcount);
+        deferred.appendDeferred(t, cpu, kind, m, refcount);
+        if (i % 1000 < 900)
+            mixed.appendDeferred(t, cpu, kind, m, refcount);
+        else
+            mixed.append(t, cpu, kind, m, refcount);
+    }
+    deferred.squeeze();
+    mixed.squeeze();
+    for (const EventStore *store : {&deferred, &mixed}) {
+        QCOMPARE(store->size(), reference.size());
+        for (std::size_t i = 0; i < reference.size(); ++i)
+            QVERIFY(store->refcount(i) == reference.refcount(i) &&
+                    store->kind(i) == reference.kind(i) && store->cpu(i) == reference.cpu(i));
+        for (int m = 0; m < modules.size(); ++m) {
+            const auto expected = reference.eventsOf(m);
+            const auto got = store->eventsOf(m);
+            QVERIFY(std::equal(got.begin(), got.end(), expected.begin(), expected.end()));
+            for (const auto &[from, to] :
+                 {std::pair<qint64, qint64>{0, t + 1}, {t / 3, t / 3 + 5000}, {t / 2, t / 2 + 7}}) {
+                const QList<CountBucket> a = store->countBuckets(m, from, to, 1920);
+                const QList<CountBucket> b = reference.countBuckets(m, from, to, 1920);
+                for (qsizetype k = 0; k < b.size(); ++k)
+                    QVERIFY(a[k].min == b[k].min && a[k].max == b[k].max &&
+                            a[k].last == b[k].last && a[k].events == b[k].events);
+                QCOMPARE(store->countAt(m, from), reference.countAt(m, from));
+            }
         }
     }
 }

@@ -4,9 +4,11 @@
 #include "tracecmdreport.h"
 
 #include "trace/recording.h"
+#include "trace/ringbufferpage.h"
 #include "trace/tracefilereader.h"
 #include "trace/tracereport.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,6 +24,7 @@ private slots:
     void bothReadersAgree();
     void readsDetailsAndStacksBack();
     void readsDetailsAnywhereInALargeFile();
+    void knowsTheKernelsPageFormat();
 
 private:
     QTemporaryDir m_dir;
@@ -158,6 +161,45 @@ void TestTraceImport::readsDetailsAnywhereInALargeFile()
                  qPrintable(details.text));
         QVERIFY(details.stack.isEmpty());
     }
+}
+
+// The fast path reads pages itself only when the file's header_page and
+// header_event describe the layout it knows; a file describing another
+// layout goes through libtracecmd, with the same result here.
+void TestTraceImport::knowsTheKernelsPageFormat()
+{
+    QFile file(m_dir.filePath(QStringLiteral("loop-open-close-v6.dat")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray bytes = file.readAll();
+    // In a version 6 file both descriptions follow their names as text,
+    // each after an 8-byte size.
+    const auto description = [&bytes](const char *name) {
+        const qsizetype at = bytes.indexOf(QByteArray(name) + '\0');
+        const quint64 size = qFromLittleEndian<quint64>(bytes.constData() + at + strlen(name) + 1);
+        return bytes.mid(at + strlen(name) + 9, qsizetype(size));
+    };
+    const QByteArray page = description("header_page");
+    const QByteArray event = description("header_event");
+    QVERIFY(isKnownRingBufferFormat(page, event, 8));
+    QVERIFY(!isKnownRingBufferFormat(page, event, 4));
+    QByteArray otherEvent = event;
+    otherEvent.replace("27 bits", "26 bits");
+    QVERIFY(otherEvent != event);
+    QVERIFY(!isKnownRingBufferFormat(page, otherEvent, 8));
+
+    QString error;
+    const auto expected = readTraceFile(file.fileName(), &error);
+    QVERIFY2(expected, qPrintable(error));
+    bytes.replace(event, otherEvent);
+    QFile other(m_dir.filePath(QStringLiteral("other-page-format.dat")));
+    QVERIFY(other.open(QIODevice::WriteOnly) && other.write(bytes) == bytes.size());
+    other.close();
+    const auto store = readTraceFile(other.fileName(), &error);
+    QVERIFY2(store, qPrintable(error));
+    QCOMPARE(store->size(), expected->size());
+    for (std::size_t i = 0; i < store->size(); i += 101)
+        QVERIFY(store->timestampNs(i) == expected->timestampNs(i) &&
+                store->refcount(i) == expected->refcount(i));
 }
 
 QTEST_GUILESS_MAIN(TestTraceImport)

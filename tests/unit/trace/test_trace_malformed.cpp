@@ -1,7 +1,10 @@
 // Bad input gives a clear message, never a crash: missing, empty and
 // foreign files, and copies of the real recordings truncated or corrupted
 // at many places.
+#include "tracecmdreport.h"
+
 #include "trace/recording.h"
+#include "trace/tracefilelayout.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -13,19 +16,34 @@ using namespace refscope;
 class TestTraceMalformed : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase();
     void explainsWhatIsWrong_data();
     void explainsWhatIsWrong();
     void survivesTruncation_data();
     void survivesTruncation();
     void survivesCorruption_data();
     void survivesCorruption();
+    void survivesCorruptPages_data();
+    void survivesCorruptPages() { survivesCorruption(); }
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
     static QByteArray recording(const char *name);
     QTemporaryDir m_dir;
 };
+
+void TestTraceMalformed::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // Uncompressed pages are walked in place in the mapped file: an
+    // uncompressed copy of a real recording to corrupt them in.
+    QString error;
+    QVERIFY2(
+        runTraceCmd({"convert", "-i", QStringLiteral(REFSCOPE_TRACES_DIR "/loop-with-stacks.dat"),
+                     "--compression", "none", "-o", m_dir.filePath(QStringLiteral("none.dat"))},
+                    &error),
+        qPrintable(error));
+}
 
 QString TestTraceMalformed::write(const QString &name, const QByteArray &bytes)
 {
@@ -111,6 +129,36 @@ void TestTraceMalformed::survivesCorruption_data()
         for (int k = 0; k < 8 && at + k < copy.size(); ++k)
             copy[at + k] = char(random.bounded(256));
         const QString name = QStringLiteral("corrupt-%1-at-%2.dat").arg(i).arg(at);
+        QTest::newRow(qPrintable(name)) << write(name, copy);
+    }
+}
+
+void TestTraceMalformed::survivesCorruptPages_data()
+{
+    QTest::addColumn<QString>("path");
+    QFile file(m_dir.filePath(QStringLiteral("none.dat")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray whole = file.readAll();
+    TraceFileLayout layout;
+    QString error;
+    QVERIFY2(readTraceFileLayout(reinterpret_cast<const uchar *>(whole.constData()), whole.size(),
+                                 &layout, &error),
+             qPrintable(error));
+    QVERIFY(!layout.compressed && !layout.cpus.isEmpty());
+    QRandomGenerator random(13);
+    for (int i = 0; i < 120; ++i) {
+        const TraceFileLayout::CpuData &cpu = layout.cpus[i % layout.cpus.size()];
+        if (cpu.size == 0)
+            continue;
+        QByteArray copy = whole;
+        // Half of the bursts hit a page header (timestamp, commit), the
+        // others anywhere among the events.
+        const quint64 page = random.bounded(cpu.size / layout.pageSize) * layout.pageSize;
+        const quint64 within = i % 2 ? random.bounded(16) : random.bounded(layout.pageSize);
+        const qsizetype at = qsizetype(cpu.fileOffset + page + within);
+        for (int k = 0; k < 8 && at + k < copy.size(); ++k)
+            copy[at + k] = char(random.bounded(256));
+        const QString name = QStringLiteral("page-%1-at-%2.dat").arg(i).arg(at);
         QTest::newRow(qPrintable(name)) << write(name, copy);
     }
 }

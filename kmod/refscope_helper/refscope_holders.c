@@ -1,118 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * refscope_helper: RefScope's helper for "why can't I unload module X?".
- *
- * /dev/refscope_helper (root only) answers two ioctls (refscope_helper.h):
- *  - HOLDERS: every open file and superblock holding references to X, found
- *    by comparing owner fields (f_op, cdev, block device, socket ops and
- *    proto, netlink protocol, filesystem type) with X, so it is exact.
- *  - DROP: the last resort for references nothing explains (a leaked
- *    try_module_get): sets X's count from exactly the count the user saw to
- *    the count its holders explain, with one compare-and-swap, and taints the
- *    kernel like a forced unload. Never to zero, never blindly.
- *
- * X is found through the module kset (find_module is unexported since 5.12).
- * The kobject reference kset_find_obj returns keeps struct module's memory:
- * free_module waits for the last kobject reference before freeing it. While
- * working the helper also holds one reference on X (try_module_get), so X
- * stays live and its file_system_types stay registered; that reference is
- * subtracted from every count it reports or compares.
+ * refscope_helper's HOLDERS: every open file and superblock holding
+ * references to a module, by the owner fields that took them.
  */
 #include <linux/blkdev.h>
 #include <linux/cdev.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
-#include <linux/fs.h>
 #include <linux/if_tap.h>
 #include <linux/if_tun.h>
-#include <linux/miscdevice.h>
+#include <linux/kthread.h>
 #include <linux/mm.h>
-#include <linux/module.h>
-#include <linux/net.h>
 #include <linux/netlink.h>
-#include <linux/rhashtable.h>
 #include <linux/sched/signal.h>
 #include <linux/sort.h>
 #include <linux/uaccess.h>
 #include <linux/version.h>
 #include <net/sock.h>
 
-#include "refscope_helper.h"
-
-#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 6, 0)
-#error "refscope_helper needs Linux 4.6 or later"
-#endif
-
-/*
- * kernel/module/main.c keeps a live module's atomic count one above lsmod's
- * number (MODULE_REF_BASE, private to it, 1 since 3.19).
- */
-#define REFSCOPE_MODULE_REF_BASE 1
-
-/*
- * net/netlink/af_netlink.h's struct netlink_table, private but unchanged from
- * 4.0 through 6.x (the functions' signatures changed, not their size); the
- * helper refuses to load when the built-in protocols do not look right
- * through it. nl_table itself is exported (for netlink diag).
- */
-struct refscope_netlink_table {
-	struct rhashtable hash;
-	struct hlist_head mc_list;
-	void __rcu *listeners;
-	unsigned int flags;
-	unsigned int groups;
-	struct mutex *cb_mutex;
-	struct module *module;
-	void *bind;
-	void *unbind;
-	void *compare;
-	int registered;
-};
-struct netlink_table;
-extern struct netlink_table *nl_table;
-
-struct refscope_entry {
-	struct file *file; /* a reference, or NULL for a superblock */
-	struct refscope_helper_holder out;
-};
-
-struct refscope_scan {
-	struct module *mod;
-	struct refscope_entry *entries;
-	u32 capacity, count, total, filesystems;
-	struct task_struct *task; /* the task whose file table iterate_fd walks */
-	/* vhost's way to the socket behind a tun/tap file; NULL when not loaded */
-	struct socket *(*tun_socket)(struct file *file);
-	struct socket *(*tap_socket)(struct file *file);
-};
+#include "refscope_internal.h"
 
 static DEFINE_MUTEX(refscope_scan_lock); /* bounds the memory scans use */
-
-/* A NUL-terminated, non-empty name that fits the kernel's module names. */
-static bool refscope_valid_name(const char (*name)[REFSCOPE_HELPER_NAME_LEN])
-{
-	return memchr(*name, '\0', sizeof(*name)) && (*name)[0] && strlen(*name) < MODULE_NAME_LEN;
-}
-
-/* Finds a loadable module by name and pins its memory (see above). */
-static struct module *refscope_find_module(const char *name, struct kobject **pin)
-{
-	struct kobject *kobj = kset_find_obj(THIS_MODULE->mkobj.kobj.kset, name);
-	struct module *mod;
-
-	if (!kobj)
-		return ERR_PTR(-ENOENT);
-	/* Built-in modules have a module_kobject with parameters only. */
-	mod = kobj->ktype == THIS_MODULE->mkobj.kobj.ktype ?
-		      container_of(kobj, struct module_kobject, kobj)->mod :
-		      NULL;
-	if (!mod) {
-		kobject_put(kobj);
-		return ERR_PTR(-ENXIO);
-	}
-	*pin = kobj;
-	return mod;
-}
 
 static struct refscope_entry *refscope_add(struct refscope_scan *scan, struct file *file,
 					   u32 kind, u32 refs, u32 owners)
@@ -157,7 +65,7 @@ static bool refscope_owns_netlink_unit(struct module *mod, int unit)
 }
 
 /* The references one open file holds on the module, and through what. */
-static u32 refscope_file_refs(const struct refscope_scan *scan, struct file *file, u32 *owners)
+u32 refscope_file_refs(const struct refscope_scan *scan, struct file *file, u32 *owners)
 {
 	struct module *mod = scan->mod;
 	struct inode *inode = file_inode(file);
@@ -339,6 +247,28 @@ out:
 	kfree(types);
 }
 
+/*
+ * Kernel threads whose thread function is the module's own code: a
+ * well-behaved exit function stops them (kthread_stop), and with them goes
+ * whatever they hold, such as seed 004's socket file.
+ */
+static u32 refscope_own_threads(struct module *mod)
+{
+	u32 count = 0;
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 8, 0)
+	struct task_struct *group, *task;
+
+	rcu_read_lock();
+	for_each_process_thread(group, task) {
+		if ((task->flags & PF_KTHREAD) &&
+		    within_module((unsigned long)kthread_func(task), mod))
+			count++;
+	}
+	rcu_read_unlock();
+#endif
+	return count;
+}
+
 static int refscope_by_file(const void *a, const void *b)
 {
 	unsigned long fa = (unsigned long)((const struct refscope_entry *)a)->file;
@@ -371,7 +301,7 @@ static void refscope_finish(struct refscope_scan *scan, char *page)
 	}
 }
 
-static long refscope_holders(struct refscope_helper_holders_request __user *argp)
+long refscope_holders(struct refscope_helper_holders_request __user *argp)
 {
 	struct refscope_helper_holders_request req;
 	struct refscope_scan scan = {};
@@ -386,7 +316,7 @@ static long refscope_holders(struct refscope_helper_holders_request __user *argp
 	if (copy_from_user(&req, argp, sizeof(req)))
 		return -EFAULT;
 	if (!refscope_valid_name(&req.name) || req.capacity > REFSCOPE_HELPER_MAX_HOLDERS ||
-	    (req.capacity && !req.holders))
+	    (req.capacity && !req.holders) || req.reserved)
 		return -EINVAL;
 	if (mutex_lock_interruptible(&refscope_scan_lock))
 		return -ERESTARTSYS;
@@ -416,6 +346,7 @@ static long refscope_holders(struct refscope_helper_holders_request __user *argp
 			refscope_scan_netlink_unit(&scan, unit);
 	}
 	refscope_scan_superblocks(&scan);
+	req.own_threads = refscope_own_threads(scan.mod);
 	if (scan.tun_socket)
 		symbol_put(tun_get_socket);
 	if (scan.tap_socket)
@@ -441,96 +372,8 @@ out_free:
 	return ret;
 }
 
-static long refscope_drop(struct refscope_helper_drop_request __user *argp)
-{
-	struct refscope_helper_drop_request req;
-	struct kobject *pin;
-	struct module *mod;
-	int mine, found;
-	long ret;
-
-	if (!capable(CAP_SYS_MODULE))
-		return -EPERM;
-	if (copy_from_user(&req, argp, sizeof(req)))
-		return -EFAULT;
-	if (!refscope_valid_name(&req.name) || req.explained < 0 || req.explained >= req.expected)
-		return -EINVAL;
-	mod = refscope_find_module(req.name, &pin);
-	if (IS_ERR(mod))
-		return PTR_ERR(mod);
-	ret = -EINVAL; /* its own count is the open handle's: not leaked */
-	if (mod == THIS_MODULE)
-		goto out_pin;
-	ret = -EBUSY; /* going: try_module_get fails; coming: not live yet */
-	if (!try_module_get(mod))
-		goto out_pin;
-	if (mod->state != MODULE_STATE_LIVE)
-		goto out_put;
-	/* Our reference is in the count: compare and set with it included. */
-	mine = REFSCOPE_MODULE_REF_BASE + 1;
-	req.before = module_refcount(mod) - 1;
-	req.after = req.before;
-	ret = -ESTALE;
-	if (req.before != req.expected)
-		goto out_put;
-	found = atomic_cmpxchg(&mod->refcnt, req.expected + mine, req.explained + mine);
-	ret = -EAGAIN;
-	if (found != req.expected + mine) {
-		req.before = req.after = found - mine;
-		goto out_put;
-	}
-	req.after = req.explained;
-	add_taint(TAINT_FORCED_RMMOD, LOCKDEP_STILL_OK);
-	pr_warn("refscope_helper: dropped %d unexplained reference(s) of %s: count %d -> %d, by pid %d (%s)\n",
-		req.expected - req.explained, mod->name, req.expected, req.explained,
-		task_pid_nr(current), current->comm);
-	ret = 0;
-out_put:
-	module_put(mod);
-	/* After a drop, success stands even if the counts cannot be reported. */
-	if (copy_to_user(argp, &req, sizeof(req)) && ret)
-		ret = -EFAULT;
-out_pin:
-	kobject_put(pin);
-	return ret;
-}
-
-static long refscope_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
-{
-	void __user *argp = (void __user *)arg;
-	u32 version = REFSCOPE_HELPER_ABI_VERSION;
-
-	switch (cmd) {
-	case REFSCOPE_HELPER_IOC_VERSION:
-		return copy_to_user(argp, &version, sizeof(version)) ? -EFAULT : 0;
-	case REFSCOPE_HELPER_IOC_HOLDERS:
-		return refscope_holders(argp);
-	case REFSCOPE_HELPER_IOC_DROP:
-		return refscope_drop(argp);
-	default:
-		return -ENOTTY;
-	}
-}
-
-/* .owner pins the helper while a handle is open. */
-static const struct file_operations refscope_fops = {
-	.owner = THIS_MODULE,
-	.unlocked_ioctl = refscope_ioctl,
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 5, 0)
-	.compat_ioctl = compat_ptr_ioctl, /* the structs' layouts do not depend on the ABI */
-#endif
-	.llseek = noop_llseek,
-};
-
-static struct miscdevice refscope_device = {
-	.minor = MISC_DYNAMIC_MINOR,
-	.name = REFSCOPE_HELPER_DEVICE,
-	.fops = &refscope_fops,
-	.mode = 0600,
-};
-
 /* Built-in protocols, registered at boot with at least 32 multicast groups. */
-static bool refscope_netlink_layout_fits(void)
+bool refscope_netlink_layout_fits(void)
 {
 	const struct refscope_netlink_table *table = (const void *)nl_table;
 	static const int builtin[] = { NETLINK_ROUTE, NETLINK_KOBJECT_UEVENT, NETLINK_GENERIC };
@@ -544,22 +387,3 @@ static bool refscope_netlink_layout_fits(void)
 	}
 	return true;
 }
-
-static int __init refscope_helper_init(void)
-{
-	if (!nl_table || !refscope_netlink_layout_fits()) {
-		pr_err("refscope_helper: this kernel's netlink table does not have the expected layout\n");
-		return -ENOEXEC;
-	}
-	return misc_register(&refscope_device);
-}
-
-static void __exit refscope_helper_exit(void)
-{
-	misc_deregister(&refscope_device);
-}
-
-module_init(refscope_helper_init);
-module_exit(refscope_helper_exit);
-MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("RefScope: exact holders of a module, and a guarded drop of leaked references");

@@ -1,0 +1,174 @@
+#include "helperhandle.h"
+
+#include "inventory/moduleinfo.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <linux/module.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+namespace refscope {
+
+namespace {
+
+const QString helperName = QStringLiteral(REFSCOPE_HELPER_DEVICE);
+const QString devicePath = QStringLiteral("/dev/" REFSCOPE_HELPER_DEVICE);
+
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(strerror(error));
+}
+
+QString kernelRelease()
+{
+    utsname name{};
+    return uname(&name) == 0 ? QString::fromLocal8Bit(name.release) : QString();
+}
+
+// DKMS's build for the running kernel first (it matches it and is signed
+// with DKMS's key), else the one built here for the lab's kernel.
+QString helperModuleFile()
+{
+    const QDir dkms(QStringLiteral("/lib/modules/%1/updates/dkms").arg(kernelRelease()));
+    const QStringList installed =
+        dkms.entryList({helperName + QStringLiteral(".ko*")}, QDir::Files, QDir::Name);
+    if (!installed.isEmpty())
+        return dkms.absoluteFilePath(installed.first());
+    return QStringLiteral(REFSCOPE_HELPER_BUILD_KO);
+}
+
+bool signaturesEnforced()
+{
+    QFile enforce(QStringLiteral("/sys/module/module/parameters/sig_enforce"));
+    QFile lockdown(QStringLiteral("/sys/kernel/security/lockdown"));
+    const bool sigEnforce = enforce.open(QIODevice::ReadOnly) && enforce.readAll().startsWith('Y');
+    const bool lockedDown =
+        lockdown.open(QIODevice::ReadOnly) && !lockdown.readAll().contains("[none]");
+    return sigEnforce || lockedDown;
+}
+
+QString loadFailure(const QString &path, int error)
+{
+    switch (error) {
+    case ENOENT:
+        return QStringLiteral(
+                   "RefScope's helper module is neither installed nor built (%1 does not exist): "
+                   "install it with DKMS (dkms install refscope_helper/1.0) or build the "
+                   "kmod-helper target")
+            .arg(path);
+    case EKEYREJECTED:
+    case EPERM:
+        if (error == EKEYREJECTED || (geteuid() == 0 && signaturesEnforced()))
+            return QStringLiteral(
+                       "the kernel loads only signed modules here (Secure Boot lockdown or "
+                       "module.sig_enforce) and refused %1: install the helper with DKMS, which "
+                       "signs "
+                       "it with its key, and enroll that key once with `mokutil --import "
+                       "/var/lib/dkms/mok.pub` (then reboot and confirm it in the MOK manager)")
+                .arg(path);
+        return QStringLiteral("loading RefScope's helper module needs root (CAP_SYS_MODULE)");
+    case ENOEXEC:
+    case EINVAL:
+        return QStringLiteral("%1 was built for another kernel than the running %2: install "
+                              "the helper with DKMS so it is built for this kernel")
+            .arg(path, kernelRelease());
+    default:
+        return QStringLiteral("the kernel refused to load %1: %2 (the kernel log may say more)")
+            .arg(path, errnoText(error));
+    }
+}
+
+// Loads the helper unless it is loaded; empty on success, else why not.
+QString ensureHelperLoaded()
+{
+    if (QFileInfo::exists(QStringLiteral("/sys/module/%1/initstate").arg(helperName)))
+        return {};
+    const QString path = helperModuleFile();
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return loadFailure(path, errno);
+    // DKMS may compress what it installs; the kernel decompresses on request.
+    const bool compressed = !path.endsWith(QLatin1String(".ko"));
+    const long rc = syscall(SYS_finit_module, fd, "", compressed ? MODULE_INIT_COMPRESSED_FILE : 0);
+    const int error = errno;
+    ::close(fd);
+    return rc == 0 || error == EEXIST ? QString() : loadFailure(path, error);
+}
+
+} // namespace
+
+HelperHandle::HelperHandle()
+{
+    m_error = ensureHelperLoaded();
+    if (!m_error.isEmpty())
+        return;
+    m_fd = ::open(QFile::encodeName(devicePath).constData(), O_RDWR | O_CLOEXEC);
+    if (m_fd < 0) {
+        m_error = QStringLiteral("cannot open %1: %2").arg(devicePath, errnoText(errno));
+        return;
+    }
+    __u32 version = 0;
+    if (::ioctl(m_fd, REFSCOPE_HELPER_IOC_VERSION, &version) != 0 ||
+        version != REFSCOPE_HELPER_ABI_VERSION)
+        m_error = QStringLiteral("the loaded refscope_helper speaks interface version %1, "
+                                 "this RefScope needs %2: unload it (rmmod refscope_helper) "
+                                 "so the matching one is loaded")
+                      .arg(version)
+                      .arg(REFSCOPE_HELPER_ABI_VERSION);
+}
+
+HelperHandle::~HelperHandle()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+int HelperHandle::ioctl(unsigned long request, void *argument) const
+{
+    return ::ioctl(m_fd, request, argument) == 0 ? 0 : errno;
+}
+
+bool copyHelperName(const QString &module, char (&name)[REFSCOPE_HELPER_NAME_LEN])
+{
+    const QByteArray bytes = normalizeModuleName(module).toUtf8();
+    if (bytes.isEmpty() || bytes.size() >= REFSCOPE_HELPER_NAME_LEN || bytes.contains('\0') ||
+        bytes.contains('/'))
+        return false;
+    std::memset(name, 0, sizeof(name));
+    std::memcpy(name, bytes.constData(), size_t(bytes.size()));
+    return true;
+}
+
+QString helperModuleError(const QString &module, int error)
+{
+    switch (error) {
+    case ENOENT:
+        return QStringLiteral("module %1 is not loaded").arg(module);
+    case ENXIO:
+        return QStringLiteral("%1 is built into the kernel: it has no reference count").arg(module);
+    case ESRCH:
+        return QStringLiteral("%1 is being removed").arg(module);
+    case EPERM:
+        return QStringLiteral("asking RefScope's helper module needs root");
+    default:
+        return QStringLiteral("RefScope's helper module failed: %1").arg(errnoText(error));
+    }
+}
+
+QString readyToAsk(const QString &module, char (&name)[REFSCOPE_HELPER_NAME_LEN],
+                   const HelperHandle &helper)
+{
+    if (!copyHelperName(module, name))
+        return QStringLiteral("%1 is not a module name").arg(module);
+    return helper.error();
+}
+
+} // namespace refscope

@@ -1,0 +1,41 @@
+// The user-space end of /dev/refscope_helper (kmod/refscope_helper): loading
+// the helper kernel module when needed, opening its device, and the plain
+// words for its errors. helperdevice.h and helperrelease.h ask it things.
+#pragma once
+
+#include "refscope_helper.h"
+
+#include <QString>
+
+namespace refscope {
+
+// An open handle on the helper's device (which pins the helper), loading
+// the helper first when needed.
+class HelperHandle {
+public:
+    HelperHandle();
+    ~HelperHandle();
+    HelperHandle(const HelperHandle &) = delete;
+    HelperHandle &operator=(const HelperHandle &) = delete;
+
+    // Empty when the handle is usable, else why not, with what to do.
+    QString error() const { return m_error; }
+    // The ioctl's errno, 0 on success.
+    int ioctl(unsigned long request, void *argument) const;
+
+private:
+    int m_fd = -1;
+    QString m_error;
+};
+
+// The module name as a request carries it; false when it cannot be one.
+bool copyHelperName(const QString &module, char (&name)[REFSCOPE_HELPER_NAME_LEN]);
+
+// Empty when the request names a module and the helper can be asked.
+QString readyToAsk(const QString &module, char (&name)[REFSCOPE_HELPER_NAME_LEN],
+                   const HelperHandle &helper);
+
+// What the helper's errno means for module, in plain words.
+QString helperModuleError(const QString &module, int error);
+
+} // namespace refscope

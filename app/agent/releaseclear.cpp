@@ -1,0 +1,246 @@
+#include "releaseclear.h"
+
+#include "helperrelease.h"
+#include "holders/holdersteps.h"
+#include "moduleops.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QThread>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <sys/mount.h>
+#include <unistd.h>
+
+namespace refscope {
+
+namespace {
+
+// SIGTERM's grace period before SIGKILL, and how long a process may take to
+// stop or to die once killed.
+constexpr int kGraceMs = 5000;
+
+ReleaseStep step(const Holder &holder, StepOutcome outcome, StepCode code,
+                 const QStringList &args = {})
+{
+    ReleaseStep s;
+    s.kind = StepKind::ClearHolder;
+    s.outcome = outcome;
+    s.target = holderTarget(holder);
+    s.code = code;
+    s.args = args;
+    return s;
+}
+
+ReleaseStep failed(const Holder &holder, const QString &reason)
+{
+    return step(holder, StepOutcome::Failed, StepCode::ClearFailed, {reason});
+}
+
+// The state letters of each of pid's threads (/proc/PID/task/TID/stat);
+// empty once the process is gone.
+QString threadStates(int pid)
+{
+    QString states;
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue; // the thread ended meanwhile
+        const QByteArray line = stat.readAll();
+        const qsizetype end = line.lastIndexOf(')'); // comm may contain anything
+        if (end >= 0 && end + 2 < line.size())
+            states += QLatin1Char(line.at(end + 2));
+    }
+    return states;
+}
+
+// Gone, or a zombie: do_exit has closed its files either way.
+bool exited(int pid)
+{
+    const QString states = threadStates(pid);
+    return states.isEmpty() || states.count(u'Z') + states.count(u'X') == states.size();
+}
+
+bool stopped(int pid)
+{
+    const QString states = threadStates(pid);
+    return !states.isEmpty() && states.count(u'T') + states.count(u't') == states.size();
+}
+
+template <typename Predicate> bool waitFor(Predicate done)
+{
+    const QDeadlineTimer deadline(kGraceMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QThread::msleep(20);
+    }
+    return true;
+}
+
+QString pidList(const QList<int> &pids)
+{
+    QStringList numbers;
+    for (const int pid : pids)
+        numbers << QString::number(pid);
+    return numbers.join(QStringLiteral(", "));
+}
+
+ReleaseStep terminate(const Holder &holder)
+{
+    QList<int> alive;
+    for (const int pid : QList<int>{holder.pid} + holder.sharedWith) {
+        if (!exited(pid) && ::kill(pid, SIGTERM) == 0)
+            alive << pid;
+    }
+    const auto allExited = [&alive] {
+        return std::all_of(alive.cbegin(), alive.cend(), [](int pid) { return exited(pid); });
+    };
+    if (waitFor(allExited))
+        return step(holder, StepOutcome::Done, StepCode::Terminated, {pidList(alive)});
+    QList<int> killed;
+    for (const int pid : std::as_const(alive)) {
+        if (!exited(pid) && ::kill(pid, SIGKILL) == 0)
+            killed << pid;
+    }
+    if (!waitFor(allExited))
+        return failed(holder, QStringLiteral("pid(s) %1 did not exit even after SIGKILL (a "
+                                             "process in uninterruptible sleep)")
+                                  .arg(pidList(killed)));
+    return step(holder, StepOutcome::Done, StepCode::Killed, {pidList(killed)});
+}
+
+// Stops pid (SIGSTOP) while the helper closes its fds, so no system call of
+// it is using one of them; resumes it unless it was stopped already.
+HelperOutcome closeFdsOfStoppedProcess(const QString &module, int pid, const QList<int> &fds)
+{
+    const bool wasStopped = stopped(pid);
+    HelperOutcome outcome;
+    if (!wasStopped && ::kill(pid, SIGSTOP) != 0) {
+        outcome.error = QStringLiteral("cannot stop pid %1: %2").arg(pid).arg(strerror(errno));
+        return outcome;
+    }
+    if (waitFor([pid] { return stopped(pid) || exited(pid); })) {
+        for (const int fd : fds) {
+            outcome = closeModuleFd(module, pid, fd);
+            if (!outcome.ok)
+                break;
+        }
+    } else {
+        outcome.error = QStringLiteral("pid %1 did not stop within %2 s (uninterruptible "
+                                       "sleep?): nothing was closed")
+                            .arg(pid)
+                            .arg(kGraceMs / 1000);
+    }
+    if (!wasStopped)
+        ::kill(pid, SIGCONT);
+    return outcome;
+}
+
+ReleaseStep closeFds(const QString &module, const Holder &holder)
+{
+    const HelperOutcome outcome = closeFdsOfStoppedProcess(module, holder.pid, holder.fds);
+    if (outcome.stale)
+        return step(holder, StepOutcome::Refused, StepCode::ClearFailed, {outcome.error});
+    if (!outcome.ok)
+        return failed(holder, outcome.error);
+    return step(holder, StepOutcome::Done, StepCode::FdsClosed,
+                {describeFds(holder.fds).section(u' ', 1)});
+}
+
+// A superblock mounted at several points is listed as "a, b": each goes,
+// the last mounted first.
+ReleaseStep umountAll(const Holder &holder)
+{
+    QStringList points = holder.path.split(QStringLiteral(", "), Qt::SkipEmptyParts);
+    if (QFileInfo::exists(holder.path))
+        points = {holder.path};
+    for (auto it = points.crbegin(); it != points.crend(); ++it) {
+        if (::umount2(QFile::encodeName(*it).constData(), UMOUNT_NOFOLLOW) != 0)
+            return failed(holder, QStringLiteral("umount %1: %2").arg(*it, strerror(errno)));
+    }
+    return step(holder, StepOutcome::Done, StepCode::Unmounted);
+}
+
+ReleaseStep unloadHolderModule(const Holder &holder)
+{
+    const AgentReply reply = unloadModule(holder.path);
+    if (!reply.ok)
+        return failed(holder, reply.errorMessage);
+    return step(holder, StepOutcome::Done, StepCode::HolderModuleUnloaded);
+}
+
+bool fits(ClearAction action, HolderKind kind)
+{
+    switch (action) {
+    case ClearAction::Terminate:
+        return kind == HolderKind::File || kind == HolderKind::Socket;
+    case ClearAction::CloseFds:
+        return kind == HolderKind::File || kind == HolderKind::Socket ||
+               kind == HolderKind::Kthread;
+    case ClearAction::Umount:
+        return kind == HolderKind::Mount;
+    case ClearAction::UnloadModule:
+        return kind == HolderKind::Module;
+    }
+    return false;
+}
+
+} // namespace
+
+QString holderTarget(const Holder &holder)
+{
+    if (holder.kind == HolderKind::Module)
+        return holder.path;
+    if (holder.pid > 0)
+        return QStringLiteral("pid %1 (%2)").arg(holder.pid).arg(holder.comm);
+    return holder.path;
+}
+
+std::optional<ReleaseStep> refuseToClear(const HolderToClear &entry)
+{
+    const Holder &holder = entry.holder;
+    const bool needsProcess =
+        entry.action == ClearAction::Terminate || entry.action == ClearAction::CloseFds;
+    if (!fits(entry.action, holder.kind) || (needsProcess && holder.pid <= 0) ||
+        (entry.action == ClearAction::CloseFds && holder.fds.isEmpty()) || holder.path.isEmpty()) {
+        ReleaseStep s = step(holder, StepOutcome::Refused, StepCode::WrongAction,
+                             {clearActionName(entry.action), holderKindName(holder.kind)});
+        s.kind = StepKind::Check;
+        return s;
+    }
+    if (entry.action != ClearAction::Terminate)
+        return std::nullopt;
+    // Ending init, the agent or its client (pkexec, the CLI) helps nobody.
+    for (const int pid : QList<int>{holder.pid} + holder.sharedWith) {
+        if (pid <= 1 || pid == getpid() || pid == getppid()) {
+            ReleaseStep s = step(holder, StepOutcome::Refused, StepCode::ProtectedProcess,
+                                 {QString::number(pid)});
+            s.kind = StepKind::Check;
+            return s;
+        }
+    }
+    return std::nullopt;
+}
+
+ReleaseStep clearHolder(const QString &module, const HolderToClear &entry)
+{
+    switch (entry.action) {
+    case ClearAction::Terminate:
+        return terminate(entry.holder);
+    case ClearAction::CloseFds:
+        return closeFds(module, entry.holder);
+    case ClearAction::Umount:
+        return umountAll(entry.holder);
+    case ClearAction::UnloadModule:
+        return unloadHolderModule(entry.holder);
+    }
+    return failed(entry.holder, QStringLiteral("unknown action"));
+}
+
+} // namespace refscope

@@ -1,0 +1,187 @@
+#include "releasecommand.h"
+
+#include "holders/holderreportjson.h"
+#include "inventory/moduleinfo.h"
+#include "lab/labpaths.h"
+#include "protocol/agentclient.h"
+#include "release/releasejson.h"
+#include "release/releasesteptext.h"
+#include "whycommand.h"
+
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace refscope {
+
+namespace {
+
+// The holder scan and the flow may take a while (SIGTERM's grace period,
+// a slow guest); the agent answers or dies well within these.
+constexpr int kHelloTimeoutMs = 120000; // includes typing a password for polkit
+constexpr int kCallTimeoutMs = 600000;
+
+struct ReleaseOptions {
+    QString module;
+    bool closeHolders = false;
+    LastResort lastResort = LastResort::None;
+    bool yes = false;
+    bool json = false;
+};
+
+QString parseArgs(const QStringList &args, ReleaseOptions *options)
+{
+    for (const QString &arg : args) {
+        if (arg == QLatin1String("--close-holders"))
+            options->closeHolders = true;
+        else if (arg == QLatin1String("--drop-leaked") || arg == QLatin1String("--kernel-force")) {
+            if (options->lastResort != LastResort::None)
+                return QStringLiteral("release takes --drop-leaked or --kernel-force, not both");
+            options->lastResort = arg == QLatin1String("--drop-leaked") ? LastResort::DropLeaked
+                                                                        : LastResort::KernelForce;
+        } else if (arg == QLatin1String("--yes"))
+            options->yes = true;
+        else if (arg == QLatin1String("--json"))
+            options->json = true;
+        else if (arg.startsWith(u'-') || !options->module.isEmpty())
+            return QStringLiteral("release does not take \"%1\"").arg(arg);
+        else
+            options->module = normalizeModuleName(arg);
+    }
+    if (options->module.isEmpty())
+        return QStringLiteral("release needs the module to release");
+    return {};
+}
+
+void print(FILE *stream, const QString &text)
+{
+    std::fputs(text.toUtf8().constData(), stream);
+    std::fflush(stream);
+}
+
+// --close-holders: every holder that can be cleared, the gentlest way.
+QList<HolderToClear> holdersToClear(const HolderReport &report)
+{
+    QList<HolderToClear> clear;
+    for (const Holder &h : report.holders) {
+        if (h.refs == 0 && h.kind != HolderKind::Mount)
+            continue;
+        if (h.kind == HolderKind::Mount)
+            clear.append({h, ClearAction::Umount});
+        else if (h.kind == HolderKind::Module)
+            clear.append({h, ClearAction::UnloadModule});
+        else if (h.pid > 0 && !h.fds.isEmpty())
+            clear.append({h, ClearAction::CloseFds});
+        else if (h.pid > 0 && h.kind == HolderKind::File) // only mapped: end the process
+            clear.append({h, ClearAction::Terminate});
+    }
+    return clear;
+}
+
+// The user types the module's name, as for a destructive command.
+bool confirmed(const ReleaseOptions &options, const ReleaseRequest &request)
+{
+    if (options.yes)
+        return true;
+    QString what = QStringLiteral("This clears %1 holder(s) of %2")
+                       .arg(request.clear.size())
+                       .arg(request.module);
+    if (options.lastResort == LastResort::DropLeaked)
+        what += QStringLiteral(", then drops its %1 unexplained reference(s) (the kernel is "
+                               "tainted; if anything still uses them, it will crash)")
+                    .arg(request.confirmedUnexplained);
+    else if (options.lastResort == LastResort::KernelForce)
+        what += QStringLiteral(", then forces it out with the kernel's forced unload (the "
+                               "kernel is tainted; allowed only when the module's own exit "
+                               "lets every remaining reference go)");
+    print(stderr, what + QStringLiteral(".\nType the module name to go on: "));
+    QTextStream in(stdin);
+    return in.readLine().trimmed() == request.module;
+}
+
+} // namespace
+
+int releaseCommand(const QStringList &args)
+{
+    ReleaseOptions options;
+    const QString problem = parseArgs(args, &options);
+    if (!problem.isEmpty()) {
+        print(stderr, QStringLiteral("refscope-cli: %1 (see refscope-cli --help)\n").arg(problem));
+        return 2;
+    }
+    const QString agent = labDefaultAgent();
+    if (agent.isEmpty()) {
+        print(stderr, QStringLiteral("refscope-cli release: refscope-agent is not installed\n"));
+        return 1;
+    }
+    AgentClient client;
+    QString disconnectReason;
+    QObject::connect(&client, &AgentClient::disconnected,
+                     [&](const QString &reason) { disconnectReason = reason; });
+    ReleaseResult progress;
+    QObject::connect(
+        &client, &AgentClient::notification, [&](const QString &event, const QJsonObject &params) {
+            ReleaseStep step;
+            QString error;
+            if (event != QLatin1String("release.step") ||
+                !releaseStepFromJson(params, &step, &error))
+                return;
+            if (!options.json)
+                print(stdout, QStringLiteral("  [%1] %2\n")
+                                  .arg(stepOutcomeName(step.outcome), releaseStepText(step)));
+        });
+    // Root needs no polkit; anyone else asks it through pkexec, whose action
+    // org.refscope.release matches the --release argument.
+    if (geteuid() == 0)
+        client.startProcess(agent, {QStringLiteral("--release")});
+    else
+        client.startProcess(QStringLiteral("pkexec"), {agent, QStringLiteral("--release")});
+    const auto failure = [&](const QString &what) {
+        print(stderr, QStringLiteral("refscope-cli release: %1\n").arg(what));
+        return 1;
+    };
+    if (!client.waitForHello(kHelloTimeoutMs))
+        return failure(disconnectReason.isEmpty() ? QStringLiteral("the agent did not answer")
+                                                  : disconnectReason);
+    const AgentReply holders = client.callSync(
+        QStringLiteral("holders"), {{QStringLiteral("module"), options.module}}, kCallTimeoutMs);
+    HolderReport report;
+    QString error;
+    if (!holders.ok)
+        return failure(holders.errorMessage);
+    if (!holderReportFromJson(holders.result.toObject(), &report, &error))
+        return failure(QStringLiteral("the agent's holder report is unusable: %1").arg(error));
+    if (!options.json)
+        print(stdout, formatHolderReport(report) + u'\n');
+
+    ReleaseRequest request;
+    request.module = options.module;
+    request.confirmedRefcount = report.refcount;
+    request.confirmedUnexplained = report.unexplained;
+    request.lastResort = options.lastResort;
+    if (options.closeHolders)
+        request.clear = holdersToClear(report);
+    if (!confirmed(options, request))
+        return failure(QStringLiteral("not confirmed: nothing was changed"));
+    const AgentReply reply =
+        client.callSync(QStringLiteral("release"), releaseRequestToJson(request), kCallTimeoutMs);
+    ReleaseResult result;
+    if (!reply.ok)
+        return failure(reply.errorMessage);
+    if (!releaseResultFromJson(reply.result.toObject(), &result, &error))
+        return failure(QStringLiteral("the agent's release result is unusable: %1").arg(error));
+    client.callSync(QStringLiteral("shutdown"), {}, kCallTimeoutMs);
+    if (options.json)
+        print(stdout,
+              QString::fromUtf8(
+                  QJsonDocument(releaseResultToJson(result)).toJson(QJsonDocument::Indented)));
+    else
+        print(stdout, result.released
+                          ? QStringLiteral("%1 was released.\n").arg(result.module)
+                          : QStringLiteral("%1 was not released.\n").arg(result.module));
+    return result.released ? 0 : 1;
+}
+
+} // namespace refscope

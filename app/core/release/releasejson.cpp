@@ -1,0 +1,197 @@
+#include "releasejson.h"
+
+#include "holders/holderreportjson.h"
+#include "inventory/moduleinfo.h"
+
+#include <QJsonArray>
+
+namespace refscope {
+
+namespace {
+
+bool fail(QString *error, const QString &message)
+{
+    *error = message;
+    return false;
+}
+
+// A JSON number that is an int of at least `minimum`.
+bool intField(const QJsonObject &json, const char *name, int minimum, int *out, QString *error)
+{
+    const QJsonValue value = json.value(QLatin1String(name));
+    const double number = value.toDouble();
+    if (!value.isDouble() || number != double(int(number)) || number < minimum)
+        return fail(
+            error,
+            QStringLiteral("\"%1\" must be a whole number of at least %2").arg(name).arg(minimum));
+    *out = int(number);
+    return true;
+}
+
+bool stringField(const QJsonObject &json, const char *name, QString *out, QString *error)
+{
+    const QJsonValue value = json.value(QLatin1String(name));
+    if (!value.isString())
+        return fail(error, QStringLiteral("\"%1\" must be a string").arg(name));
+    *out = value.toString();
+    return true;
+}
+
+// A JSON string naming one value of an enum: the enumerators from 0 on are
+// tried through their name function until it knows no more.
+template <typename Enum>
+bool enumField(const QJsonObject &json, const char *name, QString (*nameOf)(Enum), Enum *out,
+               QString *error)
+{
+    QString text;
+    if (!stringField(json, name, &text, error))
+        return false;
+    for (int value = 0; !nameOf(Enum(value)).isEmpty(); ++value) {
+        if (nameOf(Enum(value)) == text) {
+            *out = Enum(value);
+            return true;
+        }
+    }
+    return fail(error, QStringLiteral("\"%1\" has no value \"%2\"").arg(name, text));
+}
+
+// A module name as the kernel could have it: not empty, no '/', under 56 bytes.
+bool moduleField(const QJsonObject &json, QString *out, QString *error)
+{
+    QString name;
+    if (!stringField(json, "module", &name, error))
+        return false;
+    name = normalizeModuleName(name.trimmed());
+    if (name.isEmpty() || name.contains(u'/') || name.toUtf8().size() >= 56)
+        return fail(error,
+                    QStringLiteral("\"module\" must be a module name, not \"%1\"").arg(name));
+    *out = name;
+    return true;
+}
+
+bool holderToClearFromJson(const QJsonValue &value, HolderToClear *clear, QString *error)
+{
+    const QJsonObject json = value.toObject();
+    if (!value.isObject() || !json.value(QLatin1String("holder")).isObject())
+        return fail(error, QStringLiteral("each entry needs \"holder\", a holder object"));
+    return holderFromJson(json.value(QLatin1String("holder")).toObject(), &clear->holder, error) &&
+           enumField(json, "action", clearActionName, &clear->action, error);
+}
+
+} // namespace
+
+QJsonObject releaseRequestToJson(const ReleaseRequest &request)
+{
+    QJsonArray clear;
+    for (const HolderToClear &entry : request.clear)
+        clear.append(QJsonObject{{QStringLiteral("holder"), holderToJson(entry.holder)},
+                                 {QStringLiteral("action"), clearActionName(entry.action)}});
+    return {
+        {QStringLiteral("module"), request.module},
+        {QStringLiteral("confirmed_refcount"), request.confirmedRefcount},
+        {QStringLiteral("confirmed_unexplained"), request.confirmedUnexplained},
+        {QStringLiteral("clear"), clear},
+        {QStringLiteral("last_resort"), lastResortName(request.lastResort)},
+    };
+}
+
+bool releaseRequestFromJson(const QJsonObject &json, ReleaseRequest *request, QString *error)
+{
+    ReleaseRequest r;
+    if (!moduleField(json, &r.module, error) ||
+        !intField(json, "confirmed_refcount", 0, &r.confirmedRefcount, error) ||
+        !intField(json, "confirmed_unexplained", 0, &r.confirmedUnexplained, error) ||
+        !enumField(json, "last_resort", lastResortName, &r.lastResort, error))
+        return false;
+    if (r.confirmedUnexplained > r.confirmedRefcount)
+        return fail(error, QStringLiteral("\"confirmed_unexplained\" (%1) cannot exceed "
+                                          "\"confirmed_refcount\" (%2)")
+                               .arg(r.confirmedUnexplained)
+                               .arg(r.confirmedRefcount));
+    const QJsonValue clear = json.value(QLatin1String("clear"));
+    if (!clear.isUndefined() && !clear.isArray())
+        return fail(error, QStringLiteral("\"clear\" must be an array"));
+    for (const QJsonValue &value : clear.toArray()) {
+        HolderToClear entry;
+        if (!holderToClearFromJson(value, &entry, error)) {
+            *error = QStringLiteral("clear[%1]: %2").arg(r.clear.size()).arg(*error);
+            return false;
+        }
+        r.clear.append(entry);
+    }
+    *request = r;
+    return true;
+}
+
+QJsonObject releaseStepToJson(const ReleaseStep &step)
+{
+    return {
+        {QStringLiteral("kind"), stepKindName(step.kind)},
+        {QStringLiteral("outcome"), stepOutcomeName(step.outcome)},
+        {QStringLiteral("target"), step.target},
+        {QStringLiteral("code"), stepCodeName(step.code)},
+        {QStringLiteral("args"), QJsonArray::fromStringList(step.args)},
+        {QStringLiteral("refcount_after"), step.refcountAfter},
+    };
+}
+
+bool releaseStepFromJson(const QJsonObject &json, ReleaseStep *step, QString *error)
+{
+    ReleaseStep s;
+    if (!enumField(json, "kind", stepKindName, &s.kind, error) ||
+        !enumField(json, "outcome", stepOutcomeName, &s.outcome, error) ||
+        !stringField(json, "target", &s.target, error) ||
+        !enumField(json, "code", stepCodeName, &s.code, error) ||
+        !intField(json, "refcount_after", -1, &s.refcountAfter, error))
+        return false;
+    const QJsonValue args = json.value(QLatin1String("args"));
+    for (const QJsonValue &arg : args.toArray()) {
+        if (!arg.isString())
+            return fail(error, QStringLiteral("\"args\" must hold only strings"));
+        s.args << arg.toString();
+    }
+    if (!args.isArray() || s.args.size() != stepCodeArgumentCount(s.code))
+        return fail(error, QStringLiteral("\"args\" of code \"%1\" must be an array of %2 strings")
+                               .arg(stepCodeName(s.code))
+                               .arg(stepCodeArgumentCount(s.code)));
+    *step = s;
+    return true;
+}
+
+QJsonObject releaseResultToJson(const ReleaseResult &result)
+{
+    QJsonArray steps;
+    for (const ReleaseStep &step : result.steps)
+        steps.append(releaseStepToJson(step));
+    return {
+        {QStringLiteral("module"), result.module},
+        {QStringLiteral("released"), result.released},
+        {QStringLiteral("steps"), steps},
+    };
+}
+
+bool releaseResultFromJson(const QJsonObject &json, ReleaseResult *result, QString *error)
+{
+    ReleaseResult r;
+    if (!moduleField(json, &r.module, error))
+        return false;
+    if (!json.value(QLatin1String("released")).isBool() ||
+        !json.value(QLatin1String("steps")).isArray())
+        return fail(error, QStringLiteral("a release result needs \"released\" (bool) and "
+                                          "\"steps\" (array)"));
+    r.released = json.value(QLatin1String("released")).toBool();
+    for (const QJsonValue &value : json.value(QLatin1String("steps")).toArray()) {
+        ReleaseStep step;
+        if (!value.isObject())
+            *error = QStringLiteral("must be an object");
+        if (!value.isObject() || !releaseStepFromJson(value.toObject(), &step, error)) {
+            *error = QStringLiteral("steps[%1]: %2").arg(r.steps.size()).arg(*error);
+            return false;
+        }
+        r.steps.append(step);
+    }
+    *result = r;
+    return true;
+}
+
+} // namespace refscope

@@ -1,0 +1,22 @@
+// ReleaseRequest, ReleaseStep and ReleaseResult <-> JSON: the "release"
+// method's params and result and its "release.step" notifications
+// (app/core/protocol/PROTOCOL.md), and `refscope-cli release --json`.
+#pragma once
+
+#include "releaserequest.h"
+
+#include <QJsonObject>
+
+namespace refscope {
+
+QJsonObject releaseRequestToJson(const ReleaseRequest &request);
+// False with *error naming the field when `json` is not a valid request.
+bool releaseRequestFromJson(const QJsonObject &json, ReleaseRequest *request, QString *error);
+
+QJsonObject releaseStepToJson(const ReleaseStep &step);
+bool releaseStepFromJson(const QJsonObject &json, ReleaseStep *step, QString *error);
+
+QJsonObject releaseResultToJson(const ReleaseResult &result);
+bool releaseResultFromJson(const QJsonObject &json, ReleaseResult *result, QString *error);
+
+} // namespace refscope

@@ -1,0 +1,160 @@
+#include "forcerelease.h"
+
+#include "lab/labpaths.h"
+#include "models/labsnapshotsource.h"
+#include "protocol/agentclient.h"
+#include "releasedialog.h"
+#include "releasemarker.h"
+#include "releasesession.h"
+#include "timelinewidget.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStandardPaths>
+
+#include <memory>
+
+namespace refscope {
+
+namespace {
+const QString kPkexec = QStringLiteral("pkexec");
+} // namespace
+
+ForceRelease::ForceRelease(QWidget *window, TimelineWidget *timeline)
+    : QObject(window), m_window(window), m_timeline(timeline),
+      m_action(new QAction(tr("Force release…"), this))
+{
+    m_action->setObjectName(QStringLiteral("forceReleaseAction"));
+    m_action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    connect(m_action, &QAction::triggered, this, &ForceRelease::openDialog);
+    updateAvailability();
+}
+
+QWidget *ForceRelease::createButton() const
+{
+    auto *box = new QWidget;
+    box->setObjectName(QStringLiteral("forceReleaseBox"));
+    auto *layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *button = new QPushButton(m_action->text());
+    button->setObjectName(QStringLiteral("forceReleaseButton"));
+    button->setToolTip(m_action->toolTip());
+    connect(button, &QPushButton::clicked, m_action, &QAction::trigger);
+    auto *reason = new QLabel;
+    reason->setObjectName(QStringLiteral("forceReleaseReason"));
+    reason->setWordWrap(true);
+    reason->setEnabled(false); // greyed: a fact, not an error
+    layout->addWidget(button);
+    layout->addWidget(reason, 1);
+    const auto show = [this, button, reason] {
+        button->setVisible(m_availability.possible);
+        reason->setVisible(!m_availability.possible);
+        reason->setText(m_availability.reason);
+    };
+    connect(this, &ForceRelease::availabilityChanged, box, show);
+    show();
+    return box;
+}
+
+ReleaseDialog *ForceRelease::dialog() const
+{
+    return m_dialog;
+}
+
+void ForceRelease::setSource(SnapshotSource *source)
+{
+    m_source = source;
+    updateAvailability();
+}
+
+void ForceRelease::setSnapshot(const Snapshot &snapshot)
+{
+    m_snapshot = snapshot;
+    updateAvailability();
+}
+
+void ForceRelease::setModule(const QString &module)
+{
+    m_module = module;
+    updateAvailability();
+}
+
+ReleaseAgentOrigin ForceRelease::origin() const
+{
+    if (!m_source || !m_source->isLive())
+        return ReleaseAgentOrigin::None;
+    // The lab's agent is root in a machine made to be broken: it acts
+    // itself. On this machine, each release asks polkit again.
+    return qobject_cast<LabSnapshotSource *>(m_source) ? ReleaseAgentOrigin::Lab
+                                                       : ReleaseAgentOrigin::Pkexec;
+}
+
+QString ForceRelease::agentProblem(ReleaseAgentOrigin origin) const
+{
+    switch (origin) {
+    case ReleaseAgentOrigin::None:
+        return {};
+    case ReleaseAgentOrigin::Lab:
+        if (!m_source->agent() || !m_source->agent()->isConnected())
+            return tr("The lab guest's agent is not connected.");
+        return {};
+    case ReleaseAgentOrigin::Pkexec:
+        if (QStandardPaths::findExecutable(kPkexec).isEmpty())
+            return tr("pkexec is not installed (apt install pkexec): RefScope asks polkit "
+                      "through it before it changes the kernel.");
+        if (labDefaultAgent().isEmpty())
+            return tr("refscope-agent was not found next to RefScope or where it is installed.");
+        return {};
+    }
+    return {};
+}
+
+void ForceRelease::updateAvailability()
+{
+    const ReleaseAgentOrigin from = origin();
+    m_availability = ReleaseAvailability::of(m_snapshot, m_module, from, agentProblem(from));
+    m_action->setEnabled(m_availability.possible);
+    const QString tip = m_availability.possible
+                            ? tr("Clear what holds %1 and unload it, step by step").arg(m_module)
+                            : m_availability.reason;
+    m_action->setToolTip(tip);
+    m_action->setStatusTip(tip);
+    emit availabilityChanged();
+}
+
+void ForceRelease::openDialog()
+{
+    if (m_dialog) { // one release at a time
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        return;
+    }
+    updateAvailability();
+    if (!m_availability.possible)
+        return;
+    ReleaseSession *session = origin() == ReleaseAgentOrigin::Lab
+                                  ? new ReleaseSession(m_source->agent())
+                                  : new ReleaseSession(kPkexec, labDefaultAgent());
+    const QString module = normalizeModuleName(m_module);
+    m_dialog = new ReleaseDialog(module, m_snapshot.support, session, m_window);
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The marker notes where the recording stood when the run began; it
+    // goes with the dialog unless a result came, then waits for the capture.
+    auto marker = std::make_shared<QPointer<ReleaseMarker>>();
+    connect(m_dialog, &ReleaseDialog::releaseStarted, this,
+            [this, marker, module] { *marker = new ReleaseMarker(m_timeline, module, m_dialog); });
+    connect(m_dialog, &ReleaseDialog::releaseFinished, this,
+            [this, marker](const ReleaseResult &result) {
+                if (*marker) {
+                    (*marker)->setParent(this);
+                    (*marker)->place(result.released);
+                }
+                if (m_source)
+                    m_source->refresh();
+            });
+    m_dialog->open();
+}
+
+} // namespace refscope

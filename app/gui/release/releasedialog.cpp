@@ -1,0 +1,256 @@
+#include "releasedialog.h"
+
+#include "lastresortbox.h"
+#include "release/releasesteptext.h"
+#include "releaseholderstree.h"
+#include "releasesession.h"
+#include "teaching/teaching.h"
+
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStyle>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace refscope {
+
+namespace {
+
+QLabel *wrappingLabel(const QString &objectName)
+{
+    auto *label = new QLabel;
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QStyle::StandardPixmap outcomeIcon(StepOutcome outcome)
+{
+    switch (outcome) {
+    case StepOutcome::Done:
+        return QStyle::SP_DialogApplyButton;
+    case StepOutcome::Failed:
+        return QStyle::SP_MessageBoxCritical;
+    case StepOutcome::Refused:
+        return QStyle::SP_MessageBoxWarning;
+    case StepOutcome::Skipped:
+        return QStyle::SP_MessageBoxInformation;
+    }
+    return QStyle::SP_MessageBoxInformation;
+}
+
+// The agent refused because the module changed after the user confirmed.
+bool countChanged(const ReleaseResult &result)
+{
+    return std::any_of(result.steps.begin(), result.steps.end(), [](const ReleaseStep &step) {
+        return step.code == StepCode::CountChanged || step.code == StepCode::UnexplainedChanged;
+    });
+}
+
+} // namespace
+
+ReleaseDialog::ReleaseDialog(const QString &module, const KernelModuleSupport &support,
+                             ReleaseSession *session, QWidget *parent)
+    : QDialog(parent), m_module(module), m_support(support), m_session(session),
+      m_status(wrappingLabel(QStringLiteral("releaseStatus"))),
+      m_verdict(wrappingLabel(QStringLiteral("releaseVerdict"))), m_holders(new ReleaseHoldersTree),
+      m_unexplained(wrappingLabel(QStringLiteral("releaseUnexplained"))),
+      m_lastResort(new LastResortBox), m_summary(wrappingLabel(QStringLiteral("releaseSummary"))),
+      m_steps(new QListWidget), m_result(wrappingLabel(QStringLiteral("releaseResult"))),
+      m_run(new QPushButton(tr("Run"))), m_scan(new QPushButton(tr("Scan again")))
+{
+    setObjectName(QStringLiteral("releaseDialog"));
+    setWindowTitle(tr("Force release %1").arg(module));
+    buildLayout();
+    connect(m_holders, &ReleaseHoldersTree::planChanged, this, [this] {
+        m_lastResort->refresh(); // a ticked holder may allow the forced unload
+        updateSummary();
+    });
+    connect(m_lastResort, &LastResortBox::planChanged, this, &ReleaseDialog::updateSummary);
+    connect(m_run, &QPushButton::clicked, this, &ReleaseDialog::run);
+    connect(m_scan, &QPushButton::clicked, this, &ReleaseDialog::scanAgain);
+    setBusy(false);
+    if (!session) {
+        m_scan->hide();
+        return;
+    }
+    session->setParent(this); // the pkexec agent ends with the dialog
+    connect(session, &ReleaseSession::reportReady, this, &ReleaseDialog::setReport);
+    connect(session, &ReleaseSession::stepDone, this, &ReleaseDialog::showStep);
+    connect(session, &ReleaseSession::finished, this, &ReleaseDialog::showResult);
+    connect(session, &ReleaseSession::failed, this, &ReleaseDialog::showFailure);
+    scanAgain();
+}
+
+void ReleaseDialog::buildLayout()
+{
+    QFont bold = m_verdict->font();
+    bold.setBold(true);
+    m_verdict->setFont(bold);
+    m_result->setFont(bold);
+    m_summary->setTextFormat(Qt::RichText);
+    m_steps->setObjectName(QStringLiteral("releaseSteps"));
+    m_steps->setWordWrap(true);
+    m_run->setObjectName(QStringLiteral("releaseRun"));
+    m_scan->setObjectName(QStringLiteral("releaseScan"));
+    m_scan->setToolTip(tr("Ask the agent again what holds the module"));
+
+    auto *why = new QGroupBox(tr("Why it cannot be unloaded"));
+    auto *whyLayout = new QVBoxLayout(why);
+    whyLayout->addWidget(m_verdict);
+    whyLayout->addWidget(new QLabel(tr("Tick the holders to clear:")));
+    whyLayout->addWidget(m_holders, 1);
+    whyLayout->addWidget(m_unexplained);
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_status);
+    left->addWidget(why, 1);
+    left->addWidget(m_lastResort);
+
+    auto *plan = new QGroupBox(tr("What will happen"));
+    auto *planLayout = new QVBoxLayout(plan);
+    planLayout->addWidget(m_summary);
+    planLayout->addStretch();
+    auto *progress = new QGroupBox(tr("Progress"));
+    auto *progressLayout = new QVBoxLayout(progress);
+    progressLayout->addWidget(m_steps, 1);
+    progressLayout->addWidget(m_result);
+    auto *right = new QVBoxLayout;
+    right->addWidget(plan, 1);
+    right->addWidget(progress, 1);
+
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(left, 3);
+    columns->addLayout(right, 2);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    buttons->addButton(m_run, QDialogButtonBox::AcceptRole);
+    buttons->addButton(m_scan, QDialogButtonBox::ActionRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &ReleaseDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addWidget(buttons);
+    resize(1040, 640);
+}
+
+void ReleaseDialog::scanAgain()
+{
+    if (!m_session || m_running)
+        return;
+    m_haveReport = false;
+    m_status->setText(tr("Asking the agent what holds %1…").arg(m_module));
+    setBusy(false);
+    m_session->fetchReport(m_module);
+}
+
+void ReleaseDialog::setReport(const HolderReport &report, const QString &note)
+{
+    m_plan = ReleasePlan(report, m_support);
+    m_haveReport = true;
+    m_done = false;
+    m_status->setText(note);
+    m_verdict->setText(report.verdict);
+    m_holders->setPlan(&m_plan);
+    m_unexplained->setText(tr("References nothing explains: %1").arg(report.unexplained));
+    m_unexplained->setToolTip(Teaching::refcount());
+    m_lastResort->setPlan(&m_plan);
+    m_steps->clear();
+    m_result->clear();
+    updateSummary();
+    setBusy(false);
+}
+
+void ReleaseDialog::updateSummary()
+{
+    m_summary->setText(m_haveReport ? Teaching::numberedHtml(m_plan.summary()) : QString());
+}
+
+QString ReleaseDialog::summaryText() const
+{
+    return m_haveReport ? m_plan.summary().join(u'\n') : QString();
+}
+
+QString ReleaseDialog::resultText() const
+{
+    return m_result->text();
+}
+
+QStringList ReleaseDialog::stepTexts() const
+{
+    QStringList texts;
+    for (int row = 0; row < m_steps->count(); ++row)
+        texts << m_steps->item(row)->text();
+    return texts;
+}
+
+void ReleaseDialog::run()
+{
+    if (!m_session || !m_haveReport || m_running)
+        return;
+    m_steps->clear();
+    m_result->clear();
+    m_running = true;
+    setBusy(true);
+    m_status->setText(tr("Releasing %1…").arg(m_module));
+    emit releaseStarted();
+    m_session->run(m_plan.request());
+}
+
+void ReleaseDialog::showStep(const ReleaseStep &step)
+{
+    auto *item = new QListWidgetItem(style()->standardIcon(outcomeIcon(step.outcome)),
+                                     releaseStepText(step), m_steps);
+    m_steps->scrollToItem(item);
+}
+
+void ReleaseDialog::showResult(const ReleaseResult &result)
+{
+    m_running = false;
+    m_done = true;
+    // The result is the whole account: it replaces what the notifications
+    // showed, in case one was lost on the way.
+    m_steps->clear();
+    for (const ReleaseStep &step : result.steps)
+        showStep(step);
+    if (result.released)
+        m_result->setText(tr("Released: %1 is gone.").arg(m_module));
+    else if (countChanged(result)) {
+        m_result->setText(tr("Not released: %1 changed after you confirmed, and the agent "
+                             "changed nothing. Scan again to see what holds it now.")
+                              .arg(m_module));
+        m_scan->setDefault(true);
+    } else
+        m_result->setText(tr("Not released: %1 is still loaded.").arg(m_module));
+    m_status->clear();
+    setBusy(false);
+    emit releaseFinished(result);
+}
+
+void ReleaseDialog::showFailure(const QString &message)
+{
+    m_running = false;
+    m_status->setText(message);
+    setBusy(false);
+}
+
+void ReleaseDialog::setBusy(bool busy)
+{
+    m_holders->setEnabled(!busy && !m_done);
+    m_lastResort->setEnabled(!busy && !m_done);
+    m_run->setEnabled(!busy && !m_done && m_haveReport && m_session);
+    m_scan->setEnabled(!busy && m_session);
+}
+
+void ReleaseDialog::reject()
+{
+    // The agent finishes what it started either way; the dialog stays to
+    // say how it ended.
+    if (!m_running)
+        QDialog::reject();
+}
+
+} // namespace refscope

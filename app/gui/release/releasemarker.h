@@ -1,0 +1,47 @@
+// Leaves "force release of X: released / failed" on the timeline, at the
+// release's place in the shown recording: the module's module_free event
+// when a capture saw it, else the latest time of the shown data. A live
+// capture streams events a little behind the agent's answer, so while one
+// runs the marker waits briefly for that module_free before it settles for
+// the end. Without a recording there is nothing to mark.
+#pragma once
+
+#include "trace/eventstore.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+namespace refscope {
+
+class TimelineWidget;
+
+class ReleaseMarker : public QObject {
+    Q_OBJECT
+public:
+    // Remembers what the timeline shows now: only a module_free recorded
+    // after this belongs to the release.
+    ReleaseMarker(TimelineWidget *timeline, const QString &module, QObject *parent = nullptr);
+
+    // Marks the outcome, now or once the capture delivered the module_free.
+    void place(bool released);
+
+    // How long a live capture may take to deliver the module_free.
+    static constexpr int kCaptureWaitMs = 5000;
+
+private:
+    // The module_free of the release in the shown store, or -1.
+    qint64 freeTimestamp() const;
+    void annotate(bool released);
+
+    QPointer<TimelineWidget> m_timeline;
+    QString m_module;
+    std::shared_ptr<const EventStore> m_store; // the recording shown when the dialog opened
+    std::size_t m_firstEvent = 0;
+    QTimer m_poll;
+    int m_waitedMs = 0;
+};
+
+} // namespace refscope

@@ -1,0 +1,287 @@
+#include "releaseplan.h"
+
+#include "holders/holdersteps.h"
+
+namespace refscope {
+
+ReleasePlan::ReleasePlan(const HolderReport &report, const KernelModuleSupport &support)
+    : m_report(report), m_support(support), m_choices(report.holders.size())
+{
+    for (int i = 0; i < m_choices.size(); ++i) {
+        const QList<ClearAction> actions = actionsFor(i);
+        if (!actions.isEmpty())
+            m_choices[i].action = actions.first();
+    }
+}
+
+QList<ClearAction> ReleasePlan::actionsFor(int holder) const
+{
+    if (holder < 0 || holder >= m_report.holders.size())
+        return {};
+    const Holder &h = m_report.holders.at(holder);
+    switch (h.kind) {
+    case HolderKind::File:
+    case HolderKind::Socket: {
+        if (h.pid < 0)
+            return {};
+        QList<ClearAction> actions;
+        // Closing just those fds leaves the process running: offered first.
+        if (!h.fds.isEmpty())
+            actions << ClearAction::CloseFds;
+        if (h.pid != 1)
+            actions << ClearAction::Terminate;
+        return actions;
+    }
+    case HolderKind::Mount:
+        return {ClearAction::Umount};
+    case HolderKind::Module:
+        return {ClearAction::UnloadModule};
+    case HolderKind::Kthread:
+        return {};
+    }
+    return {};
+}
+
+QString ReleasePlan::whyNotClearable(int holder) const
+{
+    if (!actionsFor(holder).isEmpty() || holder < 0 || holder >= m_report.holders.size())
+        return {};
+    const Holder &h = m_report.holders.at(holder);
+    if (h.ownThread)
+        return tr("The module's own kernel thread keeps this open file: only the module's exit "
+                  "lets it go, which the kernel's forced unload runs.");
+    if (h.kind == HolderKind::Kthread)
+        return tr("A kernel thread cannot be ended from user space: it lets go when the code "
+                  "that started it stops it.");
+    return tr("No process has this open file: the kernel keeps it, and nothing in user space "
+              "can close it.");
+}
+
+bool ReleasePlan::isChecked(int holder) const
+{
+    return holder >= 0 && holder < m_choices.size() && m_choices.at(holder).checked;
+}
+
+void ReleasePlan::setChecked(int holder, bool checked)
+{
+    if (actionsFor(holder).isEmpty())
+        return;
+    m_choices[holder].checked = checked;
+    revalidateLastResort();
+}
+
+ClearAction ReleasePlan::action(int holder) const
+{
+    return holder >= 0 && holder < m_choices.size() ? m_choices.at(holder).action
+                                                    : ClearAction::Terminate;
+}
+
+void ReleasePlan::setAction(int holder, ClearAction action)
+{
+    if (actionsFor(holder).contains(action))
+        m_choices[holder].action = action;
+}
+
+void ReleasePlan::setTypedName(const QString &typed)
+{
+    m_typed = typed;
+    revalidateLastResort();
+}
+
+bool ReleasePlan::nameConfirmed() const
+{
+    // Exactly the kernel's name: "leaky-ref" for leaky_ref is not a match,
+    // the user must read what they are about to change.
+    return !m_report.module.isEmpty() && m_typed == m_report.module;
+}
+
+QString ReleasePlan::whyNotOffered(LastResort resort) const
+{
+    switch (resort) {
+    case LastResort::None:
+        return {};
+    case LastResort::DropLeaked:
+        if (m_report.unexplained <= 0)
+            return tr("Every reference is explained by a holder: none is leaked.");
+        break;
+    case LastResort::KernelForce: {
+        if (!m_support.forceUnload)
+            return tr("This kernel was built without CONFIG_MODULE_FORCE_UNLOAD.");
+        if (m_report.unexplained > 0)
+            return tr("%n reference(s) nothing explains could be put later, into freed memory: "
+                      "drop them as leaked instead.",
+                      nullptr, m_report.unexplained);
+        for (int i = 0; i < m_report.holders.size(); ++i) {
+            if (!isChecked(i) && !m_report.holders.at(i).ownThread)
+                return tr("Holders left alone would call into the freed module later: tick every "
+                          "holder the module's exit does not end.");
+        }
+        break;
+    }
+    }
+    return {};
+}
+
+QString ReleasePlan::whyNotAvailable(LastResort resort) const
+{
+    if (resort == LastResort::None)
+        return {};
+    const QString whyNot = whyNotOffered(resort);
+    if (!whyNot.isEmpty())
+        return whyNot;
+    if (!nameConfirmed())
+        return tr("Type the module's name, %1, to unlock the last resort.").arg(m_report.module);
+    return {};
+}
+
+bool ReleasePlan::setLastResort(LastResort resort)
+{
+    if (!whyNotAvailable(resort).isEmpty())
+        return false;
+    m_lastResort = resort;
+    return true;
+}
+
+void ReleasePlan::revalidateLastResort()
+{
+    if (!whyNotAvailable(m_lastResort).isEmpty())
+        m_lastResort = LastResort::None;
+}
+
+int ReleasePlan::remainingRefs() const
+{
+    int remaining = m_report.refcount;
+    for (int i = 0; i < m_report.holders.size(); ++i) {
+        const Holder &h = m_report.holders.at(i);
+        // The forced unload runs the module's exit, which ends its own threads.
+        if (isChecked(i) || (m_lastResort == LastResort::KernelForce && h.ownThread))
+            remaining -= h.refs;
+    }
+    if (m_lastResort == LastResort::DropLeaked)
+        remaining -= m_report.unexplained;
+    return std::max(0, remaining);
+}
+
+ReleaseRequest ReleasePlan::request() const
+{
+    ReleaseRequest request;
+    request.module = m_report.module;
+    request.confirmedRefcount = m_report.refcount;
+    request.confirmedUnexplained = m_report.unexplained;
+    for (int i = 0; i < m_report.holders.size(); ++i) {
+        if (isChecked(i))
+            request.clear.append({m_report.holders.at(i), action(i)});
+    }
+    request.lastResort = m_lastResort;
+    return request;
+}
+
+QString ReleasePlan::actionName(ClearAction action)
+{
+    switch (action) {
+    case ClearAction::Terminate:
+        return tr("Terminate the process");
+    case ClearAction::CloseFds:
+        return tr("Close just those fds");
+    case ClearAction::Umount:
+        return tr("Unmount");
+    case ClearAction::UnloadModule:
+        return tr("Unload the holder module");
+    }
+    return {};
+}
+
+QString ReleasePlan::lastResortTitle(LastResort resort)
+{
+    switch (resort) {
+    case LastResort::None:
+        return tr("No last resort: only unload");
+    case LastResort::DropLeaked:
+        return tr("Drop the leaked references");
+    case LastResort::KernelForce:
+        return tr("The kernel's forced unload");
+    }
+    return {};
+}
+
+QString ReleasePlan::lastResortRisk(LastResort resort)
+{
+    switch (resort) {
+    case LastResort::None:
+        return tr("Nothing is forced: the kernel refuses to unload while references remain.");
+    case LastResort::DropLeaked:
+        return tr("RefScope's helper module lowers the count by exactly the references nothing "
+                  "explains, and only if the count has not changed. If one of them was in fact "
+                  "in use, its owner will later call into freed memory. The kernel is marked "
+                  "tainted (R).");
+    case LastResort::KernelForce:
+        return tr("The kernel frees the module even though references remain (delete_module "
+                  "with O_TRUNC). Whatever still holds one and uses it later jumps into freed "
+                  "memory and can crash the whole machine. RefScope offers it only where the "
+                  "module's own exit lets the remaining references go. The kernel is marked "
+                  "tainted (R).");
+    }
+    return {};
+}
+
+QString ReleasePlan::holderSentence(int holder) const
+{
+    const Holder &h = m_report.holders.at(holder);
+    const QString process = tr("pid %1 (%2)").arg(h.pid).arg(h.comm);
+    switch (action(holder)) {
+    case ClearAction::Terminate: {
+        QStringList pids{QString::number(h.pid)};
+        for (const int pid : h.sharedWith)
+            pids << QString::number(pid);
+        return tr("End %1 with SIGTERM, then SIGKILL if it outlives the grace period (pid(s) "
+                  "%2), so it lets go of %3.")
+            .arg(process, pids.join(QLatin1String(", ")), h.path);
+    }
+    case ClearAction::CloseFds:
+        return tr("Close %1 of %2 (%3); the process keeps running.")
+            .arg(describeFds(h.fds), process, h.path);
+    case ClearAction::Umount:
+        return tr("Unmount %1.").arg(h.path);
+    case ClearAction::UnloadModule:
+        return tr("Unload the module %1, which uses %2.").arg(h.path, m_report.module);
+    }
+    return {};
+}
+
+QStringList ReleasePlan::summary() const
+{
+    const QString module = m_report.module;
+    QStringList steps{tr("Check that %1 still has %n reference(s), as shown here; if the count "
+                         "changed, stop without changing anything.",
+                         nullptr, m_report.refcount)
+                          .arg(module)};
+    for (int i = 0; i < m_report.holders.size(); ++i) {
+        if (isChecked(i))
+            steps << holderSentence(i);
+    }
+    switch (m_lastResort) {
+    case LastResort::None:
+        break;
+    case LastResort::DropLeaked:
+        steps << tr("Drop the %n reference(s) nothing explains, only if still that many; the "
+                    "kernel is tainted (R).",
+                    nullptr, m_report.unexplained);
+        break;
+    case LastResort::KernelForce:
+        steps << tr("Force %1 out with the kernel's forced unload; the kernel is tainted (R).")
+                     .arg(module);
+        break;
+    }
+    if (m_lastResort != LastResort::KernelForce)
+        steps << tr("Unload %1 (delete_module).").arg(module);
+    steps << tr("Verify that %1 is gone.").arg(module);
+    const int remaining = remainingRefs();
+    if (remaining > 0)
+        steps << tr("Warning: %n reference(s) would remain, so the kernel will refuse to unload "
+                    "%1.",
+                    nullptr, remaining)
+                     .arg(module);
+    return steps;
+}
+
+} // namespace refscope

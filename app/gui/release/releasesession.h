@@ -1,0 +1,57 @@
+// The agent one "Force release…" dialog talks to: the lab guest's agent
+// (already root in a disposable machine), or a new local refscope-agent
+// started through pkexec with --release, so polkit asks for
+// org.refscope.release (auth_admin, never kept) each time a dialog opens;
+// that agent ends with the session. It asks for the holder report the user
+// confirms, then runs the release, reporting each step as the agent's
+// release.step notifications arrive. Nothing here blocks the event loop.
+#pragma once
+
+#include "holders/holder.h"
+#include "release/releaserequest.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace refscope {
+
+class AgentClient;
+
+class ReleaseSession : public QObject {
+    Q_OBJECT
+public:
+    // Talks to an agent that stays someone else's (the lab's).
+    explicit ReleaseSession(AgentClient *borrowed, QObject *parent = nullptr);
+    // Starts `launcher agentPath --release` (launcher "pkexec"; empty runs
+    // the agent directly, when already root) and owns it.
+    ReleaseSession(const QString &launcher, const QString &agentPath, QObject *parent = nullptr);
+    ~ReleaseSession() override;
+
+    void fetchReport(const QString &module);
+    void run(const ReleaseRequest &request);
+    bool isRunning() const { return m_running; }
+
+    // The agent's end in words for the user, with what it means for the
+    // module; `reason` is AgentClient's (pkexec's 126 and 127 arrive as
+    // "authentication dismissed" and "not authorized").
+    enum class Stage { Starting, Idle, Running };
+    static QString stoppedMessage(Stage stage, const QString &reason);
+
+signals:
+    // note: whether the holders are exact (the helper module) or inferred.
+    void reportReady(const refscope::HolderReport &report, const QString &note);
+    void stepDone(const refscope::ReleaseStep &step);
+    void finished(const refscope::ReleaseResult &result);
+    void failed(const QString &message);
+
+private:
+    void watch();
+
+    QPointer<AgentClient> m_agent;
+    AgentClient *m_owned = nullptr;
+    bool m_running = false;
+    bool m_started = false;      // the agent said hello
+    quint64 m_reportRequest = 0; // replies to older report requests are dropped
+};
+
+} // namespace refscope

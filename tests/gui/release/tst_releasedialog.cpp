@@ -1,0 +1,342 @@
+// The "Force release…" dialog's choices on holder reports the lab guest's
+// real 6.1 kernel gave (`refscope-cli why MODULE --json`, see
+// fixtures/capture-fixtures.sh) and the guest's snapshot
+// (tests/fixtures/guest-examples.json): which modules may be released at
+// all, that only the typed name unlocks the last resort, that what cannot
+// be chosen is disabled with its reason, and that the request built is
+// exactly what was ticked; the window's refusals, the dialog's own agent
+// and the timeline marker's fallback. Saves release-<language>.png into
+// the build directory for a person to look at.
+#include "forcerelease.h"
+#include "holders/holderreportjson.h"
+#include "inventory/snapshotjson.h"
+#include "lastresortbox.h"
+#include "mainwindow.h"
+#include "models/filesnapshotsource.h"
+#include "releaseavailability.h"
+#include "releasedialog.h"
+#include "releaseholderstree.h"
+#include "releasemarker.h"
+#include "releasesession.h"
+#include "timelinechartview.h"
+#include "timelinewidget.h"
+#include "trace/recording.h"
+#include "uilanguage.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTableView>
+#include <QTest>
+
+using namespace refscope;
+
+namespace {
+
+QJsonObject readJson(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+HolderReport guestReport(const char *name)
+{
+    HolderReport report;
+    QString error;
+    if (!holderReportFromJson(
+            readJson(QStringLiteral(REFSCOPE_SOURCE_DIR "/tests/gui/release/fixtures/") +
+                     QLatin1String(name)),
+            &report, &error))
+        qFatal("%s: %s", name, qPrintable(error));
+    return report;
+}
+
+// A radio button takes clicks on its indicator and text only, not on
+// the blank rest of its row.
+void chooseRadio(QRadioButton *button)
+{
+    QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(8, button->height() / 2));
+}
+
+Snapshot guestSnapshot()
+{
+    Snapshot snapshot;
+    QString error;
+    if (!snapshotFromJson(readJson(QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-examples.json")),
+                          &snapshot, &error))
+        qFatal("guest-examples.json: %s", qPrintable(error));
+    return snapshot;
+}
+
+} // namespace
+
+class TestReleaseDialog : public QObject {
+    Q_OBJECT
+private slots:
+    void offeredOnlyWhereTheKernelCouldUnload();
+    void windowShowsWhyNotInsteadOfAButton();
+    void typedNameUnlocksTheLastResort();
+    void requestIsWhatWasTicked();
+    void unavailableChoicesSayWhy();
+    void pkexecRefusalsArePlainWords();
+    void ownAgentSaysWhyNot();
+    void markerNeedsARecording();
+    void screenshots_data();
+    void screenshots();
+};
+
+void TestReleaseDialog::offeredOnlyWhereTheKernelCouldUnload()
+{
+    const Snapshot snapshot = guestSnapshot();
+    const auto lab = [&](const QString &module) {
+        return ReleaseAvailability::of(snapshot, module, ReleaseAgentOrigin::Lab);
+    };
+    QVERIFY(lab(QStringLiteral("leaky_ref")).possible);
+    QVERIFY(lab(QStringLiteral("count-demo")).possible); // dashes are the same module
+    const ReleaseAvailability permanent = lab(QStringLiteral("no_exit"));
+    QVERIFY(!permanent.possible);
+    QVERIFY2(permanent.reason.contains(QLatin1String("permanent")), qPrintable(permanent.reason));
+    const ReleaseAvailability coming = lab(QStringLiteral("slow_init"));
+    QVERIFY(!coming.possible);
+    QVERIFY2(coming.reason.contains(QLatin1String("initialising")), qPrintable(coming.reason));
+    QVERIFY(!snapshot.builtin.isEmpty());
+    const ReleaseAvailability builtin = lab(snapshot.builtin.first().name);
+    QVERIFY2(builtin.reason.contains(QLatin1String("built into the kernel")),
+             qPrintable(builtin.reason));
+    QVERIFY(lab(QStringLiteral("no_such_module")).reason.contains(QLatin1String("not loaded")));
+
+    Snapshot noUnload = snapshot;
+    noUnload.support.unloadable = false;
+    QVERIFY(ReleaseAvailability::of(noUnload, QStringLiteral("leaky_ref"), ReleaseAgentOrigin::Lab)
+                .reason.contains(QLatin1String("CONFIG_MODULE_UNLOAD")));
+    const ReleaseAvailability saved =
+        ReleaseAvailability::of(snapshot, QStringLiteral("leaky_ref"), ReleaseAgentOrigin::None);
+    QVERIFY(!saved.possible);
+    QVERIFY(saved.reason.contains(QLatin1String("saved snapshot")));
+    const ReleaseAvailability noPkexec =
+        ReleaseAvailability::of(snapshot, QStringLiteral("leaky_ref"), ReleaseAgentOrigin::Pkexec,
+                                QStringLiteral("pkexec is not installed"));
+    QCOMPARE(noPkexec.reason, QStringLiteral("pkexec is not installed"));
+}
+
+// The window on the guest's saved snapshot: nothing to act on, so the
+// Holders dock shows the reason where the button would be.
+void TestReleaseDialog::windowShowsWhyNotInsteadOfAButton()
+{
+    MainWindow window;
+    window.setSource(
+        new FileSnapshotSource(QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-examples.json")));
+    window.show();
+    auto *table = window.findChild<QTableView *>(QStringLiteral("moduleTable"));
+    QTRY_VERIFY(table->model()->rowCount() > 0);
+    window.selectModule(QStringLiteral("leaky_ref"));
+    auto *release = window.findChild<ForceRelease *>();
+    QVERIFY(!release->action()->isEnabled());
+    QVERIFY(release->action()->toolTip().contains(QLatin1String("saved snapshot")));
+    QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("forceReleaseButton"))->isVisible());
+    auto *reason = window.findChild<QLabel *>(QStringLiteral("forceReleaseReason"));
+    QCOMPARE(reason->text(), release->action()->toolTip());
+    // A module the kernel could never unload says so first.
+    window.selectModule(QStringLiteral("no_exit"));
+    QVERIFY2(reason->text().contains(QLatin1String("permanent")), qPrintable(reason->text()));
+    release->openDialog(); // the shortcut on a refused module opens nothing
+    QVERIFY(!release->dialog());
+}
+
+void TestReleaseDialog::typedNameUnlocksTheLastResort()
+{
+    const Snapshot snapshot = guestSnapshot();
+    ReleaseDialog dialog(QStringLiteral("leaky_ref"), snapshot.support, nullptr);
+    dialog.setReport(guestReport("leaky-ref.why.json"));
+    dialog.show(); // clicks land where the user's would
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    LastResortBox *box = dialog.lastResortBox();
+    QRadioButton *drop = box->button(LastResort::DropLeaked);
+    QVERIFY(!drop->isEnabled());
+    QVERIFY(drop->toolTip().contains(QLatin1String("Type the module's name")));
+    // The risk is in front of the user before they type.
+    QVERIFY(box->note(LastResort::DropLeaked).contains(QLatin1String("tainted")));
+
+    QTest::keyClicks(box->nameField(), QStringLiteral("leaky-ref")); // not the kernel's name
+    QVERIFY(!drop->isEnabled());
+    box->nameField()->clear();
+    QTest::keyClicks(box->nameField(), QStringLiteral("leaky_ref"));
+    QVERIFY(drop->isEnabled());
+    chooseRadio(drop);
+    QCOMPARE(dialog.plan().lastResort(), LastResort::DropLeaked);
+    QVERIFY(dialog.summaryText().contains(QLatin1String("Drop the 1 reference")));
+    QCOMPARE(dialog.plan().remainingRefs(), 0);
+
+    // Editing the name away locks it again and forgets the choice.
+    QTest::keyClick(box->nameField(), Qt::Key_Backspace);
+    QVERIFY(!drop->isEnabled());
+    QCOMPARE(dialog.plan().lastResort(), LastResort::None);
+    QVERIFY(box->button(LastResort::None)->isChecked());
+    QVERIFY(dialog.summaryText().contains(QLatin1String("would remain")));
+}
+
+void TestReleaseDialog::requestIsWhatWasTicked()
+{
+    const Snapshot snapshot = guestSnapshot();
+    const HolderReport report = guestReport("count-demo.why.json");
+    ReleaseDialog dialog(QStringLiteral("count_demo"), snapshot.support, nullptr);
+    dialog.setReport(report);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    ReleaseHoldersTree *tree = dialog.holdersTree();
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    // Nothing is ticked until the user ticks it.
+    QVERIFY(dialog.plan().request().clear.isEmpty());
+
+    QTreeWidgetItem *item = tree->topLevelItem(0);
+    QVERIFY(item->flags() & Qt::ItemIsEnabled);
+    item->setCheckState(ReleaseHoldersTree::ClearColumn, Qt::Checked);
+    auto *action =
+        qobject_cast<QComboBox *>(tree->itemWidget(item, ReleaseHoldersTree::ActionColumn));
+    QVERIFY(action);
+    QCOMPARE(action->count(), 2); // close just those fds, or terminate the process
+    action->setCurrentIndex(action->findData(int(ClearAction::Terminate)));
+    QTest::keyClicks(dialog.lastResortBox()->nameField(), QStringLiteral("count_demo"));
+    chooseRadio(dialog.lastResortBox()->button(LastResort::DropLeaked));
+
+    ReleaseRequest expected;
+    expected.module = QStringLiteral("count_demo");
+    expected.confirmedRefcount = 2;
+    expected.confirmedUnexplained = 1;
+    expected.clear = {{report.holders.first(), ClearAction::Terminate}};
+    expected.lastResort = LastResort::DropLeaked;
+    QCOMPARE(dialog.plan().request(), expected);
+    QCOMPARE(dialog.plan().remainingRefs(), 0);
+    const QString summary = dialog.summaryText();
+    QVERIFY2(summary.contains(QLatin1String("SIGTERM")), qPrintable(summary));
+
+    // Closing just the fd instead, and unticking: the request follows.
+    action->setCurrentIndex(action->findData(int(ClearAction::CloseFds)));
+    QCOMPARE(dialog.plan().request().clear.first().action, ClearAction::CloseFds);
+    item->setCheckState(ReleaseHoldersTree::ClearColumn, Qt::Unchecked);
+    QVERIFY(dialog.plan().request().clear.isEmpty());
+    QCOMPARE(dialog.plan().remainingRefs(), 1);
+}
+
+void TestReleaseDialog::unavailableChoicesSayWhy()
+{
+    Snapshot snapshot = guestSnapshot();
+    ReleaseDialog dialog(QStringLiteral("export_provider"), snapshot.support, nullptr);
+    const HolderReport report = guestReport("export-provider.why.json");
+    dialog.setReport(report);
+    LastResortBox *box = dialog.lastResortBox();
+    QTest::keyClicks(box->nameField(), QStringLiteral("export_provider"));
+    // Nothing is unexplained: nothing to drop.
+    QVERIFY(!box->button(LastResort::DropLeaked)->isEnabled());
+    QVERIFY(box->note(LastResort::DropLeaked).contains(QLatin1String("none is leaked")));
+    // The forced unload would leave export_consumer calling into freed code...
+    QVERIFY(!box->button(LastResort::KernelForce)->isEnabled());
+    QVERIFY(box->note(LastResort::KernelForce).contains(QLatin1String("Holders left alone")));
+    // ... unless the user module is unloaded first.
+    QTreeWidgetItem *item = dialog.holdersTree()->topLevelItem(0);
+    auto *only = qobject_cast<QLabel *>(
+        dialog.holdersTree()->itemWidget(item, ReleaseHoldersTree::ActionColumn));
+    QVERIFY(only);
+    QCOMPARE(only->text(), ReleasePlan::actionName(ClearAction::UnloadModule));
+    item->setCheckState(ReleaseHoldersTree::ClearColumn, Qt::Checked);
+    QVERIFY(box->button(LastResort::KernelForce)->isEnabled());
+    QVERIFY(box->note(LastResort::KernelForce).contains(QLatin1String("crash")));
+
+    // A kernel without CONFIG_MODULE_FORCE_UNLOAD never offers it.
+    snapshot.support.forceUnload = false;
+    ReleaseDialog noForce(QStringLiteral("export_provider"), snapshot.support, nullptr);
+    noForce.setReport(report);
+    QVERIFY(noForce.lastResortBox()
+                ->note(LastResort::KernelForce)
+                .contains(QLatin1String("CONFIG_MODULE_FORCE_UNLOAD")));
+    // Without a session there is nothing to run.
+    QVERIFY(!noForce.runButton()->isEnabled());
+}
+
+void TestReleaseDialog::pkexecRefusalsArePlainWords()
+{
+    // pkexec's 127, as AgentClient words it: before the agent ever ran.
+    const QString refused = ReleaseSession::stoppedMessage(ReleaseSession::Stage::Starting,
+                                                           QStringLiteral("not authorized"));
+    QVERIFY2(refused.contains(QLatin1String("(not authorized)")) &&
+                 refused.contains(QLatin1String("nothing was changed")),
+             qPrintable(refused));
+    QVERIFY(ReleaseSession::stoppedMessage(ReleaseSession::Stage::Running,
+                                           QStringLiteral("the agent was killed"))
+                .contains(QLatin1String("what changed")));
+}
+
+// The dialog's own agent (started directly here, through pkexec in the
+// window) on this machine, whose kernel has no loadable modules: the
+// agent's reason shows, and there is nothing to run.
+void TestReleaseDialog::ownAgentSaysWhyNot()
+{
+    const Snapshot snapshot = guestSnapshot();
+    ReleaseDialog dialog(
+        QStringLiteral("leaky_ref"), snapshot.support,
+        new ReleaseSession(QString(),
+                           QStringLiteral(REFSCOPE_BINARY_DIR "/app/agent/refscope-agent")));
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("releaseStatus"));
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("no loadable module support")),
+                             30000);
+    QVERIFY(!dialog.runButton()->isEnabled());
+}
+
+// Without a capture that saw the module_free, the release is marked at
+// the end of the shown recording (a real trace of the lab guest); without
+// a recording, nowhere.
+void TestReleaseDialog::markerNeedsARecording()
+{
+    TimelineWidget timeline;
+    (new ReleaseMarker(&timeline, QStringLiteral("loop")))->place(false);
+    QVERIFY(timeline.chartView()->markers().annotations.isEmpty());
+
+    QString error;
+    const std::shared_ptr<EventStore> store =
+        openRecording(QStringLiteral(REFSCOPE_TRACES_DIR "/loop-open-close.dat"), &error);
+    QVERIFY2(store, qPrintable(error));
+    timeline.setStore(store, QStringLiteral("loop-open-close.dat"));
+    (new ReleaseMarker(&timeline, QStringLiteral("loop")))->place(true);
+    const QList<TimelineMarkers::Annotation> annotations =
+        timeline.chartView()->markers().annotations;
+    QCOMPARE(annotations.size(), 1);
+    QCOMPARE(annotations.first().label, QStringLiteral("force release of loop: released"));
+    QCOMPARE(annotations.first().ns, timeline.chartView()->recordingEndNs());
+    // A new recording starts unmarked.
+    timeline.setStore(store, QStringLiteral("again"));
+    QVERIFY(timeline.chartView()->markers().annotations.isEmpty());
+}
+
+void TestReleaseDialog::screenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+}
+
+void TestReleaseDialog::screenshots()
+{
+    QFETCH(QString, language);
+    QVERIFY(UiLanguage::install(language));
+    const Snapshot snapshot = guestSnapshot();
+    ReleaseDialog dialog(QStringLiteral("count_demo"), snapshot.support, nullptr);
+    dialog.setReport(guestReport("count-demo.why.json"));
+    dialog.holdersTree()->topLevelItem(0)->setCheckState(ReleaseHoldersTree::ClearColumn,
+                                                         Qt::Checked);
+    QTest::keyClicks(dialog.lastResortBox()->nameField(), QStringLiteral("count_demo"));
+    chooseRadio(dialog.lastResortBox()->button(LastResort::DropLeaked));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.grab().save(QStringLiteral(REFSCOPE_BINARY_DIR "/tests/gui/release/release-") +
+                               language + QStringLiteral(".png")));
+    UiLanguage::install(QStringLiteral("en"));
+}
+
+QTEST_MAIN(TestReleaseDialog)
+#include "tst_releasedialog.moc"
