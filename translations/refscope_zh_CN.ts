@@ -441,6 +441,165 @@
     </message>
 </context>
 <context>
+    <name>refscope::HolderText</name>
+    <message>
+        <source>pid %1 (%2)</source>
+        <translation>pid %1（%2）</translation>
+    </message>
+    <message>
+        <source>close socket %1 of %2 (%3)</source>
+        <translation>关闭 %2 的套接字 %1（%3）</translation>
+    </message>
+    <message>
+        <source>close %1 of %2 (%3)</source>
+        <translation>关闭 %2 的 %1（%3）</translation>
+    </message>
+    <message>
+        <source>close socket %1 of %2 (%3), and in pids %4, which share the same open file (fork)</source>
+        <translation>关闭 %2 的套接字 %1（%3），并在共享同一打开文件（fork）的 pid %4 中关闭</translation>
+    </message>
+    <message>
+        <source>close %1 of %2 (%3), and in pids %4, which share the same open file (fork)</source>
+        <translation>关闭 %2 的 %1（%3），并在共享同一打开文件（fork）的 pid %4 中关闭</translation>
+    </message>
+    <message>
+        <source>fd %1</source>
+        <translation>fd %1</translation>
+    </message>
+    <message>
+        <source>fds %1</source>
+        <translation>fd %1</translation>
+    </message>
+    <message>
+        <source>no process has %1 open any more, yet it holds a reference: a kernel thread or the module itself keeps it (seed 004); only the module&apos;s own code can let it go</source>
+        <translation>已没有进程打开 %1，但它仍持有一个引用：是内核线程或模块本身保留着它（种子 004）；只有模块自己的代码能释放它</translation>
+    </message>
+    <message>
+        <source>detach %1 once nothing uses it (losetup -d %2)</source>
+        <translation>在没有人使用后分离 %1（losetup -d %2）</translation>
+    </message>
+    <message>
+        <source>%1 has %2 mapped: end it (kill %3) or make it unmap the file</source>
+        <translation>%1 映射了 %2：结束它（kill %3）或让它解除对该文件的映射</translation>
+    </message>
+    <message>
+        <source>umount %1</source>
+        <translation>卸载挂载点 %1（umount %1）</translation>
+    </message>
+    <message>
+        <source>unload user module %1 first (rmmod %1)</source>
+        <translation>先卸载使用它的模块 %1（rmmod %1）</translation>
+    </message>
+    <message>
+        <source>kernel thread %1 holds %2 (%3): only the module&apos;s own code can make it let go; a thread that inherited a user&apos;s files keeps them open after the user closes them (seed 004)</source>
+        <translation>内核线程 %1 持有 %2（%3）：只有模块自己的代码能让它释放；继承了用户文件的线程在用户关闭后仍会保持它们打开（种子 004）</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded.</source>
+        <translation>%1 未加载。</translation>
+    </message>
+    <message>
+        <source>%1 is built into the kernel: it can never be unloaded.</source>
+        <translation>%1 已编译进内核：永远无法卸载。</translation>
+    </message>
+    <message>
+        <source>This kernel was built without CONFIG_MODULE_UNLOAD: no module, %1 included, can ever be unloaded.</source>
+        <translation>此内核编译时未启用 CONFIG_MODULE_UNLOAD：任何模块（包括 %1）都无法卸载。</translation>
+    </message>
+    <message>
+        <source>%1 has no exit function (permanent): the kernel will never unload it, whatever its count.</source>
+        <translation>%1 没有退出函数（permanent）：无论引用计数是多少，内核都不会卸载它。</translation>
+    </message>
+    <message>
+        <source>%1 is still initialising (coming): its loader holds one reference until the init function returns.</source>
+        <translation>%1 仍在初始化（coming）：加载它的进程持有一个引用，直到 init 函数返回。</translation>
+    </message>
+    <message>
+        <source>%1 is already being unloaded (going).</source>
+        <translation>%1 正在被卸载（going）。</translation>
+    </message>
+    <message>
+        <source>Nothing holds %1: rmmod %1 will unload it.</source>
+        <translation>没有任何东西持有 %1：rmmod %1 即可卸载它。</translation>
+    </message>
+    <message>
+        <source>%1 is in use: 1 reference, %2 held by what is listed, %3 unexplained.</source>
+        <translation>%1 正在使用中：1 个引用，其中 %2 个由所列持有者持有，%3 个无法解释。</translation>
+    </message>
+    <message>
+        <source>%1 is in use: %2 references, %3 held by what is listed, %4 unexplained.</source>
+        <translation>%1 正在使用中：%2 个引用，其中 %3 个由所列持有者持有，%4 个无法解释。</translation>
+    </message>
+    <message>
+        <source>The inferred holders claimed %1 more than the count; those claims are counted as 0.</source>
+        <translation>推断出的持有者比引用计数多出 %1 个；这些多出的按 0 计。</translation>
+    </message>
+    <message>
+        <source>kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user&apos;s socket it kept (seed 004)</source>
+        <translation>内核线程 %1（pid %2）以该模块命名，可能持有没有任何进程打开的东西，例如它保留的用户套接字（种子 004）</translation>
+    </message>
+    <message>
+        <source>wait for %1&apos;s init to finish, or interrupt the insmod or modprobe loading it</source>
+        <translation>等待 %1 的 init 完成，或中断正在加载它的 insmod 或 modprobe</translation>
+    </message>
+    <message>
+        <source>run as root: other users&apos; processes could not be read, so their holders are missing here</source>
+        <translation>以 root 身份运行：无法读取其他用户的进程，因此这里缺少它们的持有者</translation>
+    </message>
+    <message>
+        <source>each inferred open file is counted as 1 reference, but one open can hold more (its file operations and its cdev or socket protocol, as tun&apos;s do, or a driver&apos;s own get in open): RefScope&apos;s helper kernel module counts them exactly</source>
+        <translation>每个推断出的打开文件按 1 个引用计算，但一次打开可能持有更多（文件操作加上 cdev 或套接字协议，如 tun；或驱动在 open 中自己的 get）：RefScope 的辅助内核模块能精确计数</translation>
+    </message>
+    <message>
+        <source>1 reference nothing here explains: it looks leaked: record %1&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
+        <translation>有 1 个引用无法由这里列出的任何东西解释：看起来是泄漏了：记录 %1 的 module 跟踪点，在时间线中查看未归还 get 的调用点</translation>
+    </message>
+    <message>
+        <source>%1 references nothing here explains: it looks leaked: record %2&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
+        <translation>有 %1 个引用无法由这里列出的任何东西解释：看起来是泄漏了：记录 %2 的 module 跟踪点，在时间线中查看未归还 get 的调用点</translation>
+    </message>
+    <message>
+        <source>it looks leaked: see the outstanding gets at call site %1 in the timeline</source>
+        <translation>看起来是泄漏了：在时间线中查看调用点 %1 处未归还的 get</translation>
+    </message>
+    <message>
+        <source>reboot: a permanent module leaves only with the kernel</source>
+        <translation>重启：永久模块只会随内核一起消失</translation>
+    </message>
+    <message>
+        <source>last resort: RefScope&apos;s safe force release (this kernel has CONFIG_MODULE_FORCE_UNLOAD)</source>
+        <translation>最后手段：RefScope 的安全强制释放（此内核启用了 CONFIG_MODULE_FORCE_UNLOAD）</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>mount</source>
+        <translation>挂载</translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>kernel thread</source>
+        <translation>内核线程</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>推断</translation>
+    </message>
+</context>
+<context>
     <name>refscope::HoldersDock</name>
     <message>
         <source>Holders</source>

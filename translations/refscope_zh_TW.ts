@@ -441,6 +441,165 @@
     </message>
 </context>
 <context>
+    <name>refscope::HolderText</name>
+    <message>
+        <source>pid %1 (%2)</source>
+        <translation>pid %1（%2）</translation>
+    </message>
+    <message>
+        <source>close socket %1 of %2 (%3)</source>
+        <translation>關閉 %2 的通訊端 %1（%3）</translation>
+    </message>
+    <message>
+        <source>close %1 of %2 (%3)</source>
+        <translation>關閉 %2 的 %1（%3）</translation>
+    </message>
+    <message>
+        <source>close socket %1 of %2 (%3), and in pids %4, which share the same open file (fork)</source>
+        <translation>關閉 %2 的通訊端 %1（%3），並在共享同一開啟檔案（fork）的 pid %4 中關閉</translation>
+    </message>
+    <message>
+        <source>close %1 of %2 (%3), and in pids %4, which share the same open file (fork)</source>
+        <translation>關閉 %2 的 %1（%3），並在共享同一開啟檔案（fork）的 pid %4 中關閉</translation>
+    </message>
+    <message>
+        <source>fd %1</source>
+        <translation>fd %1</translation>
+    </message>
+    <message>
+        <source>fds %1</source>
+        <translation>fd %1</translation>
+    </message>
+    <message>
+        <source>no process has %1 open any more, yet it holds a reference: a kernel thread or the module itself keeps it (seed 004); only the module&apos;s own code can let it go</source>
+        <translation>已沒有行程開啟 %1，但它仍持有一個參考：是核心執行緒或模組本身保留著它（種子 004）；只有模組自己的程式碼能釋放它</translation>
+    </message>
+    <message>
+        <source>detach %1 once nothing uses it (losetup -d %2)</source>
+        <translation>在沒有人使用後分離 %1（losetup -d %2）</translation>
+    </message>
+    <message>
+        <source>%1 has %2 mapped: end it (kill %3) or make it unmap the file</source>
+        <translation>%1 映射了 %2：結束它（kill %3）或讓它解除對該檔案的對映</translation>
+    </message>
+    <message>
+        <source>umount %1</source>
+        <translation>解除安裝掛載點 %1（umount %1）</translation>
+    </message>
+    <message>
+        <source>unload user module %1 first (rmmod %1)</source>
+        <translation>先解除安裝使用它的模組 %1（rmmod %1）</translation>
+    </message>
+    <message>
+        <source>kernel thread %1 holds %2 (%3): only the module&apos;s own code can make it let go; a thread that inherited a user&apos;s files keeps them open after the user closes them (seed 004)</source>
+        <translation>核心執行緒 %1 持有 %2（%3）：只有模組自己的程式碼能讓它釋放；繼承了使用者檔案的執行緒在使用者關閉後仍會保持它們開啟（種子 004）</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded.</source>
+        <translation>%1 未載入。</translation>
+    </message>
+    <message>
+        <source>%1 is built into the kernel: it can never be unloaded.</source>
+        <translation>%1 已編譯進核心：永遠無法卸載。</translation>
+    </message>
+    <message>
+        <source>This kernel was built without CONFIG_MODULE_UNLOAD: no module, %1 included, can ever be unloaded.</source>
+        <translation>此核心編譯時未啟用 CONFIG_MODULE_UNLOAD：任何模組（包括 %1）都無法解除安裝。</translation>
+    </message>
+    <message>
+        <source>%1 has no exit function (permanent): the kernel will never unload it, whatever its count.</source>
+        <translation>%1 沒有退出函式（permanent）：無論參考計數是多少，核心都不會解除安裝它。</translation>
+    </message>
+    <message>
+        <source>%1 is still initialising (coming): its loader holds one reference until the init function returns.</source>
+        <translation>%1 仍在初始化（coming）：載入它的行程持有一個參考，直到 init 函式返回。</translation>
+    </message>
+    <message>
+        <source>%1 is already being unloaded (going).</source>
+        <translation>%1 正在被解除安裝（going）。</translation>
+    </message>
+    <message>
+        <source>Nothing holds %1: rmmod %1 will unload it.</source>
+        <translation>沒有任何東西持有 %1：rmmod %1 即可解除安裝它。</translation>
+    </message>
+    <message>
+        <source>%1 is in use: 1 reference, %2 held by what is listed, %3 unexplained.</source>
+        <translation>%1 正在使用中：1 個參考，其中 %2 個由所列持有者持有，%3 個無法解釋。</translation>
+    </message>
+    <message>
+        <source>%1 is in use: %2 references, %3 held by what is listed, %4 unexplained.</source>
+        <translation>%1 正在使用中：%2 個參考，其中 %3 個由所列持有者持有，%4 個無法解釋。</translation>
+    </message>
+    <message>
+        <source>The inferred holders claimed %1 more than the count; those claims are counted as 0.</source>
+        <translation>推斷出的持有者比參考計數多出 %1 個；這些多出的按 0 計。</translation>
+    </message>
+    <message>
+        <source>kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user&apos;s socket it kept (seed 004)</source>
+        <translation>核心執行緒 %1（pid %2）以該模組命名，可能持有沒有任何行程開啟的東西，例如它保留的使用者通訊端（種子 004）</translation>
+    </message>
+    <message>
+        <source>wait for %1&apos;s init to finish, or interrupt the insmod or modprobe loading it</source>
+        <translation>等待 %1 的 init 完成，或中斷正在載入它的 insmod 或 modprobe</translation>
+    </message>
+    <message>
+        <source>run as root: other users&apos; processes could not be read, so their holders are missing here</source>
+        <translation>以 root 身份執行：無法讀取其他使用者的行程，因此這裡缺少它們的持有者</translation>
+    </message>
+    <message>
+        <source>each inferred open file is counted as 1 reference, but one open can hold more (its file operations and its cdev or socket protocol, as tun&apos;s do, or a driver&apos;s own get in open): RefScope&apos;s helper kernel module counts them exactly</source>
+        <translation>每個推斷出的開啟檔案按 1 個參考計算，但一次開啟可能持有更多（檔案操作加上 cdev 或通訊端協議，如 tun；或驅動在 open 中自己的 get）：RefScope 的輔助核心模組能精確計數</translation>
+    </message>
+    <message>
+        <source>1 reference nothing here explains: it looks leaked: record %1&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
+        <translation>有 1 個參考無法由這裡列出的任何東西解釋：看起來是洩漏了：記錄 %1 的 module 追蹤點，在時間軸中檢視未歸還 get 的呼叫位置</translation>
+    </message>
+    <message>
+        <source>%1 references nothing here explains: it looks leaked: record %2&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
+        <translation>有 %1 個參考無法由這裡列出的任何東西解釋：看起來是洩漏了：記錄 %2 的 module 追蹤點，在時間軸中檢視未歸還 get 的呼叫位置</translation>
+    </message>
+    <message>
+        <source>it looks leaked: see the outstanding gets at call site %1 in the timeline</source>
+        <translation>看起來是洩漏了：在時間軸中檢視呼叫位置 %1 處未歸還的 get</translation>
+    </message>
+    <message>
+        <source>reboot: a permanent module leaves only with the kernel</source>
+        <translation>重啟：永久模組只會隨核心一起消失</translation>
+    </message>
+    <message>
+        <source>last resort: RefScope&apos;s safe force release (this kernel has CONFIG_MODULE_FORCE_UNLOAD)</source>
+        <translation>最後手段：RefScope 的安全強制釋放（此核心啟用了 CONFIG_MODULE_FORCE_UNLOAD）</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>socket</source>
+        <translation>通訊端</translation>
+    </message>
+    <message>
+        <source>mount</source>
+        <translation>掛載</translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation>模組</translation>
+    </message>
+    <message>
+        <source>kernel thread</source>
+        <translation>核心執行緒</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>精確</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>推斷</translation>
+    </message>
+</context>
+<context>
     <name>refscope::HoldersDock</name>
     <message>
         <source>Holders</source>

@@ -83,12 +83,8 @@ AgentReply AgentSession::dispatch(const Request &request)
             return badParams(QStringLiteral("module.unload needs \"name\", the module to unload"));
         return unloadModule(name.toString());
     }
-    if (method == QLatin1String("holders")) {
-        const QJsonValue module = params.value(QLatin1String("module"));
-        if (!module.isString() || module.toString().trimmed().isEmpty())
-            return badParams(QStringLiteral("holders needs \"module\", the module to explain"));
-        return holdersOf(module.toString());
-    }
+    if (method == QLatin1String("holders"))
+        return holdersOf(params);
     if (method == QLatin1String("lab.exec"))
         return labExec(params);
     if (method == QLatin1String("trace.start"))

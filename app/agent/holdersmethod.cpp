@@ -4,14 +4,33 @@
 #include "holders/holderreport.h"
 #include "holders/holderreportjson.h"
 
+#include <QJsonArray>
+
 namespace refscope {
 
-AgentReply holdersOf(const QString &module)
+AgentReply holdersOf(const QJsonObject &params)
 {
-    const ExactHolders exact = readExactHolders(module);
+    const QJsonValue module = params.value(QLatin1String("module"));
+    if (!module.isString() || module.toString().trimmed().isEmpty())
+        return AgentReply::failure(
+            errorcode::BadRequest,
+            QStringLiteral("holders needs \"module\", the module to explain"));
+    const QJsonValue sites = params.value(QLatin1String("outstanding_call_sites"));
+    const QJsonArray siteList = sites.toArray();
+    const bool allStrings = std::all_of(siteList.begin(), siteList.end(),
+                                        [](const QJsonValue &v) { return v.isString(); });
+    if ((!sites.isUndefined() && !sites.isArray()) || !allStrings)
+        return AgentReply::failure(errorcode::BadRequest,
+                                   QStringLiteral("holders' \"outstanding_call_sites\" must be a "
+                                                  "list of strings"));
+    QStringList callSites;
+    for (const QJsonValue &site : siteList)
+        callSites << site.toString();
+    const ExactHolders exact = readExactHolders(module.toString());
     HolderReport report;
     QString error;
-    if (!readHolderReport(module, {exact.available, exact.holders}, &report, &error))
+    if (!readHolderReport(module.toString(), {exact.available, exact.holders}, callSites, &report,
+                          &error))
         return AgentReply::failure(errorcode::NotFound, error);
     QJsonObject result = holderReportToJson(report);
     result.insert(QStringLiteral("exact_available"), exact.available);

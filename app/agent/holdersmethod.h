@@ -4,10 +4,14 @@
 
 #include "protocol/protocol.h"
 
+#include <QJsonObject>
+
 namespace refscope {
 
-// Result: the holder report (PROTOCOL.md) plus "exact_available" and, when
-// false, "exact_error" saying why only inferred holders are listed.
-AgentReply holdersOf(const QString &module);
+// params: "module", and optionally "outstanding_call_sites" (the client's
+// recording's call sites of gets never put back). Result: the holder
+// report (PROTOCOL.md) plus "exact_available" and, when false,
+// "exact_error" saying why only inferred holders are listed.
+AgentReply holdersOf(const QJsonObject &params);
 
 } // namespace refscope

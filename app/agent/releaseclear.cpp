@@ -13,7 +13,9 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <linux/kcmp.h>
 #include <sys/mount.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace refscope {
@@ -142,9 +144,32 @@ HelperOutcome closeFdsOfStoppedProcess(const QString &module, int pid, const QLi
     return outcome;
 }
 
+// The fds of `sharer` that are the holder's own open file: a forked child
+// shares it, under the same numbers unless it dup'ed or closed some since.
+// kcmp compares the struct files themselves.
+QList<int> sharedFds(const Holder &holder, int sharer)
+{
+    QList<int> fds;
+    const QDir dir(QStringLiteral("/proc/%1/fd").arg(sharer));
+    for (const QString &name : dir.entryList(QDir::System | QDir::NoDotAndDotDot)) {
+        const int fd = name.toInt();
+        if (::syscall(SYS_kcmp, holder.pid, sharer, KCMP_FILE, holder.fds.first(), fd) == 0)
+            fds << fd;
+    }
+    return fds;
+}
+
 ReleaseStep closeFds(const QString &module, const Holder &holder)
 {
-    const HelperOutcome outcome = closeFdsOfStoppedProcess(module, holder.pid, holder.fds);
+    // Found before the holder's own fds go: kcmp needs one of them open.
+    QList<std::pair<int, QList<int>>> sharers;
+    for (const int pid : holder.sharedWith) {
+        if (const QList<int> fds = sharedFds(holder, pid); !fds.isEmpty())
+            sharers.append({pid, fds});
+    }
+    HelperOutcome outcome = closeFdsOfStoppedProcess(module, holder.pid, holder.fds);
+    for (auto it = sharers.cbegin(); outcome.ok && it != sharers.cend(); ++it)
+        outcome = closeFdsOfStoppedProcess(module, it->first, it->second);
     if (outcome.stale)
         return step(holder, StepOutcome::Refused, StepCode::ClearFailed, {outcome.error});
     if (!outcome.ok)

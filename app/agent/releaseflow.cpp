@@ -44,7 +44,8 @@ CurrentHolders currentHolders(const QString &module)
     now.exact = readExactHolders(module);
     QString error;
     now.ok =
-        readHolderReport(module, {now.exact.available, now.exact.holders}, &now.report, &error);
+        readHolderReport(module, {now.exact.available, now.exact.holders}, {}, &now.report,
+                         &error);
     return now;
 }
 

@@ -33,9 +33,12 @@ constexpr char kUsage[] =
     "                    app/core/protocol/PROTOCOL.md in RefScope's source)\n"
     "  graph --dot       the dependency graph in Graphviz DOT\n"
     "                    (refscope-cli graph --dot | dot -Tsvg > modules.svg)\n"
-    "  why MODULE [--json]  what holds MODULE (open files, sockets, mounts,\n"
-    "                    user modules, kernel threads), what nothing explains,\n"
-    "                    and what to do next; run as root to see every process\n"
+    "  why MODULE [--json] [--trace FILE]  what holds MODULE (open files,\n"
+    "                    sockets, mounts, user modules, kernel threads), what\n"
+    "                    nothing explains, and what to do next; run as root to\n"
+    "                    see every process; with a recording of MODULE (a\n"
+    "                    trace.dat or a session), the unexplained references\n"
+    "                    point at the call sites of its gets never put back\n"
     "  report FILE [--json]  per module of a trace.dat recording: gets, puts,\n"
     "                    loads, frees, first/last timestamp (JSON: ns), final\n"
     "                    count as lsmod shows it, and lost events\n"
@@ -139,9 +142,16 @@ int run(const QStringList &args)
     if (command == QLatin1String("why")) {
         QStringList modules = options;
         const bool json = modules.removeAll(QStringLiteral("--json")) > 0;
+        QString trace;
+        const qsizetype traceAt = modules.indexOf(QStringLiteral("--trace"));
+        if (traceAt >= 0 && traceAt + 1 < modules.size()) {
+            trace = modules.takeAt(traceAt + 1);
+            modules.removeAt(traceAt);
+        }
         if (modules.size() == 1 && !modules.first().startsWith(u'-'))
-            return whyCommand(modules.first(), json);
-        return usageError(QStringLiteral("why needs one module name, optionally --json"));
+            return whyCommand(modules.first(), json, trace);
+        return usageError(
+            QStringLiteral("why needs one module name, optionally --json and --trace FILE"));
     }
     if (command == QLatin1String("report")) {
         QStringList files = options;

@@ -3,6 +3,9 @@
 #include "holders/holderreport.h"
 #include "holders/holderreportjson.h"
 #include "holders/holdersteps.h"
+#include "inventory/moduleinfo.h"
+#include "trace/outstandingrefs.h"
+#include "trace/recording.h"
 
 #include <QJsonDocument>
 
@@ -53,13 +56,37 @@ QString formatHolderReport(const HolderReport &report)
     return text;
 }
 
-int whyCommand(const QString &module, bool json)
+namespace {
+
+// Where the recording saw `module`'s gets never put back; false with
+// *error when the file cannot be read.
+bool callSitesFromRecording(const QString &path, const QString &module, QStringList *sites,
+                            QString *error)
+{
+    const std::shared_ptr<EventStore> store = openRecording(path, error);
+    if (!store)
+        return false;
+    const int id = store->findModule(normalizeModuleName(module));
+    if (id >= 0 && store->size() > 0)
+        *sites = leakingCallSites(computeOutstandingRefs(
+            *store, id, store->timestampNs(0), store->timestampNs(store->size() - 1) + 1));
+    return true;
+}
+
+} // namespace
+
+int whyCommand(const QString &module, bool json, const QString &trace)
 {
     HolderReport report;
     QString error;
+    QStringList callSites;
+    if (!trace.isEmpty() && !callSitesFromRecording(trace, module, &callSites, &error)) {
+        print(stderr, QStringLiteral("refscope-cli why: %1\n").arg(error));
+        return 1;
+    }
     // The CLI does not load RefScope's helper kernel module: its holders are
     // inferred. The GUI and the agent's "holders" method add exact ones.
-    if (!readHolderReport(module, ExactAnswer{}, &report, &error)) {
+    if (!readHolderReport(module, ExactAnswer{}, callSites, &report, &error)) {
         print(stderr, QStringLiteral("refscope-cli why: %1\n").arg(error));
         return 1;
     }

@@ -1,5 +1,6 @@
-// refscope-cli why MODULE [--json]: what holds a module and what to do
-// about it (the explainer in app/core/holders), read from this machine.
+// refscope-cli why MODULE [--json] [--trace FILE]: what holds a module and
+// what to do about it (the explainer in app/core/holders), read from this
+// machine; a recording of the module names where its leaked gets came from.
 #pragma once
 
 #include "holders/holder.h"
@@ -12,7 +13,8 @@ namespace refscope {
 QString formatHolderReport(const HolderReport &report);
 
 // Prints the report (text or JSON) and returns the exit status: 0 done,
-// 1 no such module or no module support on this kernel.
-int whyCommand(const QString &module, bool json);
+// 1 no such module, no module support on this kernel, or a `trace` file
+// that cannot be read. `trace` may be empty.
+int whyCommand(const QString &module, bool json, const QString &trace);
 
 } // namespace refscope

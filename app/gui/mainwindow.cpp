@@ -15,6 +15,7 @@
 #include "models/modulefilterproxy.h"
 #include "models/modulelistmodel.h"
 #include "models/privilegedsnapshotsource.h"
+#include "outstandingrefspane.h"
 #include "sessionactions.h"
 #include "timelinewidget.h"
 #include "windowsettings.h"
@@ -212,6 +213,11 @@ void MainWindow::createViews()
     m_dock->raise();
     connect(m_holdersDock, &HoldersDock::showInTimeline, m_timeline,
             &TimelineWidget::showModuleEvents);
+    OutstandingRefsPane *outstanding = m_timeline->outstandingPane();
+    m_holdersDock->setLeakingCallSites(
+        [outstanding](const QString &module) { return outstanding->leakingCallSites(module); });
+    connect(outstanding, &OutstandingRefsPane::counted, m_holdersDock,
+            &HoldersDock::leakingCallSitesCounted);
     connect(m_holdersDock, &HoldersDock::readAsRootRequested, this,
             [this] { setSource(new PrivilegedSnapshotSource(labDefaultAgent())); });
     m_sessions = new SessionActions(this, m_modules, m_timeline, m_holdersDock);

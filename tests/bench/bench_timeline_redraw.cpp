@@ -1,7 +1,7 @@
 // Redraw of the timeline's visible window at 1 M and 10 M events: per frame,
 // the store's countBuckets (one bucket per pixel column) for each curve, the
-// step-line decimation, QXYSeries::replace and a render of the chart view
-// to a QImage. The events are the real ones of three-modules-1.6M.dat,
+// step-line decimation, the axes and marker series, and a render of the
+// chart view to a QImage. The events are the real ones of three-modules-1.6M.dat,
 // replicated with shifted timestamps to reach each size. Prints the median
 // and worst frame of N for several zoom levels, and the ratio of the largest
 // size's median to the smallest's (measured in the same run, so a busy
@@ -46,7 +46,7 @@ struct FrameTimes {
     double median = 0; // whole frame (compute + render), ms
     double worst = 0;
     double compute = 0; // buckets + decimation + replace, median ms
-    int points = 0;     // handed to Qt Charts, all curves, last frame
+    int points = 0;     // drawn, all curves, last frame
 };
 
 double medianOf(std::vector<double> values)
@@ -83,7 +83,7 @@ FrameTimes measure(TimelineChartView &view, qint64 span, int frames)
     times.worst = *std::max_element(totals.begin(), totals.end());
     times.compute = medianOf(computes);
     for (const QString &module : view.modules())
-        times.points += int(view.seriesOf(module)->count());
+        times.points += int(view.curvePoints(module).size());
     return times;
 }
 

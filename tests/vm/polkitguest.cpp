@@ -45,7 +45,7 @@ mkdir -p $r/etc $r/rules $r/actions /run/dbus
 # rules decide, nobody authenticates.
 cp /etc/passwd /etc/group $r/etc/
 uid=2901
-for u in rsgranted rsdenied rsinspector; do
+for u in rsgranted rsdenied rsinspector rsasked; do
     echo "$u:x:$uid:$uid:RefScope polkit test:/nonexistent:/bin/sh" >>$r/etc/passwd
     echo "$u:x:$uid:" >>$r/etc/group
     uid=$((uid + 1))

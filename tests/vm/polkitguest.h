@@ -20,6 +20,9 @@ public:
     static inline const QString granted = QStringLiteral("rsgranted");
     static inline const QString denied = QStringLiteral("rsdenied");
     static inline const QString inspector = QStringLiteral("rsinspector");
+    // No rule names asked: polkit's defaults apply, an administrator's
+    // password, which only an authentication agent can ask for.
+    static inline const QString asked = QStringLiteral("rsasked");
 
     explicit PolkitGuest(const GuestShell *guest) : m_guest(guest) {}
 

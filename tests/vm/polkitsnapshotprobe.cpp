@@ -1,25 +1,28 @@
-// polkit-snapshot-probe AGENT: reads one snapshot through
-// PrivilegedSnapshotSource (pkexec AGENT --inspect), as the GUI's "as root"
-// source does, and prints what came back for test_polkit, which runs it in
-// the lab guest as its polkit test users:
-//   ok uid=<the agent's uid> modules=<count>      (exit 0)
-//   failed <the message the GUI would show>       (exit 1)
+// polkit-snapshot-probe [--dismiss] [--release] AGENT: what a user's polkit
+// answer does to RefScope's privileged side, for test_polkit, which runs it
+// in the lab guest as its polkit test users.
+//   Default: reads one snapshot through PrivilegedSnapshotSource (pkexec
+//   AGENT --inspect), as the GUI's "as root" source does, and prints
+//     ok uid=<the agent's uid> modules=<count>      (exit 0)
+//     failed <the message the GUI would show>       (exit 1)
+//   --release: runs pkexec AGENT --release and prints "exit <pkexec's code>".
+//   --dismiss: first registers an authentication agent for this process
+//   that dismisses every request, then prints "asked <action>" for each.
+#include "dismissingagent.h"
 #include "models/privilegedsnapshotsource.h"
 #include "protocol/agentclient.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QProcess>
 
 #include <cstdio>
 
-int main(int argc, char **argv)
+namespace {
+
+int readSnapshot(QCoreApplication &app, const QString &agent)
 {
-    QCoreApplication app(argc, argv);
-    if (argc != 2) {
-        std::fputs("usage: polkit-snapshot-probe AGENT\n", stderr);
-        return 2;
-    }
-    refscope::PrivilegedSnapshotSource source(QString::fromLocal8Bit(argv[1]));
+    refscope::PrivilegedSnapshotSource source(agent);
     QObject::connect(&source, &refscope::SnapshotSource::snapshotReady, &app,
                      [&](const refscope::Snapshot &snapshot) {
                          const int uid =
@@ -34,4 +37,45 @@ int main(int argc, char **argv)
     });
     source.refresh();
     return app.exec();
+}
+
+// pkexec as this process's child: polkit asks about this process, for
+// which the dismissing agent is registered.
+int pkexecRelease(QCoreApplication &app, const QString &agent)
+{
+    QProcess pkexec;
+    pkexec.setProcessChannelMode(QProcess::ForwardedChannels);
+    QObject::connect(&pkexec, &QProcess::finished, &app, [&](int code) {
+        std::printf("exit %d\n", code);
+        app.exit(0);
+    });
+    pkexec.start(QStringLiteral("pkexec"), {agent, QStringLiteral("--release")});
+    pkexec.closeWriteChannel(); // the agent then exits at once, if it ever starts
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    const bool dismiss = args.removeAll(QStringLiteral("--dismiss")) > 0;
+    const bool release = args.removeAll(QStringLiteral("--release")) > 0;
+    if (args.size() != 1) {
+        std::fputs("usage: polkit-snapshot-probe [--dismiss] [--release] AGENT\n", stderr);
+        return 2;
+    }
+    refscope::DismissingAgent dismisser;
+    if (dismiss) {
+        const QString error = dismisser.registerForThisProcess();
+        if (!error.isEmpty()) {
+            std::printf("failed to register the agent: %s\n", qPrintable(error));
+            return 1;
+        }
+    }
+    const int status = release ? pkexecRelease(app, args.first()) : readSnapshot(app, args.first());
+    for (const QString &action : dismisser.askedActions())
+        std::printf("asked %s\n", qPrintable(action));
+    return status;
 }

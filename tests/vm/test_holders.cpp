@@ -13,6 +13,7 @@
 #include "protocol/agentclient.h"
 #include "testlab.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QtTest>
 
@@ -253,6 +254,47 @@ private slots:
         const GuestResult cli = sh(m_cli + QStringLiteral(" why no_such"));
         QCOMPARE(cli.exitCode, 1);
         QVERIFY2(cli.err.contains(QStringLiteral("no module \"no_such\"")), qPrintable(cli.err));
+    }
+
+    // Last but the log: it leaks a second leaky_ref reference.
+    void aRecordingNamesWhereTheLeakCameFrom()
+    {
+        const GuestResult record =
+            sh(m_cli + QStringLiteral(" record -o /tmp/leak.rscope --modules leaky_ref -- sh -c "
+                                      "'echo oops > /proc/leaky_ref; true'"));
+        QVERIFY2(record.ok(), qPrintable(record.describe()));
+        HolderReport report;
+        QString error;
+        const GuestResult why =
+            sh(m_cli + QStringLiteral(" why --json leaky_ref --trace /tmp/leak.rscope"));
+        QVERIFY2(why.ok(), qPrintable(why.describe()));
+        QVERIFY2(holderReportFromJson(QJsonDocument::fromJson(why.out.toUtf8()).object(), &report,
+                                      &error),
+                 qPrintable(error));
+        QCOMPARE(report.refcount, lsmodCount(QStringLiteral("leaky_ref")));
+        QCOMPARE(report.unexplained, 2);
+        const QString steps = report.steps.join(u'\n');
+        QVERIFY2(steps.contains(QStringLiteral("see the outstanding gets at call site "
+                                               "leaky_ref_write")),
+                 qPrintable(steps));
+        // The agent takes the same call sites from a GUI's recording.
+        const AgentReply reply = m_lab.agent()->callSync(
+            QStringLiteral("holders"),
+            {{QStringLiteral("module"), QStringLiteral("leaky_ref")},
+             {QStringLiteral("outstanding_call_sites"), QJsonArray{QStringLiteral("x+0x1")}}},
+            60000);
+        QVERIFY2(reply.ok, qPrintable(reply.errorMessage));
+        QVERIFY(reply.result.toObject()
+                    .value(QLatin1String("steps"))
+                    .toArray()
+                    .contains(QStringLiteral(
+                        "it looks leaked: see the outstanding gets at call site x+0x1 in the "
+                        "timeline")));
+        const GuestResult unreadable =
+            sh(m_cli + QStringLiteral(" why leaky_ref --trace /etc/hostname"));
+        QCOMPARE(unreadable.exitCode, 1);
+        QVERIFY2(unreadable.err.contains(QStringLiteral("/etc/hostname")),
+                 qPrintable(unreadable.err));
     }
 
     void kernelLogIsClean()

@@ -132,6 +132,26 @@ private slots:
         QCOMPARE(lsmodCount(QStringLiteral("leaky_ref")), 1); // loaded, count unchanged
     }
 
+    // A user asked for a password who closes the dialog: pkexec says 126,
+    // the GUI says so plainly, and nothing happens to the module.
+    void dismissedAuthenticationChangesNothing()
+    {
+        const GuestResult inspect =
+            m_polkit->runAs(PolkitGuest::asked, m_probe + QStringLiteral(" --dismiss ") + m_agent);
+        QCOMPARE(inspect.exitCode, 1);
+        QVERIFY2(inspect.out.startsWith(QLatin1String("failed ")) &&
+                     inspect.out.contains(QLatin1String("authentication dismissed")),
+                 qPrintable(inspect.describe()));
+        QVERIFY2(inspect.out.contains(QLatin1String("asked org.refscope.inspect")),
+                 qPrintable(inspect.describe()));
+        const GuestResult release = m_polkit->runAs(
+            PolkitGuest::asked, m_probe + QStringLiteral(" --dismiss --release ") + m_agent);
+        QVERIFY2(release.out.contains(QLatin1String("exit 126")), qPrintable(release.describe()));
+        QVERIFY2(release.out.contains(QLatin1String("asked org.refscope.release")),
+                 qPrintable(release.describe()));
+        QCOMPARE(lsmodCount(QStringLiteral("leaky_ref")), 1); // loaded, count unchanged
+    }
+
     void grantedUserReleases()
     {
         const GuestResult release = releaseAs(PolkitGuest::granted);

@@ -231,6 +231,33 @@ private slots:
                     .ok());
     }
 
+    void closesTheFdsOfForkedSharers()
+    {
+        QVERIFY(
+            sh(QStringLiteral("insmod %1 self_ref=0").arg(ko(QStringLiteral("count_demo")))).ok());
+        // One open file: the shell's, then its two forked children's too.
+        hold(QStringLiteral("exec 3</dev/count_demo; sleep 1500 & sleep 1500 & exec sleep 1500"));
+        QVERIFY(waitForLsmod(QStringLiteral("count_demo"), 1));
+        HolderReport report;
+        QTRY_VERIFY_WITH_TIMEOUT((report = holders(QStringLiteral("count_demo"))).holders.size() ==
+                                         1 &&
+                                     report.holders.first().sharedWith.size() == 2,
+                                 30000);
+        const ReleaseResult result = release({QStringLiteral("count_demo"),
+                                              1,
+                                              0,
+                                              {{report.holders.first(), ClearAction::CloseFds}},
+                                              LastResort::None});
+        QVERIFY2(result.released, qPrintable(describe(result)));
+        QCOMPARE(codes(result), (QStringList{"checked", "fds_closed", "unloaded", "gone"}));
+        // All three live on without it.
+        const Holder &h = report.holders.first();
+        for (const int pid : QList<int>{h.pid} + h.sharedWith)
+            QVERIFY2(
+                sh(QStringLiteral("test -d /proc/%1 && ! test -e /proc/%1/fd/3").arg(pid)).ok(),
+                qPrintable(QString::number(pid)));
+    }
+
     void terminatesUnmountsAndUnloadsHolderModules()
     {
         QVERIFY(sh(QStringLiteral("insmod %1").arg(ko(QStringLiteral("count_demo")))).ok());

@@ -1,6 +1,7 @@
 #include "explainer.h"
 
 #include "holdersteps.h"
+#include "holdertext.h"
 
 namespace refscope {
 
@@ -87,69 +88,101 @@ int trimInferredClaims(QList<Holder> &holders, int refcount)
     return trimmed;
 }
 
+using Sentences = QList<HolderSentence>;
+
+HolderSentence sentence(HolderSentenceCode code, QStringList args = {})
+{
+    return {code, std::move(args)};
+}
+
 // Kernel threads named after the module ("stuck_netlink/812"): seed 004's
 // suspects when references are left unexplained.
-QStringList suspectThreads(const QList<KernelThread> &threads, const QString &module)
+Sentences suspectThreads(const QList<KernelThread> &threads, const QString &module)
 {
-    QStringList suspects;
+    Sentences suspects;
     for (const KernelThread &t : threads) {
         const QString head = normalizeModuleName(t.comm.section(u'/', 0, 0));
         if (head == module)
-            suspects << QStringLiteral("%1 (pid %2)").arg(t.comm).arg(t.pid);
+            suspects << sentence(HolderSentenceCode::SuspectThread,
+                                 {t.comm, QString::number(t.pid)});
     }
     return suspects;
 }
 
-QString stateVerdict(const ModuleInfo &info, const KernelModuleSupport &support)
+Sentences stateVerdict(const ModuleInfo &info, const KernelModuleSupport &support)
 {
     if (!support.unloadable)
-        return QStringLiteral("This kernel was built without CONFIG_MODULE_UNLOAD: no module, "
-                              "%1 included, can ever be unloaded.")
-            .arg(info.name);
+        return {sentence(HolderSentenceCode::NoUnloadSupport, {info.name})};
     if (info.permanent)
-        return QStringLiteral("%1 has no exit function (permanent): the kernel will never "
-                              "unload it, whatever its count.")
-            .arg(info.name);
+        return {sentence(HolderSentenceCode::Permanent, {info.name})};
     if (info.state == ModuleState::Coming)
-        return QStringLiteral("%1 is still initialising (coming): its loader holds one "
-                              "reference until the init function returns.")
-            .arg(info.name);
+        return {sentence(HolderSentenceCode::Coming, {info.name})};
     if (info.state == ModuleState::Going)
-        return QStringLiteral("%1 is already being unloaded (going).").arg(info.name);
+        return {sentence(HolderSentenceCode::Going, {info.name})};
     return {};
 }
 
-QStringList remainderSteps(const ExplainInput &input, const ModuleInfo &info, int unexplained)
+Sentences countVerdict(const HolderReport &report)
 {
-    QStringList steps;
+    if (report.refcount == 0)
+        return {sentence(HolderSentenceCode::NothingHolds, {report.module})};
+    const QString held = QString::number(report.refcount - report.unexplained);
+    const QString unexplained = QString::number(report.unexplained);
+    if (report.refcount == 1)
+        return {sentence(HolderSentenceCode::InUseOne, {report.module, held, unexplained})};
+    return {sentence(HolderSentenceCode::InUse,
+                     {report.module, QString::number(report.refcount), held, unexplained})};
+}
+
+Sentences remainderSteps(const ExplainInput &input, const ModuleInfo &info, int unexplained)
+{
+    Sentences steps;
     if (unexplained <= 0)
         return steps;
     if (info.state == ModuleState::Coming)
-        steps << QStringLiteral("wait for %1's init to finish, or interrupt the insmod or "
-                                "modprobe loading it")
-                     .arg(info.name);
+        steps << sentence(HolderSentenceCode::WaitForInit, {info.name});
     if (!input.allProcessesReadable)
-        steps << QStringLiteral("run as root: other users' processes could not be read, so "
-                                "their holders are missing here");
+        steps << sentence(HolderSentenceCode::RunAsRoot);
     const bool inferredOpens =
         std::any_of(input.inferred.cbegin(), input.inferred.cend(),
                     [](const Holder &h) { return h.refs > 0 && !h.fds.isEmpty(); });
     if (inferredOpens && !input.exactAvailable)
-        steps << QStringLiteral("each inferred open file is counted as 1 reference, but one "
-                                "open can hold more (its file operations and its cdev or "
-                                "socket protocol, as tun's do, or a driver's own get in open): "
-                                "RefScope's helper kernel module counts them exactly");
+        steps << sentence(HolderSentenceCode::InferredUndercount);
     if (input.outstandingCallSites.isEmpty())
-        steps << QStringLiteral("%1 reference%2 nothing here explains: it looks leaked: record "
-                                "%3's module tracepoints and see the outstanding gets' call "
-                                "sites in the timeline")
-                     .arg(unexplained)
-                     .arg(unexplained == 1 ? QString() : QStringLiteral("s"), info.name);
+        steps << (unexplained == 1 ? sentence(HolderSentenceCode::LeakedOne, {info.name})
+                                   : sentence(HolderSentenceCode::Leaked,
+                                              {QString::number(unexplained), info.name}));
     for (const QString &site : input.outstandingCallSites)
-        steps << QStringLiteral("it looks leaked: see the outstanding gets at call site %1 in "
-                                "the timeline")
-                     .arg(site);
+        steps << sentence(HolderSentenceCode::LeakedAtCallSite, {site});
     return steps;
+}
+
+Sentences explainSteps(const ExplainInput &input, const ModuleInfo &info,
+                       const HolderReport &report)
+{
+    Sentences steps;
+    for (qsizetype i = 0; i < report.holders.size(); ++i) {
+        const Holder &h = report.holders.at(i);
+        if (h.refs > 0 || h.kind == HolderKind::Mount)
+            steps << sentence(HolderSentenceCode::HolderStep, {QString::number(i)});
+    }
+    const bool orphaned = std::any_of(report.holders.cbegin(), report.holders.cend(),
+                                      [](const Holder &h) { return isOrphanedOpenFile(h); });
+    if (orphaned || report.unexplained > 0)
+        steps << suspectThreads(input.kernelThreads, info.name);
+    steps << remainderSteps(input, info, report.unexplained);
+    if (info.permanent)
+        steps << sentence(HolderSentenceCode::Reboot);
+    else if (report.unexplained > 0 && input.snapshot.support.forceUnload)
+        steps << sentence(HolderSentenceCode::LastResort);
+    return steps;
+}
+
+// The English text the CLI and the JSON carry, from the sentences.
+void writeEnglish(HolderReport &report)
+{
+    report.verdict = holderVerdictText(report, TextLanguage::English);
+    report.steps = holderStepTexts(report, TextLanguage::English);
 }
 
 } // namespace
@@ -168,11 +201,11 @@ HolderReport explainHolders(const ExplainInput &input)
     report.module = normalizeModuleName(input.module);
     const ModuleInfo *info = input.snapshot.find(report.module);
     if (!info) {
-        report.verdict = moduleKnown(input.snapshot, report.module)
-                             ? QStringLiteral("%1 is built into the kernel: it can never be "
-                                              "unloaded.")
-                                   .arg(report.module)
-                             : QStringLiteral("%1 is not loaded.").arg(report.module);
+        report.verdictSentences = {sentence(moduleKnown(input.snapshot, report.module)
+                                                ? HolderSentenceCode::BuiltIn
+                                                : HolderSentenceCode::NotLoaded,
+                                            {report.module})};
+        writeEnglish(report);
         return report;
     }
     report.refcount = std::max(info->refcount, 0); // -1: a going module past its last put
@@ -180,45 +213,14 @@ HolderReport explainHolders(const ExplainInput &input)
     const int trimmed = trimInferredClaims(report.holders, report.refcount);
     report.unexplained = report.refcount - sumRefs(report.holders);
 
-    const int held = report.refcount - report.unexplained;
-    QString verdict = stateVerdict(*info, input.snapshot.support);
-    if (verdict.isEmpty() || report.refcount > 0) {
-        const QString count =
-            report.refcount == 0
-                ? QStringLiteral("Nothing holds %1: rmmod %1 will unload it.").arg(report.module)
-                : QStringLiteral("%1 is in use: %2 reference%3, %4 held by what is listed, %5 "
-                                 "unexplained.")
-                      .arg(report.module)
-                      .arg(report.refcount)
-                      .arg(report.refcount == 1 ? QString() : QStringLiteral("s"))
-                      .arg(held)
-                      .arg(report.unexplained);
-        verdict = verdict.isEmpty() ? count : verdict + u' ' + count;
-    }
+    report.verdictSentences = stateVerdict(*info, input.snapshot.support);
+    if (report.verdictSentences.isEmpty() || report.refcount > 0)
+        report.verdictSentences << countVerdict(report);
     if (trimmed > 0)
-        verdict += QStringLiteral(" The inferred holders claimed %1 more than the count; those "
-                                  "claims are counted as 0.")
-                       .arg(trimmed);
-    report.verdict = verdict;
-    for (const Holder &h : std::as_const(report.holders)) {
-        if (h.refs > 0 || h.kind == HolderKind::Mount)
-            report.steps << stepForHolder(h);
-    }
-    const bool orphaned = std::any_of(report.holders.cbegin(), report.holders.cend(),
-                                      [](const Holder &h) { return isOrphanedOpenFile(h); });
-    if (orphaned || report.unexplained > 0) {
-        for (const QString &thread : suspectThreads(input.kernelThreads, info->name))
-            report.steps << QStringLiteral("kernel thread %1 is named after the module and may "
-                                           "hold what no process has open, e.g. a user's socket "
-                                           "it kept (seed 004)")
-                                .arg(thread);
-    }
-    report.steps << remainderSteps(input, *info, report.unexplained);
-    if (info->permanent)
-        report.steps << QStringLiteral("reboot: a permanent module leaves only with the kernel");
-    else if (report.unexplained > 0 && input.snapshot.support.forceUnload)
-        report.steps << QStringLiteral("last resort: RefScope's safe force release (this kernel "
-                                       "has CONFIG_MODULE_FORCE_UNLOAD)");
+        report.verdictSentences << sentence(HolderSentenceCode::ClaimsTrimmed,
+                                            {QString::number(trimmed)});
+    report.stepSentences = explainSteps(input, *info, report);
+    writeEnglish(report);
     return report;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace refscope {
 
@@ -35,6 +36,38 @@ struct Holder {
     bool operator==(const Holder &o) const = default;
 };
 
+// One sentence of a report's verdict or steps, as a code with its arguments:
+// the GUI renders it in its own language (holdertext.h), while `verdict` and
+// `steps` keep the English the CLI and the JSON show.
+enum class HolderSentenceCode {
+    NotLoaded,          // module
+    BuiltIn,            // module
+    NoUnloadSupport,    // module
+    Permanent,          // module
+    Coming,             // module
+    Going,              // module
+    NothingHolds,       // module
+    InUseOne,           // module, held, unexplained (a count of 1)
+    InUse,              // module, count, held, unexplained
+    ClaimsTrimmed,      // how many claims were counted as 0
+    HolderStep,         // the holder's index in the report: its next step
+    SuspectThread,      // thread name, pid
+    WaitForInit,        // module
+    RunAsRoot,          //
+    InferredUndercount, //
+    LeakedOne,          // module
+    Leaked,             // count, module
+    LeakedAtCallSite,   // call site
+    Reboot,             //
+    LastResort,         //
+};
+
+struct HolderSentence {
+    HolderSentenceCode code = HolderSentenceCode::NotLoaded;
+    QStringList args;
+    bool operator==(const HolderSentence &o) const = default;
+};
+
 // The answer to "why can't I unload it?" for one module. Accounting closes:
 // the sum of holders' refs plus unexplained equals refcount.
 struct HolderReport {
@@ -47,6 +80,9 @@ struct HolderReport {
     // When the window received it (ms since the epoch; 0: unknown): a report
     // reopened from a session says how old it is.
     qint64 takenAtMs = 0;
+    // The same as codes; empty in reports from before they existed.
+    QList<HolderSentence> verdictSentences;
+    QList<HolderSentence> stepSentences;
     bool operator==(const HolderReport &o) const = default;
 };
 

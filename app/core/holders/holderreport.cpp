@@ -5,8 +5,8 @@
 
 namespace refscope {
 
-bool readHolderReport(const QString &module, const ExactAnswer &exact, HolderReport *report,
-                      QString *error)
+bool readHolderReport(const QString &module, const ExactAnswer &exact,
+                      const QStringList &outstandingCallSites, HolderReport *report, QString *error)
 {
     ExplainInput input;
     input.module = normalizeModuleName(module);
@@ -25,6 +25,7 @@ bool readHolderReport(const QString &module, const ExactAnswer &exact, HolderRep
     input.exact = exact.holders;
     input.kernelThreads = scan.kernelThreads;
     input.allProcessesReadable = scan.allProcessesReadable;
+    input.outstandingCallSites = outstandingCallSites;
     *report = explainHolders(input);
     return true;
 }

@@ -14,8 +14,11 @@ struct ExactAnswer {
 };
 
 // False with *error set when `module` is neither loaded nor built in (or
-// the kernel has no module support at all).
-bool readHolderReport(const QString &module, const ExactAnswer &exact, HolderReport *report,
+// the kernel has no module support at all). `outstandingCallSites`: where a
+// recording saw gets never put back (leakingCallSites), for the step about
+// references nothing explains.
+bool readHolderReport(const QString &module, const ExactAnswer &exact,
+                      const QStringList &outstandingCallSites, HolderReport *report,
                       QString *error);
 
 } // namespace refscope

@@ -1,5 +1,7 @@
 #include "holderreportjson.h"
 
+#include "holdertext.h"
+
 #include <QJsonArray>
 
 namespace refscope {
@@ -98,6 +100,38 @@ bool holderFromJson(const QJsonObject &json, Holder *h, QString *error)
     return true;
 }
 
+namespace {
+
+QJsonArray sentencesToJson(const QList<HolderSentence> &sentences)
+{
+    QJsonArray array;
+    for (const HolderSentence &s : sentences)
+        array.append(QJsonObject{{QStringLiteral("code"), holderSentenceCodeName(s.code)},
+                                 {QStringLiteral("args"), QJsonArray::fromStringList(s.args)}});
+    return array;
+}
+
+// Absent in reports from before sentences existed: they show their English.
+bool sentencesFromJson(const QJsonValue &value, QList<HolderSentence> *out, QString *error)
+{
+    for (const QJsonValue &entry : value.toArray()) {
+        const QJsonObject object = entry.toObject();
+        const QString name = object.value(QLatin1String("code")).toString();
+        const std::optional<HolderSentenceCode> code = holderSentenceCodeFromName(name);
+        if (!code) {
+            *error = QStringLiteral("unknown holder report sentence \"%1\"").arg(name);
+            return false;
+        }
+        HolderSentence sentence{*code, {}};
+        for (const QJsonValue &arg : object.value(QLatin1String("args")).toArray())
+            sentence.args << arg.toString();
+        out->append(sentence);
+    }
+    return true;
+}
+
+} // namespace
+
 QJsonObject holderReportToJson(const HolderReport &report)
 {
     QJsonArray holders;
@@ -110,6 +144,8 @@ QJsonObject holderReportToJson(const HolderReport &report)
         {QStringLiteral("unexplained"), report.unexplained},
         {QStringLiteral("verdict"), report.verdict},
         {QStringLiteral("steps"), QJsonArray::fromStringList(report.steps)},
+        {QStringLiteral("verdict_sentences"), sentencesToJson(report.verdictSentences)},
+        {QStringLiteral("step_sentences"), sentencesToJson(report.stepSentences)},
     };
 }
 
@@ -131,6 +167,10 @@ bool holderReportFromJson(const QJsonObject &json, HolderReport *report, QString
     r.verdict = json.value(QLatin1String("verdict")).toString();
     for (const QJsonValue &step : json.value(QLatin1String("steps")).toArray())
         r.steps << step.toString();
+    if (!sentencesFromJson(json.value(QLatin1String("verdict_sentences")), &r.verdictSentences,
+                           error) ||
+        !sentencesFromJson(json.value(QLatin1String("step_sentences")), &r.stepSentences, error))
+        return false;
     for (const QJsonValue &value : json.value(QLatin1String("holders")).toArray()) {
         Holder h;
         if (!value.isObject() || !holderFromJson(value.toObject(), &h, error))

@@ -5,9 +5,12 @@
 
 #include <QFile>
 
+#include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <linux/kcmp.h>
+#include <memory>
+#include <string_view>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/xattr.h>
@@ -66,114 +69,179 @@ private:
     int m_fd;
 };
 
-QByteArray readAt(int dirFd, const char *name)
+// /proc/<pid>/stat in one read: a single-record seq file hands over the
+// whole record when the buffer holds it, so no second read() is needed to
+// see the end.
+QByteArray readStat(int procFd)
 {
-    const UniqueFd fd(::openat(dirFd, name, O_RDONLY | O_CLOEXEC));
-    QByteArray data;
-    if (!fd.valid())
-        return data;
-    char buffer[16384];
-    ssize_t n;
-    while ((n = ::read(fd.get(), buffer, sizeof buffer)) > 0)
-        data.append(buffer, n);
-    return data;
+    const UniqueFd fd(::openat(procFd, "stat", O_RDONLY | O_CLOEXEC));
+    char buffer[4096];
+    const ssize_t n = fd.valid() ? ::read(fd.get(), buffer, sizeof buffer) : -1;
+    return n > 0 && size_t(n) < sizeof buffer ? QByteArray(buffer, n) : QByteArray();
 }
 
 // "pid (comm) S ppid ...": comm may hold spaces and ')', so parse from the last ')'.
 bool parseStat(const QByteArray &stat, Process &process)
 {
-    const int open = stat.indexOf('(');
-    const int close = stat.lastIndexOf(')');
+    const qsizetype open = stat.indexOf('(');
+    const qsizetype close = stat.lastIndexOf(')');
     if (open < 0 || close < open)
         return false;
-    process.comm = QString::fromUtf8(stat.mid(open + 1, close - open - 1));
+    process.comm = QString::fromUtf8(stat.constData() + open + 1, close - open - 1);
     // After ") ": state ppid pgrp session tty_nr tpgid flags: flags is the 7th.
-    const QList<QByteArray> rest = stat.mid(close + 2).split(' ');
-    process.kthread = rest.size() > 6 && (rest.at(6).toULong() & kPfKthread);
+    qsizetype field = close + 2;
+    for (int skip = 0; skip < 6 && field > 0; ++skip)
+        field = stat.indexOf(' ', field) + 1;
+    process.kthread =
+        field > 0 && (std::strtoul(stat.constData() + field, nullptr, 10) & kPfKthread);
     return true;
+}
+
+// What one worker thread keeps between the processes it reads.
+struct Worker {
+    RawScan raw;
+    // stat() of device paths opened in our own mount namespace, by path:
+    // every process holds /dev/null and the terminals, and one stat per
+    // path instead of per fd is a third of the scan's device work. Only for
+    // our namespace: a container's /dev is another directory.
+    QHash<QByteArray, struct stat> devices;
+    alignas(8) char entries[8192]; // getdents64 records
+    std::vector<char> maps;        // /proc/<pid>/maps, reused
+};
+
+// The open file behind fd `name` of a process: its device node's stat from
+// the worker's cache when it may be shared, else fstatat through the link.
+bool statOpenFile(int dirFd, const char *name, const QByteArray &target, bool shareable,
+                  Worker &worker, struct stat *st)
+{
+    // A node replaced since it was opened reads "/dev/x (deleted)".
+    const bool cacheable = shareable && !target.endsWith(" (deleted)");
+    if (cacheable) {
+        const auto known = worker.devices.constFind(target);
+        if (known != worker.devices.constEnd()) {
+            *st = *known;
+            return true;
+        }
+    }
+    if (::fstatat(dirFd, name, st, 0) != 0)
+        return false;
+    if (cacheable)
+        worker.devices.insert(target, *st);
+    return true;
+}
+
+// The device files `procFd`'s process has mapped and no fd of it opened.
+void addMappedDevices(int procFd, std::vector<char> &buffer, QSet<QPair<quint64, quint64>> &opened,
+                      Process &process)
+{
+    const UniqueFd fd(::openat(procFd, "maps", O_RDONLY | O_CLOEXEC));
+    if (!fd.valid())
+        return;
+    size_t used = 0;
+    for (;;) {
+        if (buffer.size() - used < 16384)
+            buffer.resize(std::max<size_t>(65536, buffer.size() * 2));
+        const ssize_t n = ::read(fd.get(), buffer.data() + used, buffer.size() - used);
+        if (n <= 0)
+            break;
+        used += size_t(n);
+    }
+    // Only lines naming a file under /dev matter: found with memmem, without
+    // splitting the rest (a process maps a hundred libraries or more).
+    constexpr std::string_view needle = " /dev/";
+    const char *const begin = buffer.data();
+    const char *const end = begin + used;
+    for (const char *at = begin;
+         (at = static_cast<const char *>(
+              ::memmem(at, size_t(end - at), needle.data(), needle.size()))) != nullptr;
+         ++at) {
+        const char *lineEnd = static_cast<const char *>(std::memchr(at, '\n', size_t(end - at)));
+        const QByteArray path = QByteArray(at + 1, (lineEnd ? lineEnd : end) - at - 1).trimmed();
+        struct stat st;
+        if (::stat(path.constData(), &st) != 0 || opened.contains({st.st_dev, st.st_ino}) ||
+            (!S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode)))
+            continue;
+        opened.insert({st.st_dev, st.st_ino});
+        process.candidates.append(
+            {-1, path + " (mmapped)", st.st_mode, st.st_rdev, st.st_dev, st.st_ino, {}});
+    }
 }
 
 // Reads one process. Cheap on purpose (one readlink per fd, a stat only for
 // what might be a device): this runs for every fd on the system.
-void readProcess(int pid, bool sockets, RawScan &raw)
+void readProcess(int pid, bool sockets, const QByteArray &ourNamespace, Worker &worker)
 {
+    RawScan &raw = worker.raw;
     char path[64];
     std::snprintf(path, sizeof path, "/proc/%d", pid);
     const UniqueFd procFd(::open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     Process process;
     process.pid = pid;
-    if (!procFd.valid() || !parseStat(readAt(procFd.get(), "stat"), process))
-        return; // exited
     char link[4096];
+    if (!procFd.valid() || !parseStat(readStat(procFd.get()), process))
+        return; // exited
     ssize_t n = ::readlinkat(procFd.get(), "ns/mnt", link, sizeof link);
     if (n > 0)
         process.mountNamespace = QByteArray(link, n);
-    const int dirFd = ::openat(procFd.get(), "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd < 0 && errno == EACCES)
+    const bool ourMounts = process.mountNamespace == ourNamespace;
+    const UniqueFd dirFd(::openat(procFd.get(), "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!dirFd.valid() && errno == EACCES)
         raw.allReadable = false;
-    DIR *dir = dirFd >= 0 ? ::fdopendir(dirFd) : nullptr;
-    if (dirFd >= 0 && !dir)
-        ::close(dirFd);
     QSet<QPair<quint64, quint64>> opened;
-    while (dir) {
-        const dirent *entry = ::readdir(dir);
-        if (!entry)
-            break;
-        if (entry->d_name[0] == '.' ||
-            (n = ::readlinkat(dirFd, entry->d_name, link, sizeof link)) <= 0)
-            continue; // closed meanwhile
-        ++raw.openFiles;
-        Candidate c;
-        c.fd = std::atoi(entry->d_name);
-        c.target = QByteArray(link, n);
-        const bool socket = c.target.startsWith("socket:");
-        if (c.target.startsWith("anon_inode:")) {
-            process.candidates.append(c);
-            continue;
-        }
-        if (!(socket && sockets) && !c.target.startsWith("/dev/"))
-            continue;
-        struct stat st;
-        if (::fstatat(dirFd, entry->d_name, &st, 0) != 0)
-            continue;
-        c.mode = st.st_mode;
-        c.rdev = st.st_rdev;
-        c.dev = st.st_dev;
-        c.ino = st.st_ino;
-        if (socket) {
-            char proc[320], protocol[64];
-            std::snprintf(proc, sizeof proc, "/proc/%d/fd/%s", pid, entry->d_name);
-            const ssize_t len = ::getxattr(proc, "system.sockprotoname", protocol, sizeof protocol);
-            if (len <= 0)
+    // procfs fills the buffer until it runs out of fds or of room: a batch
+    // that left room for more was the last one, so no empty call is needed.
+    constexpr long kLastBatch = long(sizeof Worker::entries) - 512;
+    for (bool more = dirFd.valid(); more;) {
+        const long bytes =
+            ::syscall(SYS_getdents64, dirFd.get(), worker.entries, sizeof worker.entries);
+        more = bytes >= kLastBatch;
+        for (long at = 0; at < bytes;) {
+            const auto *entry = reinterpret_cast<const dirent64 *>(worker.entries + at);
+            at += entry->d_reclen;
+            const char *name = entry->d_name;
+            if (name[0] == '.' || (n = ::readlinkat(dirFd.get(), name, link, sizeof link)) <= 0)
+                continue; // closed meanwhile
+            ++raw.openFiles;
+            // Most fds are plain files, pipes and sockets no module owns:
+            // told apart by the link text before anything is allocated.
+            const std::string_view target(link, size_t(n));
+            const bool socket = target.starts_with("socket:");
+            const bool anonInode = target.starts_with("anon_inode:");
+            const bool device = target.starts_with("/dev/");
+            if (!anonInode && !device && !(socket && sockets))
                 continue;
-            c.protocol = QByteArray(protocol, len).chopped(protocol[len - 1] == '\0' ? 1 : 0);
-        } else if (!S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode)) {
-            continue;
-        }
-        opened.insert({c.dev, c.ino});
-        process.candidates.append(c);
-    }
-    if (dir)
-        ::closedir(dir);
-    // A device mmapped after its fd was closed still holds its open file.
-    if (!process.kthread) {
-        for (const QByteArray &line : readAt(procFd.get(), "maps").split('\n')) {
-            const int at = line.indexOf(" /dev/");
+            Candidate c;
+            c.fd = std::atoi(name);
+            c.target = QByteArray(link, n);
+            if (anonInode) {
+                process.candidates.append(c);
+                continue;
+            }
             struct stat st;
-            if (at < 0 || ::stat(line.mid(at + 1).trimmed().constData(), &st) != 0 ||
-                opened.contains({st.st_dev, st.st_ino}) ||
-                (!S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode)))
+            if (!statOpenFile(dirFd.get(), name, c.target, device && ourMounts, worker, &st))
                 continue;
-            opened.insert({st.st_dev, st.st_ino});
-            process.candidates.append({-1,
-                                       line.mid(at + 1).trimmed() + " (mmapped)",
-                                       st.st_mode,
-                                       st.st_rdev,
-                                       st.st_dev,
-                                       st.st_ino,
-                                       {}});
+            c.mode = st.st_mode;
+            c.rdev = st.st_rdev;
+            c.dev = st.st_dev;
+            c.ino = st.st_ino;
+            if (socket) {
+                char proc[320], protocol[64];
+                std::snprintf(proc, sizeof proc, "/proc/%d/fd/%s", pid, name);
+                const ssize_t len =
+                    ::getxattr(proc, "system.sockprotoname", protocol, sizeof protocol);
+                if (len <= 0)
+                    continue;
+                c.protocol = QByteArray(protocol, len).chopped(protocol[len - 1] == '\0' ? 1 : 0);
+            } else if (!S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode)) {
+                continue;
+            }
+            opened.insert({c.dev, c.ino});
+            process.candidates.append(c);
         }
     }
+    // A device mmapped after its fd was closed still holds its open file.
+    if (!process.kthread)
+        addMappedDevices(procFd.get(), worker.maps, opened, process);
     raw.processes.append(process);
 }
 
@@ -313,24 +381,25 @@ QList<int> listPids()
 
 // Reads every process on a few threads: the scan is bound by system calls,
 // which run in parallel on separate CPUs.
-RawScan readProcesses(const QList<int> &pids, bool sockets)
+RawScan readProcesses(const QList<int> &pids, bool sockets, const QByteArray &ourNamespace)
 {
     const int workers = int(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
-    std::vector<RawScan> parts(workers);
+    std::vector<std::unique_ptr<Worker>> parts;
     std::vector<std::thread> threads;
     for (int w = 0; w < workers; ++w) {
+        parts.push_back(std::make_unique<Worker>());
         threads.emplace_back([&, w] {
             for (qsizetype i = w; i < pids.size(); i += workers)
-                readProcess(pids.at(i), sockets, parts[w]);
+                readProcess(pids.at(i), sockets, ourNamespace, *parts[w]);
         });
     }
     for (std::thread &t : threads)
         t.join();
     RawScan raw;
-    for (const RawScan &part : parts) {
-        raw.processes += part.processes;
-        raw.allReadable = raw.allReadable && part.allReadable;
-        raw.openFiles += part.openFiles;
+    for (const auto &part : parts) {
+        raw.processes += part->raw.processes;
+        raw.allReadable = raw.allReadable && part->raw.allReadable;
+        raw.openFiles += part->raw.openFiles;
     }
     std::sort(raw.processes.begin(), raw.processes.end(),
               [](const Process &a, const Process &b) { return a.pid < b.pid; });
@@ -349,16 +418,17 @@ HolderScan scanHolders()
     for (auto it = netlink.cbegin(); !sockets && it != netlink.cend(); ++it)
         sockets = owners.netlinkProtocol(it.value()).found();
 
-    const RawScan raw = readProcesses(listPids(), sockets);
+    char self[256];
+    const ssize_t selfLength = ::readlink("/proc/self/ns/mnt", self, sizeof self);
+    const QByteArray ourNamespace = selfLength > 0 ? QByteArray(self, selfLength) : QByteArray();
+    const RawScan raw = readProcesses(listPids(), sockets, ourNamespace);
     HolderScan scan;
     scan.allProcessesReadable = raw.allReadable;
     scan.processes = int(raw.processes.size());
     scan.openFiles = raw.openFiles;
     Attributor attributor(owners, std::move(netlink));
     QList<int> namespacePids; // one process per mount namespace other than ours
-    char self[256];
-    const ssize_t selfLength = ::readlink("/proc/self/ns/mnt", self, sizeof self);
-    QSet<QByteArray> namespaces{selfLength > 0 ? QByteArray(self, selfLength) : QByteArray()};
+    QSet<QByteArray> namespaces{ourNamespace};
     for (const Process &process : raw.processes) {
         if (process.kthread)
             scan.kernelThreads.append({process.pid, process.comm});

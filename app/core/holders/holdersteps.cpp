@@ -6,31 +6,52 @@ namespace refscope {
 
 namespace {
 
-QString processName(int pid, const QString &comm)
+QString numbers(const QList<int> &values)
 {
-    return QStringLiteral("pid %1 (%2)").arg(pid).arg(comm);
+    QStringList list;
+    for (const int v : values)
+        list << QString::number(v);
+    return list.join(QStringLiteral(", "));
 }
 
-QString sharedSuffix(const Holder &holder)
+QString processName(const Holder &holder, TextLanguage language)
 {
+    return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText", "pid %1 (%2)"), language,
+                        {QString::number(holder.pid), holder.comm});
+}
+
+// Close the holder's fds: in its own process, and in the forked processes
+// sharing the same open file.
+QString closeStep(const Holder &holder, const QString &process, TextLanguage language)
+{
+    const QStringList args = {describeFds(holder.fds, language), process, holder.path,
+                              numbers(holder.sharedWith)};
+    const bool socket = holder.kind == HolderKind::Socket;
     if (holder.sharedWith.isEmpty())
-        return {};
-    QStringList pids;
-    for (const int pid : holder.sharedWith)
-        pids << QString::number(pid);
-    return QStringLiteral(", and in pids %1, which share the same open file (fork)")
-        .arg(pids.join(QStringLiteral(", ")));
+        return socket
+                   ? holderPhrase(
+                         QT_TRANSLATE_NOOP("refscope::HolderText", "close socket %1 of %2 (%3)"),
+                         language, args)
+                   : holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText", "close %1 of %2 (%3)"),
+                                  language, args);
+    return socket ? holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText",
+                                                   "close socket %1 of %2 (%3), and in pids %4, "
+                                                   "which share the same open file (fork)"),
+                                 language, args)
+                  : holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText",
+                                                   "close %1 of %2 (%3), and in pids %4, which "
+                                                   "share the same open file (fork)"),
+                                 language, args);
 }
 
 } // namespace
 
-QString describeFds(const QList<int> &fds)
+QString describeFds(const QList<int> &fds, TextLanguage language)
 {
-    QStringList numbers;
-    for (const int fd : fds)
-        numbers << QString::number(fd);
-    return (fds.size() == 1 ? QStringLiteral("fd ") : QStringLiteral("fds ")) +
-           numbers.join(QStringLiteral(", "));
+    return fds.size() == 1 ? holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText", "fd %1"),
+                                          language, {numbers(fds)})
+                           : holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText", "fds %1"),
+                                          language, {numbers(fds)});
 }
 
 bool isOrphanedOpenFile(const Holder &holder)
@@ -39,37 +60,44 @@ bool isOrphanedOpenFile(const Holder &holder)
            (holder.kind == HolderKind::File || holder.kind == HolderKind::Socket);
 }
 
-QString stepForHolder(const Holder &holder)
+QString stepForHolder(const Holder &holder, TextLanguage language)
 {
-    const QString process = processName(holder.pid, holder.comm);
     if (isOrphanedOpenFile(holder))
-        return QStringLiteral("no process has %1 open any more, yet it holds a reference: a "
+        return holderPhrase(
+            QT_TRANSLATE_NOOP("refscope::HolderText",
+                              "no process has %1 open any more, yet it holds a reference: a "
                               "kernel thread or the module itself keeps it (seed 004); only the "
-                              "module's own code can let it go")
-            .arg(holder.path);
+                              "module's own code can let it go"),
+            language, {holder.path});
+    const QString process = processName(holder, language);
     switch (holder.kind) {
     case HolderKind::File:
         if (holder.pid < 0) // a bound loop device: "/dev/loop0 (bound to /tmp/img)"
-            return QStringLiteral("detach %1 once nothing uses it (losetup -d %2)")
-                .arg(holder.path, holder.path.section(u' ', 0, 0));
+            return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText",
+                                                  "detach %1 once nothing uses it (losetup -d %2)"),
+                                language, {holder.path, holder.path.section(u' ', 0, 0)});
         if (holder.fds.isEmpty())
-            return QStringLiteral("%1 has %2 mapped: end it (kill %3) or make it unmap the file")
-                .arg(process, holder.path)
-                .arg(holder.pid);
-        return QStringLiteral("close %1 of %2 (%3)%4")
-            .arg(describeFds(holder.fds), process, holder.path, sharedSuffix(holder));
+            return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText",
+                                                  "%1 has %2 mapped: end it (kill %3) or make it "
+                                                  "unmap the file"),
+                                language, {process, holder.path, QString::number(holder.pid)});
+        return closeStep(holder, process, language);
     case HolderKind::Socket:
-        return QStringLiteral("close socket %1 of %2 (%3)%4")
-            .arg(describeFds(holder.fds), process, holder.path, sharedSuffix(holder));
+        return closeStep(holder, process, language);
     case HolderKind::Mount:
-        return QStringLiteral("umount %1").arg(holder.path);
+        return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText", "umount %1"), language,
+                            {holder.path});
     case HolderKind::Module:
-        return QStringLiteral("unload user module %1 first (rmmod %1)").arg(holder.path);
+        return holderPhrase(
+            QT_TRANSLATE_NOOP("refscope::HolderText", "unload user module %1 first (rmmod %1)"),
+            language, {holder.path});
     case HolderKind::Kthread:
-        return QStringLiteral("kernel thread %1 holds %2 (%3): only the module's own code can "
-                              "make it let go; a thread that inherited a user's files keeps "
-                              "them open after the user closes them (seed 004)")
-            .arg(process, describeFds(holder.fds), holder.path);
+        return holderPhrase(
+            QT_TRANSLATE_NOOP("refscope::HolderText",
+                              "kernel thread %1 holds %2 (%3): only the module's own code can "
+                              "make it let go; a thread that inherited a user's files keeps them "
+                              "open after the user closes them (seed 004)"),
+            language, {process, describeFds(holder.fds, language), holder.path});
     }
     return {};
 }

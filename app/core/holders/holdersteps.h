@@ -2,6 +2,7 @@
 #pragma once
 
 #include "holder.h"
+#include "holdertext.h"
 
 namespace refscope {
 
@@ -9,9 +10,9 @@ namespace refscope {
 // a kernel thread or the module keeps it after its process closed it.
 bool isOrphanedOpenFile(const Holder &holder);
 // What to do about one holder ("close fd 3 of pid 812 (sleep)").
-QString stepForHolder(const Holder &holder);
+QString stepForHolder(const Holder &holder, TextLanguage language = TextLanguage::English);
 
 // The fd list as people read it: "fd 3", "fds 3, 4".
-QString describeFds(const QList<int> &fds);
+QString describeFds(const QList<int> &fds, TextLanguage language = TextLanguage::English);
 
 } // namespace refscope

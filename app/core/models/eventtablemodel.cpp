@@ -16,7 +16,7 @@ constexpr int kScanSliceMs = 15;
 } // namespace
 
 EventTableModel::EventTableModel(QObject *parent)
-    : QAbstractTableModel(parent), m_details(kDetailsCacheRows), m_scanTimer(new QTimer(this))
+    : QAbstractTableModel(parent), m_scanTimer(new QTimer(this)), m_details(kDetailsCacheRows)
 {
     m_scanTimer->setSingleShot(true);
     connect(m_scanTimer, &QTimer::timeout, this, [this] {

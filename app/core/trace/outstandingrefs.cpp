@@ -71,6 +71,7 @@ QString callSiteLabel(const EventDetails &details)
 } // namespace
 
 struct OutstandingRefsCounter::State {
+    explicit State(const EventStore &s) : store(s) {}
     const EventStore &store;
     std::span<const std::uint32_t> events; // the module's, inside the window
     std::size_t next = 0;
@@ -87,7 +88,7 @@ struct OutstandingRefsCounter::State {
 
 OutstandingRefsCounter::OutstandingRefsCounter(const EventStore &store, int moduleId, qint64 fromNs,
                                                qint64 toNs)
-    : d(std::make_unique<State>(State{store, {}}))
+    : d(std::make_unique<State>(store))
 {
     if (moduleId < 0 || moduleId >= store.moduleCount() || fromNs >= toNs)
         return;
@@ -178,6 +179,16 @@ OutstandingRefs computeOutstandingRefs(const EventStore &store, int moduleId, qi
     OutstandingRefsCounter counter(store, moduleId, fromNs, toNs);
     counter.step(std::size_t(-1));
     return counter.result();
+}
+
+QStringList leakingCallSites(const OutstandingRefs &refs, int limit)
+{
+    QStringList sites;
+    for (const OutstandingGroup &group : refs.byCallSite) {
+        if (group.outstanding() > 0 && sites.size() < limit)
+            sites << group.label;
+    }
+    return sites;
 }
 
 } // namespace refscope

@@ -8,6 +8,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <memory>
@@ -61,5 +62,10 @@ private:
 
 OutstandingRefs computeOutstandingRefs(const EventStore &store, int moduleId, qint64 fromNs,
                                        qint64 toNs);
+
+// The call sites whose gets are still outstanding, most first, at most
+// `limit`: what "why can't I unload it?" points at when references are
+// left that no holder explains.
+QStringList leakingCallSites(const OutstandingRefs &refs, int limit = 3);
 
 } // namespace refscope

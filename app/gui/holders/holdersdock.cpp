@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -99,6 +100,18 @@ void HoldersDock::setModule(const QString &module)
     refresh();
 }
 
+void HoldersDock::setLeakingCallSites(std::function<QStringList(const QString &)> source)
+{
+    m_leakingCallSites = std::move(source);
+}
+
+void HoldersDock::leakingCallSitesCounted(const QString &module)
+{
+    if (m_agent && module == m_module && m_report.module == module && m_report.unexplained > 0 &&
+        m_leakingCallSites && m_leakingCallSites(module) != m_askedCallSites)
+        refresh();
+}
+
 void HoldersDock::addActionWidget(QWidget *actionWidget)
 {
     widget()->layout()->addWidget(actionWidget);
@@ -120,8 +133,13 @@ void HoldersDock::refresh()
     if (m_agent) {
         showMessage(tr("Asking the agent what holds %1…").arg(m_module));
         const QString module = m_module;
+        m_askedCallSites = m_leakingCallSites ? m_leakingCallSites(module) : QStringList();
+        QJsonObject params{{QStringLiteral("module"), module}};
+        if (!m_askedCallSites.isEmpty())
+            params.insert(QStringLiteral("outstanding_call_sites"),
+                          QJsonArray::fromStringList(m_askedCallSites));
         m_agent->call(
-            QStringLiteral("holders"), {{QStringLiteral("module"), module}},
+            QStringLiteral("holders"), params,
             [this, guard = QPointer<HoldersDock>(this), request, module](const AgentReply &reply) {
                 if (!guard || request != m_request)
                     return; // gone, or another module was selected since
@@ -185,7 +203,7 @@ void HoldersDock::showReport(const HolderReport &report)
 {
     m_report = report;
     m_holders->clear();
-    m_verdict->setText(report.verdict);
+    m_verdict->setText(holderVerdictText(report, TextLanguage::Display));
     for (const Holder &h : report.holders) {
         const QString tip = h.sharedWith.isEmpty() ? h.rule
                                                    : tr("%1\nShared by %n forked process(es)",
@@ -197,7 +215,7 @@ void HoldersDock::showReport(const HolderReport &report)
                                ? QString()
                                : tr("References nothing explains: %1").arg(report.unexplained));
     QString steps;
-    for (const QString &step : report.steps)
+    for (const QString &step : holderStepTexts(report, TextLanguage::Display))
         steps += QStringLiteral("<li>%1</li>").arg(step.toHtmlEscaped());
     m_steps->setText(steps.isEmpty() ? QString() : tr("Next steps:<ol>%1</ol>").arg(steps));
     m_timeline->setEnabled(false);
@@ -210,14 +228,14 @@ QStringList HoldersDock::holderColumnTitles()
 
 void HoldersDock::showHolder(QTreeWidgetItem *item, int first, const Holder &h, const QString &tip)
 {
-    item->setText(first + KindColumn, holderKindName(h.kind));
+    item->setText(first + KindColumn, holderKindText(h.kind));
     if (h.pid >= 0)
         item->setText(first + ProcessColumn, tr("%1 (%2)").arg(h.pid).arg(h.comm));
     if (!h.fds.isEmpty())
-        item->setText(first + FdsColumn, describeFds(h.fds));
+        item->setText(first + FdsColumn, describeFds(h.fds, TextLanguage::Display));
     item->setText(first + PathColumn, h.path);
     item->setText(first + RefsColumn, QString::number(h.refs));
-    item->setText(first + SourceColumn, holderSourceName(h.source));
+    item->setText(first + SourceColumn, holderSourceText(h.source));
     for (int column = KindColumn; column <= SourceColumn; ++column)
         item->setToolTip(first + column, tip);
     // What the kind and the certainty mean (teaching/teaching.h).

@@ -12,6 +12,8 @@
 #include <QMap>
 #include <QPointer>
 
+#include <functional>
+
 class QLabel;
 class QPushButton;
 class QTreeWidget;
@@ -42,6 +44,12 @@ public:
     QString message() const; // what the status line says, as plain text
     // Puts a widget (the "Force release…" button) at the dock's foot.
     void addActionWidget(QWidget *widget);
+    // Where the timeline's recording saw a module's gets never put back:
+    // the agent names them in the step about unexplained references.
+    void setLeakingCallSites(std::function<QStringList(const QString &module)> source);
+    // The timeline finished counting `module`'s outstanding references: a
+    // report with unexplained ones is asked for again with the call sites.
+    void leakingCallSitesCounted(const QString &module);
 
     // The holder columns (kind, process, FDs, path, refs, source) from
     // column `first` on, each with `tip`, and the kind and the source with
@@ -67,6 +75,8 @@ private:
     QString m_module;
     HolderReport m_report;
     quint64 m_request = 0; // replies to older requests are dropped
+    std::function<QStringList(const QString &)> m_leakingCallSites;
+    QStringList m_askedCallSites; // sent with the current module's request
     QLabel *m_status;
     QPushButton *m_asRoot;
     QLabel *m_verdict;

@@ -1,5 +1,6 @@
 #include "releasedialog.h"
 
+#include "holders/holdertext.h"
 #include "lastresortbox.h"
 #include "release/releasesteptext.h"
 #include "releaseholderstree.h"
@@ -153,7 +154,7 @@ void ReleaseDialog::setReport(const HolderReport &report, const QString &note)
     m_haveReport = true;
     m_done = false;
     m_status->setText(note);
-    m_verdict->setText(report.verdict);
+    m_verdict->setText(holderVerdictText(report, TextLanguage::Display));
     m_holders->setPlan(&m_plan);
     m_unexplained->setText(tr("References nothing explains: %1").arg(report.unexplained));
     m_unexplained->setToolTip(Teaching::refcount());

@@ -239,7 +239,7 @@ QString ReleasePlan::holderSentence(int holder) const
     }
     case ClearAction::CloseFds:
         return tr("Close %1 of %2 (%3); the process keeps running.")
-            .arg(describeFds(h.fds), process, h.path);
+            .arg(describeFds(h.fds, TextLanguage::Display), process, h.path);
     case ClearAction::Umount:
         return tr("Unmount %1.").arg(h.path);
     case ClearAction::UnloadModule:

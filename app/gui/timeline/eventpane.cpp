@@ -59,6 +59,7 @@ EventPane::EventPane(QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    sizeColumns();
     m_stack->setObjectName(QStringLiteral("eventStack"));
     m_stack->setReadOnly(true);
     m_stack->setPlaceholderText(tr("Select an event to see its fields and kernel stack"));
@@ -95,7 +96,25 @@ void EventPane::setStore(std::shared_ptr<const EventStore> store)
 {
     m_model->setStore(std::move(store));
     fillModuleChoices();
-    m_table->resizeColumnsToContents();
+}
+
+void EventPane::sizeColumns()
+{
+    // From the widest value each column usually holds, not from the rows:
+    // a live capture starts empty, and measuring a million rows would stall.
+    static const char *const widest[EventTableModel::ColumnCount] = {
+        "99999.999999",         "999",  "4194304", "kworker/u16:12", "module_request",
+        "nf_conntrack_netlink", "9999", ""};
+    const QFontMetrics cells(m_table->font());
+    const QFontMetrics titles(m_table->horizontalHeader()->font());
+    for (int column = 0; column + 1 < EventTableModel::ColumnCount; ++column) {
+        const QString title =
+            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        // The padding covers the cell margins and the header's sort arrow.
+        m_table->setColumnWidth(
+            column, std::max(titles.horizontalAdvance(title) + 24,
+                             cells.horizontalAdvance(QLatin1String(widest[column])) + 12));
+    }
 }
 
 void EventPane::appendRange(std::size_t from, std::size_t to)

@@ -49,6 +49,7 @@ private:
     void syncFilterWidgets();
     void onCurrentRowChanged();
     void fillModuleChoices();
+    void sizeColumns();
 
     EventTableModel *m_model;
     QTableView *m_table;

@@ -151,7 +151,7 @@ void OutstandingRefsPane::recompute()
         m_byCallSite->setGroups({});
         m_byTask->setGroups({});
         m_stale = false;
-        emit counted();
+        emit counted(m_module);
         return;
     }
     if (!isVisible())
@@ -204,7 +204,14 @@ void OutstandingRefsPane::showCounted()
                            .arg(refs.gets - refs.puts));
     m_byCallSite->setGroups(refs.byCallSite);
     m_byTask->setGroups(refs.byTask);
-    emit counted();
+    m_countedModule = m_module;
+    m_leakingCallSites = refscope::leakingCallSites(refs);
+    emit counted(m_module);
+}
+
+QStringList OutstandingRefsPane::leakingCallSites(const QString &module) const
+{
+    return module == m_countedModule ? m_leakingCallSites : QStringList();
 }
 
 } // namespace refscope

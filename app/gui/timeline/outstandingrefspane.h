@@ -38,9 +38,12 @@ public:
     // Counting goes on in slices of the event loop, and only while the
     // pane is shown: reading a million events' details takes a while.
     bool isCounting() const { return bool(m_counter); }
+    // The call sites whose gets the last finished count of `module` found
+    // outstanding, most first; empty when that is not the module counted.
+    QStringList leakingCallSites(const QString &module) const;
 
 signals:
-    void counted();
+    void counted(const QString &module);
     // A group was chosen: show these events (store indices).
     void groupChosen(const QList<std::uint32_t> &events, const QString &label);
 
@@ -68,6 +71,8 @@ private:
     QTimer *m_slice;
     std::unique_ptr<OutstandingRefsCounter> m_counter;
     bool m_stale = true; // what is shown is not the current count
+    QString m_countedModule;
+    QStringList m_leakingCallSites; // of m_countedModule
 };
 
 } // namespace refscope

@@ -1,9 +1,13 @@
 #include "timelinechartview.h"
 
+#include "stepcurvesitem.h"
 #include "trace/chartdecimation.h"
 
+#include <QGlyphRun>
 #include <QLineSeries>
+#include <QRawFont>
 #include <QScatterSeries>
+#include <QTextLayout>
 #include <QTimer>
 #include <QValueAxis>
 
@@ -45,6 +49,26 @@ QColor curveColor(int curve)
     return colors[curve % std::size(colors)];
 }
 
+// `font` in the family that actually draws `text`. Qt Charts gives a
+// vertical axis title the thickness of its font's lines; Chinese falls back
+// to a CJK family with taller lines, so the title was elided to "…".
+QFont fontDrawing(const QString &text, QFont font)
+{
+    QTextLayout layout(text, font);
+    layout.beginLayout();
+    layout.createLine();
+    layout.endLayout();
+    qreal tallest = QFontMetricsF(font).height();
+    for (const QGlyphRun &run : layout.glyphRuns()) {
+        const QRawFont raw = run.rawFont();
+        if (raw.ascent() + raw.descent() > tallest) {
+            tallest = raw.ascent() + raw.descent();
+            font.setFamilies({raw.familyName()});
+        }
+    }
+    return font;
+}
+
 QScatterSeries *makeMarkerSeries(const QString &name, QScatterSeries::MarkerShape shape,
                                  const QColor &color)
 {
@@ -80,6 +104,7 @@ TimelineChartView::TimelineChartView(QWidget *parent)
     m_axisX->setTitleText(tr("Time (s)"));
     m_axisX->setTickCount(7);
     m_axisY->setTitleText(tr("References (lsmod)"));
+    m_axisY->setTitleFont(fontDrawing(m_axisY->titleText(), m_axisY->titleFont()));
     m_axisY->setLabelFormat(QStringLiteral("%d"));
     m_axisY->setTickType(QValueAxis::TicksDynamic);
     m_axisY->setTickAnchor(0);
@@ -90,6 +115,7 @@ TimelineChartView::TimelineChartView(QWidget *parent)
         series->attachAxis(m_axisX);
         series->attachAxis(m_axisY);
     }
+    m_curves = new StepCurvesItem(c, m_axisX, m_axisY); // owned by the chart
     updateAxes(1);
 }
 
@@ -228,9 +254,11 @@ double TimelineChartView::pixelOfTime(qint64 ns) const
     return plot.left() + double(ns - m_fromNs) / double(m_toNs - m_fromNs) * plot.width();
 }
 
-QLineSeries *TimelineChartView::seriesOf(const QString &module) const
+QList<QPointF> TimelineChartView::curvePoints(const QString &module) const
 {
-    return m_series.value(module);
+    const qsizetype curve = m_modules.indexOf(module);
+    return curve < 0 || curve >= m_curves->curves().size() ? QList<QPointF>()
+                                                           : m_curves->curves().at(curve).points;
 }
 
 void TimelineChartView::setModules(const QStringList &modules)
@@ -277,8 +305,12 @@ void TimelineChartView::rebuildSeries()
 void TimelineChartView::setUseOpenGL(bool on)
 {
     m_useOpenGL = on;
-    for (QLineSeries *series : std::as_const(m_series))
+    for (QLineSeries *series : std::as_const(m_series)) {
         series->setUseOpenGL(on);
+        series->clear(); // refilled by redraw() when they carry the curves
+    }
+    m_curves->setVisible(!on);
+    redraw();
 }
 
 void TimelineChartView::indexLoadFree(std::size_t from)
@@ -324,8 +356,14 @@ void TimelineChartView::redraw()
     // The axes first: a range change makes Qt Charts lay out every series
     // again, so after the replace()s it would do that work twice.
     updateAxes(maxCount);
-    for (qsizetype i = 0; i < m_modules.size(); ++i)
-        m_series.value(m_modules.at(i))->replace(lines.at(i));
+    QList<StepCurvesItem::Curve> curves;
+    for (qsizetype i = 0; i < m_modules.size(); ++i) {
+        QLineSeries *series = m_series.value(m_modules.at(i));
+        if (m_useOpenGL)
+            series->replace(lines.at(i));
+        curves.append({lines.at(i), series->pen().color()}); // the legend's colour
+    }
+    m_curves->setCurves(std::move(curves));
     updateMarkerSeries(maxCount);
     viewport()->update();
 }

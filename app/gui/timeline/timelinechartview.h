@@ -2,8 +2,9 @@
 // module (lsmod's number over time), module_load/module_free markers and
 // lost-event markers, over a window of the recording the user zooms and
 // pans. Each frame asks the store for one bucket per pixel column of the
-// window and hands Qt Charts only the decimated step line (replace(), never
-// append() in a loop), so a frame costs the same at 1 M or 10 M events.
+// window and draws only the decimated step line (StepCurvesItem; the
+// QLineSeries get it through replace(), never append() in a loop, when
+// OpenGL is on), so a frame costs the same at 1 M or 10 M events.
 //
 // Mouse: wheel zooms around the pointer, drag pans, Shift+drag zooms to the
 // band, click places marker A (and selects the nearest event), right-click
@@ -24,6 +25,8 @@ class QScatterSeries;
 class QValueAxis;
 
 namespace refscope {
+
+class StepCurvesItem;
 
 class TimelineChartView : public QChartView {
     Q_OBJECT
@@ -58,7 +61,8 @@ public:
     qint64 timeAtPixel(double x) const;  // view coordinates
     double pixelOfTime(qint64 ns) const; // view coordinates
     int plotWidthPixels() const;
-    QLineSeries *seriesOf(const QString &module) const;
+    // The step line drawn for `module`, in axis values (seconds, count).
+    QList<QPointF> curvePoints(const QString &module) const;
     QScatterSeries *loadFreeSeries() const { return m_loadFree; }
     QScatterSeries *lostSeries() const { return m_lost; }
 
@@ -91,7 +95,8 @@ private:
 
     std::shared_ptr<const EventStore> m_store;
     QStringList m_modules;
-    QHash<QString, QLineSeries *> m_series;
+    QHash<QString, QLineSeries *> m_series; // the legend; the curves with OpenGL
+    StepCurvesItem *m_curves;
     QScatterSeries *m_loadFree;
     QScatterSeries *m_lost;
     QValueAxis *m_axisX;

@@ -3,12 +3,12 @@
 // scenario from the lab dock. Grabs
 // lab-*.png into the build directory for a person to look at.
 #include "labpanel.h"
+#include "labwindow.h"
 #include "mainwindow.h"
 #include "models/labsnapshotsource.h"
 #include "models/modulelistmodel.h"
 #include "protocol/agentclient.h"
 
-#include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -29,26 +29,13 @@ private:
     void runsAScenarioFromTheLabPanel(MainWindow &window, QTableView *table);
 };
 
-static int rowOf(QTableView *table, const QString &name)
-{
-    const QModelIndexList hits =
-        table->model()->match(table->model()->index(0, ModuleListModel::Name), Qt::DisplayRole,
-                              name, 1, Qt::MatchExactly);
-    return hits.isEmpty() ? -1 : hits.first().row();
-}
-
 void TestMainWindowLab::showsTheLabGuestsModules()
 {
     MainWindow window;
     window.resize(1280, 760);
-    auto *lab = new LabSnapshotSource;
-    QSignalSpy ready(lab, &SnapshotSource::snapshotReady);
-    QSignalSpy failed(lab, &SnapshotSource::failed);
-    window.setSource(lab);
-    window.show();
-    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 300000);
-    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString() + "\n" +
-                                          lab->machine()->consoleLog().right(2000)));
+    LabSnapshotSource *lab = nullptr;
+    const QString error = showLab(window, &lab);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 
     auto *table = window.findChild<QTableView *>(QStringLiteral("moduleTable"));
     QCOMPARE(window.findChild<QStackedWidget *>()->currentWidget()->objectName(),
@@ -58,14 +45,12 @@ void TestMainWindowLab::showsTheLabGuestsModules()
     // Load loop in the guest: the live refresh shows it without a reset,
     // and the selected module stays selected.
     AgentClient *agent = lab->machine()->agent();
-    const QJsonObject modprobe{{"argv", QJsonArray{"modprobe", "loop"}}, {"timeout_ms", 20000}};
-    QVERIFY(agent->callSync(QStringLiteral("lab.exec"), modprobe, 30000).ok);
-    QTRY_VERIFY_WITH_TIMEOUT(rowOf(table, QStringLiteral("loop")) >= 0, 20000);
+    QVERIFY(labExec(agent, QStringLiteral("modprobe loop")));
+    QTRY_VERIFY_WITH_TIMEOUT(moduleRow(window, QStringLiteral("loop")) >= 0, 20000);
     window.selectModule(QStringLiteral("loop"));
     QSignalSpy resets(table->model(), &QAbstractItemModel::modelReset);
-    const QJsonObject tun{{"argv", QJsonArray{"modprobe", "tun"}}, {"timeout_ms", 20000}};
-    QVERIFY(agent->callSync(QStringLiteral("lab.exec"), tun, 30000).ok);
-    QTRY_VERIFY_WITH_TIMEOUT(rowOf(table, QStringLiteral("tun")) >= 0, 20000);
+    QVERIFY(labExec(agent, QStringLiteral("modprobe tun")));
+    QTRY_VERIFY_WITH_TIMEOUT(moduleRow(window, QStringLiteral("tun")) >= 0, 20000);
     QCOMPARE(resets.count(), 0);
     QCOMPARE(window.selectedModule(), QStringLiteral("loop"));
     QCOMPARE(table->selectionModel()->selectedRows().first().data().toString(),
@@ -104,7 +89,7 @@ void TestMainWindowLab::runsAScenarioFromTheLabPanel(MainWindow &window, QTableV
     };
     const QString countDemo = QStringLiteral("count_demo");
     const auto refcount = [&] {
-        const int row = rowOf(table, countDemo);
+        const int row = moduleRow(window, countDemo);
         return row < 0 ? -1 : table->model()->index(row, ModuleListModel::Refcount).data().toInt();
     };
     select("labScenarios", countDemo);
@@ -123,7 +108,7 @@ void TestMainWindowLab::runsAScenarioFromTheLabPanel(MainWindow &window, QTableV
     QTRY_COMPARE_WITH_TIMEOUT(refcount(), 0, 10000);
     click("labUnload");
     QCOMPARE(panel->outcome(), QStringLiteral("count_demo: done."));
-    QTRY_COMPARE_WITH_TIMEOUT(rowOf(table, countDemo), -1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(moduleRow(window, countDemo), -1, 10000);
 }
 
 QTEST_MAIN(TestMainWindowLab)

@@ -96,7 +96,7 @@ private slots:
         QCOMPARE(shown, modules); // nothing selected: the recording's modules
         chart->redraw();
         for (const QString &module : modules) {
-            const QList<QPointF> points = chart->seriesOf(module)->points();
+            const QList<QPointF> points = chart->curvePoints(module);
             QVERIFY(points.size() >= 2);
             // trace-cmd report ends every module of these files at refcnt=1:
             // lsmod's 0.
@@ -133,7 +133,7 @@ private slots:
         // The time under the pointer stays under it.
         QVERIFY(std::abs(chart->timeAtPixel(middle.x()) - pointed) <= zoomed / 500);
         const int pixels = chart->plotWidthPixels();
-        QVERIFY(chart->seriesOf(QStringLiteral("tun"))->count() <= 2 * pixels + 4);
+        QVERIFY(chart->curvePoints(QStringLiteral("tun")).size() <= 2 * pixels + 4);
         saveShot(&timeline, QStringLiteral("zoomed"));
 
         // Drag left by 200 px: the window moves later by 200 px worth.
@@ -145,7 +145,7 @@ private slots:
         const double shiftPixels = double(chart->windowStartNs() - before) / zoomed * pixels;
         QVERIFY2(std::abs(shiftPixels - 200) < 2, qPrintable(QString::number(shiftPixels)));
         QCOMPARE(chart->windowEndNs() - chart->windowStartNs(), zoomed);
-        QVERIFY(chart->seriesOf(QStringLiteral("tun"))->count() <= 2 * pixels + 4);
+        QVERIFY(chart->curvePoints(QStringLiteral("tun")).size() <= 2 * pixels + 4);
 
         // Shift+drag zooms to the band.
         const QPoint left = middle - QPoint(150, 0);

@@ -129,6 +129,18 @@ private slots:
         QVERIFY(!r.steps.join(u'\n').contains(QStringLiteral("kworker")));
     }
 
+    void unexplainedPointsAtTheRecordingsCallSites()
+    {
+        ExplainInput input = inputFor(2);
+        input.outstandingCallSites = {QStringLiteral("leaky_ref_write+0x1c [leaky_ref]")};
+        const HolderReport r = explainHolders(input);
+        QCOMPARE(r.unexplained, 2);
+        QVERIFY(r.steps.contains(QStringLiteral("it looks leaked: see the outstanding gets at call "
+                                                "site leaky_ref_write+0x1c [leaky_ref] in the "
+                                                "timeline")));
+        QVERIFY(!r.steps.join(u'\n').contains(QStringLiteral("record tun's")));
+    }
+
     void jsonRoundTrip()
     {
         ExplainInput input = inputFor(3);

@@ -48,7 +48,9 @@ QList<HolderReport> sampleHolders()
              0,
              QStringLiteral("one open file"),
              {QStringLiteral("close it")},
-             1763780012345}};
+             1763780012345,
+             {{HolderSentenceCode::InUseOne, {"loop", "1", "0"}}},
+             {{HolderSentenceCode::HolderStep, {"0"}}}}};
 }
 
 // A store like live capture fills: details aside, a baseline, losses.

@@ -1,6 +1,7 @@
 #include "models/outstandingrefsmodel.h"
 #include "testevents.h"
 #include "trace/outstandingrefs.h"
+#include "trace/recording.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>
@@ -51,6 +52,24 @@ private slots:
         QCOMPARE(refs.byCallSite.first().outstanding(), 1);
         QCOMPARE(refs.byCallSite.last().label, QStringLiteral("__fput (put only)"));
         QCOMPARE(refs.byCallSite.last().outstanding(), -1);
+    }
+
+    void leakingCallSitesOfARealRecording()
+    {
+        QString error;
+        const auto store =
+            openRecording(QStringLiteral(REFSCOPE_TRACES_DIR "/loop-open-close.dat"), &error);
+        QVERIFY2(store, qPrintable(error));
+        const int loop = store->findModule(QStringLiteral("loop"));
+        const qint64 first = store->timestampNs(0);
+        // The whole recording put back every get it took.
+        QVERIFY(leakingCallSites(computeOutstandingRefs(*store, loop, first,
+                                                        store->timestampNs(store->size() - 1) + 1))
+                    .isEmpty());
+        // Cut before the first put: misc_open's get is still out.
+        QCOMPARE(
+            leakingCallSites(computeOutstandingRefs(*store, loop, first, store->timestampNs(1))),
+            QStringList{QStringLiteral("misc_open+0x70")});
     }
 
     void badArgumentsGiveNothing()

@@ -1,0 +1,180 @@
+#include "holdertext.h"
+
+#include "holdersteps.h"
+
+#include <QCoreApplication>
+
+namespace refscope {
+
+namespace {
+
+constexpr char kContext[] = "refscope::HolderText";
+
+struct SentenceSource {
+    HolderSentenceCode code;
+    const char *name;    // in the JSON
+    const char *english; // with %1... for the arguments in order
+};
+
+// clang-format off
+const SentenceSource kSentences[] = {
+    {HolderSentenceCode::NotLoaded, "not_loaded",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "%1 is not loaded.")},
+    {HolderSentenceCode::BuiltIn, "built_in",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "%1 is built into the kernel: it can never be unloaded.")},
+    {HolderSentenceCode::NoUnloadSupport, "no_unload_support",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "This kernel was built without CONFIG_MODULE_UNLOAD: no module, %1 included, can ever be unloaded.")},
+    {HolderSentenceCode::Permanent, "permanent",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "%1 has no exit function (permanent): the kernel will never unload it, whatever its count.")},
+    {HolderSentenceCode::Coming, "coming",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "%1 is still initialising (coming): its loader holds one reference until the init function returns.")},
+    {HolderSentenceCode::Going, "going",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "%1 is already being unloaded (going).")},
+    {HolderSentenceCode::NothingHolds, "nothing_holds",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "Nothing holds %1: rmmod %1 will unload it.")},
+    {HolderSentenceCode::InUseOne, "in_use_one",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "%1 is in use: 1 reference, %2 held by what is listed, %3 unexplained.")},
+    {HolderSentenceCode::InUse, "in_use",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "%1 is in use: %2 references, %3 held by what is listed, %4 unexplained.")},
+    {HolderSentenceCode::ClaimsTrimmed, "claims_trimmed",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "The inferred holders claimed %1 more than the count; those claims are counted as 0.")},
+    {HolderSentenceCode::HolderStep, "holder", nullptr},
+    {HolderSentenceCode::SuspectThread, "suspect_thread",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user's socket it kept (seed 004)")},
+    {HolderSentenceCode::WaitForInit, "wait_for_init",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "wait for %1's init to finish, or interrupt the insmod or modprobe loading it")},
+    {HolderSentenceCode::RunAsRoot, "run_as_root",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "run as root: other users' processes could not be read, so their holders are missing here")},
+    {HolderSentenceCode::InferredUndercount, "inferred_undercount",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "each inferred open file is counted as 1 reference, but one open can hold more (its file operations and its cdev or socket protocol, as tun's do, or a driver's own get in open): RefScope's helper kernel module counts them exactly")},
+    {HolderSentenceCode::LeakedOne, "leaked_one",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "1 reference nothing here explains: it looks leaked: record %1's module tracepoints and see the outstanding gets' call sites in the timeline")},
+    {HolderSentenceCode::Leaked, "leaked",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "%1 references nothing here explains: it looks leaked: record %2's module tracepoints and see the outstanding gets' call sites in the timeline")},
+    {HolderSentenceCode::LeakedAtCallSite, "leaked_at_call_site",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "it looks leaked: see the outstanding gets at call site %1 in the timeline")},
+    {HolderSentenceCode::Reboot, "reboot",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "reboot: a permanent module leaves only with the kernel")},
+    {HolderSentenceCode::LastResort, "last_resort",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "last resort: RefScope's safe force release (this kernel has CONFIG_MODULE_FORCE_UNLOAD)")},
+};
+// clang-format on
+
+const SentenceSource *sourceOf(HolderSentenceCode code)
+{
+    for (const SentenceSource &s : kSentences) {
+        if (s.code == code)
+            return &s;
+    }
+    return nullptr;
+}
+
+// %1..%9 replaced in one pass: an argument that itself contains "%2" (a
+// path, a comm) stays as it is, which chained QString::arg() would not do.
+QString substitute(const QString &text, const QStringList &args)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const int n = i + 1 < text.size() ? text.at(i + 1).digitValue() : -1;
+        if (c == u'%' && n >= 1 && n <= args.size()) {
+            out += args.at(n - 1);
+            ++i;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+QString holderPhrase(const char *english, TextLanguage language, const QStringList &args)
+{
+    return substitute(language == TextLanguage::English
+                          ? QString::fromUtf8(english)
+                          : QCoreApplication::translate(kContext, english),
+                      args);
+}
+
+QString holderSentenceText(const HolderSentence &sentence, const QList<Holder> &holders,
+                           TextLanguage language)
+{
+    if (sentence.code == HolderSentenceCode::HolderStep) {
+        bool ok = false;
+        const int index = sentence.args.value(0).toInt(&ok);
+        return ok && index >= 0 && index < holders.size()
+                   ? stepForHolder(holders.at(index), language)
+                   : QString();
+    }
+    const SentenceSource *source = sourceOf(sentence.code);
+    return source ? holderPhrase(source->english, language, sentence.args) : QString();
+}
+
+namespace {
+
+// The sentences' texts, or `english` for a report from before they existed.
+QStringList texts(const QList<HolderSentence> &sentences, const QStringList &english,
+                  const QList<Holder> &holders, TextLanguage language)
+{
+    if (sentences.isEmpty())
+        return english;
+    QStringList out;
+    for (const HolderSentence &sentence : sentences)
+        out << holderSentenceText(sentence, holders, language);
+    return out;
+}
+
+} // namespace
+
+QString holderVerdictText(const HolderReport &report, TextLanguage language)
+{
+    return texts(report.verdictSentences, {report.verdict}, report.holders, language).join(u' ');
+}
+
+QStringList holderStepTexts(const HolderReport &report, TextLanguage language)
+{
+    return texts(report.stepSentences, report.steps, report.holders, language);
+}
+
+QString holderSentenceCodeName(HolderSentenceCode code)
+{
+    const SentenceSource *source = sourceOf(code);
+    return source ? QString::fromLatin1(source->name) : QString();
+}
+
+std::optional<HolderSentenceCode> holderSentenceCodeFromName(const QString &name)
+{
+    for (const SentenceSource &s : kSentences) {
+        if (name == QLatin1String(s.name))
+            return s.code;
+    }
+    return std::nullopt;
+}
+
+QString holderKindText(HolderKind kind)
+{
+    switch (kind) {
+    case HolderKind::File:
+        return QCoreApplication::translate("refscope::HolderText", "file");
+    case HolderKind::Socket:
+        return QCoreApplication::translate("refscope::HolderText", "socket");
+    case HolderKind::Mount:
+        return QCoreApplication::translate("refscope::HolderText", "mount");
+    case HolderKind::Module:
+        return QCoreApplication::translate("refscope::HolderText", "module");
+    case HolderKind::Kthread:
+        return QCoreApplication::translate("refscope::HolderText", "kernel thread");
+    }
+    return {};
+}
+
+QString holderSourceText(HolderSource source)
+{
+    return source == HolderSource::Exact
+               ? QCoreApplication::translate("refscope::HolderText", "exact")
+               : QCoreApplication::translate("refscope::HolderText", "inferred");
+}
+
+} // namespace refscope
