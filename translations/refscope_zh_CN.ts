@@ -598,6 +598,110 @@
         <source>inferred</source>
         <translation>推断</translation>
     </message>
+    <message>
+        <source>/sys/module/%1/holders lists %2: it uses %1&apos;s symbols</source>
+        <translation>/sys/module/%1/holders 列出了 %2：它使用了 %1 的符号</translation>
+    </message>
+    <message>
+        <source>counted as 0: the module&apos;s count has no reference left for it (the rule may be wrong here)</source>
+        <translation>按 0 计：模块的引用计数里已没有留给它的引用（此处规则可能不准）</translation>
+    </message>
+    <message>
+        <source>sysfs: the device&apos;s driver belongs to %1</source>
+        <translation>sysfs：该设备的驱动属于 %1</translation>
+    </message>
+    <message>
+        <source>modules.alias: %1</source>
+        <translation>modules.alias：%1</translation>
+    </message>
+    <message>
+        <source>sysfs: device %1 is named after the module %2</source>
+        <translation>sysfs：设备 %1 以模块 %2 命名</translation>
+    </message>
+    <message>
+        <source>/proc/tty/drivers: tty driver %1</source>
+        <translation>/proc/tty/drivers：tty 驱动 %1</translation>
+    </message>
+    <message>
+        <source>/proc/devices: %1 major %2 is &quot;%3&quot;</source>
+        <translation>/proc/devices：%1 主设备号 %2 是“%3”</translation>
+    </message>
+    <message>
+        <source>/proc/net/protocols: %1 belongs to %2</source>
+        <translation>/proc/net/protocols：%1 属于 %2</translation>
+    </message>
+    <message>
+        <source>netlink protocol %1, modules.alias: %2</source>
+        <translation>netlink 协议 %1，modules.alias：%2</translation>
+    </message>
+    <message>
+        <source>filesystem type %1, modules.alias: %2</source>
+        <translation>文件系统类型 %1，modules.alias：%2</translation>
+    </message>
+    <message>
+        <source>filesystem type %1 is named after the module</source>
+        <translation>文件系统类型 %1 以该模块命名</translation>
+    </message>
+    <message>
+        <source>anonymous inode %1 is named after the module</source>
+        <translation>匿名 inode %1 以该模块命名</translation>
+    </message>
+    <message>
+        <source>same superblock as an earlier mount point</source>
+        <translation>与前面某个挂载点是同一个超级块</translation>
+    </message>
+    <message>
+        <source>a bound loop device holds its driver until losetup -d</source>
+        <translation>已绑定的 loop 设备会一直持有其驱动，直到 losetup -d</translation>
+    </message>
+    <message>
+        <source>mounted from %1 (block %2)</source>
+        <translation>挂载自 %1（块设备 %2）</translation>
+    </message>
+    <message>
+        <source>exact: %1</source>
+        <translation>精确：%1</translation>
+    </message>
+    <message>
+        <source>exact: %1 (%2)</source>
+        <translation>精确：%1（%2）</translation>
+    </message>
+    <message>
+        <source>in no process&apos;s file table: a kernel thread or the kernel keeps it after its process closed it</source>
+        <translation>不在任何进程的文件表中：其进程关闭后，由内核线程或内核保留着它</translation>
+    </message>
+    <message>
+        <source>the module runs %1 kernel thread(s) of its own, which its exit stops</source>
+        <translation>该模块运行着 %1 个自己的内核线程，模块退出时会停止它们</translation>
+    </message>
+    <message>
+        <source>RefScope&apos;s helper module is neither installed nor built (%1 does not exist): install it with DKMS (dkms install refscope_helper/1.0) or build the kmod-helper target</source>
+        <translation>RefScope 的辅助模块既未安装也未构建（%1 不存在）：请用 DKMS 安装（dkms install refscope_helper/1.0），或构建 kmod-helper 目标</translation>
+    </message>
+    <message>
+        <source>the kernel loads only signed modules here (Secure Boot lockdown or module.sig_enforce) and refused %1: install the helper with DKMS, which signs it with its key, and enroll that key once with `mokutil --import /var/lib/dkms/mok.pub` (then reboot and confirm it in the MOK manager)</source>
+        <translation>此内核只加载已签名的模块（Secure Boot lockdown 或 module.sig_enforce），拒绝了 %1：请用 DKMS 安装辅助模块，DKMS 会用它的密钥签名；再用 `mokutil --import /var/lib/dkms/mok.pub` 登记一次该密钥（然后重启，在 MOK 管理器中确认）</translation>
+    </message>
+    <message>
+        <source>loading RefScope&apos;s helper module needs root (CAP_SYS_MODULE)</source>
+        <translation>加载 RefScope 的辅助模块需要 root 权限（CAP_SYS_MODULE）</translation>
+    </message>
+    <message>
+        <source>%1 was built for another kernel than the running %2: install the helper with DKMS so it is built for this kernel</source>
+        <translation>%1 是为另一个内核构建的，而不是正在运行的 %2：请用 DKMS 安装辅助模块，让它为此内核构建</translation>
+    </message>
+    <message>
+        <source>the kernel refused to load %1: %2 (the kernel log may say more)</source>
+        <translation>内核拒绝加载 %1：%2（内核日志中可能有更多信息）</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>the loaded refscope_helper speaks interface version %1, this RefScope needs %2: unload it (rmmod refscope_helper) so the matching one is loaded</source>
+        <translation>已加载的 refscope_helper 使用接口版本 %1，而此 RefScope 需要 %2：请卸载它（rmmod refscope_helper），以便加载匹配的版本</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>

@@ -598,6 +598,110 @@
         <source>inferred</source>
         <translation>推斷</translation>
     </message>
+    <message>
+        <source>/sys/module/%1/holders lists %2: it uses %1&apos;s symbols</source>
+        <translation>/sys/module/%1/holders 列出了 %2：它使用了 %1 的符號</translation>
+    </message>
+    <message>
+        <source>counted as 0: the module&apos;s count has no reference left for it (the rule may be wrong here)</source>
+        <translation>按 0 計：模組的參考計數裡已沒有留給它的參考（此處規則可能不準）</translation>
+    </message>
+    <message>
+        <source>sysfs: the device&apos;s driver belongs to %1</source>
+        <translation>sysfs：該裝置的驅動程式屬於 %1</translation>
+    </message>
+    <message>
+        <source>modules.alias: %1</source>
+        <translation>modules.alias：%1</translation>
+    </message>
+    <message>
+        <source>sysfs: device %1 is named after the module %2</source>
+        <translation>sysfs：裝置 %1 以模組 %2 命名</translation>
+    </message>
+    <message>
+        <source>/proc/tty/drivers: tty driver %1</source>
+        <translation>/proc/tty/drivers：tty 驅動程式 %1</translation>
+    </message>
+    <message>
+        <source>/proc/devices: %1 major %2 is &quot;%3&quot;</source>
+        <translation>/proc/devices：%1 主裝置號 %2 是「%3」</translation>
+    </message>
+    <message>
+        <source>/proc/net/protocols: %1 belongs to %2</source>
+        <translation>/proc/net/protocols：%1 屬於 %2</translation>
+    </message>
+    <message>
+        <source>netlink protocol %1, modules.alias: %2</source>
+        <translation>netlink 協定 %1，modules.alias：%2</translation>
+    </message>
+    <message>
+        <source>filesystem type %1, modules.alias: %2</source>
+        <translation>檔案系統類型 %1，modules.alias：%2</translation>
+    </message>
+    <message>
+        <source>filesystem type %1 is named after the module</source>
+        <translation>檔案系統類型 %1 以該模組命名</translation>
+    </message>
+    <message>
+        <source>anonymous inode %1 is named after the module</source>
+        <translation>匿名 inode %1 以該模組命名</translation>
+    </message>
+    <message>
+        <source>same superblock as an earlier mount point</source>
+        <translation>與前面某個掛載點是同一個超級區塊</translation>
+    </message>
+    <message>
+        <source>a bound loop device holds its driver until losetup -d</source>
+        <translation>已繫結的 loop 裝置會一直持有其驅動程式，直到 losetup -d</translation>
+    </message>
+    <message>
+        <source>mounted from %1 (block %2)</source>
+        <translation>掛載自 %1（區塊裝置 %2）</translation>
+    </message>
+    <message>
+        <source>exact: %1</source>
+        <translation>精確：%1</translation>
+    </message>
+    <message>
+        <source>exact: %1 (%2)</source>
+        <translation>精確：%1（%2）</translation>
+    </message>
+    <message>
+        <source>in no process&apos;s file table: a kernel thread or the kernel keeps it after its process closed it</source>
+        <translation>不在任何行程的檔案表中：其行程關閉後，由核心執行緒或核心保留著它</translation>
+    </message>
+    <message>
+        <source>the module runs %1 kernel thread(s) of its own, which its exit stops</source>
+        <translation>該模組執行著 %1 個自己的核心執行緒，模組退出時會停止它們</translation>
+    </message>
+    <message>
+        <source>RefScope&apos;s helper module is neither installed nor built (%1 does not exist): install it with DKMS (dkms install refscope_helper/1.0) or build the kmod-helper target</source>
+        <translation>RefScope 的輔助模組既未安裝也未建置（%1 不存在）：請用 DKMS 安裝（dkms install refscope_helper/1.0），或建置 kmod-helper 目標</translation>
+    </message>
+    <message>
+        <source>the kernel loads only signed modules here (Secure Boot lockdown or module.sig_enforce) and refused %1: install the helper with DKMS, which signs it with its key, and enroll that key once with `mokutil --import /var/lib/dkms/mok.pub` (then reboot and confirm it in the MOK manager)</source>
+        <translation>此核心只加載已簽名的模組（Secure Boot lockdown 或 module.sig_enforce），拒絕了 %1：請用 DKMS 安裝輔助模組，DKMS 會用它的金鑰簽名；再用 `mokutil --import /var/lib/dkms/mok.pub` 登記一次該金鑰（然後重啟，在 MOK 管理器中確認）</translation>
+    </message>
+    <message>
+        <source>loading RefScope&apos;s helper module needs root (CAP_SYS_MODULE)</source>
+        <translation>載入 RefScope 的輔助模組需要 root 權限（CAP_SYS_MODULE）</translation>
+    </message>
+    <message>
+        <source>%1 was built for another kernel than the running %2: install the helper with DKMS so it is built for this kernel</source>
+        <translation>%1 是為另一個核心建置的，而不是正在執行的 %2：請用 DKMS 安裝輔助模組，讓它為此核心建置</translation>
+    </message>
+    <message>
+        <source>the kernel refused to load %1: %2 (the kernel log may say more)</source>
+        <translation>核心拒絕載入 %1：%2（核心日誌中可能有更多資訊）</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>無法開啟 %1：%2</translation>
+    </message>
+    <message>
+        <source>the loaded refscope_helper speaks interface version %1, this RefScope needs %2: unload it (rmmod refscope_helper) so the matching one is loaded</source>
+        <translation>已載入的 refscope_helper 使用介面版本 %1，而此 RefScope 需要 %2：請解除安裝它（rmmod refscope_helper），以便載入匹配的版本</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>

@@ -1,6 +1,7 @@
 #include "helperdevice.h"
 
 #include "helperhandle.h"
+#include "holders/holdertext.h"
 
 #include <QFile>
 #include <QMap>
@@ -13,7 +14,8 @@ namespace refscope {
 
 namespace {
 
-QString ownerRule(quint32 owners)
+// The struct fields that named the module, "file->f_op->owner + ...".
+QString ownerFields(quint32 owners)
 {
     static const QList<std::pair<quint32, const char *>> fields = {
         {REFSCOPE_HELPER_OWNER_FOPS, "file->f_op->owner"},
@@ -29,7 +31,7 @@ QString ownerRule(quint32 owners)
         if (owners & bit)
             matched << QLatin1String(field);
     }
-    return QStringLiteral("exact: ") + matched.join(QLatin1String(" + "));
+    return matched.join(QLatin1String(" + "));
 }
 
 // The helper walks the filesystem types from sysfs on (its comment says why);
@@ -65,7 +67,7 @@ Holder holderFrom(const refscope_helper_holder &entry, quint32 ownThreads)
     holder.comm = QString::fromLocal8Bit(entry.comm, int(strnlen(entry.comm, sizeof(entry.comm))));
     holder.path = QString::fromLocal8Bit(entry.path, int(strnlen(entry.path, sizeof(entry.path))));
     holder.refs = int(entry.refs);
-    holder.rule = ownerRule(entry.owners);
+    setHolderRule(holder, {{HolderSentenceCode::ExactOwners, {ownerFields(entry.owners)}}});
     switch (entry.kind) {
     case REFSCOPE_HELPER_KIND_SOCKET:
         holder.kind = HolderKind::Socket;
@@ -80,16 +82,13 @@ Holder holderFrom(const refscope_helper_holder &entry, quint32 ownThreads)
         holder.kind = HolderKind::File;
     }
     if (entry.flags & REFSCOPE_HELPER_FLAG_NO_FD_TABLE)
-        holder.rule += QStringLiteral("; in no process's file table: a kernel thread or the "
-                                      "kernel keeps it after its process closed it");
+        addHolderRulePart(holder, {HolderSentenceCode::NoFileTable, {}});
     // Only af_netlink's release (built in) runs when such a file goes: it
     // puts the module's reference and calls no module code.
     holder.ownThread = (entry.flags & REFSCOPE_HELPER_FLAG_NO_FD_TABLE) &&
                        entry.owners == REFSCOPE_HELPER_OWNER_NETLINK && ownThreads > 0;
     if (holder.ownThread)
-        holder.rule += QStringLiteral("; the module runs %1 kernel thread(s) of its own, which "
-                                      "its exit stops")
-                           .arg(ownThreads);
+        addHolderRulePart(holder, {HolderSentenceCode::OwnThreads, {QString::number(ownThreads)}});
     return holder;
 }
 
@@ -117,8 +116,12 @@ QList<Holder> groupHolders(QList<refscope_helper_holder> entries, quint32 ownThr
             holders.last().fds << entry.fd;
         const QString device = QStringLiteral("%1:%2").arg(entry.dev_major).arg(entry.dev_minor);
         if (entry.kind == REFSCOPE_HELPER_KIND_MOUNT && mounts.contains(device)) {
-            holders.last().rule += QStringLiteral(" (%1)").arg(holders.last().path);
-            holders.last().path = mounts.value(device).join(QLatin1String(", "));
+            Holder &mount = holders.last();
+            QList<HolderSentence> rule = mount.ruleSentences;
+            rule.first() = {HolderSentenceCode::ExactSuperblock,
+                            {ownerFields(entry.owners), mount.path}};
+            setHolderRule(mount, rule);
+            mount.path = mounts.value(device).join(QLatin1String(", "));
         }
     }
     return holders;
@@ -132,6 +135,7 @@ ExactHolders readExactHolders(const QString &module)
     refscope_helper_holders_request request{};
     const HelperHandle helper;
     result.error = readyToAsk(module, request.name, helper);
+    result.why = helper.why();
     if (!result.error.isEmpty())
         return result;
     // Holders come and go while the helper looks: ask again with room for

@@ -9,15 +9,18 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace refscope {
 
 struct ExactHolders {
-    bool available = false; // false: the helper could not be loaded or asked (see error)
-    QString error;          // why not, in plain words, with what to do about it; when
-                            // available, what the answer may be missing
-    QList<Holder> holders;  // source Exact; rule names the owner field that matched
-    int refcount = -1;      // lsmod's count while the helper looked (its own excluded)
-    int ownThreads = 0;     // kernel threads running the module's own code
+    bool available = false;            // false: the helper could not be loaded or asked (see error)
+    QString error;                     // why not, in plain words, with what to do about it; when
+                                       // available, what the answer may be missing
+    std::optional<HolderSentence> why; // the helper's load or open failure, as a code
+    QList<Holder> holders;             // source Exact; rule names the owner field that matched
+    int refcount = -1;                 // lsmod's count while the helper looked (its own excluded)
+    int ownThreads = 0;                // kernel threads running the module's own code
 };
 
 // Loads refscope_helper if needed (DKMS-installed, else the build tree), asks

@@ -1,5 +1,6 @@
 #include "helperhandle.h"
 
+#include "holders/holdertext.h"
 #include "inventory/moduleinfo.h"
 
 #include <QDir>
@@ -55,42 +56,29 @@ bool signaturesEnforced()
     return sigEnforce || lockedDown;
 }
 
-QString loadFailure(const QString &path, int error)
+HolderSentence loadFailure(const QString &path, int error)
 {
     switch (error) {
     case ENOENT:
-        return QStringLiteral(
-                   "RefScope's helper module is neither installed nor built (%1 does not exist): "
-                   "install it with DKMS (dkms install refscope_helper/1.0) or build the "
-                   "kmod-helper target")
-            .arg(path);
+        return {HolderSentenceCode::HelperNotInstalled, {path}};
     case EKEYREJECTED:
     case EPERM:
         if (error == EKEYREJECTED || (geteuid() == 0 && signaturesEnforced()))
-            return QStringLiteral(
-                       "the kernel loads only signed modules here (Secure Boot lockdown or "
-                       "module.sig_enforce) and refused %1: install the helper with DKMS, which "
-                       "signs "
-                       "it with its key, and enroll that key once with `mokutil --import "
-                       "/var/lib/dkms/mok.pub` (then reboot and confirm it in the MOK manager)")
-                .arg(path);
-        return QStringLiteral("loading RefScope's helper module needs root (CAP_SYS_MODULE)");
+            return {HolderSentenceCode::HelperUnsigned, {path}};
+        return {HolderSentenceCode::HelperNeedsRoot, {}};
     case ENOEXEC:
     case EINVAL:
-        return QStringLiteral("%1 was built for another kernel than the running %2: install "
-                              "the helper with DKMS so it is built for this kernel")
-            .arg(path, kernelRelease());
+        return {HolderSentenceCode::HelperWrongKernel, {path, kernelRelease()}};
     default:
-        return QStringLiteral("the kernel refused to load %1: %2 (the kernel log may say more)")
-            .arg(path, errnoText(error));
+        return {HolderSentenceCode::HelperLoadRefused, {path, errnoText(error)}};
     }
 }
 
-// Loads the helper unless it is loaded; empty on success, else why not.
-QString ensureHelperLoaded()
+// Loads the helper unless it is loaded; nothing on success, else why not.
+std::optional<HolderSentence> ensureHelperLoaded()
 {
     if (QFileInfo::exists(QStringLiteral("/sys/module/%1/initstate").arg(helperName)))
-        return {};
+        return std::nullopt;
     const QString path = helperModuleFile();
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -100,29 +88,33 @@ QString ensureHelperLoaded()
     const long rc = syscall(SYS_finit_module, fd, "", compressed ? MODULE_INIT_COMPRESSED_FILE : 0);
     const int error = errno;
     ::close(fd);
-    return rc == 0 || error == EEXIST ? QString() : loadFailure(path, error);
+    if (rc == 0 || error == EEXIST)
+        return std::nullopt;
+    return loadFailure(path, error);
 }
 
 } // namespace
 
+QString HelperHandle::error() const
+{
+    return m_why ? holderSentenceText(*m_why, {}, TextLanguage::English) : QString();
+}
+
 HelperHandle::HelperHandle()
 {
-    m_error = ensureHelperLoaded();
-    if (!m_error.isEmpty())
+    m_why = ensureHelperLoaded();
+    if (m_why)
         return;
     m_fd = ::open(QFile::encodeName(devicePath).constData(), O_RDWR | O_CLOEXEC);
     if (m_fd < 0) {
-        m_error = QStringLiteral("cannot open %1: %2").arg(devicePath, errnoText(errno));
+        m_why = {HolderSentenceCode::HelperUnopenable, {devicePath, errnoText(errno)}};
         return;
     }
     __u32 version = 0;
     if (::ioctl(m_fd, REFSCOPE_HELPER_IOC_VERSION, &version) != 0 ||
         version != REFSCOPE_HELPER_ABI_VERSION)
-        m_error = QStringLiteral("the loaded refscope_helper speaks interface version %1, "
-                                 "this RefScope needs %2: unload it (rmmod refscope_helper) "
-                                 "so the matching one is loaded")
-                      .arg(version)
-                      .arg(REFSCOPE_HELPER_ABI_VERSION);
+        m_why = {HolderSentenceCode::HelperWrongVersion,
+                 {QString::number(version), QString::number(REFSCOPE_HELPER_ABI_VERSION)}};
 }
 
 HelperHandle::~HelperHandle()

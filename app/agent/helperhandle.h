@@ -3,7 +3,10 @@
 // words for its errors. helperdevice.h and helperrelease.h ask it things.
 #pragma once
 
+#include "holders/holder.h"
 #include "refscope_helper.h"
+
+#include <optional>
 
 #include <QString>
 
@@ -19,13 +22,15 @@ public:
     HelperHandle &operator=(const HelperHandle &) = delete;
 
     // Empty when the handle is usable, else why not, with what to do.
-    QString error() const { return m_error; }
+    QString error() const;
+    // The same as a code, for a client to show in its own language.
+    const std::optional<HolderSentence> &why() const { return m_why; }
     // The ioctl's errno, 0 on success.
     int ioctl(unsigned long request, void *argument) const;
 
 private:
     int m_fd = -1;
-    QString m_error;
+    std::optional<HolderSentence> m_why;
 };
 
 // The module name as a request carries it; false when it cannot be one.

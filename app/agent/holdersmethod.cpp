@@ -36,6 +36,8 @@ AgentReply holdersOf(const QJsonObject &params)
     result.insert(QStringLiteral("exact_available"), exact.available);
     if (!exact.available)
         result.insert(QStringLiteral("exact_error"), exact.error);
+    if (!exact.available && exact.why)
+        result.insert(QStringLiteral("exact_error_sentence"), holderSentenceToJson(*exact.why));
     return AgentReply::success(result);
 }
 

@@ -54,8 +54,7 @@ QList<Holder> moduleUsers(const ModuleInfo &info)
         h.refs = 1;
         // The kernel's own list: ref_module() took this reference.
         h.source = HolderSource::Exact;
-        h.rule = QStringLiteral("/sys/module/%1/holders lists %2: it uses %1's symbols")
-                     .arg(info.name, user);
+        setHolderRule(h, {{HolderSentenceCode::KernelHoldersList, {info.name, user}}});
         users.append(h);
     }
     return users;
@@ -82,8 +81,7 @@ int trimInferredClaims(QList<Holder> &holders, int refcount)
         it->refs -= dropped;
         excess -= dropped;
         trimmed += dropped;
-        it->rule += QStringLiteral("; counted as 0: the module's count has no reference left "
-                                   "for it (the rule may be wrong here)");
+        addHolderRulePart(*it, {HolderSentenceCode::CountedAsZero, {}});
     }
     return trimmed;
 }

@@ -18,27 +18,10 @@ QString holderKindName(HolderKind kind); // "file", "socket", "mount", "module",
 enum class HolderSource { Exact, Inferred };
 QString holderSourceName(HolderSource source); // "exact", "inferred"
 
-struct Holder {
-    HolderKind kind = HolderKind::File;
-    int pid = -1;          // -1 for mounts and modules
-    QString comm;          // the process (or kernel thread) name
-    QList<int> fds;        // every fd of pid sharing this one open file (dup)
-    QList<int> sharedWith; // other pids holding the same open file (fork): helper or kcmp(2)
-    QString path;          // the file, socket description, mount point or module name
-    int refs = 1;          // references this holder accounts for
-    HolderSource source = HolderSource::Inferred;
-    QString rule; // how it was attributed, in plain words
-    // Exact only: an open file no process has, tied to the module by nothing
-    // but its netlink protocol, while a kernel thread runs the module's own
-    // code: the module's exit stops that thread and lets the file go (seed
-    // 004), which is what makes the kernel's forced unload safe for it.
-    bool ownThread = false;
-    bool operator==(const Holder &o) const = default;
-};
-
-// One sentence of a report's verdict or steps, as a code with its arguments:
-// the GUI renders it in its own language (holdertext.h), while `verdict` and
-// `steps` keep the English the CLI and the JSON show.
+// One sentence of a report's verdict or steps, or one part of a holder's
+// rule, as a code with its arguments: the GUI renders it in its own
+// language (holdertext.h), while `verdict`, `steps` and `rule` keep the
+// English the CLI and the JSON show.
 enum class HolderSentenceCode {
     NotLoaded,          // module
     BuiltIn,            // module
@@ -60,12 +43,61 @@ enum class HolderSentenceCode {
     LeakedAtCallSite,   // call site
     Reboot,             //
     LastResort,         //
+    // How a holder was attributed (Holder::ruleSentences), one part each:
+    KernelHoldersList, // module, user module
+    CountedAsZero,     //
+    SysfsDriver,       // owner
+    ModulesAlias,      // alias
+    SysfsNamed,        // major:minor, owner
+    TtyDriver,         // tty driver
+    ProcDevices,       // "char" or "block", major, name
+    ProcNetProtocols,  // protocol, owner
+    NetlinkAlias,      // protocol number, alias
+    FsTypeAlias,       // filesystem type, alias
+    FsTypeNamed,       // filesystem type
+    AnonInodeNamed,    // inode name
+    SameSuperblock,    //
+    BoundLoop,         //
+    MountedFrom,       // source, major:minor
+    ExactOwners,       // the owner fields that matched
+    ExactSuperblock,   // the owner fields, the superblock
+    NoFileTable,       //
+    OwnThreads,        // how many
+    // Why the helper kernel module could not be asked (exact holders):
+    HelperNotInstalled, // the module file looked for
+    HelperUnsigned,     // the module file
+    HelperNeedsRoot,    //
+    HelperWrongKernel,  // the module file, the running kernel's release
+    HelperLoadRefused,  // the module file, the kernel's reason
+    HelperUnopenable,   // the device, the reason
+    HelperWrongVersion, // the loaded helper's interface version, the one needed
 };
 
 struct HolderSentence {
     HolderSentenceCode code = HolderSentenceCode::NotLoaded;
     QStringList args;
     bool operator==(const HolderSentence &o) const = default;
+};
+
+struct Holder {
+    HolderKind kind = HolderKind::File;
+    int pid = -1;          // -1 for mounts and modules
+    QString comm;          // the process (or kernel thread) name
+    QList<int> fds;        // every fd of pid sharing this one open file (dup)
+    QList<int> sharedWith; // other pids holding the same open file (fork): helper or kcmp(2)
+    QString path;          // the file, socket description, mount point or module name
+    int refs = 1;          // references this holder accounts for
+    HolderSource source = HolderSource::Inferred;
+    QString rule; // how it was attributed, in plain words
+    // Exact only: an open file no process has, tied to the module by nothing
+    // but its netlink protocol, while a kernel thread runs the module's own
+    // code: the module's exit stops that thread and lets the file go (seed
+    // 004), which is what makes the kernel's forced unload safe for it.
+    bool ownThread = false;
+    // `rule` as codes, one per part ("; " between them in English): the GUI
+    // shows them in its language. Empty in holders from before they existed.
+    QList<HolderSentence> ruleSentences;
+    bool operator==(const Holder &o) const = default;
 };
 
 // The answer to "why can't I unload it?" for one module. Accounting closes:

@@ -22,7 +22,47 @@ QJsonArray intArray(const QList<int> &values)
     return array;
 }
 
+QJsonArray sentencesToJson(const QList<HolderSentence> &sentences)
+{
+    QJsonArray array;
+    for (const HolderSentence &s : sentences)
+        array.append(holderSentenceToJson(s));
+    return array;
+}
+
+// Absent in reports from before sentences existed: they show their English.
+bool sentencesFromJson(const QJsonValue &value, QList<HolderSentence> *out, QString *error)
+{
+    for (const QJsonValue &entry : value.toArray()) {
+        HolderSentence sentence;
+        if (!holderSentenceFromJson(entry.toObject(), &sentence, error))
+            return false;
+        out->append(sentence);
+    }
+    return true;
+}
+
 } // namespace
+
+QJsonObject holderSentenceToJson(const HolderSentence &sentence)
+{
+    return {{QStringLiteral("code"), holderSentenceCodeName(sentence.code)},
+            {QStringLiteral("args"), QJsonArray::fromStringList(sentence.args)}};
+}
+
+bool holderSentenceFromJson(const QJsonObject &json, HolderSentence *sentence, QString *error)
+{
+    const QString name = json.value(QLatin1String("code")).toString();
+    const std::optional<HolderSentenceCode> code = holderSentenceCodeFromName(name);
+    if (!code) {
+        *error = QStringLiteral("unknown holder report sentence \"%1\"").arg(name);
+        return false;
+    }
+    *sentence = {*code, {}};
+    for (const QJsonValue &arg : json.value(QLatin1String("args")).toArray())
+        sentence->args << arg.toString();
+    return true;
+}
 
 QJsonObject holderToJson(const Holder &h)
 {
@@ -38,6 +78,7 @@ QJsonObject holderToJson(const Holder &h)
         {QStringLiteral("source"), holderSourceName(h.source)},
         {QStringLiteral("rule"), h.rule},
         {QStringLiteral("own_thread"), h.ownThread},
+        {QStringLiteral("rule_sentences"), sentencesToJson(h.ruleSentences)},
     };
 }
 
@@ -94,43 +135,13 @@ bool holderFromJson(const QJsonObject &json, Holder *h, QString *error)
         *error = QStringLiteral("holder \"fds\" and \"shared_with\" must be arrays of numbers");
         return false;
     }
+    if (!sentencesFromJson(json.value(QLatin1String("rule_sentences")), &h->ruleSentences, error))
+        return false;
     const int fd = json.value(QLatin1String("fd")).toInt(-1);
     if (h->fds.isEmpty() && fd >= 0)
         h->fds = {fd};
     return true;
 }
-
-namespace {
-
-QJsonArray sentencesToJson(const QList<HolderSentence> &sentences)
-{
-    QJsonArray array;
-    for (const HolderSentence &s : sentences)
-        array.append(QJsonObject{{QStringLiteral("code"), holderSentenceCodeName(s.code)},
-                                 {QStringLiteral("args"), QJsonArray::fromStringList(s.args)}});
-    return array;
-}
-
-// Absent in reports from before sentences existed: they show their English.
-bool sentencesFromJson(const QJsonValue &value, QList<HolderSentence> *out, QString *error)
-{
-    for (const QJsonValue &entry : value.toArray()) {
-        const QJsonObject object = entry.toObject();
-        const QString name = object.value(QLatin1String("code")).toString();
-        const std::optional<HolderSentenceCode> code = holderSentenceCodeFromName(name);
-        if (!code) {
-            *error = QStringLiteral("unknown holder report sentence \"%1\"").arg(name);
-            return false;
-        }
-        HolderSentence sentence{*code, {}};
-        for (const QJsonValue &arg : object.value(QLatin1String("args")).toArray())
-            sentence.args << arg.toString();
-        out->append(sentence);
-    }
-    return true;
-}
-
-} // namespace
 
 QJsonObject holderReportToJson(const HolderReport &report)
 {

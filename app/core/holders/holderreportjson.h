@@ -12,6 +12,11 @@ namespace refscope {
 QJsonObject holderToJson(const Holder &holder);
 bool holderFromJson(const QJsonObject &json, Holder *holder, QString *error);
 
+// One sentence, {"code": "in_use", "args": [...]}; false with *error for an
+// unknown code.
+QJsonObject holderSentenceToJson(const HolderSentence &sentence);
+bool holderSentenceFromJson(const QJsonObject &json, HolderSentence *sentence, QString *error);
+
 QJsonObject holderReportToJson(const HolderReport &report);
 
 // False with *error set when `json` is not a holder report.

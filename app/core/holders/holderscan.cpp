@@ -1,5 +1,6 @@
 #include "holderscan.h"
 
+#include "holdertext.h"
 #include "moduleowners.h"
 #include "mountholders.h"
 
@@ -349,7 +350,7 @@ void Attributor::add(const Process &process, const Candidate &c)
     h.path = path;
     h.refs = 1;
     h.source = HolderSource::Inferred;
-    h.rule = found.rule;
+    setHolderRule(h, found.rule);
     groups.append(group);
 }
 

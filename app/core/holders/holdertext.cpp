@@ -57,6 +57,58 @@ const SentenceSource kSentences[] = {
      QT_TRANSLATE_NOOP("refscope::HolderText", "reboot: a permanent module leaves only with the kernel")},
     {HolderSentenceCode::LastResort, "last_resort",
      QT_TRANSLATE_NOOP("refscope::HolderText", "last resort: RefScope's safe force release (this kernel has CONFIG_MODULE_FORCE_UNLOAD)")},
+    {HolderSentenceCode::KernelHoldersList, "kernel_holders_list",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "/sys/module/%1/holders lists %2: it uses %1's symbols")},
+    {HolderSentenceCode::CountedAsZero, "counted_as_zero",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "counted as 0: the module's count has no reference left for it (the rule may be wrong here)")},
+    {HolderSentenceCode::SysfsDriver, "sysfs_driver",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "sysfs: the device's driver belongs to %1")},
+    {HolderSentenceCode::ModulesAlias, "modules_alias",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "modules.alias: %1")},
+    {HolderSentenceCode::SysfsNamed, "sysfs_named",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "sysfs: device %1 is named after the module %2")},
+    {HolderSentenceCode::TtyDriver, "tty_driver",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "/proc/tty/drivers: tty driver %1")},
+    {HolderSentenceCode::ProcDevices, "proc_devices",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "/proc/devices: %1 major %2 is \"%3\"")},
+    {HolderSentenceCode::ProcNetProtocols, "proc_net_protocols",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "/proc/net/protocols: %1 belongs to %2")},
+    {HolderSentenceCode::NetlinkAlias, "netlink_alias",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "netlink protocol %1, modules.alias: %2")},
+    {HolderSentenceCode::FsTypeAlias, "fs_type_alias",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "filesystem type %1, modules.alias: %2")},
+    {HolderSentenceCode::FsTypeNamed, "fs_type_named",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "filesystem type %1 is named after the module")},
+    {HolderSentenceCode::AnonInodeNamed, "anon_inode_named",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "anonymous inode %1 is named after the module")},
+    {HolderSentenceCode::SameSuperblock, "same_superblock",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "same superblock as an earlier mount point")},
+    {HolderSentenceCode::BoundLoop, "bound_loop",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "a bound loop device holds its driver until losetup -d")},
+    {HolderSentenceCode::MountedFrom, "mounted_from",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "mounted from %1 (block %2)")},
+    {HolderSentenceCode::ExactOwners, "exact_owners",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "exact: %1")},
+    {HolderSentenceCode::ExactSuperblock, "exact_superblock",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "exact: %1 (%2)")},
+    {HolderSentenceCode::NoFileTable, "no_file_table",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "in no process's file table: a kernel thread or the kernel keeps it after its process closed it")},
+    {HolderSentenceCode::OwnThreads, "own_threads",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "the module runs %1 kernel thread(s) of its own, which its exit stops")},
+    {HolderSentenceCode::HelperNotInstalled, "helper_not_installed",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "RefScope's helper module is neither installed nor built (%1 does not exist): install it with DKMS (dkms install refscope_helper/1.0) or build the kmod-helper target")},
+    {HolderSentenceCode::HelperUnsigned, "helper_unsigned",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "the kernel loads only signed modules here (Secure Boot lockdown or module.sig_enforce) and refused %1: install the helper with DKMS, which signs it with its key, and enroll that key once with `mokutil --import /var/lib/dkms/mok.pub` (then reboot and confirm it in the MOK manager)")},
+    {HolderSentenceCode::HelperNeedsRoot, "helper_needs_root",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "loading RefScope's helper module needs root (CAP_SYS_MODULE)")},
+    {HolderSentenceCode::HelperWrongKernel, "helper_wrong_kernel",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "%1 was built for another kernel than the running %2: install the helper with DKMS so it is built for this kernel")},
+    {HolderSentenceCode::HelperLoadRefused, "helper_load_refused",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "the kernel refused to load %1: %2 (the kernel log may say more)")},
+    {HolderSentenceCode::HelperUnopenable, "helper_unopenable",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "cannot open %1: %2")},
+    {HolderSentenceCode::HelperWrongVersion, "helper_wrong_version",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "the loaded refscope_helper speaks interface version %1, this RefScope needs %2: unload it (rmmod refscope_helper) so the matching one is loaded")},
 };
 // clang-format on
 
@@ -136,6 +188,24 @@ QString holderVerdictText(const HolderReport &report, TextLanguage language)
 QStringList holderStepTexts(const HolderReport &report, TextLanguage language)
 {
     return texts(report.stepSentences, report.steps, report.holders, language);
+}
+
+QString holderRuleText(const Holder &holder, TextLanguage language)
+{
+    return texts(holder.ruleSentences, {holder.rule}, {}, language).join(QStringLiteral("; "));
+}
+
+void setHolderRule(Holder &holder, QList<HolderSentence> parts)
+{
+    holder.ruleSentences = std::move(parts);
+    holder.rule = holderRuleText(holder, TextLanguage::English);
+}
+
+void addHolderRulePart(Holder &holder, HolderSentence part)
+{
+    QList<HolderSentence> parts = holder.ruleSentences;
+    parts.append(std::move(part));
+    setHolderRule(holder, std::move(parts));
 }
 
 QString holderSentenceCodeName(HolderSentenceCode code)

@@ -27,6 +27,12 @@ QString holderSentenceText(const HolderSentence &sentence, const QList<Holder> &
 QString holderVerdictText(const HolderReport &report, TextLanguage language);
 QStringList holderStepTexts(const HolderReport &report, TextLanguage language);
 
+// How `holder` was attributed, from its rule's codes when it has them.
+QString holderRuleText(const Holder &holder, TextLanguage language);
+// Sets the rule's parts, and `rule` to their English.
+void setHolderRule(Holder &holder, QList<HolderSentence> parts);
+void addHolderRulePart(Holder &holder, HolderSentence part);
+
 // "in_use", ...: the JSON's names of the codes.
 QString holderSentenceCodeName(HolderSentenceCode code);
 std::optional<HolderSentenceCode> holderSentenceCodeFromName(const QString &name);

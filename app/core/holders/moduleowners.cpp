@@ -131,7 +131,7 @@ Attribution ModuleOwners::fromSysfsDriver(bool block, const QString &sysfsDevice
     const QString owner = module.isEmpty() ? QString() : loadedName(QFileInfo(module).fileName());
     if (owner.isEmpty())
         return {};
-    return {owner, QStringLiteral("sysfs: the device's driver belongs to %1").arg(owner)};
+    return {owner, {{HolderSentenceCode::SysfsDriver, {owner}}}};
 }
 
 Attribution ModuleOwners::resolveDevice(bool block, dev_t rdev)
@@ -148,36 +148,32 @@ Attribution ModuleOwners::resolveDevice(bool block, dev_t rdev)
     }
     const QString majorAlias = QStringLiteral("%1-major-%2-%3").arg(type).arg(major).arg(minor);
     if (const QString owner = aliasOwner(majorAlias); !owner.isEmpty())
-        return {owner, QStringLiteral("modules.alias: %1").arg(majorAlias)};
+        return {owner, {{HolderSentenceCode::ModulesAlias, {majorAlias}}}};
     if (!sysfs.isEmpty()) {
         for (const QByteArray &line : readProcFile(sysfs + QStringLiteral("/uevent")).split('\n')) {
             if (!line.startsWith("DEVNAME="))
                 continue;
             const QString alias = QStringLiteral("devname:") + QString::fromUtf8(line.mid(8));
             if (const QString owner = aliasOwner(alias); !owner.isEmpty())
-                return {owner, QStringLiteral("modules.alias: %1").arg(alias)};
+                return {owner, {{HolderSentenceCode::ModulesAlias, {alias}}}};
         }
         // Misc devices carry no driver link; one named after its module
         // (count_demo's /dev/count_demo) is the best evidence left.
         if (const QString owner = loadedName(QFileInfo(sysfs).fileName()); !owner.isEmpty())
-            return {
-                owner,
-                QStringLiteral("sysfs: device %1 is named after the module %2").arg(number, owner)};
+            return {owner, {{HolderSentenceCode::SysfsNamed, {number, owner}}}};
     }
     if (!block) {
         for (const TtyDriver &tty : std::as_const(m_ttyDrivers)) {
             if (tty.major != major || minor < tty.firstMinor || minor > tty.lastMinor)
                 continue;
             if (const QString owner = loadedName(tty.name); !owner.isEmpty())
-                return {owner, QStringLiteral("/proc/tty/drivers: tty driver %1").arg(tty.name)};
+                return {owner, {{HolderSentenceCode::TtyDriver, {tty.name}}}};
         }
     }
     const QString majorName = (block ? m_blockMajors : m_charMajors).value(major);
     if (const QString owner = loadedName(majorName); !owner.isEmpty())
-        return {owner, QStringLiteral("/proc/devices: %1 major %2 is \"%3\"")
-                           .arg(type)
-                           .arg(major)
-                           .arg(majorName)};
+        return {owner,
+                {{HolderSentenceCode::ProcDevices, {type, QString::number(major), majorName}}}};
     return {};
 }
 
@@ -202,7 +198,7 @@ Attribution ModuleOwners::socketProtocol(const QString &protocol)
     const QString owner = loadedName(m_protocolModules.value(protocol));
     if (owner.isEmpty())
         return {};
-    return {owner, QStringLiteral("/proc/net/protocols: %1 belongs to %2").arg(protocol, owner)};
+    return {owner, {{HolderSentenceCode::ProcNetProtocols, {protocol, owner}}}};
 }
 
 Attribution ModuleOwners::netlinkProtocol(int protocol)
@@ -212,12 +208,11 @@ Attribution ModuleOwners::netlinkProtocol(int protocol)
     auto it = m_aliasCache.constFind(alias);
     if (it == m_aliasCache.constEnd()) {
         const QString owner = aliasOwner(alias);
-        it = m_aliasCache.insert(
-            alias, owner.isEmpty()
-                       ? Attribution{}
-                       : Attribution{owner, QStringLiteral("netlink protocol %1, modules.alias: %2")
-                                                .arg(protocol)
-                                                .arg(alias)});
+        it = m_aliasCache.insert(alias, owner.isEmpty()
+                                            ? Attribution{}
+                                            : Attribution{owner,
+                                                          {{HolderSentenceCode::NetlinkAlias,
+                                                            {QString::number(protocol), alias}}}});
     }
     return *it;
 }
@@ -231,9 +226,9 @@ Attribution ModuleOwners::filesystemType(const QString &type)
     if (it == m_aliasCache.constEnd()) {
         Attribution a;
         if (const QString owner = aliasOwner(alias); !owner.isEmpty())
-            a = {owner, QStringLiteral("filesystem type %1, modules.alias: %2").arg(type, alias)};
+            a = {owner, {{HolderSentenceCode::FsTypeAlias, {type, alias}}}};
         else if (const QString named = loadedName(kernelType); !named.isEmpty())
-            a = {named, QStringLiteral("filesystem type %1 is named after the module").arg(type)};
+            a = {named, {{HolderSentenceCode::FsTypeNamed, {type}}}};
         it = m_aliasCache.insert(alias, a);
     }
     return *it;
@@ -247,7 +242,7 @@ Attribution ModuleOwners::anonInode(const QString &name)
     const QString owner = loadedName(head);
     if (owner.isEmpty())
         return {};
-    return {owner, QStringLiteral("anonymous inode %1 is named after the module").arg(name)};
+    return {owner, {{HolderSentenceCode::AnonInodeNamed, {name}}}};
 }
 
 } // namespace refscope

@@ -5,6 +5,8 @@
 // file pins.
 #pragma once
 
+#include "holder.h"
+
 #include <QHash>
 #include <QSet>
 #include <QString>
@@ -17,8 +19,8 @@ struct kmod_ctx;
 namespace refscope {
 
 struct Attribution {
-    QString module; // empty: no loaded module owns it
-    QString rule;   // how the owner was found, in plain words
+    QString module;             // empty: no loaded module owns it
+    QList<HolderSentence> rule; // how the owner was found (holdertext.h renders it)
     bool found() const { return !module.isEmpty(); }
 };
 

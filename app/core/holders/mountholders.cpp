@@ -1,5 +1,6 @@
 #include "mountholders.h"
 
+#include "holdertext.h"
 #include "moduleowners.h"
 
 #include <QDir>
@@ -75,9 +76,9 @@ void addHolder(QHash<QString, QList<Holder>> &holders, const Attribution &owner,
     h.source = HolderSource::Inferred;
     const QString key = owner.module + u'|' + superblock;
     h.refs = counted.contains(key) ? 0 : 1;
-    h.rule = owner.rule;
+    setHolderRule(h, owner.rule);
     if (h.refs == 0)
-        h.rule += QStringLiteral("; same superblock as an earlier mount point");
+        addHolderRulePart(h, {HolderSentenceCode::SameSuperblock, {}});
     counted.insert(key);
     for (const Holder &existing : std::as_const(holders[owner.module])) {
         if (existing.kind == HolderKind::Mount && existing.path == h.path)
@@ -108,8 +109,7 @@ void addBoundLoopDevices(ModuleOwners &owners, QHash<QString, QList<Holder>> &ho
         h.path = QStringLiteral("/dev/%1 (bound to %2)")
                      .arg(name, QString::fromUtf8(backing.readAll().trimmed()));
         h.source = HolderSource::Inferred;
-        h.rule = QStringLiteral("a bound loop device holds its driver until losetup -d; %1")
-                     .arg(owner.rule);
+        setHolderRule(h, QList<HolderSentence>{{HolderSentenceCode::BoundLoop, {}}} + owner.rule);
         holders[owner.module].append(h);
     }
 }
@@ -132,8 +132,7 @@ void addMountHolders(ModuleOwners &owners, const QList<int> &otherNamespacePids,
                 owners.blockDevice(makedev(numbers.at(0).toUInt(), numbers.at(1).toUInt()));
             if (!device.found())
                 continue;
-            device.rule = QStringLiteral("mounted from %1 (block %2); %3")
-                              .arg(mount.source, mount.device, device.rule);
+            device.rule.prepend({HolderSentenceCode::MountedFrom, {mount.source, mount.device}});
             addHolder(holders, device, superblock, mount, counted);
         }
     }

@@ -2,6 +2,7 @@
 
 #include "holders/holderreportjson.h"
 #include "holders/holdersteps.h"
+#include "holders/holdertext.h"
 #include "models/snapshotsource.h"
 #include "protocol/agentclient.h"
 #include "teaching/teaching.h"
@@ -19,6 +20,18 @@ namespace refscope {
 namespace {
 
 enum Column { KindColumn, ProcessColumn, FdsColumn, PathColumn, RefsColumn, SourceColumn };
+
+// Why the agent's helper module could not be asked, in the window's
+// language when the agent said it as a code.
+QString exactError(const QJsonObject &holdersResult)
+{
+    HolderSentence why;
+    QString ignored;
+    const QJsonValue sentence = holdersResult.value(QLatin1String("exact_error_sentence"));
+    return sentence.isObject() && holderSentenceFromJson(sentence.toObject(), &why, &ignored)
+               ? holderSentenceText(why, {}, TextLanguage::Display)
+               : holdersResult.value(QLatin1String("exact_error")).toString();
+}
 
 QLabel *wrappingLabel()
 {
@@ -150,11 +163,9 @@ void HoldersDock::refresh()
                     report.takenAtMs = QDateTime::currentMSecsSinceEpoch();
                     m_seen.insert(report.module, report);
                     showReport(report);
-                    showMessage(
-                        result.value(QLatin1String("exact_available")).toBool()
-                            ? tr("Exact holders from RefScope's helper module.")
-                            : tr("Inferred holders: %1")
-                                  .arg(result.value(QLatin1String("exact_error")).toString()));
+                    showMessage(result.value(QLatin1String("exact_available")).toBool()
+                                    ? tr("Exact holders from RefScope's helper module.")
+                                    : tr("Inferred holders: %1").arg(exactError(result)));
                 } else {
                     showMessage(tr("The agent could not say what holds %1: %2").arg(module, error));
                 }
@@ -205,10 +216,11 @@ void HoldersDock::showReport(const HolderReport &report)
     m_holders->clear();
     m_verdict->setText(holderVerdictText(report, TextLanguage::Display));
     for (const Holder &h : report.holders) {
-        const QString tip = h.sharedWith.isEmpty() ? h.rule
+        const QString rule = holderRuleText(h, TextLanguage::Display);
+        const QString tip = h.sharedWith.isEmpty() ? rule
                                                    : tr("%1\nShared by %n forked process(es)",
                                                         nullptr, int(h.sharedWith.size()))
-                                                         .arg(h.rule);
+                                                         .arg(rule);
         showHolder(new QTreeWidgetItem(m_holders), KindColumn, h, tip);
     }
     m_unexplained->setText(report.verdict.isEmpty()

@@ -1,5 +1,6 @@
 #include "releaseholderstree.h"
 
+#include "holders/holdertext.h"
 #include "holdersdock.h"
 #include "releaseplan.h"
 
@@ -45,7 +46,8 @@ void ReleaseHoldersTree::addHolder(int holder)
         flags |= Qt::ItemIsEnabled;
     item->setFlags(flags);
     item->setCheckState(ClearColumn, m_plan->isChecked(holder) ? Qt::Checked : Qt::Unchecked);
-    const QString tip = clearable ? h.rule : m_plan->whyNotClearable(holder);
+    const QString tip =
+        clearable ? holderRuleText(h, TextLanguage::Display) : m_plan->whyNotClearable(holder);
     HoldersDock::showHolder(item, KindColumn, h, tip);
     item->setToolTip(ClearColumn, tip);
     item->setToolTip(ActionColumn, tip);

@@ -41,7 +41,9 @@ HolderReport reportFrom(const QString &path)
 
 HolderReport guestReport(const char *module)
 {
-    return reportFrom(QStringLiteral(REFSCOPE_SOURCE_DIR "/tests/gui/holders/fixtures/holders-%1.json").arg(module));
+    return reportFrom(
+        QStringLiteral(REFSCOPE_SOURCE_DIR "/tests/gui/holders/fixtures/holders-%1.json")
+            .arg(module));
 }
 
 bool hasHan(const QString &text)
@@ -139,6 +141,10 @@ private slots:
             for (int i = 0; i < tree->topLevelItemCount(); ++i) {
                 QVERIFY(hasHan(tree->topLevelItem(i)->text(0))); // the kind
                 QVERIFY(hasHan(tree->topLevelItem(i)->text(5))); // the source
+                // How it was attributed, in the path column's tooltip.
+                const QString rule = tree->topLevelItem(i)->toolTip(3);
+                QVERIFY2(hasHan(rule) && rule.contains(QLatin1String("file->f_op->owner")),
+                         qPrintable(rule));
             }
             // The verdict and every step: Chinese, with the module's name.
             const QString verdict = holderVerdictText(report, TextLanguage::Display);
@@ -151,6 +157,8 @@ private slots:
                 QVERIFY(dockText(dock).contains(step.toHtmlEscaped()));
             }
             // The JSON, the CLI and saved sessions stay English.
+            for (const Holder &h : report.holders)
+                QCOMPARE(holderRuleText(h, TextLanguage::English), h.rule);
             QCOMPARE(holderVerdictText(report, TextLanguage::English), report.verdict);
             QCOMPARE(holderStepTexts(report, TextLanguage::English), report.steps);
             if (report.module == QStringLiteral("count_demo"))
