@@ -297,6 +297,36 @@ private slots:
                  qPrintable(unreadable.err));
     }
 
+    // Last: nothing unsigned loads afterwards. module.sig_enforce can be
+    // switched on at run time (never off), as Secure Boot's lockdown does at
+    // boot: the helper's load is refused and the user is told how DKMS and
+    // a MOK fix it, in the window's language too (exact_error_sentence).
+    void anUnsignedHelperIsRefusedWithTheWayOut()
+    {
+        QVERIFY(sh(QStringLiteral("rmmod refscope_helper && echo 1 > "
+                                  "/sys/module/module/parameters/sig_enforce"))
+                    .ok());
+        const AgentReply reply = m_lab.agent()->callSync(
+            QStringLiteral("holders"), {{QStringLiteral("module"), QStringLiteral("loop")}}, 60000);
+        QVERIFY2(reply.ok, qPrintable(reply.errorMessage));
+        const QJsonObject result = reply.result.toObject();
+        QVERIFY(!result.value(QLatin1String("exact_available")).toBool());
+        const QString error = result.value(QLatin1String("exact_error")).toString();
+        QVERIFY2(error.contains(QLatin1String("only signed modules")) &&
+                     error.contains(QLatin1String("mokutil --import")),
+                 qPrintable(error));
+        QCOMPARE(result.value(QLatin1String("exact_error_sentence"))
+                     .toObject()
+                     .value(QLatin1String("code"))
+                     .toString(),
+                 QStringLiteral("helper_unsigned"));
+        // The inferred answer still comes, and still closes.
+        HolderReport report;
+        QString parseError;
+        QVERIFY2(holderReportFromJson(result, &report, &parseError), qPrintable(parseError));
+        QVERIFY(namesPid(report, m_expected.first().pids.first()));
+    }
+
     void kernelLogIsClean()
     {
         const QString problems = m_guest->kernelLogProblems();

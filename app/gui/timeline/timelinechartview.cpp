@@ -104,12 +104,13 @@ TimelineChartView::TimelineChartView(QWidget *parent)
     m_axisX->setTitleText(tr("Time (s)"));
     m_axisX->setTickCount(7);
     m_axisY->setTitleText(tr("References (lsmod)"));
-    m_axisY->setTitleFont(fontDrawing(m_axisY->titleText(), m_axisY->titleFont()));
     m_axisY->setLabelFormat(QStringLiteral("%d"));
     m_axisY->setTickType(QValueAxis::TicksDynamic);
     m_axisY->setTickAnchor(0);
     c->addAxis(m_axisX, Qt::AlignBottom);
     c->addAxis(m_axisY, Qt::AlignLeft);
+    // After addAxis, which gives the theme's (bold) title font.
+    m_axisY->setTitleFont(fontDrawing(m_axisY->titleText(), m_axisY->titleFont()));
     for (QScatterSeries *series : {m_loadFree, m_lost}) {
         c->addSeries(series);
         series->attachAxis(m_axisX);
