@@ -54,6 +54,7 @@ class TestHolders : public QObject {
     QString m_examples;
     const QString m_cli = QStringLiteral(REFSCOPE_BINARY_DIR "/app/cli/refscope-cli");
     QList<Expectation> m_expected;
+    QList<qint64> m_tunOpeners; // the last one's open file is shared by three children
 
     GuestResult sh(const QString &script) { return m_guest->run(script); }
 
@@ -152,8 +153,15 @@ private slots:
                 .arg(m_examples, send));
         QVERIFY2(setup.ok(), qPrintable(setup.describe()));
         const qint64 loopControl = start(QStringLiteral("exec sleep 600 < /dev/loop-control"));
-        const qint64 tunA = start(QStringLiteral("exec sleep 600 < /dev/net/tun"));
-        const qint64 tunB = start(QStringLiteral("exec sleep 600 < /dev/net/tun"));
+        // Four opens of their own, and one open shared by a parent and three
+        // children: five open files, whatever order kcmp puts them in. Each
+        // takes two references (its fops and its socket's proto), inference
+        // counts one.
+        QList<qint64> &tun = m_tunOpeners;
+        for (int i = 0; i < 4; ++i)
+            tun << start(QStringLiteral("exec sleep 600 < /dev/net/tun"));
+        tun << start(QStringLiteral(
+            "exec 3</dev/net/tun; sleep 600 & sleep 600 & sleep 600 & exec sleep 600"));
         // The parent and its child share one open file: one reference.
         const qint64 fuse = start(QStringLiteral("exec 3</dev/fuse; sleep 600 & exec sleep 600"));
         const qint64 countDemo = start(QStringLiteral("exec sleep 600 < /dev/count_demo"));
@@ -164,7 +172,7 @@ private slots:
         start(QStringLiteral("exec insmod %1/slow_init.ko init_seconds=600").arg(m_examples));
         m_expected = {
             {"loop", {loopControl}, "/tmp/holders-mnt", {}, 0, "close fd 0 of pid"},
-            {"tun", {tunA, tunB}, {}, {}, 2, "close fd 0 of pid"},
+            {"tun", tun, {}, {}, 5, "close fd 0 of pid"},
             {"fuse", {fuse}, {}, {}, 0, "share the same open file"},
             {"ext4", {}, "/tmp/holders-mnt", {}, 0, "umount /tmp/holders-mnt"},
             // sctp's own control sockets pin it (2 at rest), and an SCTP
@@ -182,7 +190,7 @@ private slots:
         // socket (python starts slowly under TCG), and slow_init coming.
         QTRY_VERIFY_WITH_TIMEOUT(lsmodCount(QStringLiteral("sctp")) >= 1 &&
                                      lsmodCount(QStringLiteral("count_demo")) == 2 &&
-                                     lsmodCount(QStringLiteral("tun")) == 4 &&
+                                     lsmodCount(QStringLiteral("tun")) == 10 &&
                                      lsmodCount(QStringLiteral("slow_init")) == 1,
                                  30000);
     }
@@ -242,6 +250,26 @@ private slots:
         for (const QString &problem : std::as_const(problems))
             qWarning().noquote() << problem;
         QVERIFY2(problems.isEmpty(), "the reports above are wrong");
+    }
+
+    // The inferred scan tells opens apart with kcmp: each of the first four
+    // is its own file, the last one's children are sharers of its file.
+    void forkedChildrenShareOneInferredReference()
+    {
+        HolderReport report;
+        QString error;
+        QVERIFY2(cliReport(QStringLiteral("tun"), &report, &error), qPrintable(error));
+        for (const qint64 pid : std::as_const(m_tunOpeners)) {
+            const auto holder =
+                std::find_if(report.holders.cbegin(), report.holders.cend(), [&](const Holder &h) {
+                    return h.pid == pid || h.sharedWith.contains(int(pid));
+                });
+            QVERIFY2(holder != report.holders.cend(), qPrintable(QString::number(pid)));
+            QCOMPARE(holder->pid, pid);
+            QCOMPARE(holder->refs, 1);
+            QCOMPARE(holder->sharedWith.size(), pid == m_tunOpeners.last() ? 3 : 0);
+        }
+        QCOMPARE(report.holders.size(), m_tunOpeners.size());
     }
 
     void unknownModuleIsAClearError()

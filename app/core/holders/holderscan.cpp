@@ -6,6 +6,7 @@
 
 #include <QFile>
 
+#include <atomic>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -39,6 +40,9 @@ struct Candidate {
 
 struct Process {
     int pid = -1;
+    // From /proc/<pid>/stat, read only for what needs them: processes with
+    // no memory map (kernel threads have none) and holders, once found.
+    bool described = false;
     QString comm;
     bool kthread = false;
     QByteArray mountNamespace;
@@ -73,17 +77,25 @@ private:
 // /proc/<pid>/stat in one read: a single-record seq file hands over the
 // whole record when the buffer holds it, so no second read() is needed to
 // see the end.
-QByteArray readStat(int procFd)
+QByteArray readStat(int pid)
 {
-    const UniqueFd fd(::openat(procFd, "stat", O_RDONLY | O_CLOEXEC));
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/stat", pid);
+    const UniqueFd fd(::open(path, O_RDONLY | O_CLOEXEC));
     char buffer[4096];
     const ssize_t n = fd.valid() ? ::read(fd.get(), buffer, sizeof buffer) : -1;
     return n > 0 && size_t(n) < sizeof buffer ? QByteArray(buffer, n) : QByteArray();
 }
 
-// "pid (comm) S ppid ...": comm may hold spaces and ')', so parse from the last ')'.
-bool parseStat(const QByteArray &stat, Process &process)
+// Fills comm and kthread from "pid (comm) S ppid ...". comm may hold spaces
+// and ')', so it is parsed from the last ')'. False once the process is gone.
+// Read by pid, possibly after the process's other files: a pid is reused
+// only after the kernel has handed out every other one (pid_max).
+bool describe(Process &process)
 {
+    if (process.described)
+        return true;
+    const QByteArray stat = readStat(process.pid);
     const qsizetype open = stat.indexOf('(');
     const qsizetype close = stat.lastIndexOf(')');
     if (open < 0 || close < open)
@@ -95,6 +107,7 @@ bool parseStat(const QByteArray &stat, Process &process)
         field = stat.indexOf(' ', field) + 1;
     process.kthread =
         field > 0 && (std::strtoul(stat.constData() + field, nullptr, 10) & kPfKthread);
+    process.described = true;
     return true;
 }
 
@@ -132,12 +145,13 @@ bool statOpenFile(int dirFd, const char *name, const QByteArray &target, bool sh
 }
 
 // The device files `procFd`'s process has mapped and no fd of it opened.
-void addMappedDevices(int procFd, std::vector<char> &buffer, QSet<QPair<quint64, quint64>> &opened,
+// False when it has no memory map at all.
+bool addMappedDevices(int procFd, std::vector<char> &buffer, QSet<QPair<quint64, quint64>> &opened,
                       Process &process)
 {
     const UniqueFd fd(::openat(procFd, "maps", O_RDONLY | O_CLOEXEC));
     if (!fd.valid())
-        return;
+        return false;
     size_t used = 0;
     for (;;) {
         if (buffer.size() - used < 16384)
@@ -166,6 +180,7 @@ void addMappedDevices(int procFd, std::vector<char> &buffer, QSet<QPair<quint64,
         process.candidates.append(
             {-1, path + " (mmapped)", st.st_mode, st.st_rdev, st.st_dev, st.st_ino, {}});
     }
+    return used > 0;
 }
 
 // Reads one process. Cheap on purpose (one readlink per fd, a stat only for
@@ -176,11 +191,11 @@ void readProcess(int pid, bool sockets, const QByteArray &ourNamespace, Worker &
     char path[64];
     std::snprintf(path, sizeof path, "/proc/%d", pid);
     const UniqueFd procFd(::open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!procFd.valid())
+        return; // exited
     Process process;
     process.pid = pid;
     char link[4096];
-    if (!procFd.valid() || !parseStat(readStat(procFd.get()), process))
-        return; // exited
     ssize_t n = ::readlinkat(procFd.get(), "ns/mnt", link, sizeof link);
     if (n > 0)
         process.mountNamespace = QByteArray(link, n);
@@ -241,8 +256,10 @@ void readProcess(int pid, bool sockets, const QByteArray &ourNamespace, Worker &
         }
     }
     // A device mmapped after its fd was closed still holds its open file.
-    if (!process.kthread)
-        addMappedDevices(procFd.get(), worker.maps, opened, process);
+    // No map at all: a kernel thread, which the explainer lists, or a
+    // process that is exiting.
+    if (!addMappedDevices(procFd.get(), worker.maps, opened, process) && !describe(process))
+        return; // exited
     raw.processes.append(process);
 }
 
@@ -277,16 +294,29 @@ public:
     {
     }
 
-    void add(const Process &process, const Candidate &c);
+    void add(Process &process, const Candidate &c);
     QHash<QString, QList<Holder>> holders() const;
 
 private:
+    // One module's holders, first seen first, and for each inode the ones
+    // holding it through an fd, sorted by kcmp(KCMP_FILE)'s order of their
+    // open files. The kernel orders open files for this very use: finding the
+    // file a new fd shares (fork, dup) takes log n comparisons, not one per
+    // process that opened the same device on its own.
+    struct ModuleGroups {
+        QList<Group> groups;
+        QHash<QPair<quint64, quint64>, QList<qsizetype>> byFile; // inode -> indexes into groups
+    };
+
     Attribution owner(const Candidate &c, QString *path);
-    bool sameOpenFile(const Group &group, int pid, const Candidate &c) const;
+    // The group `c` joins, or -1: then *sortedAt is where a new group goes
+    // in byFile, or -1 when it cannot be ordered.
+    static qsizetype findGroup(ModuleGroups &module, int pid, const Candidate &c,
+                               qsizetype *sortedAt);
 
     ModuleOwners &m_owners;
     QHash<quint64, int> m_netlink;
-    QHash<QString, QList<Group>> m_groups;
+    QHash<QString, ModuleGroups> m_groups;
 };
 
 Attribution Attributor::owner(const Candidate &c, QString *path)
@@ -310,35 +340,61 @@ Attribution Attributor::owner(const Candidate &c, QString *path)
     return m_owners.netlinkProtocol(*number);
 }
 
-bool Attributor::sameOpenFile(const Group &group, int pid, const Candidate &c) const
+qsizetype Attributor::findGroup(ModuleGroups &module, int pid, const Candidate &c,
+                                qsizetype *sortedAt)
 {
-    if (group.dev != c.dev || group.ino != c.ino)
-        return false;
-    if (S_ISSOCK(c.mode))
-        return true; // a socket inode belongs to exactly one open file
-    if (group.fd < 0 || c.fd < 0)
-        return group.holder.pid == pid; // a mapping of a device the process also has open
+    *sortedAt = -1;
+    if (S_ISSOCK(c.mode) || c.fd < 0) {
+        // A socket inode belongs to exactly one open file. A mapping (its
+        // process had no fd on that device) joins only its own process.
+        for (qsizetype i = 0; i < module.groups.size(); ++i) {
+            const Group &group = module.groups.at(i);
+            if (group.dev == c.dev && group.ino == c.ino &&
+                (S_ISSOCK(c.mode) || group.holder.pid == pid))
+                return i;
+        }
+        return -1;
+    }
     // Two opens of one device node are two files; fork and dup share one.
-    return ::syscall(SYS_kcmp, group.holder.pid, pid, KCMP_FILE, group.fd, c.fd) == 0;
+    const QList<qsizetype> &sorted = module.byFile[{c.dev, c.ino}];
+    qsizetype low = 0;
+    qsizetype high = sorted.size();
+    while (low < high) {
+        const qsizetype middle = (low + high) / 2;
+        const Group &group = module.groups.at(sorted.at(middle));
+        // 0: the same file; 1: c's file orders first; 2: after; -1: one has exited.
+        const long order = ::syscall(SYS_kcmp, pid, group.holder.pid, KCMP_FILE, c.fd, group.fd);
+        if (order == 0)
+            return sorted.at(middle);
+        if (order < 0)
+            return -1;
+        if (order == 1)
+            high = middle;
+        else
+            low = middle + 1;
+    }
+    *sortedAt = low;
+    return -1;
 }
 
-void Attributor::add(const Process &process, const Candidate &c)
+void Attributor::add(Process &process, const Candidate &c)
 {
     QString path;
     const Attribution found = owner(c, &path);
-    if (!found.found())
-        return;
-    QList<Group> &groups = m_groups[found.module];
-    for (Group &group : groups) {
-        if (!sameOpenFile(group, process.pid, c))
-            continue;
-        Holder &h = group.holder;
+    if (!found.found() || !describe(process))
+        return; // owned by no module, or the process has exited
+    ModuleGroups &module = m_groups[found.module];
+    qsizetype sortedAt = -1;
+    if (const qsizetype joined = findGroup(module, process.pid, c, &sortedAt); joined >= 0) {
+        Holder &h = module.groups[joined].holder;
         if (h.pid == process.pid && c.fd >= 0 && !h.fds.contains(c.fd))
             h.fds.append(c.fd);
         else if (h.pid != process.pid && !h.sharedWith.contains(process.pid))
             h.sharedWith.append(process.pid);
         return;
     }
+    if (sortedAt >= 0)
+        module.byFile[{c.dev, c.ino}].insert(sortedAt, module.groups.size());
     Group group{{}, c.dev, c.ino, c.fd};
     Holder &h = group.holder;
     h.kind = process.kthread ? HolderKind::Kthread
@@ -351,14 +407,14 @@ void Attributor::add(const Process &process, const Candidate &c)
     h.refs = 1;
     h.source = HolderSource::Inferred;
     setHolderRule(h, found.rule);
-    groups.append(group);
+    module.groups.append(group);
 }
 
 QHash<QString, QList<Holder>> Attributor::holders() const
 {
     QHash<QString, QList<Holder>> holders;
     for (auto it = m_groups.cbegin(); it != m_groups.cend(); ++it) {
-        for (const Group &group : it.value())
+        for (const Group &group : it.value().groups)
             holders[it.key()].append(group.holder);
     }
     return holders;
@@ -381,19 +437,27 @@ QList<int> listPids()
 }
 
 // Reads every process on a few threads: the scan is bound by system calls,
-// which run in parallel on separate CPUs.
+// which run in parallel on separate CPUs. Workers take small batches as they
+// go, so one that is preempted does not leave the others waiting at the end.
 RawScan readProcesses(const QList<int> &pids, bool sockets, const QByteArray &ourNamespace)
 {
     const int workers = int(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+    constexpr qsizetype kBatch = 8;
+    std::atomic<qsizetype> next{0};
     std::vector<std::unique_ptr<Worker>> parts;
-    std::vector<std::thread> threads;
-    for (int w = 0; w < workers; ++w) {
+    for (int w = 0; w < workers; ++w)
         parts.push_back(std::make_unique<Worker>());
-        threads.emplace_back([&, w] {
-            for (qsizetype i = w; i < pids.size(); i += workers)
-                readProcess(pids.at(i), sockets, ourNamespace, *parts[w]);
-        });
-    }
+    const auto work = [&](Worker &worker) {
+        for (qsizetype first; (first = next.fetch_add(kBatch)) < pids.size();) {
+            const qsizetype last = std::min(first + kBatch, pids.size());
+            for (qsizetype i = first; i < last; ++i)
+                readProcess(pids.at(i), sockets, ourNamespace, worker);
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int w = 1; w < workers; ++w)
+        threads.emplace_back(work, std::ref(*parts[w]));
+    work(*parts[0]); // this thread is the first worker
     for (std::thread &t : threads)
         t.join();
     RawScan raw;
@@ -422,7 +486,7 @@ HolderScan scanHolders()
     char self[256];
     const ssize_t selfLength = ::readlink("/proc/self/ns/mnt", self, sizeof self);
     const QByteArray ourNamespace = selfLength > 0 ? QByteArray(self, selfLength) : QByteArray();
-    const RawScan raw = readProcesses(listPids(), sockets, ourNamespace);
+    RawScan raw = readProcesses(listPids(), sockets, ourNamespace);
     HolderScan scan;
     scan.allProcessesReadable = raw.allReadable;
     scan.processes = int(raw.processes.size());
@@ -430,15 +494,15 @@ HolderScan scanHolders()
     Attributor attributor(owners, std::move(netlink));
     QList<int> namespacePids; // one process per mount namespace other than ours
     QSet<QByteArray> namespaces{ourNamespace};
-    for (const Process &process : raw.processes) {
+    for (Process &process : raw.processes) {
+        for (const Candidate &c : process.candidates)
+            attributor.add(process, c);
         if (process.kthread)
             scan.kernelThreads.append({process.pid, process.comm});
         if (!process.mountNamespace.isEmpty() && !namespaces.contains(process.mountNamespace)) {
             namespaces.insert(process.mountNamespace);
             namespacePids.append(process.pid);
         }
-        for (const Candidate &c : process.candidates)
-            attributor.add(process, c);
     }
     scan.holders = attributor.holders();
     addMountHolders(owners, namespacePids, scan.holders);

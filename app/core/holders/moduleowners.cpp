@@ -5,7 +5,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 #include <libkmod.h>
 #include <sys/sysmacros.h>
@@ -236,13 +235,19 @@ Attribution ModuleOwners::filesystemType(const QString &type)
 
 Attribution ModuleOwners::anonInode(const QString &name)
 {
-    // "kvm-vm", "kvm-vcpu:0": the module's own fops name the inode.
-    const QString head = name.section(QRegularExpression(QStringLiteral("[-:\\[\\]]")), 0, 0,
-                                      QString::SectionSkipEmpty);
+    // Every Qt or GLib process holds an "[eventfd]": asked once per name.
+    auto it = m_anonCache.constFind(name);
+    if (it != m_anonCache.constEnd())
+        return *it;
+    // "kvm-vm", "kvm-vcpu:0", "[eventfd]": the module's own fops name the
+    // inode, so the name's first word is the candidate.
+    const auto separator = [](QChar c) { return c == u'-' || c == u':' || c == u'[' || c == u']'; };
+    const auto first = std::find_if_not(name.cbegin(), name.cend(), separator);
+    const QString head(first, std::find_if(first, name.cend(), separator) - first);
     const QString owner = loadedName(head);
-    if (owner.isEmpty())
-        return {};
-    return {owner, {{HolderSentenceCode::AnonInodeNamed, {name}}}};
+    return *m_anonCache.insert(
+        name, owner.isEmpty() ? Attribution{}
+                              : Attribution{owner, {{HolderSentenceCode::AnonInodeNamed, {name}}}});
 }
 
 } // namespace refscope

@@ -61,6 +61,7 @@ private:
     QHash<quint64, Attribution> m_charCache;
     QHash<quint64, Attribution> m_blockCache;
     QHash<QString, Attribution> m_aliasCache;
+    QHash<QString, Attribution> m_anonCache;   // anonymous inode name -> owner
     QHash<QString, QString> m_protocolModules; // /proc/net/protocols: name -> module column
     QHash<int, QString> m_charMajors;          // /proc/devices
     QHash<int, QString> m_blockMajors;
