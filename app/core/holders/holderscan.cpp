@@ -145,7 +145,7 @@ bool statOpenFile(int dirFd, const char *name, const QByteArray &target, bool sh
 }
 
 // The device files `procFd`'s process has mapped and no fd of it opened.
-// False when it has no memory map at all.
+// False when it has no memory map at all, or we may not read it.
 bool addMappedDevices(int procFd, std::vector<char> &buffer, QSet<QPair<quint64, quint64>> &opened,
                       Process &process)
 {
@@ -256,8 +256,8 @@ void readProcess(int pid, bool sockets, const QByteArray &ourNamespace, Worker &
         }
     }
     // A device mmapped after its fd was closed still holds its open file.
-    // No map at all: a kernel thread, which the explainer lists, or a
-    // process that is exiting.
+    // No map read: a kernel thread (the explainer lists them), another
+    // user's process (when not root), or a process that is exiting.
     if (!addMappedDevices(procFd.get(), worker.maps, opened, process) && !describe(process))
         return; // exited
     raw.processes.append(process);
