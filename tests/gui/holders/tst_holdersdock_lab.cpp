@@ -7,12 +7,10 @@
 // process's count_demo events in the event table.
 #include "eventpane.h"
 #include "holdersdock.h"
-#include "lab/labmachine.h"
 #include "lab/labpaths.h"
 #include "labwindow.h"
 #include "mainwindow.h"
 #include "models/eventtablemodel.h"
-#include "models/labsnapshotsource.h"
 #include "protocol/agentclient.h"
 #include "timelinewidget.h"
 
@@ -46,10 +44,9 @@ private slots:
     {
         MainWindow window;
         window.resize(1400, 860);
-        LabSnapshotSource *lab = nullptr;
-        const QString error = showLab(window, &lab);
+        AgentClient *agent = nullptr;
+        const QString error = showLab(window, &agent);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        AgentClient *agent = lab->machine()->agent();
         const QString examples = QFileInfo(labExampleModules().first()).absolutePath();
         QVERIFY(labExec(agent, QStringLiteral("insmod %1/count_demo.ko").arg(examples)));
         QTRY_VERIFY_WITH_TIMEOUT(moduleRow(window, QStringLiteral("count_demo")) >= 0, 20000);

@@ -10,7 +10,6 @@
 #include "capturecontrol.h"
 #include "labwindow.h"
 #include "mainwindow.h"
-#include "models/labsnapshotsource.h"
 #include "protocol/agentclient.h"
 #include "timelinewidget.h"
 #include "uilanguage.h"
@@ -59,10 +58,9 @@ void TestReadmeScreenshots::timelineAndHolders()
     QVERIFY(UiLanguage::install(language));
     MainWindow window;
     window.resize(1400, 860);
-    LabSnapshotSource *lab = nullptr;
-    const QString error = showLab(window, &lab);
+    AgentClient *agent = nullptr;
+    const QString error = showLab(window, &agent);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    AgentClient *agent = lab->machine()->agent();
 
     QVERIFY(labExec(agent, QStringLiteral("modprobe loop")));
     QTRY_VERIFY_WITH_TIMEOUT(moduleRow(window, QStringLiteral("loop")) >= 0, 20000);

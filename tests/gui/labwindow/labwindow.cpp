@@ -18,19 +18,20 @@
 
 namespace refscope {
 
-QString showLab(MainWindow &window, LabSnapshotSource **lab)
+QString showLab(MainWindow &window, AgentClient **agent)
 {
-    *lab = new LabSnapshotSource;
-    QSignalSpy ready(*lab, &SnapshotSource::snapshotReady);
-    QSignalSpy failed(*lab, &SnapshotSource::failed);
-    window.setSource(*lab);
+    auto *lab = new LabSnapshotSource;
+    *agent = lab->machine()->agent();
+    QSignalSpy ready(lab, &SnapshotSource::snapshotReady);
+    QSignalSpy failed(lab, &SnapshotSource::failed);
+    window.setSource(lab);
     window.show();
     // Booting under TCG takes seconds, more on a loaded machine.
     if (!QTest::qWaitFor([&] { return !ready.isEmpty() || !failed.isEmpty(); }, 300000))
         return QStringLiteral("the lab did not answer within 5 minutes");
     if (failed.isEmpty())
         return {};
-    return failed.first().first().toString() + u'\n' + (*lab)->machine()->consoleLog().right(2000);
+    return failed.first().first().toString() + u'\n' + lab->machine()->consoleLog().right(2000);
 }
 
 bool labExec(AgentClient *agent, const QString &script)

@@ -11,12 +11,12 @@
 namespace refscope {
 
 class AgentClient;
-class LabSnapshotSource;
 class MainWindow;
 
 // Shows `window` and boots the lab as its source; waits for the first
 // snapshot. Empty when it came, else why not with the guest's console.
-QString showLab(MainWindow &window, LabSnapshotSource **lab);
+// *agent is the lab's agent, for labExec and captureWhile.
+QString showLab(MainWindow &window, AgentClient **agent);
 
 // Runs `script` with sh -c as root in the guest; false (and a warning)
 // when it could not run or failed.
