@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """check-policy.py POLICY AGENT_PATH: checks RefScope's polkit actions.
 
 The policy must parse, name the installed agent (or pkexec falls back to its

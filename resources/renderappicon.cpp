@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // refscope-render-icon SVG OUTDIR SIZE...: renders the application icon
 // into OUTDIR/<SIZE>x<SIZE>/apps/org.refscope.RefScope.png for each SIZE,
 // the hicolor theme's layout. Run at build time, so the PNGs always match

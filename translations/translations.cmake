@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # RefScope's translations: English is the source, zh_CN and zh_TW are
 # complete (tests/gui/i18n fails on any unfinished or vanished string).
 #

@@ -1,12 +1,13 @@
-#include "agentsession.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/agentsession.h"
 
-#include "holdersmethod.h"
+#include "agent/holdersmethod.h"
+#include "agent/labexec.h"
+#include "agent/moduleops.h"
+#include "agent/releaseflow.h"
 #include "inventory/kernelsupport.h"
 #include "inventory/kmodreader.h"
 #include "inventory/snapshotjson.h"
-#include "labexec.h"
-#include "moduleops.h"
-#include "releaseflow.h"
 
 #include <QJsonArray>
 

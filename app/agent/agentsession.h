@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One client's conversation with the agent: the hello handshake, then one
 // reply per request line.
 #pragma once
 
-#include "agenttracing.h"
+#include "agent/agenttracing.h"
 #include "protocol/protocol.h"
 
 namespace refscope {

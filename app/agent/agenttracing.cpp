@@ -1,4 +1,5 @@
-#include "agenttracing.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/agenttracing.h"
 
 #include "inventory/moduleinfo.h"
 

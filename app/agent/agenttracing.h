@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The agent's live tracing: trace.start and trace.stop (PROTOCOL.md, "Live
 // tracing"). The capture's reader thread hands its batches to a
 // CaptureStream, whose writer thread sends them as trace.events and
 // trace.lost notifications while the main thread keeps answering requests.
 #pragma once
 
-#include "capturestream.h"
+#include "agent/capturestream.h"
+#include "capture/livecapturetracefs.h"
 #include "protocol/protocol.h"
-#include "trace/livecapturetracefs.h"
 
 #include <mutex>
 

@@ -1,4 +1,5 @@
-#include "capturestream.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/capturestream.h"
 
 #include "protocol/protocol.h"
 

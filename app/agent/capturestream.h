@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Between live capture's reader thread and the client: a bounded queue of
 // batches and a writer thread that sends them as trace.events / trace.lost
 // notifications. The reader never waits for the client (a slow client used
@@ -6,7 +7,7 @@
 // reported as lost so that events + lost stays what the kernel produced.
 #pragma once
 
-#include "trace/livecaptureprotocol.h"
+#include "capture/livecaptureprotocol.h"
 
 #include <QByteArray>
 

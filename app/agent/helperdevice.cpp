@@ -1,6 +1,7 @@
-#include "helperdevice.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/helperdevice.h"
 
-#include "helperhandle.h"
+#include "agent/helperhandle.h"
 #include "holders/holdertext.h"
 
 #include <QFile>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The user-space side of RefScope's helper kernel module (kmod/refscope_helper):
 // loading it, and asking it, through /dev/refscope_helper, for a module's
 // exact holders or to drop the references nothing explains.

@@ -1,4 +1,5 @@
-#include "helperhandle.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/helperhandle.h"
 
 #include "holders/holdertext.h"
 #include "inventory/moduleinfo.h"

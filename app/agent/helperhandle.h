@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The user-space end of /dev/refscope_helper (kmod/refscope_helper): loading
 // the helper kernel module when needed, opening its device, and the plain
 // words for its errors. helperdevice.h and helperrelease.h ask it things.

@@ -1,6 +1,7 @@
-#include "helperrelease.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/helperrelease.h"
 
-#include "helperhandle.h"
+#include "agent/helperhandle.h"
 
 #include <cerrno>
 #include <cstring>

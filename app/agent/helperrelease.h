@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The helper kernel module's part in a force release (PROTOCOL.md, "Force
 // release"): closing one fd of a stopped process that still refers to the
 // module, and the kernel's forced unload made safe for what the module's own

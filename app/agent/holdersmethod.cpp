@@ -1,6 +1,7 @@
-#include "holdersmethod.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/holdersmethod.h"
 
-#include "helperdevice.h"
+#include "agent/helperdevice.h"
 #include "holders/holderreport.h"
 #include "holders/holderreportjson.h"
 

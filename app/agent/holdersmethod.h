@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The agent's "holders" method: who holds a module, exact through
 // RefScope's helper kernel module when it can be loaded, inferred otherwise.
 #pragma once

@@ -1,4 +1,5 @@
-#include "labexec.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/labexec.h"
 
 #include <QProcess>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // lab.exec: runs a command inside the disposable lab guest for the tests
 // that drive it. Only refscope-agent --lab offers it.
 #pragma once

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // refscope-agent: answers app/core/protocol/PROTOCOL.md requests on stdin with replies
 // on stdout. stdout carries protocol lines only; diagnostics go to stderr.
-#include "agentsession.h"
-#include "stdiochannel.h"
-#include "trace/livecaptureinstance.h"
-#include "trace/livecapturesignals.h"
+#include "agent/agentsession.h"
+#include "agent/stdiochannel.h"
+#include "capture/livecaptureinstance.h"
+#include "capture/livecapturesignals.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,5 @@
-#include "moduleops.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/moduleops.h"
 
 #include "inventory/kmodreader.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Loading and unloading modules with the kernel's own system calls
 // (finit_module, delete_module), answering in protocol terms.
 #pragma once

@@ -1,8 +1,9 @@
-#include "releaseclear.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/releaseclear.h"
 
-#include "helperrelease.h"
+#include "agent/helperrelease.h"
+#include "agent/moduleops.h"
 #include "holders/holdersteps.h"
-#include "moduleops.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

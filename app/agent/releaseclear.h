@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The force release's first step for one holder the user chose: end the
 // holding processes, close their fds through the helper kernel module,
 // umount, or unload the holder module (PROTOCOL.md, "Force release").

@@ -1,13 +1,14 @@
-#include "releaseflow.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/releaseflow.h"
 
-#include "helperdevice.h"
-#include "helperrelease.h"
+#include "agent/helperdevice.h"
+#include "agent/helperrelease.h"
+#include "agent/moduleops.h"
+#include "agent/releaseclear.h"
 #include "holders/explainer.h"
 #include "holders/holderreport.h"
 #include "inventory/kmodreader.h"
-#include "moduleops.h"
 #include "release/releasejson.h"
-#include "releaseclear.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -44,8 +45,7 @@ CurrentHolders currentHolders(const QString &module)
     now.exact = readExactHolders(module);
     QString error;
     now.ok =
-        readHolderReport(module, {now.exact.available, now.exact.holders}, {}, &now.report,
-                         &error);
+        readHolderReport(module, {now.exact.available, now.exact.holders}, {}, &now.report, &error);
     return now;
 }
 

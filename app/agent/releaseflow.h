@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The agent's "release" method: force release of one module, step by step
 // (PROTOCOL.md, "Force release"). Each step is reported as it completes.
 #pragma once

@@ -1,4 +1,5 @@
-#include "stdiochannel.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/stdiochannel.h"
 
 #include <QByteArray>
 #include <QFileInfo>

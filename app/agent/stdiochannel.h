@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Blocking line I/O on the agent's stdin/stdout, which are pipes (pkexec,
 // ssh, tests) or, in the lab guest, a virtio-serial port.
 #pragma once

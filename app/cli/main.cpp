@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // refscope-cli: what RefScope knows about the running kernel's modules,
 // without the GUI and without root.
-#include "moduletable.h"
-#include "recordcommand.h"
-#include "releasecommand.h"
-#include "reportcommand.h"
-#include "whycommand.h"
+#include "cli/moduletable.h"
+#include "cli/recordcommand.h"
+#include "cli/releasecommand.h"
+#include "cli/reportcommand.h"
+#include "cli/whycommand.h"
 
 #include "graph/dependencygraph.h"
 #include "graph/dotwriter.h"

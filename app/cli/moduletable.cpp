@@ -1,4 +1,5 @@
-#include "moduletable.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/moduletable.h"
 
 namespace refscope {
 

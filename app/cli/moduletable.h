@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // refscope-cli snapshot's plain output: lsmod's columns plus state, taints
 // and permanent.
 #pragma once

@@ -1,10 +1,11 @@
-#include "recordcommand.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/recordcommand.h"
 
+#include "capture/livecapturedetails.h"
+#include "capture/livecapturesignals.h"
+#include "capture/livecapturetracefs.h"
 #include "inventory/kmodreader.h"
-#include "trace/livecapturedetails.h"
-#include "trace/livecapturesignals.h"
-#include "trace/livecapturetracefs.h"
-#include "trace/sessionfile.h"
+#include "session/sessionfile.h"
 
 #include <QProcess>
 

@@ -1,12 +1,13 @@
-#include "releasecommand.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/releasecommand.h"
 
+#include "cli/whycommand.h"
 #include "holders/holderreportjson.h"
 #include "inventory/moduleinfo.h"
 #include "lab/labpaths.h"
 #include "protocol/agentclient.h"
 #include "release/releasejson.h"
 #include "release/releasesteptext.h"
-#include "whycommand.h"
 
 #include <QJsonDocument>
 #include <QTextStream>

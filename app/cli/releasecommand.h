@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // refscope-cli release MODULE [--close-holders] [--drop-leaked |
 // --kernel-force] [--yes] [--json]: RefScope's safe force release, through
 // `refscope-agent --release` (pkexec when not root; polkit asks every time).

@@ -1,7 +1,8 @@
-#include "reportcommand.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/reportcommand.h"
 
-#include "trace/recording.h"
-#include "trace/tracereport.h"
+#include "events/tracereport.h"
+#include "recording/recording.h"
 
 #include <QJsonDocument>
 

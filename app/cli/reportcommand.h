@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // refscope-cli report FILE [--json]: per-module counts of a recording
-// (app/core/trace/tracereport.h), read with the same loader as the GUI.
+// (app/core/events/tracereport.h), read with the same loader as the GUI.
 #pragma once
 
 #include <QString>

@@ -1,11 +1,12 @@
-#include "whycommand.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/whycommand.h"
 
+#include "events/outstandingrefs.h"
 #include "holders/holderreport.h"
 #include "holders/holderreportjson.h"
 #include "holders/holdersteps.h"
 #include "inventory/moduleinfo.h"
-#include "trace/outstandingrefs.h"
-#include "trace/recording.h"
+#include "recording/recording.h"
 
 #include <QJsonDocument>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // refscope-cli why MODULE [--json] [--trace FILE]: what holds a module and
 // what to do about it (the explainer in app/core/holders), read from this
 // machine; a recording of the module names where its leaked gets came from.

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // refscope: the desktop application. It runs as the user, never as root:
 // whatever needs root goes through refscope-agent.
-#include "mainwindow.h"
-#include "models/filesnapshotsource.h"
-#include "models/labsnapshotsource.h"
-#include "models/localsnapshotsource.h"
-#include "startup.h"
+#include "settings/startup.h"
+#include "sources/filesnapshotsource.h"
+#include "sources/labsnapshotsource.h"
+#include "sources/localsnapshotsource.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

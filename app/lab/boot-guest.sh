@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # boot-guest.sh [options] -- COMMAND [ARG...]
 # Boots Debian's real kernel in QEMU (TCG) with this machine's root mounted
 # read-only inside, runs COMMAND there as root in the current directory, and
@@ -8,7 +9,8 @@
 # refscope-agent uses this; see LabMachine).
 #
 # Options:
-#   --kernel RELEASE   kernel release (default: newest with /boot/vmlinuz-* and /lib/modules/*)
+#   --kernel RELEASE   kernel release (default: $REFSCOPE_LAB_KERNEL, else the newest
+#                      with /boot/vmlinuz-* and /lib/modules/*)
 #   --workdir DIR      where the initramfs is cached (default:
 #                      ${XDG_CACHE_HOME:-$HOME/.cache}/refscope/lab)
 #   --console FILE     the guest's serial console log (default: WORKDIR/console.log)
@@ -20,7 +22,7 @@
 # the guest, so a dead caller never leaves a stray QEMU behind.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-release= workdir=${XDG_CACHE_HOME:-$HOME/.cache}/refscope/lab console= out= cpus=2 mem=1024 socket= timeout=1800
+release=${REFSCOPE_LAB_KERNEL:-} workdir=${XDG_CACHE_HOME:-$HOME/.cache}/refscope/lab console= out= cpus=2 mem=1024 socket= timeout=1800
 while [ $# -gt 0 ]; do
     case $1 in
     --kernel) release=$2; shift 2 ;;

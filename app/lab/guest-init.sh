@@ -1,4 +1,5 @@
 #!/bin/busybox sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # /init of RefScope's lab initramfs. It runs inside the QEMU guest on Debian's
 # real kernel: load the few modules needed to reach the host's root over
 # virtio-9p, mount it read-only, give it the kernel's pseudo file systems and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # make-initramfs.sh RELEASE OUTPUT
 # Builds the lab guest's initramfs: static busybox, the virtio/9p modules of
 # kernel RELEASE (from this machine's /lib/modules) and guest-init.sh as /init.

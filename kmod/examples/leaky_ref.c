@@ -20,8 +20,7 @@
 
 #define LEAKY_REF_PROC_NAME "leaky_ref"
 
-static ssize_t leaky_ref_write(struct file *file, const char __user *buf, size_t len,
-			       loff_t *pos)
+static ssize_t leaky_ref_write(struct file *file, const char __user *buf, size_t len, loff_t *pos)
 {
 	char command[8] = "";
 

@@ -35,7 +35,8 @@ MODULE_PARM_DESC(unit, "netlink protocol number to register (default 30, unused 
 
 static int hold_seconds;
 module_param(hold_seconds, int, 0444);
-MODULE_PARM_DESC(hold_seconds, "seconds the worker keeps the sender's socket; 0 = forever (default)");
+MODULE_PARM_DESC(hold_seconds,
+		 "seconds the worker keeps the sender's socket; 0 = forever (default)");
 
 static struct sock *stuck_netlink_sock;
 static struct task_struct *stuck_netlink_worker;

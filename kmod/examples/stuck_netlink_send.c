@@ -32,7 +32,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	strcpy(message.text, "hello");
-	if (sendto(fd, &message, sizeof(message), 0, (struct sockaddr *)&kernel, sizeof(kernel)) < 0) {
+	if (sendto(fd, &message, sizeof(message), 0, (struct sockaddr *)&kernel, sizeof(kernel)) <
+	    0) {
 		perror("stuck-netlink-send: sendto");
 		close(fd);
 		return 1;

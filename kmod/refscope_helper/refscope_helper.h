@@ -10,14 +10,14 @@
 #include <linux/ioctl.h>
 #include <linux/types.h>
 
-#define REFSCOPE_HELPER_DEVICE "refscope_helper"
+#define REFSCOPE_HELPER_DEVICE	    "refscope_helper"
 /* 2: HOLDERS reports own_threads; CLOSE_FD and FORCE_PREPARE. */
 #define REFSCOPE_HELPER_ABI_VERSION 2
 
 /* Longer than the kernel's MODULE_NAME_LEN (56); must be NUL-terminated. */
-#define REFSCOPE_HELPER_NAME_LEN 64
-#define REFSCOPE_HELPER_PATH_LEN 256
-#define REFSCOPE_HELPER_COMM_LEN 16
+#define REFSCOPE_HELPER_NAME_LEN    64
+#define REFSCOPE_HELPER_PATH_LEN    256
+#define REFSCOPE_HELPER_COMM_LEN    16
 /* Upper bound for one answer: keeps the kernel's working copy small. */
 #define REFSCOPE_HELPER_MAX_HOLDERS 65536
 
@@ -29,13 +29,13 @@ enum refscope_helper_kind {
 };
 
 /* Which owner field of the open file or superblock is the module. */
-#define REFSCOPE_HELPER_OWNER_FOPS (1u << 0)	   /* file->f_op->owner */
-#define REFSCOPE_HELPER_OWNER_CDEV (1u << 1)	   /* inode->i_cdev->owner */
-#define REFSCOPE_HELPER_OWNER_BDEV (1u << 2)	   /* bdev->bd_disk->fops->owner */
-#define REFSCOPE_HELPER_OWNER_SOCK_OPS (1u << 3)   /* sock->ops->owner */
+#define REFSCOPE_HELPER_OWNER_FOPS	 (1u << 0) /* file->f_op->owner */
+#define REFSCOPE_HELPER_OWNER_CDEV	 (1u << 1) /* inode->i_cdev->owner */
+#define REFSCOPE_HELPER_OWNER_BDEV	 (1u << 2) /* bdev->bd_disk->fops->owner */
+#define REFSCOPE_HELPER_OWNER_SOCK_OPS	 (1u << 3) /* sock->ops->owner */
 #define REFSCOPE_HELPER_OWNER_SOCK_PROTO (1u << 4) /* sk->sk_prot_creator->owner */
-#define REFSCOPE_HELPER_OWNER_NETLINK (1u << 5)	   /* the netlink protocol's module */
-#define REFSCOPE_HELPER_OWNER_FS_TYPE (1u << 6)	   /* sb->s_type->owner */
+#define REFSCOPE_HELPER_OWNER_NETLINK	 (1u << 5) /* the netlink protocol's module */
+#define REFSCOPE_HELPER_OWNER_FS_TYPE	 (1u << 6) /* sb->s_type->owner */
 
 /* The holder was found outside every file table (e.g. a kernel thread keeps
  * a socket file that its process closed): pid and fd are -1. */
@@ -61,9 +61,9 @@ struct refscope_helper_holders_request {
 	__u64 holders;			     /* in: user address of capacity entries */
 	__u32 capacity;			     /* in */
 	__u32 count;			     /* out: entries written */
-	__u32 total;	  /* out: entries found; more than count: ask again with more room */
-	__s32 refcount;	  /* out: lsmod's count, without the helper's own while it looked */
-	__u32 state;	  /* out: the module's MODULE_STATE_* */
+	__u32 total;	   /* out: entries found; more than count: ask again with more room */
+	__s32 refcount;	   /* out: lsmod's count, without the helper's own while it looked */
+	__u32 state;	   /* out: the module's MODULE_STATE_* */
 	__u32 filesystems; /* out: filesystem types whose superblocks were checked */
 	__u32 own_threads; /* out: kernel threads running the module's own code (kthread_func) */
 	__u32 reserved;	   /* zero: keeps the layout the same on 32- and 64-bit */
@@ -94,7 +94,7 @@ struct refscope_helper_force_request {
 	char name[REFSCOPE_HELPER_NAME_LEN]; /* in */
 };
 
-#define REFSCOPE_HELPER_IOC_MAGIC 0xB8
+#define REFSCOPE_HELPER_IOC_MAGIC   0xB8
 #define REFSCOPE_HELPER_IOC_VERSION _IOR(REFSCOPE_HELPER_IOC_MAGIC, 0, __u32)
 #define REFSCOPE_HELPER_IOC_HOLDERS \
 	_IOWR(REFSCOPE_HELPER_IOC_MAGIC, 1, struct refscope_helper_holders_request)

@@ -22,8 +22,8 @@
 
 static DEFINE_MUTEX(refscope_scan_lock); /* bounds the memory scans use */
 
-static struct refscope_entry *refscope_add(struct refscope_scan *scan, struct file *file,
-					   u32 kind, u32 refs, u32 owners)
+static struct refscope_entry *refscope_add(struct refscope_scan *scan, struct file *file, u32 kind,
+					   u32 refs, u32 owners)
 {
 	struct refscope_entry *entry;
 
@@ -107,7 +107,7 @@ static int refscope_scan_fd(const void *arg, struct file *file, unsigned int fd)
 	struct refscope_entry *entry;
 	u32 owners, refs = refscope_file_refs(scan, file, &owners);
 	u32 kind = S_ISSOCK(file_inode(file)->i_mode) ? REFSCOPE_HELPER_KIND_SOCKET :
-							   REFSCOPE_HELPER_KIND_FILE;
+							REFSCOPE_HELPER_KIND_FILE;
 
 	if (!refs)
 		return 0;
@@ -293,7 +293,8 @@ static void refscope_finish(struct refscope_scan *scan, char *page)
 		if (!entry->file)
 			continue;
 		path = d_path(&entry->file->f_path, page, PAGE_SIZE);
-		strscpy(entry->out.path, IS_ERR(path) ? "(unnamed)" : path, sizeof(entry->out.path));
+		strscpy(entry->out.path, IS_ERR(path) ? "(unnamed)" : path,
+			sizeof(entry->out.path));
 	}
 	for (i = 0; i < scan->count; i++) {
 		if (scan->entries[i].file)

@@ -131,4 +131,5 @@ static void __exit refscope_helper_exit(void)
 module_init(refscope_helper_init);
 module_exit(refscope_helper_exit);
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("RefScope: exact holders of a module, a guarded drop of leaked references, and a safe release");
+MODULE_DESCRIPTION(
+	"RefScope: exact holders of a module, a guarded drop of leaked references, and a safe release");

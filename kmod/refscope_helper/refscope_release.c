@@ -202,8 +202,7 @@ static DEFINE_MUTEX(refscope_force_lock);
 static struct file *refscope_force_owner;
 static char refscope_force_name[REFSCOPE_HELPER_NAME_LEN];
 
-long refscope_force_prepare(struct file *handle,
-				   struct refscope_helper_force_request __user *argp)
+long refscope_force_prepare(struct file *handle, struct refscope_helper_force_request __user *argp)
 {
 	struct refscope_helper_force_request req;
 	long ret = 0;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // bench_holder_scan [PROCESSES [FDS]]: RefScope's full holder scan against
 // `lsof -n -P` on the same population, in the same run. Spawns PROCESSES
 // (default 1000) children holding FDS (default 20) fds each: a regular file,

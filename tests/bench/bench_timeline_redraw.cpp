@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Redraw of the timeline's visible window at 1 M and 10 M events: per frame,
 // the store's countBuckets (one bucket per pixel column) for each curve, the
 // step-line decimation, the axes and marker series, and a render of the
@@ -9,8 +10,8 @@
 // count grows.
 //
 //   bench_timeline_redraw [--frames N] [--events N[,N...]] [TRACE.dat]
-#include "timelinechartview.h"
-#include "trace/recording.h"
+#include "recording/recording.h"
+#include "timeline/timelinechartview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

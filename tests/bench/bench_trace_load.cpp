@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // bench_trace_load [--runs N] [FILE]: how long loading a trace.dat takes
 // with RefScope, with KernelShark's library (kshark_open +
 // kshark_load_entries) and with `trace-cmd report > /dev/null`, best of N
@@ -8,7 +9,7 @@
 #include "ksharkload.h"
 #endif
 
-#include "trace/recording.h"
+#include "recording/recording.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

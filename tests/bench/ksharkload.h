@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* KernelShark's load of a trace.dat (kshark_open + kshark_load_entries),
  * the reference RefScope's import is measured against. */
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A polkit authentication agent that dismisses every request, as a user
 // closing the password dialog does: registered on the system bus for one
 // process, it answers BeginAuthentication with PolicyKit1.Error.Cancelled,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs shell commands in the lab guest through its agent's lab.exec, for
 // the vm tests.
 #pragma once

@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // refscope-helper-probe: drives the helper module's user-space side
-// (app/agent/helperdevice.h) inside the lab guest for test_helper, printing
+// (app/agent/helperdevice.h) inside the lab guest for tst_helper, printing
 // JSON. `invalid` sends malformed requests straight to the device and prints
 // the errno of each, to show the kernel side validates its input.
 //   refscope-helper-probe holders MODULE
 //   refscope-helper-probe drop MODULE EXPECTED EXPLAINED
 //   refscope-helper-probe close MODULE PID FD
 //   refscope-helper-probe invalid
-#include "helperdevice.h"
-#include "helperrelease.h"
+#include "agent/helperdevice.h"
+#include "agent/helperrelease.h"
 #include "holders/holderreportjson.h"
 #include "refscope_helper.h"
 

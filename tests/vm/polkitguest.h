@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A real polkit in the lab guest, for the vm tests: the system bus
 // (dbus-daemon --system), polkitd with RefScope's actions, and test users
 // that a rules file grants or denies. The guest's /etc and /usr are this

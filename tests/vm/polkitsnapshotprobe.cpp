@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // polkit-snapshot-probe [--dismiss] [--release] AGENT: what a user's polkit
-// answer does to RefScope's privileged side, for test_polkit, which runs it
+// answer does to RefScope's privileged side, for tst_polkit, which runs it
 // in the lab guest as its polkit test users.
 //   Default: reads one snapshot through PrivilegedSnapshotSource (pkexec
 //   AGENT --inspect), as the GUI's "as root" source does, and prints
@@ -9,8 +10,8 @@
 //   --dismiss: first registers an authentication agent for this process
 //   that dismisses every request, then prints "asked <action>" for each.
 #include "dismissingagent.h"
-#include "models/privilegedsnapshotsource.h"
 #include "protocol/agentclient.h"
+#include "sources/privilegedsnapshotsource.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The guest's own views of its modules, /proc/modules and lsmod, parsed so
 // the vm tests can hold RefScope's snapshots against them.
 #pragma once

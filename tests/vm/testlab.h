@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Boots the lab guest for one vm test program. QEMU, the guest kernel and
 // the example modules are installed and built by the README's test command,
 // so their absence fails the test rather than skipping it: a skipped vm

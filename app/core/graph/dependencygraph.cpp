@@ -1,4 +1,5 @@
-#include "dependencygraph.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/dependencygraph.h"
 
 #include <QSet>
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Which loaded module uses which: the graph RefScope draws and the CLI
 // prints as DOT. Built from one Snapshot; plain data with lookups by name.
 #pragma once

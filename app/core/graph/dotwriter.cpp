@@ -1,6 +1,7 @@
-#include "dotwriter.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/dotwriter.h"
 
-#include "nodestyle.h"
+#include "graph/nodestyle.h"
 
 namespace refscope {
 

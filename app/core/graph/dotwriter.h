@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The dependency graph as Graphviz DOT: what `refscope-cli graph --dot`
 // prints and what GraphLayout feeds to the `dot` program.
 #pragma once
 
-#include "dependencygraph.h"
+#include "graph/dependencygraph.h"
 
 #include <QString>
 

@@ -1,4 +1,5 @@
-#include "graphgeometry.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/graphgeometry.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where `dot` put things: the result of a layout, in points (1/72 inch)
 // with the origin at the top left and y growing downwards, as in Qt scenes.
 #pragma once

@@ -1,6 +1,7 @@
-#include "graphlayout.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/graphlayout.h"
 
-#include "dotwriter.h"
+#include "graph/dotwriter.h"
 
 namespace refscope {
 

@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Lays out a DependencyGraph by running Graphviz's `dot` program in a
 // separate process, as KCachegrind does: Graphviz's library is EPL-1.0,
 // which cannot be linked into GPL code, and a separate process also
 // keeps a slow layout from freezing the GUI.
 #pragma once
 
-#include "dependencygraph.h"
-#include "graphgeometry.h"
+#include "graph/dependencygraph.h"
+#include "graph/graphgeometry.h"
 
 #include <QElapsedTimer>
 #include <QObject>

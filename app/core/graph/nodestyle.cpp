@@ -1,4 +1,5 @@
-#include "nodestyle.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/nodestyle.h"
 
 namespace refscope {
 

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How a module looks in the graph, shared by the DOT writer and the
 // graph view so `refscope-cli graph --dot | dot -Tsvg` matches the GUI.
 #pragma once
 
-#include "dependencygraph.h"
+#include "graph/dependencygraph.h"
 
 #include <QString>
 

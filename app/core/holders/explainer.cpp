@@ -1,7 +1,8 @@
-#include "explainer.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "holders/explainer.h"
 
-#include "holdersteps.h"
-#include "holdertext.h"
+#include "holders/holdersteps.h"
+#include "holders/holdertext.h"
 
 namespace refscope {
 

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Why can't I unload it?": one module's count, state and holders turned
 // into a HolderReport whose accounting closes (sum of refs + unexplained ==
 // refcount) with a plain verdict and one next step per holder.
 #pragma once
 
-#include "holder.h"
-#include "holderscan.h"
+#include "holders/holder.h"
+#include "holders/holderscan.h"
 #include "inventory/moduleinfo.h"
 
 namespace refscope {

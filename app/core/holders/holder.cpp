@@ -1,4 +1,5 @@
-#include "holder.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "holders/holder.h"
 
 namespace refscope {
 

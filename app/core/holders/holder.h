@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Who holds a module: each thing that accounts for part of its reference
 // count, and how sure RefScope is about it.
 #pragma once

@@ -1,6 +1,7 @@
-#include "holderreport.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "holders/holderreport.h"
 
-#include "explainer.h"
+#include "holders/explainer.h"
 #include "inventory/kmodreader.h"
 
 namespace refscope {

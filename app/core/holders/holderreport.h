@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The whole "who holds it" answer for one module on the running kernel:
 // snapshot, one holder scan and the explainer, as refscope-cli why and the
 // agent's "holders" method need it.
 #pragma once
 
-#include "holder.h"
+#include "holders/holder.h"
 
 namespace refscope {
 

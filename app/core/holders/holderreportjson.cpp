@@ -1,6 +1,7 @@
-#include "holderreportjson.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "holders/holderreportjson.h"
 
-#include "holdertext.h"
+#include "holders/holdertext.h"
 
 #include <QJsonArray>
 

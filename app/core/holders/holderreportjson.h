@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HolderReport <-> JSON, the shape of the agent's "holders" result and of
 // `refscope-cli why --json` (app/core/protocol/PROTOCOL.md).
 #pragma once
 
-#include "holder.h"
+#include "holders/holder.h"
 
 #include <QJsonObject>
 

@@ -1,8 +1,9 @@
-#include "holderscan.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "holders/holderscan.h"
 
-#include "holdertext.h"
-#include "moduleowners.h"
-#include "mountholders.h"
+#include "holders/holdertext.h"
+#include "holders/moduleowners.h"
+#include "holders/mountholders.h"
 
 #include <QFile>
 

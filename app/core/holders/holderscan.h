@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One pass over /proc and the mount tables that finds, for every loaded
 // module at once, the open files, sockets, mmapped devices and mounts that
 // hold a reference on it, by ModuleOwners' rules (source "inferred").
 #pragma once
 
-#include "holder.h"
+#include "holders/holder.h"
 
 #include <QHash>
 

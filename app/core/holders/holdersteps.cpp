@@ -1,4 +1,5 @@
-#include "holdersteps.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "holders/holdersteps.h"
 
 #include <QStringList>
 

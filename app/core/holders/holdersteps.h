@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The next step for each holder of a module, in plain words.
 #pragma once
 
-#include "holder.h"
-#include "holdertext.h"
+#include "holders/holder.h"
+#include "holders/holdertext.h"
 
 namespace refscope {
 

@@ -1,6 +1,7 @@
-#include "holdertext.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "holders/holdertext.h"
 
-#include "holdersteps.h"
+#include "holders/holdersteps.h"
 
 #include <QCoreApplication>
 

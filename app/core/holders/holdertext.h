@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A holder report's words in the reader's language. Every sentence of a
 // verdict or a step has one English source here (context
 // "refscope::HolderText"): the agent, the CLI and the JSON use it as it is;
 // the GUI, where a translator is installed, shows its translation.
 #pragma once
 
-#include "holder.h"
+#include "holders/holder.h"
 
 #include <optional>
 

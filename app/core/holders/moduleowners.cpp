@@ -1,4 +1,5 @@
-#include "moduleowners.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "holders/moduleowners.h"
 
 #include "inventory/moduleinfo.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Which loaded module owns a device number, a socket protocol, a netlink
 // protocol or a filesystem type, by the rules user space can check without
 // the helper kernel module. Every answer names the rule it came from,
@@ -5,7 +6,7 @@
 // file pins.
 #pragma once
 
-#include "holder.h"
+#include "holders/holder.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,7 +1,8 @@
-#include "mountholders.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "holders/mountholders.h"
 
-#include "holdertext.h"
-#include "moduleowners.h"
+#include "holders/holdertext.h"
+#include "holders/moduleowners.h"
 
 #include <QDir>
 #include <QFile>

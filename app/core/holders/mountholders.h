@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Mounts as holders: a superblock pins its filesystem type's module, and a
 // filesystem on a block device keeps that device (a loop device, a disk)
 // open, pinning the device's driver module. A loop device bound to a file
 // pins the loop module too, mounted or not.
 #pragma once
 
-#include "holder.h"
+#include "holders/holder.h"
 
 #include <QHash>
 

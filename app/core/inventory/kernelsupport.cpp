@@ -1,4 +1,5 @@
-#include "kernelsupport.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "inventory/kernelsupport.h"
 
 #include <QDir>
 #include <QFile>

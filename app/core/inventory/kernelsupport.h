@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Whether the running kernel can load, unload and force-unload modules.
 #pragma once
 
-#include "moduleinfo.h"
+#include "inventory/moduleinfo.h"
 
 namespace refscope {
 

@@ -1,7 +1,8 @@
-#include "kmodreader.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "inventory/kmodreader.h"
 
-#include "kernelsupport.h"
-#include "sysmodule.h"
+#include "inventory/kernelsupport.h"
+#include "inventory/sysmodule.h"
 
 #include <QDateTime>
 #include <QFile>

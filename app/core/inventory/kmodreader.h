@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reads the running kernel's modules through libkmod (the library lsmod and
 // modinfo use) plus the few /sys/module and /proc/modules facts libkmod has
 // no accessor for.
 #pragma once
 
-#include "moduleinfo.h"
+#include "inventory/moduleinfo.h"
 
 #include <QHash>
 

@@ -1,4 +1,5 @@
-#include "moduleinfo.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "inventory/moduleinfo.h"
 
 namespace refscope {
 

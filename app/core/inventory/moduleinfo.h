@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The facts RefScope knows about one loaded kernel module, as read from the
 // running kernel (libkmod, /sys/module) at one moment. Plain data: the
 // readers fill it, the models and the protocol carry it.

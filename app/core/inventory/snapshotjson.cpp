@@ -1,4 +1,5 @@
-#include "snapshotjson.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "inventory/snapshotjson.h"
 
 #include <QJsonArray>
 #include <QSet>

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The snapshot JSON of app/core/protocol/PROTOCOL.md ("Snapshot object"): what
 // refscope-cli snapshot --json prints and the agent's "snapshot" returns.
 #pragma once
 
-#include "moduleinfo.h"
+#include "inventory/moduleinfo.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,5 @@
-#include "sysmodule.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "inventory/sysmodule.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the kernel exposes about a loaded module outside libkmod's API:
 // /sys/module/<name>/{taint,parameters/*} and /proc/modules' "[permanent]".
 #pragma once
 
-#include "moduleinfo.h"
+#include "inventory/moduleinfo.h"
 
 #include <QSet>
 

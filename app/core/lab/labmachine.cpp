@@ -1,4 +1,5 @@
-#include "labmachine.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lab/labmachine.h"
 
 #include "lab/labpaths.h"
 #include "protocol/agentclient.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The lab: Debian's real kernel booted under QEMU (TCG) by boot-guest.sh,
 // with this machine's root mounted read-only inside, running
 // `refscope-agent --lab` on a virtio-serial port that QEMU serves on a unix

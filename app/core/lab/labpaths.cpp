@@ -1,4 +1,5 @@
-#include "labpaths.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lab/labpaths.h"
 
 #include <QCollator>
 #include <QCoreApplication>

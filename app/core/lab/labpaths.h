@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where the lab's pieces are: boot-guest.sh, the refscope-agent to run in the
 // guest, and the example modules built for the guest's kernel. Each is looked
 // up in the build tree first (developers, tests), then where `cmake --install`

@@ -1,4 +1,5 @@
-#include "labscenarios.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lab/labscenarios.h"
 
 #include "lab/labpaths.h"
 #include "protocol/agentclient.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the lab user can do to the guest's kernel from the GUI: load an
 // example module (kmod/examples), unload any module, and run the scenarios
 // that put each example (and the stock loop, tun and fuse) in the state it

@@ -1,4 +1,5 @@
-#include "builtinmodulemodel.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/builtinmodulemodel.h"
 
 namespace refscope {
 

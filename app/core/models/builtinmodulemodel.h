@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The modules compiled into the kernel image (modules.builtin): they are
 // never in the loaded-module table and can never be unloaded, but users
 // look for them there, so they get a table of their own.

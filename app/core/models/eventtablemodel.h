@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The event table under the timeline: one row per module event of an
 // EventStore, filtered by module, pid, event kind or an explicit set of
 // events. Rows are store indices; a row's text is read only when a view
@@ -5,7 +6,7 @@
 // a million events never become a million rows of strings.
 #pragma once
 
-#include "trace/eventstore.h"
+#include "events/eventstore.h"
 
 #include <QAbstractTableModel>
 #include <QCache>

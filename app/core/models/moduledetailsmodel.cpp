@@ -1,4 +1,5 @@
-#include "moduledetailsmodel.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/moduledetailsmodel.h"
 
 #include "models/modulelistmodel.h"
 

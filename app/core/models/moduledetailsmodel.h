@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every fact about one module, as "field: value" rows, for the details
 // pane. It follows the module by name across snapshots: a refresh updates
 // the rows in place, and a module that was unloaded leaves the model empty

@@ -1,4 +1,5 @@
-#include "modulefilterproxy.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/modulefilterproxy.h"
 
 #include "models/modulelistmodel.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Sorting and filtering over ModuleListModel: numbers sort as numbers, and
 // the search text matches a module's name, its holders or its dependencies
 // (so searching "snd" also shows what uses or is used by a sound module).

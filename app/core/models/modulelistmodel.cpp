@@ -1,4 +1,5 @@
-#include "modulelistmodel.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/modulelistmodel.h"
 
 #include "teaching/teaching.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The table of loaded modules, one row a module, kept up to date from
 // successive snapshots. A refresh becomes row inserts, removes and
 // dataChanged, never a reset, so views keep their selection and scroll.

@@ -1,4 +1,5 @@
-#include "moduleparamsmodel.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/moduleparamsmodel.h"
 
 #include <algorithm>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The parameters of one module (/sys/module/<name>/parameters), name and
 // value. A refresh that keeps the same parameter names updates values in
 // place, so a view keeps its selection while values change.

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One grouping of "outstanding references" (by call site or by task) as a
 // table: where, gets, puts, outstanding; most outstanding first.
 #pragma once
 
-#include "trace/outstandingrefs.h"
+#include "events/outstandingrefs.h"
 
 #include <QAbstractTableModel>
 

@@ -1,4 +1,5 @@
-#include "snapshotdiff.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/snapshotdiff.h"
 
 #include <QHash>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What changed between two snapshots of the same machine. The module table
 // turns a diff into row inserts, removes and dataChanged so that a refresh
 // never resets the view (selection and scroll position survive).

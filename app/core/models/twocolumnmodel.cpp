@@ -1,4 +1,5 @@
-#include "twocolumnmodel.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/twocolumnmodel.h"
 
 namespace refscope {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The plumbing shared by the small two-column tables (a module's fields,
 // its parameters, the built-in modules): fixed headers, text cells, no
 // children. Subclasses say how many rows there are and what each cell says.

@@ -1,4 +1,5 @@
-#include "agentclient.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "protocol/agentclient.h"
 
 #include <QAbstractSocket>
 #include <QCoreApplication>

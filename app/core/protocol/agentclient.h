@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The client side of the refscope-agent protocol over any duplex byte
 // stream: the lab guest's socket, or a local pkexec/ssh child process.
 #pragma once
 
-#include "linebuffer.h"
-#include "protocol.h"
+#include "protocol/linebuffer.h"
+#include "protocol/protocol.h"
 
 #include <QHash>
 #include <QObject>

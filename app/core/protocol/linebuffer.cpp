@@ -1,6 +1,7 @@
-#include "linebuffer.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "protocol/linebuffer.h"
 
-#include "protocol.h"
+#include "protocol/protocol.h"
 
 namespace refscope {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Splits a byte stream into the protocol's '\n'-terminated lines.
 #pragma once
 

@@ -1,4 +1,5 @@
-#include "protocol.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "protocol/protocol.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The JSON-lines protocol between RefScope and refscope-agent (see
 // app/core/protocol/PROTOCOL.md): one JSON object per line, requests with an id, exactly
 // one reply per request, and id-less notifications.

@@ -1,4 +1,5 @@
-#include "releasejson.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "release/releasejson.h"
 
 #include "holders/holderreportjson.h"
 #include "inventory/moduleinfo.h"

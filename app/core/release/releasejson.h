@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ReleaseRequest, ReleaseStep and ReleaseResult <-> JSON: the "release"
 // method's params and result and its "release.step" notifications
 // (app/core/protocol/PROTOCOL.md), and `refscope-cli release --json`.
 #pragma once
 
-#include "releaserequest.h"
+#include "release/releaserequest.h"
 
 #include <QJsonObject>
 

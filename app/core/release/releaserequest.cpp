@@ -1,4 +1,5 @@
-#include "releaserequest.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "release/releaserequest.h"
 
 #include <iterator>
 

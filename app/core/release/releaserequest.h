@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Force release: what the user asked the agent to do to unload a module
 // that something holds, and what the agent did, step by step. The agent
 // sends structured codes and arguments, never only prose: releasesteptext.h

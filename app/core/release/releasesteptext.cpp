@@ -1,4 +1,5 @@
-#include "releasesteptext.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "release/releasesteptext.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One release step as a plain sentence, in the reader's language: the GUI
 // shows it translated, the agent and the CLI in English.
 #pragma once
 
-#include "releaserequest.h"
+#include "release/releaserequest.h"
 
 namespace refscope {
 

@@ -1,4 +1,5 @@
-#include "teaching.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "teaching/teaching.h"
 
 namespace refscope {
 

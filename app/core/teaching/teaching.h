@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Short explanations of the kernel's module machinery, for tooltips, the
 // details panel and the lab's walk-throughs: what each module state, each
 // `module:*` tracepoint, each kind of holder and each step of a module's
@@ -6,9 +7,9 @@
 // goes through QCoreApplication::translate (context "refscope::Teaching").
 #pragma once
 
+#include "events/moduleevent.h"
 #include "holders/holder.h"
 #include "inventory/moduleinfo.h"
-#include "trace/moduleevent.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The lab scenarios' guided walk-throughs (LabScenarios::all() names the
 // scenarios; the ids here are theirs). Each step says what to click and
 // what to watch, in the words the GUI uses: the Lab panel's Scenarios list
 // and buttons, the Modules table, the Timeline tab and the Holders panel.
-#include "teaching.h"
+#include "teaching/teaching.h"
 
 namespace refscope {
 

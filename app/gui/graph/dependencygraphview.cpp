@@ -1,7 +1,8 @@
-#include "dependencygraphview.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/dependencygraphview.h"
 
-#include "graphcanvas.h"
-#include "graphexport.h"
+#include "graph/graphcanvas.h"
+#include "graph/graphexport.h"
 
 #include "graph/nodestyle.h"
 

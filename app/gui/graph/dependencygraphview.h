@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The module dependency graph panel: a toolbar (zoom, fit, neighbourhood
 // levels, show all, export) over a GraphCanvas, laid out by GraphLayout.
 // Shows either every loaded module or the neighbourhood of one of them.

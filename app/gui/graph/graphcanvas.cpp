@@ -1,7 +1,8 @@
-#include "graphcanvas.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/graphcanvas.h"
 
-#include "moduleedgeitem.h"
-#include "modulenodeitem.h"
+#include "graph/moduleedgeitem.h"
+#include "graph/modulenodeitem.h"
 
 #include <QGraphicsSimpleTextItem>
 #include <QMouseEvent>

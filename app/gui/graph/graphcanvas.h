@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The scrollable, zoomable drawing of one laid-out graph: wheel zooms
 // under the mouse, dragging pans, clicking a module reports it.
 #pragma once

@@ -1,4 +1,5 @@
-#include "graphexport.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/graphexport.h"
 
 #include "graph/dotwriter.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Saving the graph: DOT (the text `refscope-cli graph --dot` prints), or
 // the drawing on screen as SVG or PNG. Each returns an error message,
 // empty on success.

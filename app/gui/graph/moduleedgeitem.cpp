@@ -1,4 +1,5 @@
-#include "moduleedgeitem.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/moduleedgeitem.h"
 
 #include <QBrush>
 #include <QCoreApplication>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A "uses" link in the graph scene: dot's spline from the user module to
 // the used one, with an arrow head at the used module.
 #pragma once

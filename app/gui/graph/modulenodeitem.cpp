@@ -1,4 +1,5 @@
-#include "modulenodeitem.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/modulenodeitem.h"
 
 #include "graph/nodestyle.h"
 

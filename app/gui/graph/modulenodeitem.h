@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One module in the graph scene: a box in the colours of nodestyle.h,
 // at the place and size `dot` chose.
 #pragma once

@@ -1,10 +1,11 @@
-#include "holdersdock.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "holders/holdersdock.h"
 
 #include "holders/holderreportjson.h"
 #include "holders/holdersteps.h"
 #include "holders/holdertext.h"
-#include "models/snapshotsource.h"
 #include "protocol/agentclient.h"
+#include "sources/snapshotsource.h"
 #include "teaching/teaching.h"
 
 #include <QDateTime>

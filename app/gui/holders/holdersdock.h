@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Why can't I unload it?": the dock listing what holds the selected module
 // (processes with their fds and paths, sockets, mounts, user modules,
 // kernel threads), the references nothing explains, the verdict and the

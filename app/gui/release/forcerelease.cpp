@@ -1,12 +1,13 @@
-#include "forcerelease.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "release/forcerelease.h"
 
 #include "lab/labpaths.h"
-#include "models/labsnapshotsource.h"
 #include "protocol/agentclient.h"
-#include "releasedialog.h"
-#include "releasemarker.h"
-#include "releasesession.h"
-#include "timelinewidget.h"
+#include "release/releasedialog.h"
+#include "release/releasemarker.h"
+#include "release/releasesession.h"
+#include "sources/labsnapshotsource.h"
+#include "timeline/timelinewidget.h"
 
 #include <QAction>
 #include <QHBoxLayout>

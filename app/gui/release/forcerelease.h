@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Force release…" for the selected module: the action (Module menu, the
 // module table's context menu, Ctrl+Shift+U) and the button the Holders
 // dock shows, enabled for a loaded, live, non-permanent module when an
@@ -8,7 +9,7 @@
 #pragma once
 
 #include "inventory/moduleinfo.h"
-#include "releaseavailability.h"
+#include "release/releaseavailability.h"
 
 #include <QObject>
 #include <QPointer>

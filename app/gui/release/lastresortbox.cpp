@@ -1,6 +1,7 @@
-#include "lastresortbox.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "release/lastresortbox.h"
 
-#include "releaseplan.h"
+#include "release/releaseplan.h"
 
 #include <QButtonGroup>
 #include <QLabel>

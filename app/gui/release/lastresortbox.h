@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The last resort of a force release: nothing, dropping the references
 // nothing explains, or the kernel's forced unload, each with its risk in
 // plain words. The choices stay locked until the module's name is typed

@@ -1,4 +1,5 @@
-#include "releaseavailability.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "release/releaseavailability.h"
 
 #include "release/releasesteptext.h"
 

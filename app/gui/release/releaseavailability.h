@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Whether "Force release…" can be offered for a module, and if not, the
 // reason the window shows instead of a dead button: the kernel refuses
 // some modules whatever anyone does (built in, permanent, in the middle of

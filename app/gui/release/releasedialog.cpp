@@ -1,10 +1,11 @@
-#include "releasedialog.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "release/releasedialog.h"
 
 #include "holders/holdertext.h"
-#include "lastresortbox.h"
+#include "release/lastresortbox.h"
+#include "release/releaseholderstree.h"
+#include "release/releasesession.h"
 #include "release/releasesteptext.h"
-#include "releaseholderstree.h"
-#include "releasesession.h"
 #include "teaching/teaching.h"
 
 #include <QDialogButtonBox>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Force release…": why the module cannot be unloaded (the holder report
 // from the agent that will act), which holders to clear and how, the last
 // resort behind the typed module name, a summary of what will happen, then
@@ -6,7 +7,7 @@
 #pragma once
 
 #include "inventory/moduleinfo.h"
-#include "releaseplan.h"
+#include "release/releaseplan.h"
 
 #include <QDialog>
 

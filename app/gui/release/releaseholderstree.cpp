@@ -1,8 +1,9 @@
-#include "releaseholderstree.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "release/releaseholderstree.h"
 
+#include "holders/holdersdock.h"
 #include "holders/holdertext.h"
-#include "holdersdock.h"
-#include "releaseplan.h"
+#include "release/releaseplan.h"
 
 #include <QComboBox>
 #include <QHeaderView>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The holders of the module being released, as the holder report lists
 // them, each with a tick box ("clear this one") and the way to clear it
 // where there is a choice. A holder nothing in user space can clear has

@@ -1,8 +1,9 @@
-#include "releasemarker.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "release/releasemarker.h"
 
-#include "capturecontrol.h"
-#include "timelinechartview.h"
-#include "timelinewidget.h"
+#include "timeline/capturecontrol.h"
+#include "timeline/timelinechartview.h"
+#include "timeline/timelinewidget.h"
 
 namespace refscope {
 

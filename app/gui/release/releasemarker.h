@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Leaves "force release of X: released / failed" on the timeline, at the
 // release's place in the shown recording: the module's module_free event
 // when a capture saw it, else the latest time of the shown data. A live
@@ -6,7 +7,7 @@
 // the end. Without a recording there is nothing to mark.
 #pragma once
 
-#include "trace/eventstore.h"
+#include "events/eventstore.h"
 
 #include <QObject>
 #include <QPointer>

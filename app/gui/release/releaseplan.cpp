@@ -1,4 +1,5 @@
-#include "releaseplan.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "release/releaseplan.h"
 
 #include "holders/holdersteps.h"
 

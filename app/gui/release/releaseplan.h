@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the user chose in the "Force release…" dialog, before anything runs:
 // which holders to clear and how, and the last resort. It knows which
 // choices the holder report and the kernel allow, says why the others are

@@ -1,4 +1,5 @@
-#include "releasesession.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "release/releasesession.h"
 
 #include "holders/holderreportjson.h"
 #include "protocol/agentclient.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The agent one "Force release…" dialog talks to: the lab guest's agent
 // (already root in a disposable machine), or a new local refscope-agent
 // started through pkexec with --release, so polkit asks for

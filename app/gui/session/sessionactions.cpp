@@ -1,14 +1,15 @@
-#include "sessionactions.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "session/sessionactions.h"
 
-#include "capturecontrol.h"
-#include "holdersdock.h"
-#include "models/filesnapshotsource.h"
+#include "holders/holdersdock.h"
 #include "models/modulelistmodel.h"
-#include "recordingopener.h"
-#include "sessionsnapshotsource.h"
-#include "timelinewidget.h"
-#include "trace/sessionfile.h"
-#include "usersettings.h"
+#include "session/sessionfile.h"
+#include "session/sessionsnapshotsource.h"
+#include "settings/usersettings.h"
+#include "sources/filesnapshotsource.h"
+#include "timeline/capturecontrol.h"
+#include "timeline/recordingopener.h"
+#include "timeline/timelinewidget.h"
 
 #include <QAction>
 #include <QFile>

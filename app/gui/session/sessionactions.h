@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window's recordings as files: File → "Save session…" writes the
 // module snapshot shown, the timeline's events (a live capture or an opened
 // recording) and the holder reports the Holders dock has shown, in the

@@ -1,4 +1,5 @@
-#include "sessionsnapshotsource.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "session/sessionsnapshotsource.h"
 
 #include <QFileInfo>
 #include <QTimer>

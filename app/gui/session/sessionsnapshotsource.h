@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The snapshot and holder reports of a session file, opened read-only like
 // a saved snapshot: the module table, the graph and the Holders dock show
 // what was seen when the session was saved.
 #pragma once
 
-#include "models/snapshotsource.h"
+#include "sources/snapshotsource.h"
 
 namespace refscope {
 

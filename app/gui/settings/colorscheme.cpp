@@ -1,4 +1,5 @@
-#include "colorscheme.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings/colorscheme.h"
 
 #include <QApplication>
 #include <QProcess>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Light or dark. Qt 6.4 has no colour-scheme hint (QStyleHints::colorScheme
 // arrived in 6.5), so "System" reads the desktop's preference itself: the
 // platform palette, GTK_THEME, and GNOME's color-scheme setting. When the
@@ -5,7 +6,7 @@
 // installed), RefScope paints its own dark palette with the Fusion style.
 #pragma once
 
-#include "usersettings.h"
+#include "settings/usersettings.h"
 
 #include <QPalette>
 

@@ -1,6 +1,7 @@
-#include "recentfilesmenu.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings/recentfilesmenu.h"
 
-#include "usersettings.h"
+#include "settings/usersettings.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // File → Open Recent: the snapshots, trace files and sessions opened or
 // saved last, most recent first, read from UserSettings each time the menu
 // opens so that every window shows the same list. Files gone from disk are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // File → Settings: the language and the colour scheme. The colour scheme
 // changes at once; the language on the next start, because every window
 // has already translated its texts when it was built (the dialog says so).

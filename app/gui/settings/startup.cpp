@@ -1,8 +1,9 @@
-#include "startup.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings/startup.h"
 
-#include "colorscheme.h"
-#include "uilanguage.h"
-#include "usersettings.h"
+#include "settings/colorscheme.h"
+#include "settings/uilanguage.h"
+#include "settings/usersettings.h"
 
 #include <QApplication>
 #include <QIcon>

@@ -1,4 +1,5 @@
-#include "uilanguage.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings/uilanguage.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

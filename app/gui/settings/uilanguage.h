@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The languages RefScope speaks: English (the source), Simplified Chinese
 // and Traditional Chinese. The translations are compiled into the binary
 // (":/i18n/refscope_<code>.qm"); Qt's own (qtbase_<code>.qm, the standard

@@ -1,4 +1,5 @@
-#include "usersettings.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings/usersettings.h"
 
 #include <QFileInfo>
 

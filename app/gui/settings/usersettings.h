@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Everything RefScope remembers between runs, in one QSettings file named
 // after the application (~/.config/RefScope/refscope.conf for the app, set
 // up by applySavedSettings(); a test program gets its own): the language,

@@ -1,9 +1,10 @@
-#include "windowsettings.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings/windowsettings.h"
 
-#include "recentfilesmenu.h"
-#include "settingsdialog.h"
+#include "settings/recentfilesmenu.h"
+#include "settings/settingsdialog.h"
+#include "settings/usersettings.h"
 #include "teaching/teaching.h"
-#include "usersettings.h"
 
 #include <QApplication>
 #include <QCloseEvent>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window's habits: its menus (File with the recent files and the
 // settings, View with the docks and toolbars, Help), and its geometry and
 // dock layout kept across runs. The window builds its own actions; this

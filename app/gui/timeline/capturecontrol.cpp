@@ -1,7 +1,8 @@
-#include "capturecontrol.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeline/capturecontrol.h"
 
-#include "timelinewidget.h"
-#include "trace/livecapture.h"
+#include "capture/livecapture.h"
+#include "timeline/timelinewidget.h"
 
 #include <QAction>
 

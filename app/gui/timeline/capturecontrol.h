@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Start/Stop of a live capture through the window's agent (the lab guest's
 // or pkexec's refscope-agent): the events stream into the timeline as they
 // arrive. Without an agent (a local or file source) the action is disabled.
 #pragma once
 
+#include "events/eventstore.h"
 #include "protocol/agentclient.h"
-#include "trace/eventstore.h"
 
 #include <QObject>
 #include <QPointer>

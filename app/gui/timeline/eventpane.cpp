@@ -1,4 +1,5 @@
-#include "eventpane.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeline/eventpane.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The event table under the timeline with its filters (module, pid, event
 // kind, or the events of one outstanding-references group) and, beside
 // it, the selected event's fields and kernel stack.

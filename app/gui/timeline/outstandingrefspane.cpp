@@ -1,4 +1,5 @@
-#include "outstandingrefspane.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeline/outstandingrefspane.h"
 
 #include "models/eventtablemodel.h"
 

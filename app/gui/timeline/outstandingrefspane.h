@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Outstanding references" of the shown module: its gets not put back,
 // by call site and by task, over the whole recording or between markers A
 // and B. Choosing a row shows that group's events in the event table.

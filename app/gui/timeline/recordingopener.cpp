@@ -1,7 +1,8 @@
-#include "recordingopener.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeline/recordingopener.h"
 
-#include "trace/sessionfile.h"
-#include "trace/tracefileloader.h"
+#include "recording/tracefileloader.h"
+#include "session/sessionfile.h"
 
 #include <QFileInfo>
 #include <QProgressDialog>

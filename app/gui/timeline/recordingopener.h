@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Opens a recording for the timeline without freezing the window: a
 // trace.dat through TraceFileLoader (real progress, cancellable), a
 // RefScope session in a background thread, both behind a progress dialog.
@@ -5,9 +6,9 @@
 // window's module views and Holders dock.
 #pragma once
 
+#include "events/eventstore.h"
 #include "holders/holder.h"
 #include "inventory/moduleinfo.h"
-#include "trace/eventstore.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,4 +1,5 @@
-#include "stepcurvesitem.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeline/stepcurvesitem.h"
 
 #include <QChart>
 #include <QPainter>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The shown modules' step lines, drawn inside the chart's plot area as one
 // plain polyline each. Why not QLineSeries: on every replace() Qt Charts'
 // line item strokes an outline of the whole line (QPainterPathStroker with

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The timeline's mouse: wheel zoom around the pointer, drag to pan,
 // Shift+drag to zoom to a band, click for marker A (and the nearest event),
 // right-click for marker B, double-click for the whole recording.
-#include "timelinechartview.h"
+#include "timeline/timelinechartview.h"
 
 #include <QMouseEvent>
 

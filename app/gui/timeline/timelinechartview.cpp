@@ -1,7 +1,8 @@
-#include "timelinechartview.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeline/timelinechartview.h"
 
-#include "stepcurvesitem.h"
-#include "trace/chartdecimation.h"
+#include "events/chartdecimation.h"
+#include "timeline/stepcurvesitem.h"
 
 #include <QGlyphRun>
 #include <QLineSeries>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The refcount timeline in the KernelShark mould: a step line per shown
 // module (lsmod's number over time), module_load/module_free markers and
 // lost-event markers, over a window of the recording the user zooms and
@@ -11,8 +12,8 @@
 // places marker B, double-click shows the whole recording.
 #pragma once
 
-#include "timelinemarkers.h"
-#include "trace/eventstore.h"
+#include "events/eventstore.h"
+#include "timeline/timelinemarkers.h"
 
 #include <QChartView>
 #include <QHash>

@@ -1,7 +1,8 @@
-#include "timelineexport.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeline/timelineexport.h"
 
-#include "timelinechartview.h"
-#include "trace/eventcsv.h"
+#include "events/eventcsv.h"
+#include "timeline/timelinechartview.h"
 
 #include <QCoreApplication>
 #include <QImage>

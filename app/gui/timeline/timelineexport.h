@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writing what the timeline shows to files: the chart as PNG or SVG, the
 // events as CSV (trace/eventcsv). Each returns an empty string on success,
 // else a message naming the file and the problem, in the UI's language.
 #pragma once
 
-#include "trace/eventstore.h"
+#include "events/eventstore.h"
 
 #include <QString>
 

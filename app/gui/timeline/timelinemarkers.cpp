@@ -1,7 +1,8 @@
-#include "timelinemarkers.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeline/timelinemarkers.h"
 
+#include "events/eventstore.h"
 #include "models/eventtablemodel.h"
-#include "trace/eventstore.h"
 
 #include <QPainter>
 #include <QPolygonF>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What is drawn over the timeline's plot: the cursor of the selected event,
 // markers A and B, and the rubber band of a zoom. Kept apart from the chart
 // so the chart view only converts between time and pixels.

@@ -1,11 +1,12 @@
-#include "timelinewidget.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeline/timelinewidget.h"
 
-#include "capturecontrol.h"
-#include "eventpane.h"
-#include "outstandingrefspane.h"
-#include "recordingopener.h"
-#include "timelinechartview.h"
-#include "timelineexport.h"
+#include "timeline/capturecontrol.h"
+#include "timeline/eventpane.h"
+#include "timeline/outstandingrefspane.h"
+#include "timeline/recordingopener.h"
+#include "timeline/timelinechartview.h"
+#include "timeline/timelineexport.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>

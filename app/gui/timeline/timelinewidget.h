@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The "Timeline" tab: the refcount chart of the selected module on top,
 // the event table and the outstanding references below, all over one
 // EventStore (a trace file, a session or a live capture) and kept in step:
@@ -6,7 +7,7 @@
 // table.
 #pragma once
 
-#include "trace/eventstore.h"
+#include "events/eventstore.h"
 
 #include <QWidget>
 

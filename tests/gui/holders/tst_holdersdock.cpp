@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Holders dock on reports the real 6.1 kernel gave through the lab
 // guest's agent and RefScope's helper module
 // (tests/gui/holders/fixtures/capture-fixtures.sh): /dev/count_demo held by a
@@ -9,10 +10,10 @@
 // timeline" names the holder's module and pid. Saves holders-<language>.png
 // into the build directory for a person to look at.
 #include "holders/holderreportjson.h"
+#include "holders/holdersdock.h"
 #include "holders/holdertext.h"
-#include "holdersdock.h"
 #include "session/sessionsnapshotsource.h"
-#include "uilanguage.h"
+#include "settings/uilanguage.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Holders dock in the window on the lab guest (Debian's real 6.1
 // kernel): while the timeline captures, a shell opens /dev/count_demo and
 // forks a child that keeps the same open file. The dock names the holder
@@ -5,14 +6,14 @@
 // source, the forked sharer, the unexplained count, and an accounting that
 // closes against the guest's /proc/modules; "Show in timeline" shows that
 // process's count_demo events in the event table.
-#include "eventpane.h"
-#include "holdersdock.h"
+#include "holders/holdersdock.h"
 #include "lab/labpaths.h"
 #include "labwindow.h"
-#include "mainwindow.h"
 #include "models/eventtablemodel.h"
 #include "protocol/agentclient.h"
-#include "timelinewidget.h"
+#include "timeline/eventpane.h"
+#include "timeline/timelinewidget.h"
+#include "window/mainwindow.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The README's screenshots, taken from the real window on the lab guest
 // (Debian's 6.1 kernel under QEMU): loop loaded, /dev/loop-control held by
 // a background `sleep` and opened and closed twenty times during a live
@@ -7,12 +8,12 @@
 // resources/screenshots when REFSCOPE_SCREENSHOTS_DIR names it:
 //   REFSCOPE_SCREENSHOTS_DIR=$PWD/resources/screenshots ctest --test-dir build -R
 //   tst_readme_screenshots
-#include "capturecontrol.h"
 #include "labwindow.h"
-#include "mainwindow.h"
 #include "protocol/agentclient.h"
-#include "timelinewidget.h"
-#include "uilanguage.h"
+#include "settings/uilanguage.h"
+#include "timeline/capturecontrol.h"
+#include "timeline/timelinewidget.h"
+#include "window/mainwindow.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The translations are complete. lupdate, run over the sources as they are
 // now, finds no string the committed .ts files lack (unfinished) and none
 // they keep that the sources dropped (vanished); every translation keeps
 // its source's placeholders and accelerator; and the .qm files compiled
 // into the app load and translate.
-#include "uilanguage.h"
+#include "settings/uilanguage.h"
 
 #include <QCoreApplication>
 #include <QFile>

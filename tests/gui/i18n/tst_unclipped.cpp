@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main views in English, Simplified and Traditional Chinese, and the
 // lab view in the dark palette too, on the offscreen platform: every
 // visible label and button is at least as large as its size hint (a
@@ -5,13 +6,13 @@
 // header section fits its text, and each view is saved as a PNG in the
 // build directory (tests/gui/i18n/<language>-<view>.png) for a person to
 // look at.
-#include "colorscheme.h"
-#include "labpanel.h"
-#include "mainwindow.h"
-#include "models/filesnapshotsource.h"
-#include "settingsdialog.h"
+#include "settings/colorscheme.h"
+#include "settings/settingsdialog.h"
+#include "settings/uilanguage.h"
+#include "sources/filesnapshotsource.h"
 #include "teaching/teaching.h"
-#include "uilanguage.h"
+#include "window/labpanel.h"
+#include "window/mainwindow.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,14 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The lab dock under the offscreen platform, without booting a guest: in
 // the main window only for the lab source, idle and saying so when the lab
 // cannot start, and with what to watch for each scenario. (Its actions on
 // a real guest: tests/gui/mainwindow/tst_mainwindow_lab.) Grabs
 // labpanel-*.png into the build directory for a person to look at.
 #include "lab/labscenarios.h"
-#include "labpanel.h"
-#include "mainwindow.h"
-#include "messagepage.h"
-#include "models/filesnapshotsource.h"
-#include "models/labsnapshotsource.h"
+#include "sources/filesnapshotsource.h"
+#include "sources/labsnapshotsource.h"
+#include "window/labpanel.h"
+#include "window/mainwindow.h"
+#include "window/messagepage.h"
 
 #include <QLabel>
 #include <QListWidget>

@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "labwindow.h"
 
-#include "capturecontrol.h"
-#include "holdersdock.h"
+#include "holders/holdersdock.h"
 #include "lab/labmachine.h"
-#include "mainwindow.h"
-#include "models/labsnapshotsource.h"
 #include "models/modulelistmodel.h"
 #include "protocol/agentclient.h"
-#include "timelinewidget.h"
+#include "sources/labsnapshotsource.h"
+#include "timeline/capturecontrol.h"
+#include "timeline/timelinewidget.h"
+#include "window/mainwindow.h"
 
 #include <QAction>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window on the lab guest (Debian's real 6.1 kernel under QEMU),
 // for the GUI tests that need a kernel: boot, commands, the module table.
 #pragma once

@@ -1,15 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window under the offscreen platform: built on a snapshot file,
 // and on this machine's own kernel. Each view is grabbed as a PNG into the
 // build directory (tests/gui/mainwindow/*.png) for a person to look at.
-#include "dependencygraphview.h"
-#include "detailsdock.h"
-#include "graphcanvas.h"
+#include "graph/dependencygraphview.h"
+#include "graph/graphcanvas.h"
+#include "graph/modulenodeitem.h"
 #include "inventory/snapshotjson.h"
-#include "mainwindow.h"
-#include "models/filesnapshotsource.h"
-#include "models/localsnapshotsource.h"
 #include "models/modulelistmodel.h"
-#include "modulenodeitem.h"
+#include "sources/filesnapshotsource.h"
+#include "sources/localsnapshotsource.h"
+#include "window/detailsdock.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // refscope --lab, as a test: the window boots the lab guest, shows its
 // real modules, follows a module loaded and unloaded there, and runs a
 // scenario from the lab dock. Grabs
 // lab-*.png into the build directory for a person to look at.
-#include "labpanel.h"
 #include "labwindow.h"
-#include "mainwindow.h"
 #include "models/modulelistmodel.h"
 #include "protocol/agentclient.h"
+#include "window/labpanel.h"
+#include "window/mainwindow.h"
 
 #include <QLabel>
 #include <QListWidget>

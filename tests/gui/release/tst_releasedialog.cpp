@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The "Force release…" dialog's choices on holder reports the lab guest's
 // real 6.1 kernel gave (`refscope-cli why MODULE --json`, see
 // fixtures/capture-fixtures.sh) and the guest's snapshot
@@ -7,21 +8,21 @@
 // exactly what was ticked; the window's refusals, the dialog's own agent
 // and the timeline marker's fallback. Saves release-<language>.png into
 // the build directory for a person to look at.
-#include "forcerelease.h"
 #include "holders/holderreportjson.h"
 #include "inventory/snapshotjson.h"
-#include "lastresortbox.h"
-#include "mainwindow.h"
-#include "models/filesnapshotsource.h"
-#include "releaseavailability.h"
-#include "releasedialog.h"
-#include "releaseholderstree.h"
-#include "releasemarker.h"
-#include "releasesession.h"
-#include "timelinechartview.h"
-#include "timelinewidget.h"
-#include "trace/recording.h"
-#include "uilanguage.h"
+#include "recording/recording.h"
+#include "release/forcerelease.h"
+#include "release/lastresortbox.h"
+#include "release/releaseavailability.h"
+#include "release/releasedialog.h"
+#include "release/releaseholderstree.h"
+#include "release/releasemarker.h"
+#include "release/releasesession.h"
+#include "settings/uilanguage.h"
+#include "sources/filesnapshotsource.h"
+#include "timeline/timelinechartview.h"
+#include "timeline/timelinewidget.h"
+#include "window/mainwindow.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -1,16 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A session saved from the window's state and reopened in another window
 // brings everything back: the module list, every event (count per module,
 // final counts) and the holder reports, shown in the Holders dock as saved.
 // The state is real: a session recorded in the lab guest (its snapshot and
 // loop's holder report, tests/fixtures/README.md) with the events of a
 // trace.dat recorded there opened over it.
-#include "holdersdock.h"
-#include "mainwindow.h"
+#include "holders/holdersdock.h"
 #include "models/modulelistmodel.h"
-#include "sessionactions.h"
-#include "sessionsnapshotsource.h"
-#include "timelinewidget.h"
-#include "usersettings.h"
+#include "session/sessionactions.h"
+#include "session/sessionsnapshotsource.h"
+#include "settings/usersettings.h"
+#include "timeline/timelinewidget.h"
+#include "window/mainwindow.h"
 
 #include <QLabel>
 #include <QSignalSpy>

@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The habits: the language follows the locale, recent files keep their
 // order and limit, the colour scheme changes the palette at once, and the
 // main window comes back with the geometry and dock layout it closed with.
-#include "colorscheme.h"
-#include "detailsdock.h"
-#include "mainwindow.h"
-#include "recentfilesmenu.h"
-#include "uilanguage.h"
-#include "usersettings.h"
-#include "windowsettings.h"
+#include "settings/colorscheme.h"
+#include "settings/recentfilesmenu.h"
+#include "settings/uilanguage.h"
+#include "settings/usersettings.h"
+#include "settings/windowsettings.h"
+#include "window/detailsdock.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QMenuBar>

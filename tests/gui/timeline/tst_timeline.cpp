@@ -1,17 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The timeline tab on the real recordings from the 6.1 guest
 // (REFSCOPE_TRACES_DIR): curves, zoom and pan, table and chart in step,
 // filters, outstanding references and markers. Screenshots go to
 // REFSCOPE_BINARY_DIR/timeline-*.png for a look.
-#include "capturecontrol.h"
-#include "eventpane.h"
-#include "mainwindow.h"
-#include "outstandingrefspane.h"
-#include "recordingopener.h"
-#include "timelinechartview.h"
-#include "timelineexport.h"
-#include "timelinewidget.h"
-#include "trace/chartdecimation.h"
-#include "trace/recording.h"
+#include "events/chartdecimation.h"
+#include "recording/recording.h"
+#include "timeline/capturecontrol.h"
+#include "timeline/eventpane.h"
+#include "timeline/outstandingrefspane.h"
+#include "timeline/recordingopener.h"
+#include "timeline/timelinechartview.h"
+#include "timeline/timelineexport.h"
+#include "timeline/timelinewidget.h"
+#include "window/mainwindow.h"
 
 #include <QAction>
 #include <QLineSeries>

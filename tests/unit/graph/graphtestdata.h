@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Snapshots for the graph tests. The small one is written out here (its
 // links are the 6.1 sound stack's); the desktop-sized one takes its
 // links from the lab kernel's modules.dep.

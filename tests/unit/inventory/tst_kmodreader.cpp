@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The local reader on the machine the tests run on. The build machine's
 // kernel has no loadable modules, so readLocalSnapshot must say so cleanly;
 // the parts that need a module-capable kernel run in the lab (tests/vm).

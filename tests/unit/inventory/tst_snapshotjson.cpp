@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The snapshot JSON codec: round trips, and a clear message for each kind
 // of bad input.
 #include "inventory/snapshotjson.h"

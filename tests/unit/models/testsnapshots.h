@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Snapshots built in code for the model tests: the models only see plain
 // data, so these need no kernel. Real snapshots captured from the lab
 // guest are in tests/fixtures and used by the GUI tests.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/builtinmodulemodel.h"
 #include "models/moduledetailsmodel.h"
 #include "testsnapshots.h"

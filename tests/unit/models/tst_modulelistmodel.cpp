@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/modulefilterproxy.h"
 #include "models/modulelistmodel.h"
 #include "testsnapshots.h"

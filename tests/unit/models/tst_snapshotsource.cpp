@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "inventory/snapshotjson.h"
-#include "models/agentsnapshotsource.h"
-#include "models/filesnapshotsource.h"
-#include "models/localsnapshotsource.h"
-#include "models/privilegedsnapshotsource.h"
 #include "protocol/agentclient.h"
+#include "sources/agentsnapshotsource.h"
+#include "sources/filesnapshotsource.h"
+#include "sources/localsnapshotsource.h"
+#include "sources/privilegedsnapshotsource.h"
 #include "testsnapshots.h"
 
 #include <QFile>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AgentClient against the real refscope-agent binary as a child process,
 // and the agent's own answers to raw lines.
 #include "inventory/snapshotjson.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The JSON-lines codec: well-formed lines, malformed ones, and the hello
 // version check.
 #include "protocol/linebuffer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The icon: the SVG compiled into the app renders, and the hicolor PNGs
 // rendered from it at build time have their sizes and are not blank.
 #include <QIcon>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every module state, tracepoint, holder kind and lifecycle step has an
 // explanation; every lab scenario has a walk-through; and in Chinese the
 // texts are Chinese.

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A small store for the model tests: two tasks taking and dropping
 // references to two modules, with the details a trace file would give
 // back (pid, comm, call site).
 #pragma once
 
-#include "trace/eventstore.h"
+#include "events/eventstore.h"
 
 #include <QHash>
 

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The decimated step line against a brute-force walk over the raw events:
 // every pixel column shows exactly the range the count went through in it,
 // the line leaves each column at the count in force at its end, and there
 // are never more than about two points per column.
-#include "trace/chartdecimation.h"
-#include "trace/eventstore.h"
+#include "events/chartdecimation.h"
+#include "events/eventstore.h"
 
 #include <QRandomGenerator>
 #include <QTest>

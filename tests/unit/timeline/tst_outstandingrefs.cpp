@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "events/outstandingrefs.h"
 #include "models/outstandingrefsmodel.h"
+#include "recording/recording.h"
 #include "testevents.h"
-#include "trace/outstandingrefs.h"
-#include "trace/recording.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

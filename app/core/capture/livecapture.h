@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Live capture seen from the client: asks refscope-agent for a snapshot
+// (every curve's baseline), starts trace.start, and fills an EventStore from
+// the trace.events / trace.lost notifications as they arrive. The GUI's
+// timeline and table watch eventsAppended.
+#pragma once
+
+#include "capture/livecaptureinstance.h"
+#include "events/eventstore.h"
+#include "inventory/moduleinfo.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace refscope {
+
+class AgentClient;
+class CapturedDetails;
+
+class LiveCapture : public QObject {
+    Q_OBJECT
+public:
+    // The agent must be connected (hello done); it is not owned.
+    explicit LiveCapture(AgentClient *agent, QObject *parent = nullptr);
+    ~LiveCapture() override;
+
+    // A new store each time: the previous capture's is dropped. started()
+    // or failed() follows.
+    void start(const CaptureOptions &options);
+    // stopped() follows once every event the agent still had has arrived.
+    void stop();
+    bool isRunning() const { return m_state != State::Idle; }
+
+    // The current (or last) capture. Valid until the next start().
+    const EventStore *events() const { return m_store.get(); }
+    const Snapshot &baseline() const { return m_baseline; }
+    // For saving the session: the store leaves this object.
+    std::unique_ptr<EventStore> takeEvents();
+
+signals:
+    void started();
+    void eventsAppended(std::size_t from, std::size_t to); // store indices [from, to)
+    void lostEvents(const QList<LostEvents> &lost);
+    void stopped(quint64 events, qint64 lost);
+    // The capture could not start, or ended on an error (the agent left,
+    // bad notifications); the store keeps what arrived before.
+    void failed(const QString &message);
+
+private:
+    enum class State { Idle, Starting, Running, Stopping };
+    void onNotification(const QString &event, const QJsonObject &params);
+    void fail(const QString &message);
+
+    AgentClient *m_agent;
+    State m_state = State::Idle;
+    Snapshot m_baseline;
+    std::unique_ptr<EventStore> m_store;
+    CapturedDetails *m_details = nullptr; // owned by m_store
+};
+
+} // namespace refscope

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "capture/livecapturedetails.h"
+
+#include "capture/livecaptureprotocol.h"
+
+namespace refscope {
+
+CapturedDetails::CapturedDetails(const EventStore *store) : m_store(store)
+{
+    m_stackStarts.push_back(0);
+}
+
+quint32 StringTable::id(const QString &text)
+{
+    const auto it = m_ids.constFind(text);
+    if (it != m_ids.constEnd())
+        return *it;
+    const quint32 id = quint32(m_strings.size());
+    m_strings.append(text);
+    m_ids.insert(text, id);
+    return id;
+}
+
+void CapturedDetails::append(const EventDetails &details)
+{
+    m_pids.push_back(details.pid);
+    m_comms.push_back(m_strings.id(details.comm));
+    m_callSites.push_back(details.callSite);
+    m_callSiteNames.push_back(m_strings.id(details.callSiteName));
+    for (const QString &frame : details.stack)
+        m_frames.push_back(m_strings.id(frame));
+    m_stackStarts.push_back(quint32(m_frames.size()));
+}
+
+EventDetails CapturedDetails::details(std::size_t index) const
+{
+    EventDetails d;
+    if (index >= size())
+        return d;
+    d.pid = m_pids[index];
+    d.comm = m_strings.strings().at(m_comms[index]);
+    d.callSite = m_callSites[index];
+    d.callSiteName = m_strings.strings().at(m_callSiteNames[index]);
+    for (quint32 f = m_stackStarts[index]; f < m_stackStarts[index + 1]; ++f)
+        d.stack.append(m_strings.strings().at(m_frames[f]));
+    if (index < m_store->size())
+        d.text = capturedEventText(m_store->event(index), d);
+    return d;
+}
+
+} // namespace refscope

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "capture/livecaptureinstance.h"
+
+#include "capture/livecaptureprotocol.h"
+
+#include <QByteArray>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+extern "C" {
+#include <tracefs.h>
+}
+
+namespace refscope {
+
+namespace {
+
+constexpr char kInstance[] = "refscope";
+constexpr int kBufferKbPerCpu = 8192;
+
+QString systemError()
+{
+    return QString::fromLocal8Bit(strerror(errno));
+}
+
+int lockInstance(tracefs_instance *instance, QString *error)
+{
+    char *dir = tracefs_instance_get_dir(instance);
+    const int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    free(dir);
+    if (fd < 0) {
+        *error = QStringLiteral("cannot open the tracefs instance \"%1\": %2")
+                     .arg(QLatin1String(kInstance), systemError());
+        return -1;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        close(fd);
+        *error = QStringLiteral("another RefScope capture is running on this machine "
+                                "(its tracefs instance \"%1\" is in use)")
+                     .arg(QLatin1String(kInstance));
+        return -1;
+    }
+    return fd;
+}
+
+QByteArray filterFor(const QStringList &modules)
+{
+    QStringList terms;
+    for (const QString &module : modules)
+        terms << QStringLiteral("name == \"%1\"").arg(module);
+    return terms.join(QStringLiteral(" || ")).toUtf8();
+}
+
+} // namespace
+
+CaptureInstance::~CaptureInstance()
+{
+    remove();
+}
+
+QString CaptureInstance::create(const CaptureOptions &options)
+{
+    const QString stale = removeStale();
+    if (!stale.isEmpty())
+        return stale;
+    m_instance = tracefs_instance_create(kInstance);
+    if (!m_instance)
+        return QStringLiteral("cannot create the tracefs instance \"%1\" (%2): live tracing needs "
+                              "root and tracefs at /sys/kernel/tracing")
+            .arg(QLatin1String(kInstance), systemError());
+    QString error;
+    m_lockFd = lockInstance(m_instance, &error);
+    if (m_lockFd < 0)
+        return error;
+    // "mono" is CLOCK_MONOTONIC, which the reader can read too: it bounds
+    // which events are safe to hand over in order.
+    if (tracefs_instance_file_write(m_instance, "trace_clock", "mono") < 0)
+        return QStringLiteral("cannot select the mono trace clock: %1").arg(systemError());
+    if (tracefs_instance_file_write(m_instance, "buffer_size_kb",
+                                    QByteArray::number(kBufferKbPerCpu).constData()) < 0)
+        return QStringLiteral("cannot size the trace buffers: %1").arg(systemError());
+    const QByteArray filter = filterFor(options.modules);
+    for (const ModuleEventKind kind : kModuleEventKinds) {
+        if (!filter.isEmpty() &&
+            tracefs_event_file_write(m_instance, "module", moduleEventKindName(kind).toLatin1(),
+                                     "filter", filter.constData()) < 0)
+            return QStringLiteral("the kernel refused the module filter \"%1\"")
+                .arg(QString::fromUtf8(filter));
+    }
+    // Set once the events are on: a conditional trigger set before its
+    // event was enabled left the event itself unrecorded on 6.1.
+    if (options.stacks)
+        m_stackTrigger = filter.isEmpty() ? QByteArray("stacktrace") : "stacktrace if " + filter;
+    return {};
+}
+
+QString CaptureInstance::enableEvents()
+{
+    for (const ModuleEventKind kind : kModuleEventKinds) {
+        if (tracefs_event_enable(m_instance, "module", moduleEventKindName(kind).toLatin1()) < 0)
+            return QStringLiteral("cannot enable %1 (this kernel lacks the tracepoint?)")
+                .arg(moduleEventKindName(kind));
+    }
+    // The stack lands right after the event it belongs to.
+    for (const char *event : {"module_get", "module_put"}) {
+        if (!m_stackTrigger.isEmpty() &&
+            tracefs_event_file_write(m_instance, "module", event, "trigger",
+                                     m_stackTrigger.constData()) < 0)
+            return QStringLiteral("cannot set the stacktrace trigger on %1: %2")
+                .arg(QLatin1String(event), systemError());
+    }
+    return {};
+}
+
+QString CaptureInstance::file(const QByteArray &relative) const
+{
+    char *path = tracefs_instance_get_file(m_instance, relative.constData());
+    const QString result = QString::fromUtf8(path);
+    tracefs_put_tracing_file(path);
+    return result;
+}
+
+void CaptureInstance::remove()
+{
+    if (m_instance) {
+        tracefs_event_disable(m_instance, "module", nullptr);
+        tracefs_instance_destroy(m_instance);
+        tracefs_instance_free(m_instance);
+        m_instance = nullptr;
+    }
+    if (m_lockFd >= 0)
+        close(m_lockFd);
+    m_lockFd = -1;
+}
+
+QString CaptureInstance::removeStale()
+{
+    if (!tracefs_instance_exists(kInstance))
+        return {};
+    tracefs_instance *stale = tracefs_instance_alloc(nullptr, kInstance);
+    if (!stale)
+        return QStringLiteral("cannot open the stale tracefs instance \"%1\"")
+            .arg(QLatin1String(kInstance));
+    QString error;
+    const int lock = lockInstance(stale, &error);
+    if (lock >= 0) {
+        if (tracefs_instance_destroy(stale) < 0)
+            error = QStringLiteral("cannot remove the stale tracefs instance \"%1\": %2")
+                        .arg(QLatin1String(kInstance), systemError());
+        close(lock);
+    }
+    tracefs_instance_free(stale);
+    return error;
+}
+
+} // namespace refscope

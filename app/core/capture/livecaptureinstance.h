@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RefScope's own tracefs instance, "refscope": the module tracepoints are
+// enabled there only, never in the top-level buffer or other tools'
+// instances. A capture holds an exclusive flock on the instance directory
+// while it runs, so an instance nobody holds was left by a RefScope that
+// died, and the next one removes it.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+struct tracefs_instance;
+
+namespace refscope {
+
+struct CaptureOptions {
+    QStringList modules; // only these modules (kernel names); empty: all
+    bool stacks = false; // a kernel stack with every module_get and module_put
+};
+
+class CaptureInstance {
+public:
+    CaptureInstance() = default;
+    ~CaptureInstance(); // remove()
+    CaptureInstance(const CaptureInstance &) = delete;
+    CaptureInstance &operator=(const CaptureInstance &) = delete;
+
+    // Creates and locks the instance, selects the mono clock, sizes the
+    // buffers, sets the module filter. Events (and the stack trigger) stay
+    // off until enableEvents(), once the reader is ready. Empty on success.
+    QString create(const CaptureOptions &options);
+    QString enableEvents();
+    // The path of a file inside the instance ("per_cpu/cpu0/stats").
+    QString file(const QByteArray &relative) const;
+    // Removes the instance; the caller has closed every file it opened in
+    // it (open files pin an instance).
+    void remove();
+
+    static QString removeStale(); // empty on success or when there is none
+
+private:
+    tracefs_instance *m_instance = nullptr;
+    int m_lockFd = -1;
+    QByteArray m_stackTrigger; // empty without stacks
+};
+
+} // namespace refscope

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Live capture of the module tracepoints in RefScope's tracefs instance
+// (CaptureInstance): reads every CPU's ring buffer on a thread and hands the
+// events over in timestamp order, with the losses the kernel counted. refscope-agent
+// (trace.start) and refscope-cli record both run it.
+#pragma once
+
+#include "capture/livecaptureinstance.h"
+#include "capture/livecaptureprotocol.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace refscope {
+
+class TracefsCapture {
+public:
+    // Runs on the reader thread, about every 50 ms while anything happened.
+    using BatchHandler = std::function<void(CaptureBatch &&batch)>;
+
+    TracefsCapture();
+    ~TracefsCapture(); // stop()
+    TracefsCapture(const TracefsCapture &) = delete;
+    TracefsCapture &operator=(const TracefsCapture &) = delete;
+
+    // Empty on success, else why the capture could not start (not root, no
+    // tracefs, another RefScope capture running, ...).
+    QString start(const CaptureOptions &options, BatchHandler onBatch);
+    // Delivers what is still buffered, then removes the instance. Safe to
+    // call from any thread, and when not running.
+    void stop();
+    bool isRunning() const;
+    // Of the current capture, or of the last one once stopped.
+    quint64 eventCount() const { return m_delivered; } // events handed over
+    qint64 lostCount() const { return m_lost; }        // events the kernel dropped
+
+private:
+    struct Reader;
+    std::unique_ptr<Reader> m_reader;
+    std::atomic<quint64> m_delivered = 0;
+    std::atomic<qint64> m_lost = 0;
+};
+
+} // namespace refscope

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "session/sessionfile.h"
+
+#include "capture/livecapturedetails.h"
+#include "holders/holderreportjson.h"
+#include "inventory/snapshotjson.h"
+
+#include <QCoreApplication>
+#include <QDataStream>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QtEndian>
+
+#include <exception>
+#include <limits>
+
+namespace refscope {
+
+namespace {
+
+// The messages' translation context: the GUI shows them in its language.
+struct Messages {
+    Q_DECLARE_TR_FUNCTIONS(refscope::SessionFile)
+};
+
+constexpr char kMagic[] = "RSCOPSES";
+constexpr qsizetype kMagicSize = 8;
+constexpr qsizetype kHeaderSize = kMagicSize + 4 + 8 + 8;
+constexpr QDataStream::Version kStreamVersion = QDataStream::Qt_6_4;
+// How often a save reports progress, in events.
+constexpr std::size_t kProgressStride = 1 << 16;
+
+void writeHolders(QDataStream &out, const QList<HolderReport> &reports)
+{
+    // JSON as the agent sends it: fields the holders code adds later come
+    // along without a new format version.
+    out << quint32(reports.size());
+    for (const HolderReport &r : reports)
+        out << qint64(r.takenAtMs)
+            << QJsonDocument(holderReportToJson(r)).toJson(QJsonDocument::Compact);
+}
+
+bool readHolders(QDataStream &in, QList<HolderReport> *reports)
+{
+    quint32 count = 0;
+    in >> count;
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        qint64 takenAtMs = 0;
+        QByteArray json;
+        in >> takenAtMs >> json;
+        HolderReport r;
+        QString error;
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject() ||
+            !holderReportFromJson(document.object(), &r, &error))
+            return false;
+        r.takenAtMs = takenAtMs;
+        reports->append(r);
+    }
+    return in.status() == QDataStream::Ok;
+}
+
+// Version 1 wrote each field of a holder report in binary.
+bool readHoldersV1(QDataStream &in, QList<HolderReport> *reports)
+{
+    quint32 count = 0;
+    in >> count;
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        HolderReport r;
+        qint32 refcount = 0, unexplained = 0;
+        quint32 holders = 0;
+        in >> r.module >> refcount >> holders;
+        for (quint32 j = 0; j < holders && in.status() == QDataStream::Ok; ++j) {
+            Holder h;
+            quint8 kind = 0, source = 0;
+            qint32 pid = 0, refs = 0;
+            in >> kind >> pid >> h.comm >> h.fds >> h.sharedWith >> h.path >> refs >> source >>
+                h.rule;
+            if (kind > quint8(HolderKind::Kthread) || source > quint8(HolderSource::Inferred))
+                return false;
+            h.kind = HolderKind(kind);
+            h.source = HolderSource(source);
+            h.pid = pid;
+            h.refs = refs;
+            r.holders.append(h);
+        }
+        in >> unexplained >> r.verdict >> r.steps;
+        r.refcount = refcount;
+        r.unexplained = unexplained;
+        reports->append(r);
+    }
+    return in.status() == QDataStream::Ok;
+}
+
+// False when `progress` stopped it.
+bool encodePayload(const Snapshot &snapshot, const EventStore &events,
+                   const QList<HolderReport> &holders, const SessionProgress &progress,
+                   QByteArray *payload)
+{
+    // Events first into their own buffer: the string table they fill is
+    // written before them.
+    StringTable strings;
+    QByteArray eventBytes;
+    {
+        QDataStream out(&eventBytes, QIODevice::WriteOnly);
+        out.setVersion(kStreamVersion);
+        // The count before each module's first event, in module id order:
+        // the curves start where they started, and the ids stay the same.
+        out << quint32(events.moduleCount());
+        for (int id = 0; id < events.moduleCount(); ++id)
+            out << strings.id(events.moduleName(id))
+                << qint32(events.countAt(id, std::numeric_limits<qint64>::min()));
+        out << quint64(events.size());
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            if (progress && i % kProgressStride == 0 && !progress(int(900 * i / events.size())))
+                return false;
+            const EventDetails d = events.details(i);
+            out << qint64(events.timestampNs(i)) << qint32(events.cpu(i)) << quint8(events.kind(i))
+                << strings.id(events.moduleName(events.moduleId(i))) << qint32(events.refcount(i))
+                << qint32(d.pid) << strings.id(d.comm) << quint64(d.callSite)
+                << strings.id(d.callSiteName) << quint32(d.stack.size());
+            for (const QString &frame : d.stack)
+                out << strings.id(frame);
+        }
+        out << quint32(events.lostEvents().size());
+        for (const LostEvents &l : events.lostEvents())
+            out << qint64(l.timestampNs) << qint32(l.cpu) << qint64(l.count);
+        writeHolders(out, holders);
+    }
+    QDataStream out(payload, QIODevice::WriteOnly);
+    out.setVersion(kStreamVersion);
+    out << QJsonDocument(snapshotToJson(snapshot)).toJson(QJsonDocument::Compact)
+        << strings.strings();
+    out.writeRawData(eventBytes.constData(), int(eventBytes.size()));
+    return true;
+}
+
+// The events of a payload into a fresh store; false when they do not parse.
+bool decodeEvents(QDataStream &in, const QStringList &strings, quint32 version, EventStore *store)
+{
+    auto text = [&](quint32 id, QString *out) {
+        if (id >= quint32(strings.size()))
+            return false;
+        *out = strings.at(id);
+        return true;
+    };
+    if (version >= 2) {
+        quint32 modules = 0;
+        in >> modules;
+        for (quint32 m = 0; m < modules; ++m) {
+            quint32 name = 0;
+            qint32 baseline = 0;
+            QString module;
+            in >> name >> baseline;
+            if (in.status() != QDataStream::Ok || !text(name, &module) || baseline < 0)
+                return false;
+            store->setBaseline(module, baseline);
+        }
+    }
+    auto details = std::make_unique<CapturedDetails>(store);
+    quint64 count = 0;
+    in >> count;
+    for (quint64 i = 0; i < count; ++i) {
+        qint64 ts = 0;
+        qint32 cpu = 0, refcount = 0;
+        quint8 kind = 0;
+        quint32 module = 0, comm = 0, symbol = 0, frames = 0;
+        EventDetails d;
+        ModuleEvent e;
+        in >> ts >> cpu >> kind >> module >> refcount >> d.pid >> comm >> d.callSite >> symbol >>
+            frames;
+        if (in.status() != QDataStream::Ok || kind > quint8(ModuleEventKind::Request) ||
+            !text(module, &e.module) || !text(comm, &d.comm) || !text(symbol, &d.callSiteName) ||
+            refcount < -1 || (store->size() > 0 && ts < store->timestampNs(store->size() - 1)))
+            return false;
+        for (quint32 f = 0; f < frames; ++f) {
+            quint32 frame = 0;
+            in >> frame;
+            if (in.status() != QDataStream::Ok || !text(frame, &d.stack.emplace_back()))
+                return false;
+        }
+        e.timestampNs = ts;
+        e.cpu = cpu;
+        e.kind = ModuleEventKind(kind);
+        e.refcount = refcount;
+        store->append(e);
+        details->append(d);
+    }
+    store->setDetailsSource(std::move(details));
+    quint32 lost = 0;
+    in >> lost;
+    for (quint32 i = 0; i < lost && in.status() == QDataStream::Ok; ++i) {
+        LostEvents l;
+        qint32 cpu = 0;
+        in >> l.timestampNs >> cpu >> l.count;
+        l.cpu = cpu;
+        store->appendLost(l);
+    }
+    return in.status() == QDataStream::Ok;
+}
+
+} // namespace
+
+void applySnapshotBaseline(const Snapshot &snapshot, EventStore *events)
+{
+    for (const ModuleInfo &module : snapshot.modules)
+        events->setBaseline(module.name, module.refcount);
+}
+
+QString saveSession(const QString &path, const Snapshot &snapshot, const EventStore &events,
+                    const QList<HolderReport> &holders, const SessionProgress &progress)
+{
+    QByteArray payload;
+    if (!encodePayload(snapshot, events, holders, progress, &payload))
+        return Messages::tr("saving %1 was stopped").arg(path);
+    // Level 1: a million events compress to a fraction in well under a second.
+    const QByteArray compressed = qCompress(payload, 1);
+    if (progress && !progress(950))
+        return Messages::tr("saving %1 was stopped").arg(path);
+    QByteArray header(kMagic, kMagicSize);
+    header.resize(kHeaderSize);
+    qToBigEndian(kSessionFormatVersion, header.data() + kMagicSize);
+    qToBigEndian(quint64(payload.size()), header.data() + kMagicSize + 4);
+    qToBigEndian(quint64(compressed.size()), header.data() + kMagicSize + 12);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(header) != header.size() ||
+        file.write(compressed) != compressed.size() || !file.commit())
+        return Messages::tr("cannot write %1: %2").arg(path, file.errorString());
+    if (progress)
+        progress(1000);
+    return {};
+}
+
+bool looksLikeSessionFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(kMagicSize) == QByteArray(kMagic);
+}
+
+QString loadSession(const QString &path, Session *session)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Messages::tr("cannot open %1: %2").arg(path, file.errorString());
+    const QByteArray header = file.read(kHeaderSize);
+    if (!header.startsWith(QByteArray(kMagic)))
+        return Messages::tr("%1 is not a RefScope session file").arg(path);
+    if (header.size() < kHeaderSize)
+        return Messages::tr("%1 is truncated (its header is incomplete)").arg(path);
+    const quint32 version = qFromBigEndian<quint32>(header.constData() + kMagicSize);
+    if (version > kSessionFormatVersion || version == 0)
+        return Messages::tr("%1 was written by a newer RefScope (session format %2; this one "
+                            "reads up to %3)")
+            .arg(path)
+            .arg(version)
+            .arg(kSessionFormatVersion);
+    const quint64 size = qFromBigEndian<quint64>(header.constData() + kMagicSize + 4);
+    const quint64 compressedSize = qFromBigEndian<quint64>(header.constData() + kMagicSize + 12);
+    const quint64 actual = quint64(file.size() - kHeaderSize);
+    if (actual < compressedSize)
+        return Messages::tr("%1 is truncated (%2 of %3 payload bytes)")
+            .arg(path)
+            .arg(actual)
+            .arg(compressedSize);
+    if (actual > compressedSize)
+        return Messages::tr("%1 is corrupted (%2 bytes past its end)")
+            .arg(path)
+            .arg(actual - compressedSize);
+    const QByteArray payload = qUncompress(file.read(qint64(compressedSize)));
+    if (quint64(payload.size()) != size)
+        return Messages::tr("%1 is corrupted (its payload does not decompress)").arg(path);
+
+    QDataStream in(payload);
+    in.setVersion(kStreamVersion);
+    QByteArray snapshotJson;
+    QStringList strings;
+    in >> snapshotJson >> strings;
+    Session loaded;
+    loaded.formatVersion = version;
+    QString error;
+    QJsonParseError jsonError;
+    const QJsonDocument json = QJsonDocument::fromJson(snapshotJson, &jsonError);
+    if (in.status() != QDataStream::Ok || jsonError.error != QJsonParseError::NoError ||
+        !snapshotFromJson(json.object(), &loaded.snapshot, &error))
+        return Messages::tr("%1 is corrupted (its snapshot does not parse: %2)")
+            .arg(path, error.isEmpty() ? jsonError.errorString() : error);
+    loaded.events = std::make_unique<EventStore>();
+    // Version 1 saved no baselines: the snapshot was the capture's.
+    if (version == 1)
+        applySnapshotBaseline(loaded.snapshot, loaded.events.get());
+    try {
+        if (!decodeEvents(in, strings, version, loaded.events.get()))
+            return Messages::tr("%1 is corrupted (its events do not parse)").arg(path);
+    } catch (const std::exception &e) { // the store refuses what it cannot hold
+        return Messages::tr("%1 is corrupted (%2)").arg(path, QString::fromUtf8(e.what()));
+    }
+    const bool holders =
+        version == 1 ? readHoldersV1(in, &loaded.holders) : readHolders(in, &loaded.holders);
+    if (!holders || !in.atEnd())
+        return Messages::tr("%1 is corrupted (its holder reports do not parse)").arg(path);
+    loaded.events->squeeze();
+    *session = std::move(loaded);
+    return {};
+}
+
+} // namespace refscope

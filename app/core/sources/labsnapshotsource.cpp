@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sources/labsnapshotsource.h"
+
+#include "protocol/agentclient.h"
+#include "sources/agentsnapshotsource.h"
+
+namespace refscope {
+
+LabSnapshotSource::LabSnapshotSource(const LabOptions &options, QObject *parent)
+    : SnapshotSource(parent), m_options(options)
+{
+    connect(&m_lab, &LabMachine::ready, this, [this] {
+        emit progress(tr("The lab guest is up (booted in %1 s).")
+                          .arg(double(m_lab.bootDurationMs()) / 1000, 0, 'f', 1));
+        if (isReading())
+            readFromAgent();
+    });
+    connect(&m_lab, &LabMachine::stopped, this, [this] { setAutoRefresh(0); });
+    connect(&m_lab, &LabMachine::failed, this, [this](const QString &reason) {
+        setAutoRefresh(0);
+        const QString message = tr("The lab guest failed: %1").arg(reason);
+        if (isReading())
+            failRead(message);
+        else
+            emit failed(message);
+    });
+}
+
+LabSnapshotSource::~LabSnapshotSource()
+{
+    close();
+}
+
+AgentClient *LabSnapshotSource::agent()
+{
+    return m_lab.agent();
+}
+
+QString LabSnapshotSource::description() const
+{
+    return tr("lab guest");
+}
+
+void LabSnapshotSource::startRead()
+{
+    switch (m_lab.state()) {
+    case LabMachine::State::Ready:
+        readFromAgent();
+        return;
+    case LabMachine::State::Off:
+        if (m_started) {
+            failRead(tr("The lab guest has stopped; open the lab again to boot a new one."));
+            return;
+        }
+        m_started = true;
+        emit progress(tr("Booting the lab guest (Debian's kernel under QEMU); this takes a "
+                         "minute or so…"));
+        m_lab.start(m_options);
+        return;
+    case LabMachine::State::Booting:
+        return; // ready() reads
+    case LabMachine::State::Stopping:
+        failRead(tr("The lab guest is shutting down."));
+        return;
+    }
+}
+
+void LabSnapshotSource::readFromAgent()
+{
+    requestAgentSnapshot(
+        m_lab.agent(), description(), this,
+        [this](const Snapshot *snapshot, const QString &error) { endRead(snapshot, error); });
+}
+
+} // namespace refscope

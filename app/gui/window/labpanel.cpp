@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "window/labpanel.h"
+
+#include "lab/labmachine.h"
+#include "lab/labpaths.h"
+#include "protocol/agentclient.h"
+#include "teaching/teaching.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace refscope {
+
+namespace {
+
+QLabel *heading(const QString &text)
+{
+    auto *label = new QLabel(text);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+QHBoxLayout *buttonRow(QPushButton *first, QPushButton *second)
+{
+    auto *row = new QHBoxLayout;
+    row->addWidget(first);
+    row->addWidget(second);
+    row->addStretch();
+    return row;
+}
+
+QLabel *textLabel(const QString &objectName)
+{
+    auto *label = new QLabel;
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    return label;
+}
+
+// Each item's text, and the key the panel acts on for it.
+QListWidget *itemList(const QString &objectName, const QList<QPair<QString, QString>> &items)
+{
+    auto *list = new QListWidget;
+    list->setObjectName(objectName);
+    for (const auto &[text, key] : items) {
+        auto *item = new QListWidgetItem(text, list);
+        item->setData(Qt::UserRole, key);
+    }
+    list->setCurrentRow(0);
+    return list;
+}
+
+} // namespace
+
+LabPanel::LabPanel(QWidget *parent) : QDockWidget(tr("Lab"), parent)
+{
+    setObjectName(QStringLiteral("labPanel"));
+    QList<QPair<QString, QString>> examples; // shown name, module
+    for (const QString &path : labExampleModules())
+        examples.append({QFileInfo(path).completeBaseName(), QFileInfo(path).completeBaseName()});
+    m_haveExamples = !examples.isEmpty();
+    if (!m_haveExamples)
+        examples.append({tr("Not built: build the kmod-examples target."), QString()});
+    m_examples = itemList(QStringLiteral("labExamples"), examples);
+    // A handful of names: all of them in view, no scrolling.
+    m_examples->setFixedHeight(m_examples->sizeHintForRow(0) * m_examples->count() +
+                               2 * m_examples->frameWidth());
+
+    QList<QPair<QString, QString>> scenarios; // title, id
+    for (const LabScenario &scenario : LabScenarios::all())
+        scenarios.append({scenario.title, scenario.id});
+    m_scenarioList = itemList(QStringLiteral("labScenarios"), scenarios);
+    // Titles wrap rather than scroll: the dock is narrow, translations longer.
+    m_scenarioList->setWordWrap(true);
+    m_scenarioList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scenarioList->setResizeMode(QListView::Adjust);
+    m_scenarioList->setSpacing(2);
+    connect(m_scenarioList, &QListWidget::currentRowChanged, this, [this] {
+        showWhatToWatch();
+        updateButtons();
+    });
+
+    m_load = actionButton(tr("Load"), QStringLiteral("labLoad"), tr("Loading %1…"),
+                          &LabScenarios::loadExample, &LabPanel::selectedExample);
+    m_unload = actionButton(tr("Unload"), QStringLiteral("labUnload"), tr("Unloading %1…"),
+                            &LabScenarios::unloadModule, &LabPanel::selectedExample);
+    m_run = actionButton(tr("Run"), QStringLiteral("labRun"), tr("Running %1…"), &LabScenarios::run,
+                         &LabPanel::selectedScenario);
+    m_stop = actionButton(tr("Stop"), QStringLiteral("labStop"), tr("Stopping %1…"),
+                          &LabScenarios::stop, &LabPanel::selectedScenario);
+    m_stop->setToolTip(tr("End the processes the scenario started"));
+    m_watch = textLabel(QStringLiteral("labWhatToWatch"));
+    m_walkthrough = textLabel(QStringLiteral("labWalkthrough"));
+    m_outcome = textLabel(QStringLiteral("labOutcome"));
+    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *contents = new QWidget;
+    auto *layout = new QVBoxLayout(contents);
+    layout->addWidget(heading(tr("Example modules")));
+    layout->addWidget(m_examples);
+    layout->addLayout(buttonRow(m_load, m_unload));
+    layout->addWidget(heading(tr("Scenarios")));
+    layout->addWidget(m_scenarioList, 1);
+    layout->addLayout(buttonRow(m_run, m_stop));
+    layout->addWidget(heading(tr("What to watch")));
+    layout->addWidget(m_watch);
+    layout->addWidget(heading(tr("Step by step")));
+    layout->addWidget(m_walkthrough);
+    layout->addSpacing(layout->spacing());
+    layout->addWidget(m_outcome);
+    // The texts are long in every language and the dock may be short: scroll
+    // rather than squeeze the labels until their lines overlap.
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(contents);
+    setWidget(scroll);
+    showWhatToWatch();
+    setLab(nullptr);
+}
+
+QPushButton *LabPanel::actionButton(const QString &text, const QString &objectName,
+                                    const QString &progress, Action action,
+                                    QString (LabPanel::*target)() const)
+{
+    auto *button = new QPushButton(text);
+    button->setObjectName(objectName);
+    connect(button, &QPushButton::clicked, this,
+            [this, progress, action, target] { start(progress, action, (this->*target)()); });
+    return button;
+}
+
+void LabPanel::setLab(LabMachine *lab)
+{
+    if (m_lab)
+        disconnect(m_lab, nullptr, this, nullptr);
+    m_lab = lab;
+    delete m_scenarios;
+    m_scenarios = new LabScenarios(lab ? lab->agent() : nullptr, this);
+    m_busy = false;
+    if (lab) {
+        connect(lab, &LabMachine::ready, this, &LabPanel::showLabState);
+        connect(lab, &LabMachine::stopped, this, &LabPanel::showLabState);
+    }
+    showLabState();
+}
+
+void LabPanel::showLabState()
+{
+    const LabMachine::State state = m_lab ? m_lab->state() : LabMachine::State::Off;
+    m_outcome->setText(state == LabMachine::State::Ready     ? tr("The lab guest is ready.")
+                       : state == LabMachine::State::Booting ? tr("Waiting for the lab guest…")
+                                                             : tr("The lab guest is not running."));
+    updateButtons();
+}
+
+QString LabPanel::outcome() const
+{
+    return m_outcome->text();
+}
+
+QString LabPanel::selectedExample() const
+{
+    const QListWidgetItem *item = m_examples->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+QString LabPanel::selectedScenario() const
+{
+    const QListWidgetItem *item = m_scenarioList->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void LabPanel::start(const QString &progress, Action action, const QString &target)
+{
+    if (target.isEmpty() || m_busy)
+        return;
+    m_busy = true;
+    updateButtons();
+    m_outcome->setText(progress.arg(target));
+    (m_scenarios->*action)(target, [this, target](const QString &error) {
+        m_busy = false;
+        m_outcome->setText(error.isEmpty() ? tr("%1: done.").arg(target)
+                                           : tr("%1: %2").arg(target, error));
+        updateButtons();
+        emit actionDone();
+    });
+}
+
+void LabPanel::updateButtons()
+{
+    const bool connected = m_lab && m_lab->agent() && m_lab->agent()->isConnected();
+    const bool idle = connected && !m_busy;
+    m_load->setEnabled(idle && m_haveExamples);
+    m_unload->setEnabled(idle && m_haveExamples);
+    m_run->setEnabled(idle);
+    m_stop->setEnabled(idle && m_scenarios->hasBackground(selectedScenario()));
+}
+
+void LabPanel::showWhatToWatch()
+{
+    const QString id = selectedScenario();
+    for (const LabScenario &scenario : LabScenarios::all()) {
+        if (scenario.id == id) {
+            m_watch->setText(scenario.whatToWatch);
+            m_walkthrough->setText(Teaching::numberedHtml(Teaching::walkthrough(id)));
+        }
+    }
+}
+
+} // namespace refscope

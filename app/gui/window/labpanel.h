@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The lab dock: what the user can do to the lab guest's kernel. The example
+// modules with Load / Unload, and the scenarios with Run / Stop, what to
+// watch while one runs and its guided steps. Outcomes, refusals included
+// ("busy: …"), are shown in the dock as plain text; after each action
+// actionDone() asks the window for a fresh snapshot, so the table and the
+// graph follow at once.
+#pragma once
+
+#include "lab/labscenarios.h"
+
+#include <QDockWidget>
+#include <QPointer>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace refscope {
+
+class LabMachine;
+
+class LabPanel : public QDockWidget {
+    Q_OBJECT
+public:
+    explicit LabPanel(QWidget *parent = nullptr);
+
+    // The lab guest (nullptr: none). Acts only while its agent is connected;
+    // another guest forgets the old one's background processes.
+    void setLab(LabMachine *lab);
+    QString outcome() const;
+
+signals:
+    void actionDone();
+
+private:
+    using Action = void (LabScenarios::*)(const QString &, LabScenarios::Done);
+    // A button that runs action on what target() selects.
+    QPushButton *actionButton(const QString &text, const QString &objectName,
+                              const QString &progress, Action action,
+                              QString (LabPanel::*target)() const);
+    QString selectedExample() const;
+    QString selectedScenario() const;
+    // Runs one action on target; progress ("Loading %1…") says so meanwhile.
+    void start(const QString &progress, Action action, const QString &target);
+    void showLabState();
+    void updateButtons();
+    void showWhatToWatch();
+
+    QPointer<LabMachine> m_lab;
+    LabScenarios *m_scenarios = nullptr;
+    bool m_busy = false;
+    bool m_haveExamples = false;
+    QListWidget *m_examples;
+    QListWidget *m_scenarioList;
+    QPushButton *m_load;
+    QPushButton *m_unload;
+    QPushButton *m_run;
+    QPushButton *m_stop;
+    QLabel *m_watch;
+    QLabel *m_walkthrough; // the scenario's numbered steps (teaching/teaching.h)
+    QLabel *m_outcome;
+};
+
+} // namespace refscope

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RefScope's main window, in the KernelShark mould: a toolbar, the module
+// table and the dependency graph as tabs, a dock with the selected
+// module's details and a status bar. One module is selected at a time and
+// every view shows the same one; the selection survives refreshes because
+// the models change row by row, never by reset.
+#pragma once
+
+#include "inventory/moduleinfo.h"
+#include "sources/snapshotsource.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+class QSortFilterProxyModel;
+
+namespace refscope {
+
+class BuiltinModuleModel;
+class DependencyGraphView;
+class DetailsDock;
+class ForceRelease;
+class HoldersDock;
+class LabPanel;
+class MessagePage;
+class SessionActions;
+class ModuleDetailsModel;
+class ModuleFilterProxy;
+class ModuleListModel;
+class TimelineWidget;
+class WindowSettings;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows the source's snapshots from now on; the window owns it. Live
+    // sources refresh every second.
+    void setSource(SnapshotSource *source);
+    SnapshotSource *source() const { return m_source; }
+
+    // Selects the module in the table, the graph and the details dock.
+    // Follow: a large graph moves to the module's neighbourhood.
+    enum class GraphFocus { Follow, Keep };
+    void selectModule(const QString &name, GraphFocus focus = GraphFocus::Follow);
+    QString selectedModule() const { return m_selected; }
+
+    static constexpr int kRefreshIntervalMs = 1000;
+    // Above this many modules the graph shows neighbourhoods, not the whole.
+    static constexpr int kGraphOverviewLimit = 60;
+
+public slots:
+    // Boots the lab guest and shows its modules.
+    void openLab();
+    void openSnapshotFile();
+    void saveSnapshotFile();
+
+private:
+    void dropSource();
+    void createActions();
+    void createViews();
+    void createStatusBar();
+    void applySnapshot(const Snapshot &snapshot);
+    void showFailure(const QString &message);
+    void showProgress(const QString &message);
+    void showNoModuleSupport();
+    void showPage(QWidget *page);
+    void onTableSelectionChanged();
+    void reselect();
+    void updateStatus();
+
+    ModuleListModel *m_modules;
+    ModuleFilterProxy *m_proxy;
+    ModuleDetailsModel *m_details;
+    BuiltinModuleModel *m_builtin;
+    QSortFilterProxyModel *m_builtinProxy;
+    QPointer<SnapshotSource> m_source;
+    QString m_selected;
+    bool m_haveSnapshot = false;
+
+    QStackedWidget *m_pages;
+    QTabWidget *m_tabs;
+    QTableView *m_table;
+    DependencyGraphView *m_graph;
+    QTableView *m_builtinTable;
+    MessagePage *m_message;
+    DetailsDock *m_dock;
+    HoldersDock *m_holdersDock;       // tabbed with the details dock
+    LabPanel *m_labPanel;             // shown only while the source is the lab guest
+    TimelineWidget *m_timeline;       // follows the selected module
+    WindowSettings *m_windowSettings; // menus, recent files, saved layout
+    SessionActions *m_sessions;       // save and reopen sessions
+    ForceRelease *m_forceRelease;     // "Force release…" of the selected module
+    QLineEdit *m_search;
+    QComboBox *m_stateFilter;
+    QAction *m_refreshAction;
+    QAction *m_autoRefreshAction;
+    QAction *m_saveAction;
+    QLabel *m_sourceLabel;
+    QLabel *m_kernelLabel;
+    QLabel *m_countLabel;
+    QLabel *m_refreshLabel;
+};
+
+} // namespace refscope

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Session files reopen exactly what was saved, refuse a newer, corrupted or
+// truncated file with a clear message, and stay fast at a million events;
+// the CSV export quotes as RFC 4180 says.
+#include "capture/livecapturedetails.h"
+#include "events/eventcsv.h"
+#include "session/sessionfile.h"
+
+#include <QBuffer>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <limits>
+
+namespace refscope {
+
+namespace {
+
+Snapshot sampleSnapshot()
+{
+    Snapshot snapshot;
+    snapshot.kernelRelease = QStringLiteral("6.1.0-56-amd64");
+    snapshot.support = {true, true, true};
+    snapshot.takenAtMs = 1763780000000;
+    ModuleInfo loop;
+    loop.name = QStringLiteral("loop");
+    loop.size = 32768;
+    loop.refcount = 1;
+    loop.state = ModuleState::Live;
+    loop.params = {{QStringLiteral("max_loop"), QStringLiteral("0"), true}};
+    snapshot.modules = {loop};
+    return snapshot;
+}
+
+QList<HolderReport> sampleHolders()
+{
+    Holder file;
+    file.kind = HolderKind::File;
+    file.pid = 42;
+    file.comm = QStringLiteral("sleep");
+    file.fds = {3, 4};
+    file.path = QStringLiteral("/dev/loop-control");
+    file.source = HolderSource::Exact;
+    file.rule = QStringLiteral("f_op owner");
+    return {{QStringLiteral("loop"),
+             1,
+             {file},
+             0,
+             QStringLiteral("one open file"),
+             {QStringLiteral("close it")},
+             1763780012345,
+             {{HolderSentenceCode::InUseOne, {"loop", "1", "0"}}},
+             {{HolderSentenceCode::HolderStep, {"0"}}}}};
+}
+
+// A store like live capture fills: details aside, a baseline, losses.
+std::unique_ptr<EventStore> sampleEvents(int count)
+{
+    auto store = std::make_unique<EventStore>();
+    store->setBaseline(QStringLiteral("loop"), 1);
+    auto details = std::make_unique<CapturedDetails>(store.get());
+    CapturedDetails *d = details.get();
+    store->setDetailsSource(std::move(details));
+    for (int i = 0; i < count; ++i) {
+        const bool get = i % 2 == 0;
+        ModuleEvent e{1000 + i * 10, i % 2, get ? ModuleEventKind::Get : ModuleEventKind::Put,
+                      i % 3 == 2 ? QStringLiteral("fuse") : QStringLiteral("loop"), get ? 2 : 1};
+        EventDetails details;
+        details.pid = 100 + i % 7;
+        details.comm = i % 5 == 0 ? QStringLiteral("a, \"quoted\" comm") : QStringLiteral("flood");
+        details.callSite = 0xffffffffa68ba390ULL + quint64(i % 2);
+        details.callSiteName = get ? QStringLiteral("misc_open+0x70") : QString();
+        if (i % 4 == 0)
+            details.stack = {QStringLiteral("try_module_get+0x85 (0xffffffffb0b48175)"),
+                             QStringLiteral("misc_open+0x70 (0xffffffffb10ba390)")};
+        store->append(e);
+        d->append(details);
+    }
+    store->appendLost({1500, 1, 17});
+    store->appendLost({1600, 0, -1});
+    return store;
+}
+
+void compareStores(const EventStore &a, const EventStore &b)
+{
+    QCOMPARE(b.size(), a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const ModuleEvent x = a.event(i), y = b.event(i);
+        QCOMPARE(y.timestampNs, x.timestampNs);
+        QCOMPARE(y.cpu, x.cpu);
+        QCOMPARE(y.kind, x.kind);
+        QCOMPARE(y.module, x.module);
+        QCOMPARE(y.refcount, x.refcount);
+        const EventDetails p = a.details(i), q = b.details(i);
+        QCOMPARE(q.pid, p.pid);
+        QCOMPARE(q.comm, p.comm);
+        QCOMPARE(q.callSite, p.callSite);
+        QCOMPARE(q.callSiteName, p.callSiteName);
+        QCOMPARE(q.stack, p.stack);
+        QCOMPARE(q.text, p.text);
+    }
+    QCOMPARE(b.lostEvents().size(), a.lostEvents().size());
+    for (qsizetype i = 0; i < a.lostEvents().size(); ++i) {
+        QCOMPARE(b.lostEvents().at(i).timestampNs, a.lostEvents().at(i).timestampNs);
+        QCOMPARE(b.lostEvents().at(i).cpu, a.lostEvents().at(i).cpu);
+        QCOMPARE(b.lostEvents().at(i).count, a.lostEvents().at(i).count);
+    }
+    for (int m = 0; m < a.moduleCount(); ++m) {
+        const int other = b.findModule(a.moduleName(m));
+        QVERIFY(other >= 0);
+        QCOMPARE(b.countAt(other, 0), a.countAt(m, 0)); // the baseline survives
+    }
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+} // namespace
+
+class TestSessionFile : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
+
+    // A valid session's bytes, for the tests that spoil them.
+    QByteArray savedBytes()
+    {
+        const auto events = sampleEvents(200);
+        const QString file = path("valid.rscope");
+        if (!saveSession(file, sampleSnapshot(), *events, sampleHolders()).isEmpty())
+            return {};
+        return readAll(file);
+    }
+
+    QString loadError(const QByteArray &bytes)
+    {
+        const QString file = path("spoiled.rscope");
+        writeAll(file, bytes);
+        Session session;
+        return loadSession(file, &session);
+    }
+
+private slots:
+    void roundTripIsExact()
+    {
+        const auto events = sampleEvents(1000);
+        const QString file = path("round.rscope");
+        QCOMPARE(saveSession(file, sampleSnapshot(), *events, sampleHolders()), QString());
+        QVERIFY(looksLikeSessionFile(file));
+        Session session;
+        QCOMPARE(loadSession(file, &session), QString());
+        QCOMPARE(session.snapshot, sampleSnapshot());
+        QCOMPARE(session.holders, sampleHolders());
+        compareStores(*events, *session.events);
+    }
+
+    void emptySessionRoundTrips()
+    {
+        EventStore none;
+        const QString file = path("empty-session.rscope");
+        QCOMPARE(saveSession(file, Snapshot{}, none, {}), QString());
+        Session session;
+        QCOMPARE(loadSession(file, &session), QString());
+        QCOMPARE(session.events->size(), std::size_t(0));
+        QVERIFY(session.holders.isEmpty());
+    }
+
+    void newerVersionIsRefused()
+    {
+        QByteArray bytes = savedBytes();
+        QVERIFY(!bytes.isEmpty());
+        bytes[11] = char(kSessionFormatVersion + 1); // the version's low byte
+        const QString error = loadError(bytes);
+        QVERIFY2(error.contains(QLatin1String("newer RefScope")), qPrintable(error));
+    }
+
+    void truncatedFileIsRefused()
+    {
+        const QByteArray bytes = savedBytes();
+        for (const qsizetype keep : {qsizetype(12), bytes.size() / 2, bytes.size() - 1}) {
+            const QString error = loadError(bytes.left(keep));
+            QVERIFY2(error.contains(QLatin1String("truncated")), qPrintable(error));
+        }
+    }
+
+    void corruptedFileIsRefused()
+    {
+        QByteArray bytes = savedBytes();
+        bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x5a);
+        QString error = loadError(bytes);
+        QVERIFY2(error.contains(QLatin1String("corrupted")), qPrintable(error));
+        error = loadError(savedBytes() + "tail");
+        QVERIFY2(error.contains(QLatin1String("corrupted")), qPrintable(error));
+    }
+
+    void otherFilesAreRefused()
+    {
+        QString error = loadError(QByteArray());
+        QVERIFY2(error.contains(QLatin1String("not a RefScope session")), qPrintable(error));
+        error = loadError(QByteArray("tracing\x17\x08\x44", 10));
+        QVERIFY2(error.contains(QLatin1String("not a RefScope session")), qPrintable(error));
+        Session session;
+        error = loadSession(path("missing.rscope"), &session);
+        QVERIFY2(error.contains(QLatin1String("cannot open")), qPrintable(error));
+    }
+
+    // Measured: prints the times; the bound only catches a gross regression.
+    void millionEventsSaveAndOpenInSeconds()
+    {
+        const auto events = sampleEvents(1000000);
+        const QString file = path("million.rscope");
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(saveSession(file, sampleSnapshot(), *events, {}), QString());
+        const qint64 saveMs = timer.restart();
+        Session session;
+        QCOMPARE(loadSession(file, &session), QString());
+        const qint64 openMs = timer.elapsed();
+        qInfo("1M events: save %lld ms, open %lld ms, %lld bytes", saveMs, openMs,
+              QFileInfo(file).size());
+        QCOMPARE(session.events->size(), events->size());
+        QVERIFY(saveMs < 10000 && openMs < 10000);
+    }
+
+    // A trace file's curves start where its first events put them, whatever
+    // the snapshot saved with them says (format 2 keeps each baseline).
+    void baselinesSurviveAnyLaterSnapshot()
+    {
+        EventStore trace;
+        trace.append({100, 0, ModuleEventKind::Get, QStringLiteral("loop"), 3});
+        trace.append({200, 1, ModuleEventKind::Put, QStringLiteral("loop"), 2});
+        const QString file = path("trace.rscope");
+        Snapshot later = sampleSnapshot();
+        later.modules[0].refcount = 7;
+        QCOMPARE(saveSession(file, later, trace, {}), QString());
+        Session session;
+        QCOMPARE(loadSession(file, &session), QString());
+        QCOMPARE(session.formatVersion, kSessionFormatVersion);
+        QCOMPARE(session.events->moduleName(0), QStringLiteral("loop"));
+        QCOMPARE(session.events->countAt(0, 0), 2);
+        QCOMPARE(session.events->countAt(0, 150), 3);
+    }
+
+    // Told to stop, a save leaves no file behind (the old one, if any, stays).
+    void stoppedSaveWritesNothing()
+    {
+        const auto events = sampleEvents(1000);
+        const QString file = path("stopped.rscope");
+        QList<int> seen;
+        const QString error =
+            saveSession(file, sampleSnapshot(), *events, {}, [&seen](int permille) {
+                seen.append(permille);
+                return false;
+            });
+        QVERIFY2(error.contains(QLatin1String("stopped")), qPrintable(error));
+        QCOMPARE(seen, QList<int>{0});
+        QVERIFY(!QFile::exists(file));
+        seen.clear();
+        QCOMPARE(saveSession(file, sampleSnapshot(), *events, {},
+                             [&seen](int permille) {
+                                 seen.append(permille);
+                                 return true;
+                             }),
+                 QString());
+        QCOMPARE(seen.last(), 1000);
+    }
+
+    // A version 1 file recorded in the lab guest (tests/fixtures/README.md):
+    // `refscope-cli record` of /dev/loop-control opened and closed three
+    // times while `sleep` held it, with `refscope-cli why loop --json`.
+    void version1StaysReadable()
+    {
+        Session session;
+        QCOMPARE(
+            loadSession(QStringLiteral(REFSCOPE_FIXTURES_DIR "/session-v1-loop.rscope"), &session),
+            QString());
+        QCOMPARE(session.formatVersion, quint32(1));
+        QCOMPARE(session.snapshot.kernelRelease, QStringLiteral("6.1.0-56-amd64"));
+        const EventStore &events = *session.events;
+        QCOMPARE(events.size(), std::size_t(6));
+        const int loop = events.findModule(QStringLiteral("loop"));
+        QVERIFY(loop >= 0);
+        QCOMPARE(events.eventsOf(loop).size(), std::size_t(6));
+        // Version 1 takes each curve's start from the snapshot: sleep's open.
+        QCOMPARE(events.countAt(loop, 0), 1);
+        QCOMPARE(events.countAt(loop, std::numeric_limits<qint64>::max()), 1);
+        QCOMPARE(session.holders.size(), 1);
+        const HolderReport &report = session.holders.first();
+        QCOMPARE(report.module, QStringLiteral("loop"));
+        QCOMPARE(report.refcount, 1);
+        QCOMPARE(report.unexplained, 0);
+        QCOMPARE(report.holders.size(), 1);
+        QCOMPARE(report.holders.first().comm, QStringLiteral("sleep"));
+        QCOMPARE(report.holders.first().path, QStringLiteral("/dev/loop-control"));
+        QCOMPARE(report.takenAtMs, qint64(0)); // version 1 did not keep it
+    }
+
+    void csvQuotesAsRfc4180Says()
+    {
+        QCOMPARE(csvField(QStringLiteral("plain")), QStringLiteral("plain"));
+        QCOMPARE(csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
+        QCOMPARE(csvField(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
+        QCOMPARE(csvField(QStringLiteral("two\nlines")), QStringLiteral("\"two\nlines\""));
+        QCOMPARE(csvField(QString()), QString());
+    }
+
+    void csvExportHasOneLinePerEvent()
+    {
+        const auto events = sampleEvents(3);
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        QCOMPARE(writeEventsCsv(*events, &out), QString());
+        const QList<QByteArray> lines = out.data().split('\n');
+        QCOMPARE(lines.size(), 5); // header, 3 events, the empty rest after the last CRLF
+        QCOMPARE(lines.at(0), QByteArray("time,cpu,pid,comm,event,module,count,call_site\r"));
+        QCOMPARE(lines.at(1), QByteArray("0.000001000,0,100,\"a, \"\"quoted\"\" comm\",module_get,"
+                                         "loop,2,misc_open+0x70\r"));
+        QCOMPARE(lines.at(2),
+                 QByteArray("0.000001010,1,101,flood,module_put,loop,1,0xffffffffa68ba391\r"));
+    }
+};
+
+} // namespace refscope
+
+QTEST_GUILESS_MAIN(refscope::TestSessionFile)
+#include "tst_session_file.moc"

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Bad input gives a clear message, never a crash: missing, empty and
+// foreign files, and copies of the real recordings truncated or corrupted
+// at many places.
+#include "tracecmdreport.h"
+
+#include "recording/recording.h"
+#include "tracefile/tracefilelayout.h"
+
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace refscope;
+
+class TestTraceMalformed : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void explainsWhatIsWrong_data();
+    void explainsWhatIsWrong();
+    void survivesTruncation_data();
+    void survivesTruncation();
+    void survivesCorruption_data();
+    void survivesCorruption();
+    void survivesCorruptPages_data();
+    void survivesCorruptPages() { survivesCorruption(); }
+
+private:
+    QString write(const QString &name, const QByteArray &bytes);
+    static QByteArray recording(const char *name);
+    QTemporaryDir m_dir;
+};
+
+void TestTraceMalformed::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // Uncompressed pages are walked in place in the mapped file: an
+    // uncompressed copy of a real recording to corrupt them in.
+    QString error;
+    QVERIFY2(
+        runTraceCmd({"convert", "-i", QStringLiteral(REFSCOPE_TRACES_DIR "/loop-with-stacks.dat"),
+                     "--compression", "none", "-o", m_dir.filePath(QStringLiteral("none.dat"))},
+                    &error),
+        qPrintable(error));
+}
+
+QString TestTraceMalformed::write(const QString &name, const QByteArray &bytes)
+{
+    QFile file(m_dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(file.fileName()));
+    return file.fileName();
+}
+
+QByteArray TestTraceMalformed::recording(const char *name)
+{
+    QFile file(QStringLiteral(REFSCOPE_TRACES_DIR "/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing recording %s", qPrintable(file.fileName()));
+    return file.readAll();
+}
+
+void TestTraceMalformed::explainsWhatIsWrong_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing") << m_dir.filePath(QStringLiteral("nothing-here.dat"))
+                             << QStringLiteral("no such file");
+    QTest::newRow("directory") << m_dir.path() << QStringLiteral("not a regular file");
+    QTest::newRow("empty") << write(QStringLiteral("empty.dat"), {})
+                           << QStringLiteral("the file is empty");
+    QTest::newRow("text") << write(QStringLiteral("notes.txt"), "module_get loop refcnt=2\n")
+                          << QStringLiteral("not a trace-cmd data file");
+    QTest::newRow("future version")
+        << write(QStringLiteral("v9.dat"), QByteArray("\x17\x08\x44tracing9\0", 12) + "xxxx")
+        << QStringLiteral("version 9 is not supported");
+    QTest::newRow("header only") << write(QStringLiteral("head.dat"),
+                                          recording("loop-open-close.dat").left(14))
+                                 << QStringLiteral("ends inside its header");
+}
+
+void TestTraceMalformed::explainsWhatIsWrong()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, message);
+    QString error;
+    QVERIFY(!openRecording(path, &error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QVERIFY2(error.startsWith(path), qPrintable(error));
+}
+
+void TestTraceMalformed::survivesTruncation_data()
+{
+    QTest::addColumn<QString>("path");
+    const QByteArray whole = recording("loop-with-stacks.dat");
+    // Every byte of the fixed header, then ever larger steps through the
+    // metadata and the event data.
+    QList<qsizetype> cuts;
+    for (qsizetype at = 1; at < 64; ++at)
+        cuts << at;
+    for (qsizetype at = 64; at < whole.size(); at = at * 5 / 4 + 7)
+        cuts << at;
+    cuts << whole.size() - 1;
+    for (qsizetype at : cuts) {
+        const QString name = QStringLiteral("cut-%1.dat").arg(at);
+        QTest::newRow(qPrintable(name)) << write(name, whole.left(at));
+    }
+}
+
+void TestTraceMalformed::survivesTruncation()
+{
+    QFETCH(QString, path);
+    QString error;
+    const auto store = openRecording(path, &error);
+    QVERIFY2(store || error.startsWith(path), qPrintable(error));
+}
+
+void TestTraceMalformed::survivesCorruption_data()
+{
+    QTest::addColumn<QString>("path");
+    const QByteArray whole = recording("loop-with-stacks.dat");
+    QRandomGenerator random(7);
+    for (int i = 0; i < 150; ++i) {
+        QByteArray copy = whole;
+        // A burst of garbage somewhere, biased towards the metadata at the
+        // start where a bad length or offset does the most harm.
+        const qsizetype at = i % 2 ? random.bounded(qsizetype(8192)) : random.bounded(copy.size());
+        for (int k = 0; k < 8 && at + k < copy.size(); ++k)
+            copy[at + k] = char(random.bounded(256));
+        const QString name = QStringLiteral("corrupt-%1-at-%2.dat").arg(i).arg(at);
+        QTest::newRow(qPrintable(name)) << write(name, copy);
+    }
+}
+
+void TestTraceMalformed::survivesCorruptPages_data()
+{
+    QTest::addColumn<QString>("path");
+    QFile file(m_dir.filePath(QStringLiteral("none.dat")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray whole = file.readAll();
+    TraceFileLayout layout;
+    QString error;
+    QVERIFY2(readTraceFileLayout(reinterpret_cast<const uchar *>(whole.constData()), whole.size(),
+                                 &layout, &error),
+             qPrintable(error));
+    QVERIFY(!layout.compressed && !layout.cpus.isEmpty());
+    QRandomGenerator random(13);
+    for (int i = 0; i < 120; ++i) {
+        const TraceFileLayout::CpuData &cpu = layout.cpus[i % layout.cpus.size()];
+        if (cpu.size == 0)
+            continue;
+        QByteArray copy = whole;
+        // Half of the bursts hit a page header (timestamp, commit), the
+        // others anywhere among the events.
+        const quint64 page = random.bounded(cpu.size / layout.pageSize) * layout.pageSize;
+        const quint64 within = i % 2 ? random.bounded(16) : random.bounded(layout.pageSize);
+        const qsizetype at = qsizetype(cpu.fileOffset + page + within);
+        for (int k = 0; k < 8 && at + k < copy.size(); ++k)
+            copy[at + k] = char(random.bounded(256));
+        const QString name = QStringLiteral("page-%1-at-%2.dat").arg(i).arg(at);
+        QTest::newRow(qPrintable(name)) << write(name, copy);
+    }
+}
+
+void TestTraceMalformed::survivesCorruption()
+{
+    QFETCH(QString, path);
+    QString error;
+    const auto store = openRecording(path, &error);
+    QVERIFY2(store || error.startsWith(path), qPrintable(error));
+    if (store)
+        for (std::size_t i = 0; i < store->size(); i += 97)
+            store->details(i);
+}
+
+QTEST_GUILESS_MAIN(TestTraceMalformed)
+#include "tst_trace_malformed.moc"
