@@ -471,10 +471,6 @@
         <translation>fd %1</translation>
     </message>
     <message>
-        <source>no process has %1 open any more, yet it holds a reference: a kernel thread or the module itself keeps it (seed 004); only the module&apos;s own code can let it go</source>
-        <translation>已没有进程打开 %1，但它仍持有一个引用：是内核线程或模块本身保留着它（种子 004）；只有模块自己的代码能释放它</translation>
-    </message>
-    <message>
         <source>detach %1 once nothing uses it (losetup -d %2)</source>
         <translation>在没有人使用后分离 %1（losetup -d %2）</translation>
     </message>
@@ -489,10 +485,6 @@
     <message>
         <source>unload user module %1 first (rmmod %1)</source>
         <translation>先卸载使用它的模块 %1（rmmod %1）</translation>
-    </message>
-    <message>
-        <source>kernel thread %1 holds %2 (%3): only the module&apos;s own code can make it let go; a thread that inherited a user&apos;s files keeps them open after the user closes them (seed 004)</source>
-        <translation>内核线程 %1 持有 %2（%3）：只有模块自己的代码能让它释放；继承了用户文件的线程在用户关闭后仍会保持它们打开（种子 004）</translation>
     </message>
     <message>
         <source>%1 is not loaded.</source>
@@ -533,10 +525,6 @@
     <message>
         <source>The inferred holders claimed %1 more than the count; those claims are counted as 0.</source>
         <translation>推断出的持有者比引用计数多出 %1 个；这些多出的按 0 计。</translation>
-    </message>
-    <message>
-        <source>kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user&apos;s socket it kept (seed 004)</source>
-        <translation>内核线程 %1（pid %2）以该模块命名，可能持有没有任何进程打开的东西，例如它保留的用户套接字（种子 004）</translation>
     </message>
     <message>
         <source>wait for %1&apos;s init to finish, or interrupt the insmod or modprobe loading it</source>
@@ -702,6 +690,18 @@
         <source>the loaded refscope_helper speaks interface version %1, this RefScope needs %2: unload it (rmmod refscope_helper) so the matching one is loaded</source>
         <translation>已加载的 refscope_helper 使用接口版本 %1，而此 RefScope 需要 %2：请卸载它（rmmod refscope_helper），以便加载匹配的版本</translation>
     </message>
+    <message>
+        <source>no process has %1 open any more, yet it holds a reference: a kernel thread or the module itself keeps it, as a module&apos;s thread can keep a user&apos;s netlink socket open after the user closed it; only the module&apos;s own code can let it go</source>
+        <translation>已没有进程打开 %1，但它仍持有一个引用：是内核线程或模块本身保留着它，就像模块的线程可以在用户关闭 netlink 套接字之后仍让它保持打开；只有模块自己的代码能释放它</translation>
+    </message>
+    <message>
+        <source>kernel thread %1 holds %2 (%3): only the module&apos;s own code can make it let go; a thread that inherited a user&apos;s files keeps them open after the user closes them, so the count never returns to 0</source>
+        <translation>内核线程 %1 持有 %2（%3）：只有模块自己的代码能让它释放；继承了用户文件的线程在用户关闭后仍会保持它们打开，因此计数永远不会回到 0</translation>
+    </message>
+    <message>
+        <source>kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user&apos;s socket it kept open after the user closed it</source>
+        <translation>内核线程 %1（pid %2）以该模块命名，可能持有没有任何进程打开的东西，例如用户关闭后它仍保持打开的用户套接字</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>
@@ -798,16 +798,16 @@ Shared by %n forked process(es)</source>
         <translation>保存的快照不记录持有者。请打开实验环境，或以 root 身份读取本机，以查看是什么持有 %1。</translation>
     </message>
     <message>
-        <source>The session holds no holder report for %1.</source>
-        <translation>该会话中没有 %1 的持有者报告。</translation>
+        <source>The session file holds no holder report for %1.</source>
+        <translation>该会话文件中没有 %1 的持有者报告。</translation>
     </message>
     <message>
-        <source>Saved with the session: what held %1 at %2.</source>
-        <translation>随会话保存：%2 时持有 %1 的对象。</translation>
+        <source>Saved in the session file: what held %1 at %2.</source>
+        <translation>保存在会话文件中：%2 时持有 %1 的对象。</translation>
     </message>
     <message>
-        <source>Saved with the session: what held %1 then.</source>
-        <translation>随会话保存：当时持有 %1 的对象。</translation>
+        <source>Saved in the session file: what held %1 then.</source>
+        <translation>保存在会话文件中：当时持有 %1 的对象。</translation>
     </message>
 </context>
 <context>
@@ -975,16 +975,8 @@ Shared by %n forked process(es)</source>
         <translation>保持字符设备处于打开状态（count_demo）</translation>
     </message>
     <message>
-        <source>While a process keeps /dev/count_demo open, count_demo&apos;s reference count is 2: one from the open file&apos;s .owner and one from the extra try_module_get() in its open(), as in seed 002. Used by stays empty, because the user is an open file, not a module, and unloading is refused as busy. Stop closes the file: the count goes back to 0 and the module unloads.</source>
-        <translation>当有进程保持 /dev/count_demo 打开时，count_demo 的引用计数为 2：一个来自打开文件的 .owner，另一个来自其 open() 中额外的 try_module_get()，与种子 002 相同。“被依赖”一栏为空，因为使用者是一个打开的文件而不是模块；卸载会因“忙”而被拒绝。点击“停止”会关闭文件：计数回到 0，模块即可卸载。</translation>
-    </message>
-    <message>
         <source>Leave a netlink socket in a kernel thread (stuck_netlink)</source>
         <translation>在内核线程中遗留一个 netlink 套接字（stuck_netlink）</translation>
-    </message>
-    <message>
-        <source>stuck-netlink-send sends one message and exits, but the module&apos;s kernel thread keeps the closed socket alive: the reference count stays at 1 with an empty Used by and no process left to blame, as in seed 004. Unloading is refused for as long as the guest runs.</source>
-        <translation>stuck-netlink-send 发送一条消息后就退出了，但模块的内核线程让已关闭的套接字继续存活：引用计数停在 1，“被依赖”为空，也找不到可以归咎的进程，与种子 004 相同。只要虚拟机还在运行，卸载就会被拒绝。</translation>
     </message>
     <message>
         <source>Leak a reference on an error path (leaky_ref)</source>
@@ -1031,8 +1023,8 @@ Shared by %n forked process(es)</source>
         <translation>没有名为 &quot;%1&quot; 的实验场景</translation>
     </message>
     <message>
-        <source>the lab&apos;s example modules and helpers are not built (build the kmod-examples and stuck-netlink-send targets)</source>
-        <translation>实验环境的示例模块和辅助程序尚未构建（请构建 kmod-examples 和 stuck-netlink-send 目标）</translation>
+        <source>the lab&apos;s example modules and programs are not built (build the kmod-examples and stuck-netlink-send targets)</source>
+        <translation>实验环境的示例模块和示例程序尚未构建（请构建 kmod-examples 和 stuck-netlink-send 目标）</translation>
     </message>
     <message>
         <source>%1 failed (exit status %2): %3</source>
@@ -1045,6 +1037,14 @@ Shared by %n forked process(es)</source>
     <message>
         <source>the lab guest is not running</source>
         <translation>实验环境虚拟机未在运行</translation>
+    </message>
+    <message>
+        <source>While a process keeps /dev/count_demo open, count_demo&apos;s reference count is 2: one from the open file&apos;s .owner and one from the extra try_module_get() its open() takes on top of it. Used by stays empty, because the user is an open file, not a module, and unloading is refused as busy. Stop closes the file: the count goes back to 0 and the module unloads.</source>
+        <translation>当有进程保持 /dev/count_demo 打开时，count_demo 的引用计数为 2：一个来自打开文件的 .owner，另一个来自其 open() 在此之外额外调用的 try_module_get()。“被依赖”一栏为空，因为使用者是一个打开的文件而不是模块；卸载会因“忙”而被拒绝。点击“停止”会关闭文件：计数回到 0，模块即可卸载。</translation>
+    </message>
+    <message>
+        <source>stuck-netlink-send sends one message and exits, but the module&apos;s kernel thread keeps the closed socket alive: the reference count stays at 1 with an empty Used by and no process left to blame, because the socket&apos;s reference is given back only when the thread closes it, and it never does. Unloading is refused for as long as the guest runs.</source>
+        <translation>stuck-netlink-send 发送一条消息后就退出了，但模块的内核线程让已关闭的套接字继续存活：引用计数停在 1，“被依赖”为空，也找不到可以归咎的进程，因为套接字的引用只有在该线程关闭它时才会归还，而它永远不会关闭。只要虚拟机还在运行，卸载就会被拒绝。</translation>
     </message>
 </context>
 <context>
@@ -1511,10 +1511,6 @@ Shared by %n forked process(es)</source>
 <context>
     <name>refscope::RecordingOpener</name>
     <message>
-        <source>Recordings (*.dat *.rscope);;trace-cmd recordings (*.dat);;RefScope sessions (*.rscope);;All files (*)</source>
-        <translation>录制文件 (*.dat *.rscope);;trace-cmd 录制文件 (*.dat);;RefScope 会话 (*.rscope);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -1525,6 +1521,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Open a recording</source>
         <translation>打开录制文件</translation>
+    </message>
+    <message>
+        <source>Recordings (*.dat *.rscope);;trace-cmd recordings (*.dat);;RefScope session files (*.rscope);;All files (*)</source>
+        <translation>录制文件 (*.dat *.rscope);;trace-cmd 录制文件 (*.dat);;RefScope 会话文件 (*.rscope);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1931,16 +1931,16 @@ Shared by %n forked process(es)</source>
         <translation>还没有可保存的内容：没有模块，也没有记录。</translation>
     </message>
     <message>
-        <source>RefScope sessions (*.rscope)</source>
-        <translation>RefScope 会话 (*.rscope)</translation>
-    </message>
-    <message>
         <source>Saving %1…</source>
         <translation>正在保存 %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>RefScope session files (*.rscope)</source>
+        <translation>RefScope 会话文件 (*.rscope)</translation>
     </message>
 </context>
 <context>
@@ -2001,8 +2001,8 @@ Shared by %n forked process(es)</source>
 <context>
     <name>refscope::SessionSnapshotSource</name>
     <message>
-        <source>session %1</source>
-        <translation>会话 %1</translation>
+        <source>session file %1</source>
+        <translation>会话文件 %1</translation>
     </message>
 </context>
 <context>
@@ -2396,12 +2396,6 @@ Shared by %n forked process(es)</source>
 <context>
     <name>refscope::TimelineWidget</name>
     <message>
-        <source>No recording yet.
-Open a trace.dat (trace-cmd record -e module) or a RefScope session, or start a capture.</source>
-        <translation>还没有录制。
-请打开 trace.dat（trace-cmd record -e module）或 RefScope 会话，或开始采集。</translation>
-    </message>
-    <message>
         <source>Events</source>
         <translation>事件</translation>
     </message>
@@ -2466,8 +2460,14 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session, or start a 
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <source>Open a trace.dat (trace-cmd record -e module) or a RefScope session</source>
-        <translation>打开 trace.dat（trace-cmd record -e module）或 RefScope 会话</translation>
+        <source>No recording yet.
+Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or start a capture.</source>
+        <translation>还没有录制。
+请打开 trace.dat（trace-cmd record -e module）或 RefScope 会话文件，或开始采集。</translation>
+    </message>
+    <message>
+        <source>Open a trace.dat (trace-cmd record -e module) or a RefScope session file</source>
+        <translation>打开 trace.dat（trace-cmd record -e module）或 RefScope 会话文件</translation>
     </message>
 </context>
 <context>

@@ -471,10 +471,6 @@
         <translation>fd %1</translation>
     </message>
     <message>
-        <source>no process has %1 open any more, yet it holds a reference: a kernel thread or the module itself keeps it (seed 004); only the module&apos;s own code can let it go</source>
-        <translation>已沒有行程開啟 %1，但它仍持有一個參考：是核心執行緒或模組本身保留著它（種子 004）；只有模組自己的程式碼能釋放它</translation>
-    </message>
-    <message>
         <source>detach %1 once nothing uses it (losetup -d %2)</source>
         <translation>在沒有人使用後分離 %1（losetup -d %2）</translation>
     </message>
@@ -489,10 +485,6 @@
     <message>
         <source>unload user module %1 first (rmmod %1)</source>
         <translation>先解除安裝使用它的模組 %1（rmmod %1）</translation>
-    </message>
-    <message>
-        <source>kernel thread %1 holds %2 (%3): only the module&apos;s own code can make it let go; a thread that inherited a user&apos;s files keeps them open after the user closes them (seed 004)</source>
-        <translation>核心執行緒 %1 持有 %2（%3）：只有模組自己的程式碼能讓它釋放；繼承了使用者檔案的執行緒在使用者關閉後仍會保持它們開啟（種子 004）</translation>
     </message>
     <message>
         <source>%1 is not loaded.</source>
@@ -533,10 +525,6 @@
     <message>
         <source>The inferred holders claimed %1 more than the count; those claims are counted as 0.</source>
         <translation>推斷出的持有者比參考計數多出 %1 個；這些多出的按 0 計。</translation>
-    </message>
-    <message>
-        <source>kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user&apos;s socket it kept (seed 004)</source>
-        <translation>核心執行緒 %1（pid %2）以該模組命名，可能持有沒有任何行程開啟的東西，例如它保留的使用者通訊端（種子 004）</translation>
     </message>
     <message>
         <source>wait for %1&apos;s init to finish, or interrupt the insmod or modprobe loading it</source>
@@ -702,6 +690,18 @@
         <source>the loaded refscope_helper speaks interface version %1, this RefScope needs %2: unload it (rmmod refscope_helper) so the matching one is loaded</source>
         <translation>已載入的 refscope_helper 使用介面版本 %1，而此 RefScope 需要 %2：請解除安裝它（rmmod refscope_helper），以便載入匹配的版本</translation>
     </message>
+    <message>
+        <source>no process has %1 open any more, yet it holds a reference: a kernel thread or the module itself keeps it, as a module&apos;s thread can keep a user&apos;s netlink socket open after the user closed it; only the module&apos;s own code can let it go</source>
+        <translation>已沒有行程開啟 %1，但它仍持有一個參考：是核心執行緒或模組本身保留著它，就像模組的執行緒可以在使用者關閉 netlink 通訊端之後仍讓它保持開啟；只有模組自己的程式碼能釋放它</translation>
+    </message>
+    <message>
+        <source>kernel thread %1 holds %2 (%3): only the module&apos;s own code can make it let go; a thread that inherited a user&apos;s files keeps them open after the user closes them, so the count never returns to 0</source>
+        <translation>核心執行緒 %1 持有 %2（%3）：只有模組自己的程式碼能讓它釋放；繼承了使用者檔案的執行緒在使用者關閉後仍會保持它們開啟，因此計數永遠不會回到 0</translation>
+    </message>
+    <message>
+        <source>kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user&apos;s socket it kept open after the user closed it</source>
+        <translation>核心執行緒 %1（pid %2）以該模組命名，可能持有沒有任何行程開啟的東西，例如使用者關閉後它仍保持開啟的使用者通訊端</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>
@@ -798,16 +798,16 @@ Shared by %n forked process(es)</source>
         <translation>儲存的快照不會記錄持有者。請開啟實驗環境，或以 root 身分讀取本機，以查看是什麼持有 %1。</translation>
     </message>
     <message>
-        <source>The session holds no holder report for %1.</source>
-        <translation>該工作階段中沒有 %1 的持有者報告。</translation>
+        <source>The session file holds no holder report for %1.</source>
+        <translation>該工作階段檔案中沒有 %1 的持有者報告。</translation>
     </message>
     <message>
-        <source>Saved with the session: what held %1 at %2.</source>
-        <translation>隨工作階段儲存：%2 時持有 %1 的物件。</translation>
+        <source>Saved in the session file: what held %1 at %2.</source>
+        <translation>儲存在工作階段檔案中：%2 時持有 %1 的物件。</translation>
     </message>
     <message>
-        <source>Saved with the session: what held %1 then.</source>
-        <translation>隨工作階段儲存：當時持有 %1 的物件。</translation>
+        <source>Saved in the session file: what held %1 then.</source>
+        <translation>儲存在工作階段檔案中：當時持有 %1 的物件。</translation>
     </message>
 </context>
 <context>
@@ -975,16 +975,8 @@ Shared by %n forked process(es)</source>
         <translation>保持字元裝置處於開啟狀態（count_demo）</translation>
     </message>
     <message>
-        <source>While a process keeps /dev/count_demo open, count_demo&apos;s reference count is 2: one from the open file&apos;s .owner and one from the extra try_module_get() in its open(), as in seed 002. Used by stays empty, because the user is an open file, not a module, and unloading is refused as busy. Stop closes the file: the count goes back to 0 and the module unloads.</source>
-        <translation>當有行程保持 /dev/count_demo 開啟時，count_demo 的參考計數為 2：一個來自開啟檔案的 .owner，另一個來自其 open() 中額外的 try_module_get()，與種子 002 相同。「被依賴」一欄為空，因為使用者是一個開啟的檔案而不是模組；卸載會因「忙」而被拒絕。按一下「停止」會關閉檔案：計數回到 0，模組即可卸載。</translation>
-    </message>
-    <message>
         <source>Leave a netlink socket in a kernel thread (stuck_netlink)</source>
         <translation>在核心執行緒中遺留一個 netlink 通訊端（stuck_netlink）</translation>
-    </message>
-    <message>
-        <source>stuck-netlink-send sends one message and exits, but the module&apos;s kernel thread keeps the closed socket alive: the reference count stays at 1 with an empty Used by and no process left to blame, as in seed 004. Unloading is refused for as long as the guest runs.</source>
-        <translation>stuck-netlink-send 傳送一條訊息後就結束了，但模組的核心執行緒讓已關閉的通訊端繼續存活：參考計數停在 1，「被依賴」為空，也找不到可以歸咎的行程，與種子 004 相同。只要虛擬機器還在執行，卸載就會被拒絕。</translation>
     </message>
     <message>
         <source>Leak a reference on an error path (leaky_ref)</source>
@@ -1031,8 +1023,8 @@ Shared by %n forked process(es)</source>
         <translation>沒有名為 &quot;%1&quot; 的實驗場景</translation>
     </message>
     <message>
-        <source>the lab&apos;s example modules and helpers are not built (build the kmod-examples and stuck-netlink-send targets)</source>
-        <translation>實驗環境的範例模組和輔助程式尚未建置（請建置 kmod-examples 和 stuck-netlink-send 目標）</translation>
+        <source>the lab&apos;s example modules and programs are not built (build the kmod-examples and stuck-netlink-send targets)</source>
+        <translation>實驗環境的範例模組和範例程式尚未建置（請建置 kmod-examples 和 stuck-netlink-send 目標）</translation>
     </message>
     <message>
         <source>%1 failed (exit status %2): %3</source>
@@ -1045,6 +1037,14 @@ Shared by %n forked process(es)</source>
     <message>
         <source>the lab guest is not running</source>
         <translation>實驗環境虛擬機器未在執行</translation>
+    </message>
+    <message>
+        <source>While a process keeps /dev/count_demo open, count_demo&apos;s reference count is 2: one from the open file&apos;s .owner and one from the extra try_module_get() its open() takes on top of it. Used by stays empty, because the user is an open file, not a module, and unloading is refused as busy. Stop closes the file: the count goes back to 0 and the module unloads.</source>
+        <translation>當有行程保持 /dev/count_demo 開啟時，count_demo 的參考計數為 2：一個來自開啟檔案的 .owner，另一個來自其 open() 在此之外額外呼叫的 try_module_get()。「被依賴」一欄為空，因為使用者是一個開啟的檔案而不是模組；卸載會因「忙」而被拒絕。按一下「停止」會關閉檔案：計數回到 0，模組即可卸載。</translation>
+    </message>
+    <message>
+        <source>stuck-netlink-send sends one message and exits, but the module&apos;s kernel thread keeps the closed socket alive: the reference count stays at 1 with an empty Used by and no process left to blame, because the socket&apos;s reference is given back only when the thread closes it, and it never does. Unloading is refused for as long as the guest runs.</source>
+        <translation>stuck-netlink-send 傳送一條訊息後就結束了，但模組的核心執行緒讓已關閉的通訊端繼續存活：參考計數停在 1，「被依賴」為空，也找不到可以歸咎的行程，因為通訊端的參考只有在該執行緒關閉它時才會歸還，而它永遠不會關閉。只要虛擬機器還在執行，卸載就會被拒絕。</translation>
     </message>
 </context>
 <context>
@@ -1511,10 +1511,6 @@ Shared by %n forked process(es)</source>
 <context>
     <name>refscope::RecordingOpener</name>
     <message>
-        <source>Recordings (*.dat *.rscope);;trace-cmd recordings (*.dat);;RefScope sessions (*.rscope);;All files (*)</source>
-        <translation>錄製檔案 (*.dat *.rscope);;trace-cmd 錄製檔案 (*.dat);;RefScope 工作階段 (*.rscope);;所有檔案 (*)</translation>
-    </message>
-    <message>
         <source>Reading %1…</source>
         <translation>正在讀取 %1…</translation>
     </message>
@@ -1525,6 +1521,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Open a recording</source>
         <translation>開啟錄製檔案</translation>
+    </message>
+    <message>
+        <source>Recordings (*.dat *.rscope);;trace-cmd recordings (*.dat);;RefScope session files (*.rscope);;All files (*)</source>
+        <translation>錄製檔案 (*.dat *.rscope);;trace-cmd 錄製檔案 (*.dat);;RefScope 工作階段檔案 (*.rscope);;所有檔案 (*)</translation>
     </message>
 </context>
 <context>
@@ -1931,16 +1931,16 @@ Shared by %n forked process(es)</source>
         <translation>還沒有可儲存的內容：沒有模組，也沒有錄製。</translation>
     </message>
     <message>
-        <source>RefScope sessions (*.rscope)</source>
-        <translation>RefScope 工作階段 (*.rscope)</translation>
-    </message>
-    <message>
         <source>Saving %1…</source>
         <translation>正在儲存 %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>RefScope session files (*.rscope)</source>
+        <translation>RefScope 工作階段檔案 (*.rscope)</translation>
     </message>
 </context>
 <context>
@@ -2001,8 +2001,8 @@ Shared by %n forked process(es)</source>
 <context>
     <name>refscope::SessionSnapshotSource</name>
     <message>
-        <source>session %1</source>
-        <translation>工作階段 %1</translation>
+        <source>session file %1</source>
+        <translation>工作階段檔案 %1</translation>
     </message>
 </context>
 <context>
@@ -2396,12 +2396,6 @@ Shared by %n forked process(es)</source>
 <context>
     <name>refscope::TimelineWidget</name>
     <message>
-        <source>No recording yet.
-Open a trace.dat (trace-cmd record -e module) or a RefScope session, or start a capture.</source>
-        <translation>還沒有錄製。
-請開啟 trace.dat（trace-cmd record -e module）或 RefScope 工作階段，或開始擷取。</translation>
-    </message>
-    <message>
         <source>Events</source>
         <translation>事件</translation>
     </message>
@@ -2466,8 +2460,14 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session, or start a 
         <translation>PNG 影像 (*.png);;SVG 向量圖 (*.svg)</translation>
     </message>
     <message>
-        <source>Open a trace.dat (trace-cmd record -e module) or a RefScope session</source>
-        <translation>開啟 trace.dat（trace-cmd record -e module）或 RefScope 工作階段</translation>
+        <source>No recording yet.
+Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or start a capture.</source>
+        <translation>還沒有錄製。
+請開啟 trace.dat（trace-cmd record -e module）或 RefScope 工作階段檔案，或開始擷取。</translation>
+    </message>
+    <message>
+        <source>Open a trace.dat (trace-cmd record -e module) or a RefScope session file</source>
+        <translation>開啟 trace.dat（trace-cmd record -e module）或 RefScope 工作階段檔案</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ namespace {
 
 constexpr char kUsage[] =
     "Usage: refscope-agent [--inspect | --release | --lab]\n"
-    "RefScope's privileged helper. Reads JSON-lines requests on stdin and\n"
+    "RefScope's privileged agent. Reads JSON-lines requests on stdin and\n"
     "answers on stdout (protocol version 1, documented in RefScope's source\n"
     "as app/core/protocol/PROTOCOL.md). It is started by RefScope through\n"
     "pkexec, ssh or the lab, not by hand.\n"

@@ -130,7 +130,7 @@ int recordCommand(const QStringList &args)
         print(stderr, QStringLiteral("refscope-cli: %1\n").arg(saveError));
         return 1;
     }
-    print(stdout, QStringLiteral("%1 module events, %2 lost events; session written to %3\n")
+    print(stdout, QStringLiteral("%1 module events, %2 lost events; session file written to %3\n")
                       .arg(events.size())
                       .arg(events.lostEventCount())
                       .arg(options.output));

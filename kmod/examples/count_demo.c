@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * count_demo: seed 002's character device, as /dev/count_demo (a misc
- * device, so devtmpfs creates the node; no mknod needed).
+ * count_demo: a character device whose open() pins its own module with
+ * try_module_get() and whose release() gives it back with module_put(), as
+ * /dev/count_demo (a misc device, so devtmpfs creates the node; no mknod
+ * needed).
  *
- * What it teaches: every open file pins the module, and seed 002's explicit
+ * What it teaches: every open file pins the module, and an explicit
  * try_module_get(THIS_MODULE) in open() is a SECOND reference on top of the
  * one the kernel already takes. misc_open() calls fops_get(), which does
  * try_module_get(fops->owner) because .owner = THIS_MODULE, and __fput()
- * drops it after release(). So with self_ref=1 (the seed's code) one open
+ * drops it after release(). So with self_ref=1 (the explicit get) one open
  * file shows "Used by" 2 in lsmod; with self_ref=0 it shows 1. Either way
  * the "Used by" list stays empty: a file is not a module.
  *
  * Reading blocks until a signal, so `cat /dev/count_demo &` holds the device
- * open like the seed's test steps; kill it and the count drops again.
+ * open while lsmod is read; kill it and the count drops again.
  */
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
@@ -21,7 +23,7 @@
 
 static bool self_ref = true;
 module_param(self_ref, bool, 0644);
-MODULE_PARM_DESC(self_ref, "take an extra try_module_get() in open() as seed 002 does (default 1)");
+MODULE_PARM_DESC(self_ref, "take an extra try_module_get() in open() (default 1)");
 
 /* Marks a file whose open() took the extra reference, so release() puts
  * exactly what open() got even if self_ref changes in between. */
@@ -95,4 +97,4 @@ static void __exit count_demo_exit(void)
 module_init(count_demo_init);
 module_exit(count_demo_exit);
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("RefScope lab: open files pin the module, twice with try_module_get (seed 002)");
+MODULE_DESCRIPTION("RefScope lab: open files pin the module, twice with an explicit try_module_get");

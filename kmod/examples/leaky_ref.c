@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * leaky_ref: an unbalanced try_module_get(), the bug seed 002 warns about
- * ("every try_module_get() needs its module_put(), on error paths too").
+ * leaky_ref: an unbalanced try_module_get(), a get whose put never comes
+ * (every try_module_get() needs its module_put(), on error paths too).
  *
  * Writing to /proc/leaky_ref pins the module while the command is handled.
  * "ok" is handled correctly and the reference is put back. Anything else
@@ -54,4 +54,4 @@ static void __exit leaky_ref_exit(void)
 module_init(leaky_ref_init);
 module_exit(leaky_ref_exit);
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("RefScope lab: an error path that forgets module_put() (seed 002)");
+MODULE_DESCRIPTION("RefScope lab: an error path that forgets module_put()");

@@ -5,7 +5,7 @@
  * What it teaches: the kernel cannot know how to undo what init did, so it
  * refuses to unload such a module (rmmod: "Device or resource busy") even
  * with a count of 0. /proc/modules marks it "[permanent]" in the "Used by"
- * column (seed 003). Only a forced unload, on a kernel built with
+ * column. Only a forced unload, on a kernel built with
  * CONFIG_MODULE_FORCE_UNLOAD, removes it, and that taints the kernel.
  */
 #include <linux/module.h>

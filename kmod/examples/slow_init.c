@@ -4,8 +4,8 @@
  *
  * What it teaches: until init returns, the module exists but is "coming":
  * /proc/modules says "Loading", /sys/module/slow_init/initstate says
- * "coming", its count is 1 (the loader holds a reference during init, seed
- * 004 describes this) and rmmod refuses it. Killing the insmod interrupts
+ * "coming", its count is 1 (the loader holds a reference during init) and
+ * rmmod refuses it. Killing the insmod interrupts
  * the sleep, init fails with -EINTR and the module never goes live.
  */
 #include <linux/delay.h>

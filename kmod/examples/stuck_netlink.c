@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * stuck_netlink: seed 004's "count stays at 1, Used by is empty".
+ * stuck_netlink: a kernel thread keeps a netlink socket open after its user
+ * closed it, so the count stays at 1 and "Used by" is empty.
  *
  * The module registers netlink protocol `unit` (default 30). When a user
  * process creates a socket of that protocol, netlink_create() takes a
@@ -8,13 +9,14 @@
  * the socket's last file reference drops it in netlink_release().
  *
  * On the first message it receives, the module starts a kernel thread and
- * hands it a reference to the SENDER'S socket file, as seed 004's
- * kernel_thread() did by inheriting the sender's file table. The user then
+ * hands it a reference to the SENDER'S socket file, just as a thread made
+ * with kernel_thread() in the sender's context would get it by inheriting
+ * the sender's file table. The user then
  * closes its socket and exits, but the file lives on in the thread, so the
  * module's count stays at 1 with no holder module: only the thread
  * ("stuck_netlink/<pid of the sender>") knows why.
  *
- * hold_seconds=0 (the default) reproduces the seed: the thread never lets
+ * hold_seconds=0 (the default) is the stuck case: the thread never lets
  * go and the module cannot be unloaded until reboot. hold_seconds=N makes
  * the thread drop the file after N seconds, after which rmmod works.
  *
@@ -130,4 +132,4 @@ static void __exit stuck_netlink_exit(void)
 module_init(stuck_netlink_init);
 module_exit(stuck_netlink_exit);
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("RefScope lab: a kernel thread keeps a closed netlink socket alive (seed 004)");
+MODULE_DESCRIPTION("RefScope lab: a kernel thread keeps a closed netlink socket alive");

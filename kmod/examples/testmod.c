@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * testmod: seed 000's sample module. It creates /proc/testmod-sample, which
- * reads back "This is testmod.".
+ * testmod: a sample module whose users are looked for with the module_get /
+ * module_put tracepoints. It creates /proc/testmod-sample, which reads back
+ * "This is testmod.".
  *
  * What it teaches: reading a /proc file does NOT pin the module. Since 5.6
  * procfs files use struct proc_ops, which has no .owner: procfs counts its
  * users itself and remove_proc_entry() waits for them to leave. So while
  * `cat /proc/testmod-sample` runs, lsmod still shows 0 and the module_get /
- * module_put tracepoints stay quiet: exactly what seed 000 observed.
+ * module_put tracepoints stay quiet: nothing uses the module while it is
+ * read.
  */
 #include <linux/module.h>
 #include <linux/proc_fs.h>
@@ -50,4 +52,4 @@ static void __exit testmod_exit(void)
 module_init(testmod_init);
 module_exit(testmod_exit);
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("RefScope lab: a /proc file that does not pin its module (seed 000)");
+MODULE_DESCRIPTION("RefScope lab: a /proc file that does not pin its module");

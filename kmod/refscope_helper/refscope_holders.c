@@ -156,7 +156,7 @@ static bool refscope_seen(const struct refscope_scan *scan, const struct file *f
 
 /*
  * Netlink sockets of the module's protocols that no file table holds: a
- * kernel thread kept the file its process closed (seed 004). Bound sockets
+ * kernel thread kept the file its process closed. Bound sockets
  * are in the protocol's hash table; kernel-side sockets have no file.
  */
 static void refscope_scan_netlink_unit(struct refscope_scan *scan, int unit)
@@ -250,7 +250,8 @@ out:
 /*
  * Kernel threads whose thread function is the module's own code: a
  * well-behaved exit function stops them (kthread_stop), and with them goes
- * whatever they hold, such as seed 004's socket file.
+ * whatever they hold, such as a user's netlink socket file the thread kept
+ * open after the user closed it.
  */
 static u32 refscope_own_threads(struct module *mod)
 {

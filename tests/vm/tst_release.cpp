@@ -3,9 +3,10 @@
 // ONE lab guest, through the lab agent's "release" method and refscope-cli:
 // refusals change nothing (built-in, permanent, coming, a count changed
 // since it was confirmed, a reused fd number); each way of clearing a holder
-// works once; leaky_ref's leaks are dropped and seed 004's stuck_netlink is
-// forced out 100 times each while other processes open and close
-// /dev/count_demo on the other CPU; the kernel log stays clean.
+// works once; leaky_ref's leaks are dropped and stuck_netlink (a kernel
+// thread keeping a closed netlink socket open) is forced out 100 times each
+// while other processes open and close /dev/count_demo on the other CPU;
+// the kernel log stays clean.
 #include "guestshell.h"
 #include "holders/holderreportjson.h"
 #include "lab/labmachine.h"
@@ -351,12 +352,12 @@ private slots:
               timer.elapsed(), retries);
     }
 
-    // Seed 004 100 times: the count stays 1 through a socket only the
+    // stuck_netlink 100 times: the count stays 1 through a socket only the
     // module's kernel thread keeps. Forcing is safe here: no process has
     // the socket, its release is af_netlink's (built in), and the module's
     // exit stops the thread, whose fput the helper flushes onto the count
     // the force left before the module is freed (the kernel log says so).
-    void forcesSeed004OutUnderConcurrentOpens()
+    void forcesStuckNetlinkOutUnderConcurrentOpens()
     {
         startFloodOnTheOtherCpu();
         // Should a release ever hang, the agent cannot answer lab.exec: this

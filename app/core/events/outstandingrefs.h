@@ -2,7 +2,7 @@
 // "Outstanding references": of one module's gets, which were not put back,
 // grouped by the call site that took them and by the task (pid/comm) that
 // took them, ranked. The usual pointer to a leak: a try_module_get whose
-// module_put never comes (seed 002).
+// module_put never comes.
 #pragma once
 
 #include "events/eventstore.h"

@@ -94,8 +94,9 @@ HolderSentence sentence(HolderSentenceCode code, QStringList args = {})
     return {code, std::move(args)};
 }
 
-// Kernel threads named after the module ("stuck_netlink/812"): seed 004's
-// suspects when references are left unexplained.
+// Kernel threads named after the module ("stuck_netlink/812"): the suspects
+// when references are left unexplained, since such a thread can keep a
+// user's socket open after the user closed it.
 Sentences suspectThreads(const QList<KernelThread> &threads, const QString &module)
 {
     Sentences suspects;

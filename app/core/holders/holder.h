@@ -92,8 +92,9 @@ struct Holder {
     QString rule; // how it was attributed, in plain words
     // Exact only: an open file no process has, tied to the module by nothing
     // but its netlink protocol, while a kernel thread runs the module's own
-    // code: the module's exit stops that thread and lets the file go (seed
-    // 004), which is what makes the kernel's forced unload safe for it.
+    // code (a kernel thread keeping a user's closed netlink socket open):
+    // the module's exit stops that thread and lets the file go, which is
+    // what makes the kernel's forced unload safe for it.
     bool ownThread = false;
     // `rule` as codes, one per part ("; " between them in English): the GUI
     // shows them in its language. Empty in holders from before they existed.

@@ -17,7 +17,9 @@ struct KernelThread {
 
 struct HolderScan {
     QHash<QString, QList<Holder>> holders; // module name -> what holds it
-    QList<KernelThread> kernelThreads;     // every kernel thread seen (seed 004's suspects)
+    // Every kernel thread seen: a module's own thread may keep files open
+    // that no process has any more.
+    QList<KernelThread> kernelThreads;
     // False when some processes' fds could not be read (not root): their
     // holders are missing, so the scan is a lower bound.
     bool allProcessesReadable = true;

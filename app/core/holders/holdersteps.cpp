@@ -67,8 +67,9 @@ QString stepForHolder(const Holder &holder, TextLanguage language)
         return holderPhrase(
             QT_TRANSLATE_NOOP("refscope::HolderText",
                               "no process has %1 open any more, yet it holds a reference: a "
-                              "kernel thread or the module itself keeps it (seed 004); only the "
-                              "module's own code can let it go"),
+                              "kernel thread or the module itself keeps it, as a module's thread "
+                              "can keep a user's netlink socket open after the user closed it; "
+                              "only the module's own code can let it go"),
             language, {holder.path});
     const QString process = processName(holder, language);
     switch (holder.kind) {
@@ -97,7 +98,7 @@ QString stepForHolder(const Holder &holder, TextLanguage language)
             QT_TRANSLATE_NOOP("refscope::HolderText",
                               "kernel thread %1 holds %2 (%3): only the module's own code can "
                               "make it let go; a thread that inherited a user's files keeps them "
-                              "open after the user closes them (seed 004)"),
+                              "open after the user closes them, so the count never returns to 0"),
             language, {process, describeFds(holder.fds, language), holder.path});
     }
     return {};

@@ -41,7 +41,7 @@ const SentenceSource kSentences[] = {
      QT_TRANSLATE_NOOP("refscope::HolderText", "The inferred holders claimed %1 more than the count; those claims are counted as 0.")},
     {HolderSentenceCode::HolderStep, "holder", nullptr},
     {HolderSentenceCode::SuspectThread, "suspect_thread",
-     QT_TRANSLATE_NOOP("refscope::HolderText", "kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user's socket it kept (seed 004)")},
+     QT_TRANSLATE_NOOP("refscope::HolderText", "kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user's socket it kept open after the user closed it")},
     {HolderSentenceCode::WaitForInit, "wait_for_init",
      QT_TRANSLATE_NOOP("refscope::HolderText", "wait for %1's init to finish, or interrupt the insmod or modprobe loading it")},
     {HolderSentenceCode::RunAsRoot, "run_as_root",

@@ -69,8 +69,8 @@ QList<LabScenario> LabScenarios::all()
         {QStringLiteral("count_demo"),
          tr("Hold a character device open (count_demo)"),
          tr("While a process keeps /dev/count_demo open, count_demo's reference count is 2: one "
-            "from the open file's .owner and one from the extra try_module_get() in its open(), "
-            "as in seed 002. Used by stays empty, because the user is an open file, not a "
+            "from the open file's .owner and one from the extra try_module_get() its open() takes "
+            "on top of it. Used by stays empty, because the user is an open file, not a "
             "module, and unloading is refused as busy. Stop closes the file: the count goes "
             "back to 0 and the module unloads."),
          {loadStep(QStringLiteral("count_demo")), holdOpenStep(QStringLiteral("/dev/count_demo"))}},
@@ -78,7 +78,8 @@ QList<LabScenario> LabScenarios::all()
          tr("Leave a netlink socket in a kernel thread (stuck_netlink)"),
          tr("stuck-netlink-send sends one message and exits, but the module's kernel thread "
             "keeps the closed socket alive: the reference count stays at 1 with an empty Used by "
-            "and no process left to blame, as in seed 004. Unloading is refused for as long as "
+            "and no process left to blame, because the socket's reference is given back only "
+            "when the thread closes it, and it never does. Unloading is refused for as long as "
             "the guest runs."),
          {loadStep(QStringLiteral("stuck_netlink")),
           commandStep({labExampleHelper(QStringLiteral("stuck-netlink-send"))})}},
@@ -168,9 +169,9 @@ void LabScenarios::runStep(const QString &scenarioId, const LabStep &step, Done 
             std::move(done));
         return;
     }
-    // An empty argument is a helper or module that was not built.
+    // An empty argument is an example program or module that was not built.
     if (step.argv.contains(QString()))
-        return done(tr("the lab's example modules and helpers are not built (build the "
+        return done(tr("the lab's example modules and programs are not built (build the "
                        "kmod-examples and stuck-netlink-send targets)"));
     QJsonObject params{{QStringLiteral("argv"), QJsonArray::fromStringList(step.argv)}};
     if (step.kind == LabStep::Kind::Hold) {

@@ -194,15 +194,15 @@ void HoldersDock::showSavedReport()
 {
     const auto saved = m_seen.constFind(m_module);
     if (saved == m_seen.constEnd()) {
-        showMessage(tr("The session holds no holder report for %1.").arg(m_module));
+        showMessage(tr("The session file holds no holder report for %1.").arg(m_module));
         return;
     }
     showReport(*saved);
     const QDateTime taken = QDateTime::fromMSecsSinceEpoch(saved->takenAtMs);
     showMessage(saved->takenAtMs > 0
-                    ? tr("Saved with the session: what held %1 at %2.")
+                    ? tr("Saved in the session file: what held %1 at %2.")
                           .arg(m_module, QLocale().toString(taken, QLocale::ShortFormat))
-                    : tr("Saved with the session: what held %1 then.").arg(m_module));
+                    : tr("Saved in the session file: what held %1 then.").arg(m_module));
 }
 
 void HoldersDock::showMessage(const QString &message, bool offerRoot)

@@ -3,7 +3,7 @@
 // (already root in a disposable machine), or a new local refscope-agent
 // started through pkexec with --release, so polkit asks for
 // org.refscope.release (auth_admin, never kept) each time a dialog opens;
-// that agent ends with the session. It asks for the holder report the user
+// that agent ends with this object, which the dialog owns. It asks for the holder report the user
 // confirms, then runs the release, reporting each step as the agent's
 // release.step notifications arrive. Nothing here blocks the event loop.
 #pragma once

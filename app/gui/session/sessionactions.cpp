@@ -91,7 +91,7 @@ void SessionActions::askAndSave()
         return;
     }
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Save session"), {},
-                                                      tr("RefScope sessions (*.rscope)"));
+                                                      tr("RefScope session files (*.rscope)"));
     if (!path.isEmpty())
         save(path.endsWith(QLatin1String(".rscope")) ? path : path + QLatin1String(".rscope"));
 }

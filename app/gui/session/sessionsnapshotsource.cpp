@@ -14,7 +14,7 @@ SessionSnapshotSource::SessionSnapshotSource(const QString &path, const Snapshot
 
 QString SessionSnapshotSource::description() const
 {
-    return tr("session %1").arg(QFileInfo(m_path).fileName());
+    return tr("session file %1").arg(QFileInfo(m_path).fileName());
 }
 
 void SessionSnapshotSource::startRead()

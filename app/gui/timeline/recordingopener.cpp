@@ -33,8 +33,8 @@ RecordingOpener::~RecordingOpener() = default;
 
 QString RecordingOpener::fileFilter()
 {
-    return tr("Recordings (*.dat *.rscope);;trace-cmd recordings (*.dat);;RefScope sessions "
-              "(*.rscope);;All files (*)");
+    return tr("Recordings (*.dat *.rscope);;trace-cmd recordings (*.dat);;RefScope session "
+              "files (*.rscope);;All files (*)");
 }
 
 void RecordingOpener::open(const QString &path)

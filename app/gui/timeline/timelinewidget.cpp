@@ -40,7 +40,7 @@ TimelineWidget::TimelineWidget(QWidget *parent)
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setText(tr("No recording yet.\nOpen a trace.dat (trace-cmd record -e module) or a "
-                        "RefScope session, or start a capture."));
+                        "RefScope session file, or start a capture."));
     createToolBar();
 
     auto *below = new QTabWidget;
@@ -93,7 +93,8 @@ void TimelineWidget::createToolBar()
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_open = m_toolBar->addAction(tr("Open trace…"), this, &TimelineWidget::openRecordingFile);
     m_open->setObjectName(QStringLiteral("openTraceAction"));
-    m_open->setToolTip(tr("Open a trace.dat (trace-cmd record -e module) or a RefScope session"));
+    m_open->setToolTip(
+        tr("Open a trace.dat (trace-cmd record -e module) or a RefScope session file"));
     m_exportCsv =
         m_toolBar->addAction(tr("Export events as CSV…"), this, &TimelineWidget::exportEventsCsv);
     m_exportChart = m_toolBar->addAction(tr("Export chart…"), this, &TimelineWidget::exportChart);

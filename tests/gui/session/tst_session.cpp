@@ -97,7 +97,7 @@ void TestSession::roundTripIsExact()
     window.selectModule(QStringLiteral("loop"));
     auto *dock = window.findChild<HoldersDock *>();
     QTRY_COMPARE(dock->report().module, QStringLiteral("loop"));
-    QVERIFY2(dock->message().contains(QLatin1String("Saved with the session")),
+    QVERIFY2(dock->message().contains(QLatin1String("Saved in the session file")),
              qPrintable(dock->message()));
     QCOMPARE(dock->report().holders.first().path, QStringLiteral("/dev/loop-control"));
 
@@ -128,7 +128,7 @@ void TestSession::roundTripIsExact()
     QCOMPARE(againDock->seenReports(), dock->seenReports());
     again.selectModule(QStringLiteral("loop"));
     QTRY_COMPARE(againDock->report(), dock->report());
-    QVERIFY(againDock->message().contains(QLatin1String("Saved with the session")));
+    QVERIFY(againDock->message().contains(QLatin1String("Saved in the session file")));
 
     // Every recording opened or saved is in the recent files.
     const QStringList recent = UserSettings().recentFiles();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// refscope-cli report FILE [--json] on a real recording: the issue's JSON,
-// counts as trace-cmd report gives them, clear failures.
+// refscope-cli report FILE [--json] on a real recording: the JSON's keys
+// (events, lost_events, and per module gets, puts, loads, frees, first and
+// last timestamp, final count), counts as trace-cmd report gives them,
+// clear failures.
 #include "tracecmdreport.h"
 
 #include <QJsonDocument>
@@ -11,7 +13,7 @@
 class TestReportCommand : public QObject {
     Q_OBJECT
 private slots:
-    void printsTheIssuesJson();
+    void printsTheReportAsJson();
     void printsATable();
     void failsClearly();
 
@@ -31,7 +33,7 @@ TestReportCommand::Run TestReportCommand::cli(const QStringList &arguments)
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
-void TestReportCommand::printsTheIssuesJson()
+void TestReportCommand::printsTheReportAsJson()
 {
     const QString path = QStringLiteral(REFSCOPE_TRACES_DIR "/three-modules-1.6M.dat");
     const Run run = cli({QStringLiteral("report"), path, QStringLiteral("--json")});
