@@ -1749,6 +1749,10 @@ Shared by %n forked process(es)</source>
             <numerusform>警告：将剩下 %n 个引用，因此内核会拒绝卸载 %1。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Init (pid 1) has this open file: RefScope never stops or ends init.</source>
+        <translation>init（pid 1）持有这个打开的文件：RefScope 从不停止或结束 init。</translation>
+    </message>
 </context>
 <context>
     <name>refscope::ReleaseSession</name>

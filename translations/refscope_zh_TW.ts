@@ -1749,6 +1749,10 @@ Shared by %n forked process(es)</source>
             <numerusform>警告：將剩下 %n 個參考，因此核心會拒絕卸載 %1。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Init (pid 1) has this open file: RefScope never stops or ends init.</source>
+        <translation>init（pid 1）持有這個開啟的檔案：RefScope 絕不停止或結束 init。</translation>
+    </message>
 </context>
 <context>
     <name>refscope::ReleaseSession</name>

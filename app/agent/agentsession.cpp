@@ -8,6 +8,7 @@
 #include "inventory/kernelsupport.h"
 #include "inventory/kmodreader.h"
 #include "inventory/snapshotjson.h"
+#include "protocol/methods.h"
 
 #include <QJsonArray>
 
@@ -50,25 +51,24 @@ AgentReply AgentSession::dispatch(const Request &request)
 {
     const QString &method = request.method;
     const QJsonObject &params = request.params;
-    if (method == QLatin1String("hello"))
+    if (method == agentmethod::Hello)
         return hello(params);
     if (!m_greeted)
         return AgentReply::failure(errorcode::HelloRequired,
                                    QStringLiteral("the first request must be hello"));
-    static const QStringList releaseMethods = {QStringLiteral("snapshot"),
-                                               QStringLiteral("holders"), QStringLiteral("release"),
-                                               QStringLiteral("shutdown")};
+    static const QStringList releaseMethods = {agentmethod::Snapshot, agentmethod::Holders,
+                                               agentmethod::Release, agentmethod::Shutdown};
     if (m_releaseOnly && !releaseMethods.contains(method))
         return AgentReply::failure(
             errorcode::UnknownMethod,
             QStringLiteral("refscope-agent --release answers only hello, snapshot, holders, "
                            "release and shutdown, not \"%1\"")
                 .arg(method));
-    if (method == QLatin1String("release"))
+    if (method == agentmethod::Release)
         return releaseModule(params, m_notify);
-    if (method == QLatin1String("snapshot"))
+    if (method == agentmethod::Snapshot)
         return AgentReply::success(snapshotToJson(readLocalSnapshot()));
-    if (method == QLatin1String("module.load")) {
+    if (method == agentmethod::ModuleLoad) {
         const QJsonValue path = params.value(QLatin1String("path"));
         const QJsonValue moduleParams = params.value(QLatin1String("params"));
         if (!path.isString() || path.toString().isEmpty())
@@ -78,21 +78,21 @@ AgentReply AgentSession::dispatch(const Request &request)
                 QStringLiteral("module.load's \"params\" must be a string such as \"a=1 b=2\""));
         return loadModule(path.toString(), moduleParams.toString());
     }
-    if (method == QLatin1String("module.unload")) {
+    if (method == agentmethod::ModuleUnload) {
         const QJsonValue name = params.value(QLatin1String("name"));
         if (!name.isString() || name.toString().trimmed().isEmpty())
             return badParams(QStringLiteral("module.unload needs \"name\", the module to unload"));
         return unloadModule(name.toString());
     }
-    if (method == QLatin1String("holders"))
+    if (method == agentmethod::Holders)
         return holdersOf(params);
-    if (method == QLatin1String("lab.exec"))
+    if (method == agentmethod::LabExec)
         return labExec(params);
-    if (method == QLatin1String("trace.start"))
+    if (method == agentmethod::TraceStart)
         return m_tracing.start(params);
-    if (method == QLatin1String("trace.stop"))
+    if (method == agentmethod::TraceStop)
         return m_tracing.stop();
-    if (method == QLatin1String("shutdown")) {
+    if (method == agentmethod::Shutdown) {
         m_tracing.abandon();
         m_finished = true;
         return AgentReply::success(QJsonObject{});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/capturestream.h"
 
+#include "protocol/methods.h"
 #include "protocol/protocol.h"
 
 #include <QHash>
@@ -34,12 +35,12 @@ bool writeBatch(const CaptureStream::LineWriter &write, const CaptureBatch &batc
 {
     for (qsizetype from = 0; from < batch.events.size(); from += kEventsPerNotification) {
         if (!write(encodeNotification(
-                {QStringLiteral("trace.events"),
+                {agentevent::TraceEvents,
                  encodeCapturedEvents(batch.events.mid(from, kEventsPerNotification))})))
             return false;
     }
     return batch.lost.isEmpty() ||
-           write(encodeNotification({QStringLiteral("trace.lost"), encodeLostEvents(batch.lost)}));
+           write(encodeNotification({agentevent::TraceLost, encodeLostEvents(batch.lost)}));
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "agent/helperrelease.h"
 #include "agent/moduleops.h"
 #include "holders/holdersteps.h"
+#include "release/releaserules.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -201,20 +202,11 @@ ReleaseStep unloadHolderModule(const Holder &holder)
     return step(holder, StepOutcome::Done, StepCode::HolderModuleUnloaded);
 }
 
-bool fits(ClearAction action, HolderKind kind)
+ReleaseStep refusal(const Holder &holder, StepCode code, const QStringList &args)
 {
-    switch (action) {
-    case ClearAction::Terminate:
-        return kind == HolderKind::File || kind == HolderKind::Socket;
-    case ClearAction::CloseFds:
-        return kind == HolderKind::File || kind == HolderKind::Socket ||
-               kind == HolderKind::Kthread;
-    case ClearAction::Umount:
-        return kind == HolderKind::Mount;
-    case ClearAction::UnloadModule:
-        return kind == HolderKind::Module;
-    }
-    return false;
+    ReleaseStep s = step(holder, StepOutcome::Refused, code, args);
+    s.kind = StepKind::Check;
+    return s;
 }
 
 } // namespace
@@ -231,25 +223,21 @@ QString holderTarget(const Holder &holder)
 std::optional<ReleaseStep> refuseToClear(const HolderToClear &entry)
 {
     const Holder &holder = entry.holder;
-    const bool needsProcess =
-        entry.action == ClearAction::Terminate || entry.action == ClearAction::CloseFds;
-    if (!fits(entry.action, holder.kind) || (needsProcess && holder.pid <= 0) ||
-        (entry.action == ClearAction::CloseFds && holder.fds.isEmpty()) || holder.path.isEmpty()) {
-        ReleaseStep s = step(holder, StepOutcome::Refused, StepCode::WrongAction,
-                             {clearActionName(entry.action), holderKindName(holder.kind)});
-        s.kind = StepKind::Check;
-        return s;
+    // The client offered only what the rule allows; a request from another
+    // client, or built by hand, is checked against the same rule.
+    if (const std::optional<ClearRefusal> refused = refusalReason(holder, entry.action)) {
+        if (refused->block == ClearBlock::ProtectedProcess)
+            return refusal(holder, StepCode::ProtectedProcess, {QString::number(refused->pid)});
+        return refusal(holder, StepCode::WrongAction,
+                       {clearActionName(entry.action), holderKindName(holder.kind)});
     }
-    if (entry.action != ClearAction::Terminate)
+    if (entry.action != ClearAction::Terminate && entry.action != ClearAction::CloseFds)
         return std::nullopt;
-    // Ending init, the agent or its client (pkexec, the CLI) helps nobody.
+    // Ending or stopping the agent or its client (pkexec, the CLI) helps
+    // nobody: the release would never finish.
     for (const int pid : QList<int>{holder.pid} + holder.sharedWith) {
-        if (pid <= 1 || pid == getpid() || pid == getppid()) {
-            ReleaseStep s = step(holder, StepOutcome::Refused, StepCode::ProtectedProcess,
-                                 {QString::number(pid)});
-            s.kind = StepKind::Check;
-            return s;
-        }
+        if (pid == getpid() || pid == getppid())
+            return refusal(holder, StepCode::ProtectedProcess, {QString::number(pid)});
     }
     return std::nullopt;
 }

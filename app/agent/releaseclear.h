@@ -15,8 +15,9 @@ namespace refscope {
 // outcome; refcountAfter is left for the caller.
 ReleaseStep clearHolder(const QString &module, const HolderToClear &entry);
 
-// Empty when `entry`'s action fits its holder and touches nothing RefScope
-// must never touch (pid 1, the agent, its client); else the refusal step.
+// Empty when the release rule (release/releaserules.h) allows `entry`'s
+// action on its holder and it touches nothing RefScope must never touch
+// (pid 1, the agent, its client); else the refusal step.
 std::optional<ReleaseStep> refuseToClear(const HolderToClear &entry);
 
 // "pid 812 (cat)", "/mnt", "module ext4": what a step on the holder acts on.

@@ -8,6 +8,7 @@
 #include "holders/explainer.h"
 #include "holders/holderreport.h"
 #include "inventory/kmodreader.h"
+#include "protocol/methods.h"
 #include "release/releasejson.h"
 
 #include <QFile>
@@ -285,7 +286,7 @@ AgentReply releaseModule(const QJsonObject &params,
     if (!releaseRequestFromJson(params, &request, &error))
         return AgentReply::failure(errorcode::BadRequest, QStringLiteral("release: %1").arg(error));
     ReleaseFlow flow(request, [&notify](const ReleaseStep &s) {
-        notify(encodeNotification({QStringLiteral("release.step"), releaseStepToJson(s)}));
+        notify(encodeNotification({agentevent::ReleaseStep, releaseStepToJson(s)}));
     });
     return AgentReply::success(releaseResultToJson(flow.run()));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // refscope-cli: what RefScope knows about the running kernel's modules,
 // without the GUI and without root.
+#include "cli/clioutput.h"
 #include "cli/moduletable.h"
 #include "cli/recordcommand.h"
 #include "cli/releasecommand.h"
@@ -65,29 +66,18 @@ constexpr char kUsage[] =
     "Without root, parameters only root may read show as null in the JSON.\n"
     "\n"
     "Exit status:\n"
-    "  0  success\n"
-    "  1  nothing to show: this kernel has no loadable module support\n"
-    "     (snapshot --json still prints a snapshot with \"loadable\": false)\n"
+    "  0  success (release: MODULE is gone)\n"
+    "  1  failure: no such module, a file that cannot be read, a record or\n"
+    "     release that failed, or nothing to show: this kernel has no loadable\n"
+    "     module support (snapshot --json still prints a snapshot with\n"
+    "     \"loadable\": false)\n"
     "  2  bad command line\n";
 
 constexpr char kNoModules[] =
     "This kernel has no loadable module support (no /proc/modules): nothing to show. "
     "Run RefScope's lab: refscope --lab\n";
 
-enum ExitCode { Success = 0, NothingToShow = 1, Usage = 2 };
-
-void print(FILE *stream, const QString &text)
-{
-    std::fputs(text.toUtf8().constData(), stream);
-}
-
-int usageError(const QString &problem)
-{
-    print(stderr, QStringLiteral("refscope-cli: %1 (see refscope-cli --help)\n").arg(problem));
-    return Usage;
-}
-
-int snapshotCommand(bool json)
+ExitCode snapshotCommand(bool json)
 {
     // The table shows no modinfo fields and no built-ins: skip reading them.
     const Snapshot snapshot =
@@ -95,40 +85,40 @@ int snapshotCommand(bool json)
     if (json) {
         print(stdout, QString::fromUtf8(
                           QJsonDocument(snapshotToJson(snapshot)).toJson(QJsonDocument::Indented)));
-        return Success;
+        return ExitCode::Success;
     }
     if (!snapshot.support.loadable) {
-        std::fputs(kNoModules, stderr);
-        return NothingToShow;
+        print(stderr, QString::fromUtf8(kNoModules));
+        return ExitCode::Failure;
     }
     print(stdout, formatModuleTable(snapshot));
-    return Success;
+    return ExitCode::Success;
 }
 
-int graphCommand()
+ExitCode graphCommand()
 {
     const Snapshot snapshot = readLocalSnapshot({.modinfo = false, .builtin = false});
     if (!snapshot.support.loadable) {
-        std::fputs(kNoModules, stderr);
-        return NothingToShow;
+        print(stderr, QString::fromUtf8(kNoModules));
+        return ExitCode::Failure;
     }
     print(stdout, toDot(DependencyGraph::fromSnapshot(snapshot)));
-    return Success;
+    return ExitCode::Success;
 }
 
-int run(const QStringList &args)
+ExitCode run(const QStringList &args)
 {
     if (args.isEmpty())
         return usageError(QStringLiteral("no command given"));
     const QString command = args.first();
     const QStringList options = args.mid(1);
     if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
-        std::fputs(kUsage, stdout);
-        return Success;
+        print(stdout, QString::fromUtf8(kUsage));
+        return ExitCode::Success;
     }
     if (command == QLatin1String("--version")) {
-        std::puts("refscope-cli " REFSCOPE_VERSION);
-        return Success;
+        print(stdout, QStringLiteral("refscope-cli " REFSCOPE_VERSION "\n"));
+        return ExitCode::Success;
     }
     if (command == QLatin1String("snapshot")) {
         if (options.isEmpty() || options == QStringList{QStringLiteral("--json")})
@@ -177,5 +167,5 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("refscope-cli"));
-    return refscope::run(QCoreApplication::arguments().mid(1));
+    return int(refscope::run(QCoreApplication::arguments().mid(1)));
 }

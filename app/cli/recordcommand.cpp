@@ -4,6 +4,7 @@
 #include "capture/livecapturedetails.h"
 #include "capture/livecapturesignals.h"
 #include "capture/livecapturetracefs.h"
+#include "cli/clioutput.h"
 #include "inventory/kmodreader.h"
 #include "session/sessionfile.h"
 
@@ -53,25 +54,18 @@ QString parseArgs(const QStringList &args, RecordOptions *options)
     return {};
 }
 
-void print(FILE *stream, const QString &text)
-{
-    std::fputs(text.toUtf8().constData(), stream);
-}
-
 } // namespace
 
-int recordCommand(const QStringList &args)
+ExitCode recordCommand(const QStringList &args)
 {
     RecordOptions options;
     const QString problem = parseArgs(args, &options);
     if (!problem.isEmpty()) {
-        print(stderr, QStringLiteral("refscope-cli: %1 (see refscope-cli --help)\n").arg(problem));
-        return 2;
+        return usageError(problem);
     }
     if (geteuid() != 0) {
-        print(stderr, QStringLiteral("refscope-cli: record reads the kernel's trace buffers and "
-                                     "needs root (sudo refscope-cli record ...)\n"));
-        return 1;
+        return failure({}, QStringLiteral("record reads the kernel's trace buffers and needs "
+                                          "root (sudo refscope-cli record ...)"));
     }
     // The baseline: every module's count before the first event.
     const Snapshot snapshot = readLocalSnapshot();
@@ -98,8 +92,7 @@ int recordCommand(const QStringList &args)
             events.appendLost(lost);
     });
     if (!error.isEmpty()) {
-        print(stderr, QStringLiteral("refscope-cli: %1\n").arg(error));
-        return 1;
+        return failure({}, error);
     }
 
     QProcess command;
@@ -118,17 +111,14 @@ int recordCommand(const QStringList &args)
     capture.stop();
 
     if (!ran)
-        print(stderr, QStringLiteral("refscope-cli: cannot run %1: %2\n")
-                          .arg(options.command.first(), command.errorString()));
+        failure({}, QStringLiteral("cannot run %1: %2")
+                        .arg(options.command.first(), command.errorString()));
     if (!storeError.isEmpty()) {
-        print(stderr,
-              QStringLiteral("refscope-cli: the recording is unusable: %1\n").arg(storeError));
-        return 1;
+        return failure({}, QStringLiteral("the recording is unusable: %1").arg(storeError));
     }
     const QString saveError = saveSession(options.output, snapshot, events, {});
     if (!saveError.isEmpty()) {
-        print(stderr, QStringLiteral("refscope-cli: %1\n").arg(saveError));
-        return 1;
+        return failure({}, saveError);
     }
     print(stdout, QStringLiteral("%1 module events, %2 lost events; session file written to %3\n")
                       .arg(events.size())
@@ -138,7 +128,7 @@ int recordCommand(const QStringList &args)
         print(stderr, QStringLiteral("refscope-cli: %1 exited with status %2\n")
                           .arg(options.command.first())
                           .arg(command.exitCode()));
-    return ran ? 0 : 1;
+    return ran ? ExitCode::Success : ExitCode::Failure;
 }
 
 } // namespace refscope

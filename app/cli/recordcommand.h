@@ -4,11 +4,13 @@
 // while COMMAND runs, then writes a session file.
 #pragma once
 
+#include "cli/clioutput.h"
+
 #include <QStringList>
 
 namespace refscope {
 
 // args: everything after "record". Returns the exit status.
-int recordCommand(const QStringList &args);
+ExitCode recordCommand(const QStringList &args);
 
 } // namespace refscope

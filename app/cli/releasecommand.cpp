@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/releasecommand.h"
 
+#include "cli/clioutput.h"
 #include "cli/whycommand.h"
-#include "holders/holderreportjson.h"
 #include "inventory/moduleinfo.h"
 #include "lab/labpaths.h"
-#include "protocol/agentclient.h"
+#include "protocol/agentapi.h"
 #include "release/releasejson.h"
+#include "release/releaserules.h"
 #include "release/releasesteptext.h"
 
 #include <QJsonDocument>
@@ -56,31 +57,6 @@ QString parseArgs(const QStringList &args, ReleaseOptions *options)
     return {};
 }
 
-void print(FILE *stream, const QString &text)
-{
-    std::fputs(text.toUtf8().constData(), stream);
-    std::fflush(stream);
-}
-
-// --close-holders: every holder that can be cleared, the gentlest way.
-QList<HolderToClear> holdersToClear(const HolderReport &report)
-{
-    QList<HolderToClear> clear;
-    for (const Holder &h : report.holders) {
-        if (h.refs == 0 && h.kind != HolderKind::Mount)
-            continue;
-        if (h.kind == HolderKind::Mount)
-            clear.append({h, ClearAction::Umount});
-        else if (h.kind == HolderKind::Module)
-            clear.append({h, ClearAction::UnloadModule});
-        else if (h.pid > 0 && !h.fds.isEmpty())
-            clear.append({h, ClearAction::CloseFds});
-        else if (h.pid > 0 && h.kind == HolderKind::File) // only mapped: end the process
-            clear.append({h, ClearAction::Terminate});
-    }
-    return clear;
-}
-
 // The user types the module's name, as for a destructive command.
 bool confirmed(const ReleaseOptions &options, const ReleaseRequest &request)
 {
@@ -104,34 +80,28 @@ bool confirmed(const ReleaseOptions &options, const ReleaseRequest &request)
 
 } // namespace
 
-int releaseCommand(const QStringList &args)
+ExitCode releaseCommand(const QStringList &args)
 {
     ReleaseOptions options;
     const QString problem = parseArgs(args, &options);
     if (!problem.isEmpty()) {
-        print(stderr, QStringLiteral("refscope-cli: %1 (see refscope-cli --help)\n").arg(problem));
-        return 2;
+        return usageError(problem);
     }
     const QString agent = labDefaultAgent();
     if (agent.isEmpty()) {
-        print(stderr, QStringLiteral("refscope-cli release: refscope-agent is not installed\n"));
-        return 1;
+        return failure(QStringLiteral("release"),
+                       QStringLiteral("refscope-agent is not installed"));
     }
     AgentClient client;
     QString disconnectReason;
     QObject::connect(&client, &AgentClient::disconnected,
                      [&](const QString &reason) { disconnectReason = reason; });
-    ReleaseResult progress;
     QObject::connect(
         &client, &AgentClient::notification, [&](const QString &event, const QJsonObject &params) {
-            ReleaseStep step;
-            QString error;
-            if (event != QLatin1String("release.step") ||
-                !releaseStepFromJson(params, &step, &error))
-                return;
-            if (!options.json)
+            const std::optional<ReleaseStep> step = AgentApi::releaseStep(event, params);
+            if (step && !options.json)
                 print(stdout, QStringLiteral("  [%1] %2\n")
-                                  .arg(stepOutcomeName(step.outcome), releaseStepText(step)));
+                                  .arg(stepOutcomeName(step->outcome), releaseStepText(*step)));
         });
     // Root needs no polkit; anyone else asks it through pkexec, whose action
     // org.refscope.release matches the --release argument.
@@ -139,21 +109,20 @@ int releaseCommand(const QStringList &args)
         client.startProcess(agent, {QStringLiteral("--release")});
     else
         client.startProcess(QStringLiteral("pkexec"), {agent, QStringLiteral("--release")});
-    const auto failure = [&](const QString &what) {
-        print(stderr, QStringLiteral("refscope-cli release: %1\n").arg(what));
-        return 1;
+    const auto failed = [](const QString &what) {
+        return failure(QStringLiteral("release"), what);
     };
     if (!client.waitForHello(kHelloTimeoutMs))
-        return failure(disconnectReason.isEmpty() ? QStringLiteral("the agent did not answer")
-                                                  : disconnectReason);
-    const AgentReply holders = client.callSync(
-        QStringLiteral("holders"), {{QStringLiteral("module"), options.module}}, kCallTimeoutMs);
-    HolderReport report;
-    QString error;
+        return failed(disconnectReason.isEmpty() ? QStringLiteral("the agent did not answer")
+                                                 : disconnectReason);
+    const AgentApi api(&client);
+    const HoldersAnswer holders = api.holders(options.module, {}, kCallTimeoutMs);
     if (!holders.ok)
-        return failure(holders.errorMessage);
-    if (!holderReportFromJson(holders.result.toObject(), &report, &error))
-        return failure(QStringLiteral("the agent's holder report is unusable: %1").arg(error));
+        return failed(
+            holders.unusable
+                ? QStringLiteral("the agent's holder report is unusable: %1").arg(holders.error)
+                : holders.error);
+    const HolderReport &report = holders.report;
     if (!options.json)
         print(stdout, formatHolderReport(report) + u'\n');
 
@@ -162,18 +131,20 @@ int releaseCommand(const QStringList &args)
     request.confirmedRefcount = report.refcount;
     request.confirmedUnexplained = report.unexplained;
     request.lastResort = options.lastResort;
+    // --close-holders: every holder the release rule lets clear, the
+    // gentlest way.
     if (options.closeHolders)
-        request.clear = holdersToClear(report);
+        request.clear = defaultClearList(report);
     if (!confirmed(options, request))
-        return failure(QStringLiteral("not confirmed: nothing was changed"));
-    const AgentReply reply =
-        client.callSync(QStringLiteral("release"), releaseRequestToJson(request), kCallTimeoutMs);
-    ReleaseResult result;
-    if (!reply.ok)
-        return failure(reply.errorMessage);
-    if (!releaseResultFromJson(reply.result.toObject(), &result, &error))
-        return failure(QStringLiteral("the agent's release result is unusable: %1").arg(error));
-    client.callSync(QStringLiteral("shutdown"), {}, kCallTimeoutMs);
+        return failed(QStringLiteral("not confirmed: nothing was changed"));
+    const ReleaseAnswer released = api.release(request, kCallTimeoutMs);
+    if (!released.ok)
+        return failed(
+            released.unusable
+                ? QStringLiteral("the agent's release result is unusable: %1").arg(released.error)
+                : released.error);
+    const ReleaseResult &result = released.result;
+    api.shutdown(kCallTimeoutMs);
     if (options.json)
         print(stdout,
               QString::fromUtf8(
@@ -182,7 +153,7 @@ int releaseCommand(const QStringList &args)
         print(stdout, result.released
                           ? QStringLiteral("%1 was released.\n").arg(result.module)
                           : QStringLiteral("%1 was not released.\n").arg(result.module));
-    return result.released ? 0 : 1;
+    return result.released ? ExitCode::Success : ExitCode::Failure;
 }
 
 } // namespace refscope

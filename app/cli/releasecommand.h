@@ -4,12 +4,15 @@
 // `refscope-agent --release` (pkexec when not root; polkit asks every time).
 #pragma once
 
+#include "cli/clioutput.h"
+
 #include <QStringList>
 
 namespace refscope {
 
-// Exit status: 0 released (verified gone), 1 not released or the agent
-// could not be reached (not authorized, ...), 2 bad command line.
-int releaseCommand(const QStringList &args);
+// Exit status: Success released (verified gone), Failure not released or
+// the agent could not be reached (not authorized, ...), Usage bad command
+// line.
+ExitCode releaseCommand(const QStringList &args);
 
 } // namespace refscope

@@ -10,19 +10,17 @@
 
 namespace refscope {
 
-int reportCommand(const QString &path, bool json)
+ExitCode reportCommand(const QString &path, bool json)
 {
     QString error;
     const auto store = openRecording(path, &error);
-    if (!store) {
-        std::fprintf(stderr, "refscope-cli: %s\n", error.toUtf8().constData());
-        return 1;
-    }
+    if (!store)
+        return failure({}, error);
     const TraceReport report = summarizeTrace(*store);
     const QByteArray text =
         json ? QJsonDocument(traceReportJson(report)).toJson() : traceReportTable(report).toUtf8();
     std::fwrite(text.constData(), 1, text.size(), stdout);
-    return 0;
+    return ExitCode::Success;
 }
 
 } // namespace refscope

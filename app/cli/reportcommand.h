@@ -3,12 +3,14 @@
 // (app/core/events/tracereport.h), read with the same loader as the GUI.
 #pragma once
 
+#include "cli/clioutput.h"
+
 #include <QString>
 
 namespace refscope {
 
-// Prints the report and returns the exit status: 0 done, 1 the file could
-// not be read as a recording (the reason goes to stderr).
-int reportCommand(const QString &path, bool json);
+// Prints the report and returns the exit status: Success, or Failure when
+// the file could not be read as a recording (the reason goes to stderr).
+ExitCode reportCommand(const QString &path, bool json);
 
 } // namespace refscope

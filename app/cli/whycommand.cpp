@@ -16,11 +16,6 @@ namespace refscope {
 
 namespace {
 
-void print(FILE *stream, const QString &text)
-{
-    std::fputs(text.toUtf8().constData(), stream);
-}
-
 QString holderLine(const Holder &h)
 {
     QString who = h.pid >= 0 ? QStringLiteral("pid %1 (%2)").arg(h.pid).arg(h.comm) : QString();
@@ -76,20 +71,18 @@ bool callSitesFromRecording(const QString &path, const QString &module, QStringL
 
 } // namespace
 
-int whyCommand(const QString &module, bool json, const QString &trace)
+ExitCode whyCommand(const QString &module, bool json, const QString &trace)
 {
     HolderReport report;
     QString error;
     QStringList callSites;
     if (!trace.isEmpty() && !callSitesFromRecording(trace, module, &callSites, &error)) {
-        print(stderr, QStringLiteral("refscope-cli why: %1\n").arg(error));
-        return 1;
+        return failure(QStringLiteral("why"), error);
     }
     // The CLI does not load RefScope's helper kernel module: its holders are
     // inferred. The GUI and the agent's "holders" method add exact ones.
     if (!readHolderReport(module, ExactAnswer{}, callSites, &report, &error)) {
-        print(stderr, QStringLiteral("refscope-cli why: %1\n").arg(error));
-        return 1;
+        return failure(QStringLiteral("why"), error);
     }
     if (json)
         print(stdout,
@@ -97,7 +90,7 @@ int whyCommand(const QString &module, bool json, const QString &trace)
                   QJsonDocument(holderReportToJson(report)).toJson(QJsonDocument::Indented)));
     else
         print(stdout, formatHolderReport(report));
-    return 0;
+    return ExitCode::Success;
 }
 
 } // namespace refscope

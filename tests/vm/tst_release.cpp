@@ -41,6 +41,11 @@ QString describe(const ReleaseResult &result)
     return QString::fromUtf8(QJsonDocument(releaseResultToJson(result)).toJson());
 }
 
+QString formatReport(const HolderReport &report)
+{
+    return QString::fromUtf8(QJsonDocument(holderReportToJson(report)).toJson());
+}
+
 } // namespace
 
 class TestRelease : public QObject {
@@ -321,6 +326,48 @@ private slots:
         cleanup();
         QVERIFY(waitForLsmod(QStringLiteral("stuck_netlink"), 0));
         QVERIFY(sh(QStringLiteral("rmmod stuck_netlink")).ok());
+    }
+
+    // The agent checks each chosen holder against the release rule itself,
+    // whatever the client offered: a request no GUI would build changes
+    // nothing. Seed 004's socket is kept by the module's own thread (no
+    // process to stop or end), count_demo's file is no mount.
+    void refusesWhatTheRuleForbids()
+    {
+        QVERIFY(sh(QStringLiteral("insmod %1 && %2")
+                       .arg(ko(QStringLiteral("stuck_netlink")),
+                            labExampleHelper(QStringLiteral("stuck-netlink-send"))))
+                    .ok());
+        HolderReport report = holders(QStringLiteral("stuck_netlink"));
+        const auto kept = std::find_if(report.holders.cbegin(), report.holders.cend(),
+                                       [](const Holder &h) { return h.ownThread; });
+        QVERIFY2(kept != report.holders.cend(), qPrintable(formatReport(report)));
+        for (const ClearAction action : {ClearAction::CloseFds, ClearAction::Terminate}) {
+            const ReleaseRequest request{QStringLiteral("stuck_netlink"),
+                                         report.refcount,
+                                         report.unexplained,
+                                         {{*kept, action}},
+                                         LastResort::KernelForce};
+            verifyRefused(request, QStringLiteral("wrong_action"), 1);
+        }
+        const ReleaseResult forced =
+            release(confirmedRequest(QStringLiteral("stuck_netlink"), LastResort::KernelForce));
+        QVERIFY2(forced.released, qPrintable(describe(forced)));
+
+        QVERIFY(sh(QStringLiteral("insmod %1").arg(ko(QStringLiteral("count_demo")))).ok());
+        hold(QStringLiteral("exec cat /dev/count_demo"));
+        QVERIFY(waitForLsmod(QStringLiteral("count_demo"), 2));
+        report = holders(QStringLiteral("count_demo"));
+        QCOMPARE(report.holders.size(), 1);
+        verifyRefused({QStringLiteral("count_demo"),
+                       2,
+                       0,
+                       {{report.holders.first(), ClearAction::Umount}},
+                       LastResort::None},
+                      QStringLiteral("wrong_action"), 2);
+        cleanup(); // cat ends: its reference and count_demo's own go
+        QVERIFY(waitForLsmod(QStringLiteral("count_demo"), 0));
+        QVERIFY(sh(QStringLiteral("rmmod count_demo")).ok());
     }
 
     // Load, leak, release with the drop 100 times, while on the other CPU

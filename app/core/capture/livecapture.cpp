@@ -5,6 +5,7 @@
 #include "capture/livecaptureprotocol.h"
 #include "inventory/snapshotjson.h"
 #include "protocol/agentclient.h"
+#include "protocol/methods.h"
 #include "session/sessionfile.h"
 
 #include <QJsonArray>
@@ -40,14 +41,14 @@ void LiveCapture::start(const CaptureOptions &options)
         {QStringLiteral("stacks"), options.stacks}};
     // The snapshot first: events between it and trace.start are missed, but
     // no event can count twice in a baseline.
-    m_agent->call(QStringLiteral("snapshot"), {}, [this, params](const AgentReply &reply) {
+    m_agent->call(agentmethod::Snapshot, {}, [this, params](const AgentReply &reply) {
         QString error;
         if (!reply.ok)
             return fail(tr("the snapshot for the baseline failed: %1").arg(reply.errorMessage));
         if (!snapshotFromJson(reply.result.toObject(), &m_baseline, &error))
             return fail(tr("the agent's snapshot does not parse: %1").arg(error));
         applySnapshotBaseline(m_baseline, m_store.get());
-        m_agent->call(QStringLiteral("trace.start"), params, [this](const AgentReply &reply) {
+        m_agent->call(agentmethod::TraceStart, params, [this](const AgentReply &reply) {
             if (!reply.ok)
                 return fail(tr("tracing did not start: %1").arg(reply.errorMessage));
             m_state = State::Running;
@@ -61,7 +62,7 @@ void LiveCapture::stop()
     if (m_state != State::Running)
         return;
     m_state = State::Stopping;
-    m_agent->call(QStringLiteral("trace.stop"), {}, [this](const AgentReply &reply) {
+    m_agent->call(agentmethod::TraceStop, {}, [this](const AgentReply &reply) {
         if (!reply.ok)
             return fail(tr("tracing did not stop cleanly: %1").arg(reply.errorMessage));
         m_state = State::Idle;
@@ -84,7 +85,7 @@ void LiveCapture::onNotification(const QString &event, const QJsonObject &params
     if (m_state != State::Running && m_state != State::Stopping)
         return;
     QString error;
-    if (event == QLatin1String("trace.lost")) {
+    if (event == agentevent::TraceLost) {
         QList<LostEvents> lost;
         if (!decodeLostEvents(params, &lost, &error))
             return fail(error);
@@ -93,7 +94,7 @@ void LiveCapture::onNotification(const QString &event, const QJsonObject &params
         emit lostEvents(lost);
         return;
     }
-    if (event != QLatin1String("trace.events") || !m_details)
+    if (event != agentevent::TraceEvents || !m_details)
         return;
     QList<CapturedEvent> events;
     if (!decodeCapturedEvents(params, &events, &error))
@@ -115,7 +116,7 @@ void LiveCapture::onNotification(const QString &event, const QJsonObject &params
 void LiveCapture::fail(const QString &message)
 {
     if (m_state == State::Running || m_state == State::Stopping)
-        m_agent->call(QStringLiteral("trace.stop"), {}, [](const AgentReply &) {});
+        m_agent->call(agentmethod::TraceStop, {}, [](const AgentReply &) {});
     m_state = State::Idle;
     emit failed(message);
 }

@@ -3,6 +3,7 @@
 
 #include "lab/labpaths.h"
 #include "protocol/agentclient.h"
+#include "protocol/methods.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -80,7 +81,7 @@ LabMachine::~LabMachine()
     blockSignals(true);
     if (m_process && m_process->state() != QProcess::NotRunning) {
         if (m_state == State::Ready) {
-            m_agent->call(QStringLiteral("shutdown"), {}, [](const AgentReply &) {});
+            m_agent->call(agentmethod::Shutdown, {}, [](const AgentReply &) {});
             m_socket->flush();
             m_process->waitForFinished(kShutdownGraceMs);
         }
@@ -292,7 +293,7 @@ void LabMachine::stop()
         killGuest();
     } else if (m_state == State::Ready) {
         m_state = State::Stopping;
-        m_agent->call(QStringLiteral("shutdown"), {}, [](const AgentReply &) {});
+        m_agent->call(agentmethod::Shutdown, {}, [](const AgentReply &) {});
         m_graceTimer->start(kShutdownGraceMs);
     }
 }

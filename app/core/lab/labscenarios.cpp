@@ -3,6 +3,7 @@
 
 #include "lab/labpaths.h"
 #include "protocol/agentclient.h"
+#include "protocol/methods.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -177,7 +178,7 @@ void LabScenarios::runStep(const QString &scenarioId, const LabStep &step, Done 
     if (step.kind == LabStep::Kind::Hold) {
         params.insert(QStringLiteral("background"), true);
         call(
-            QStringLiteral("lab.exec"), params,
+            agentmethod::LabExec, params,
             [this, scenarioId](const AgentReply &reply) {
                 if (reply.ok)
                     m_background[scenarioId].append(
@@ -189,7 +190,7 @@ void LabScenarios::runStep(const QString &scenarioId, const LabStep &step, Done 
     }
     params.insert(QStringLiteral("timeout_ms"), kRunTimeoutMs);
     call(
-        QStringLiteral("lab.exec"), params,
+        agentmethod::LabExec, params,
         [argv = step.argv](const AgentReply &reply) {
             if (!reply.ok)
                 return reply.errorMessage;
@@ -241,13 +242,13 @@ void LabScenarios::load(const QString &module, Outcome outcome, Done done)
     if (path.isEmpty())
         return done(
             tr("the example module %1 is not built (build the kmod-examples target)").arg(module));
-    call(QStringLiteral("module.load"), {{QStringLiteral("path"), path}}, std::move(outcome),
+    call(agentmethod::ModuleLoad, {{QStringLiteral("path"), path}}, std::move(outcome),
          std::move(done));
 }
 
 void LabScenarios::unloadModule(const QString &module, Done done)
 {
-    call(QStringLiteral("module.unload"), {{QStringLiteral("name"), module}}, plainOutcome,
+    call(agentmethod::ModuleUnload, {{QStringLiteral("name"), module}}, plainOutcome,
          std::move(done));
 }
 

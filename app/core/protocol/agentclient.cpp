@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/agentclient.h"
 
+#include "protocol/methods.h"
+
 #include <QAbstractSocket>
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -198,7 +200,7 @@ void AgentClient::sendHello()
 {
     m_helloDone = false;
     m_hello = {};
-    call(QStringLiteral("hello"), helloParams(clientName()), [this](const AgentReply &reply) {
+    call(agentmethod::Hello, helloParams(clientName()), [this](const AgentReply &reply) {
         if (!reply.ok) {
             fail(tr("the agent refused the handshake: %1").arg(reply.errorMessage));
             return;

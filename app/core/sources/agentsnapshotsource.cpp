@@ -3,6 +3,7 @@
 
 #include "inventory/snapshotjson.h"
 #include "protocol/agentclient.h"
+#include "protocol/methods.h"
 
 namespace refscope {
 
@@ -19,7 +20,7 @@ void requestAgentSnapshot(AgentClient *client, const QString &who, QObject *cont
     // The reply may come after the context is gone (the window switched to
     // another source): the guard drops it then.
     const QPointer<QObject> guard(context);
-    client->call(QStringLiteral("snapshot"), {}, [guard, who, done](const AgentReply &reply) {
+    client->call(agentmethod::Snapshot, {}, [guard, who, done](const AgentReply &reply) {
         if (!guard)
             return;
         if (!reply.ok) {

@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "holders/holdersdock.h"
 
-#include "holders/holderreportjson.h"
 #include "holders/holdersteps.h"
 #include "holders/holdertext.h"
-#include "protocol/agentclient.h"
+#include "protocol/agentapi.h"
 #include "sources/snapshotsource.h"
 #include "teaching/teaching.h"
 
 #include <QDateTime>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -24,14 +22,11 @@ enum Column { KindColumn, ProcessColumn, FdsColumn, PathColumn, RefsColumn, Sour
 
 // Why the agent's helper module could not be asked, in the window's
 // language when the agent said it as a code.
-QString exactError(const QJsonObject &holdersResult)
+QString exactError(const HoldersAnswer &answer)
 {
-    HolderSentence why;
-    QString ignored;
-    const QJsonValue sentence = holdersResult.value(QLatin1String("exact_error_sentence"));
-    return sentence.isObject() && holderSentenceFromJson(sentence.toObject(), &why, &ignored)
-               ? holderSentenceText(why, {}, TextLanguage::Display)
-               : holdersResult.value(QLatin1String("exact_error")).toString();
+    return answer.exactErrorSentence
+               ? holderSentenceText(*answer.exactErrorSentence, {}, TextLanguage::Display)
+               : answer.exactError;
 }
 
 QLabel *wrappingLabel()
@@ -148,27 +143,23 @@ void HoldersDock::refresh()
         showMessage(tr("Asking the agent what holds %1…").arg(m_module));
         const QString module = m_module;
         m_askedCallSites = m_leakingCallSites ? m_leakingCallSites(module) : QStringList();
-        QJsonObject params{{QStringLiteral("module"), module}};
-        if (!m_askedCallSites.isEmpty())
-            params.insert(QStringLiteral("outstanding_call_sites"),
-                          QJsonArray::fromStringList(m_askedCallSites));
-        m_agent->call(
-            QStringLiteral("holders"), params,
-            [this, guard = QPointer<HoldersDock>(this), request, module](const AgentReply &reply) {
+        AgentApi(m_agent).requestHolders(
+            module, {m_askedCallSites},
+            [this, guard = QPointer<HoldersDock>(this), request,
+             module](const HoldersAnswer &answer) {
                 if (!guard || request != m_request)
                     return; // gone, or another module was selected since
-                HolderReport report;
-                QString error = reply.errorMessage;
-                if (reply.ok && holderReportFromJson(reply.result.toObject(), &report, &error)) {
-                    const QJsonObject result = reply.result.toObject();
+                if (answer.ok) {
+                    HolderReport report = answer.report;
                     report.takenAtMs = QDateTime::currentMSecsSinceEpoch();
                     m_seen.insert(report.module, report);
                     showReport(report);
-                    showMessage(result.value(QLatin1String("exact_available")).toBool()
+                    showMessage(answer.exactAvailable
                                     ? tr("Exact holders from RefScope's helper module.")
-                                    : tr("Inferred holders: %1").arg(exactError(result)));
+                                    : tr("Inferred holders: %1").arg(exactError(answer)));
                 } else {
-                    showMessage(tr("The agent could not say what holds %1: %2").arg(module, error));
+                    showMessage(
+                        tr("The agent could not say what holds %1: %2").arg(module, answer.error));
                 }
             });
         return;

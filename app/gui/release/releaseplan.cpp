@@ -2,6 +2,7 @@
 #include "release/releaseplan.h"
 
 #include "holders/holdersteps.h"
+#include "release/releaserules.h"
 
 namespace refscope {
 
@@ -9,9 +10,8 @@ ReleasePlan::ReleasePlan(const HolderReport &report, const KernelModuleSupport &
     : m_report(report), m_support(support), m_choices(report.holders.size())
 {
     for (int i = 0; i < m_choices.size(); ++i) {
-        const QList<ClearAction> actions = actionsFor(i);
-        if (!actions.isEmpty())
-            m_choices[i].action = actions.first();
+        if (const std::optional<ClearAction> gentlest = defaultAction(report.holders.at(i)))
+            m_choices[i].action = *gentlest;
     }
 }
 
@@ -19,41 +19,30 @@ QList<ClearAction> ReleasePlan::actionsFor(int holder) const
 {
     if (holder < 0 || holder >= m_report.holders.size())
         return {};
-    const Holder &h = m_report.holders.at(holder);
-    switch (h.kind) {
-    case HolderKind::File:
-    case HolderKind::Socket: {
-        if (h.pid < 0)
-            return {};
-        QList<ClearAction> actions;
-        // Closing just those fds leaves the process running: offered first.
-        if (!h.fds.isEmpty())
-            actions << ClearAction::CloseFds;
-        if (h.pid != 1)
-            actions << ClearAction::Terminate;
-        return actions;
-    }
-    case HolderKind::Mount:
-        return {ClearAction::Umount};
-    case HolderKind::Module:
-        return {ClearAction::UnloadModule};
-    case HolderKind::Kthread:
-        return {};
-    }
-    return {};
+    return allowedActions(m_report.holders.at(holder));
 }
 
 QString ReleasePlan::whyNotClearable(int holder) const
 {
-    if (!actionsFor(holder).isEmpty() || holder < 0 || holder >= m_report.holders.size())
+    if (holder < 0 || holder >= m_report.holders.size())
         return {};
-    const Holder &h = m_report.holders.at(holder);
-    if (h.ownThread)
+    switch (refscope::whyNotClearable(m_report.holders.at(holder))) {
+    case ClearBlock::None:
+        return {};
+    case ClearBlock::OwnThread:
         return tr("The module's own kernel thread keeps this open file: only the module's exit "
                   "lets it go, which the kernel's forced unload runs.");
-    if (h.kind == HolderKind::Kthread)
+    case ClearBlock::KernelThread:
         return tr("A kernel thread cannot be ended from user space: it lets go when the code "
                   "that started it stops it.");
+    case ClearBlock::ProtectedProcess:
+        return tr("Init (pid 1) has this open file: RefScope never stops or ends init.");
+    case ClearBlock::NoProcess:
+    case ClearBlock::NoTarget:
+    case ClearBlock::NoFds:
+    case ClearBlock::WrongKind:
+        break;
+    }
     return tr("No process has this open file: the kernel keeps it, and nothing in user space "
               "can close it.");
 }

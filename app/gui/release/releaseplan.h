@@ -24,8 +24,9 @@ public:
     const HolderReport &report() const { return m_report; }
     const KernelModuleSupport &support() const { return m_support; }
 
-    // How holder i can be cleared, the least drastic first; empty when it
-    // cannot be from user space, and whyNotClearable says why.
+    // How holder i can be cleared, the least drastic first (the release
+    // rule, release/releaserules.h); empty when it cannot be from user
+    // space, and whyNotClearable says why.
     QList<ClearAction> actionsFor(int holder) const;
     QString whyNotClearable(int holder) const;
     bool isChecked(int holder) const;

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "release/releasesession.h"
 
-#include "holders/holderreportjson.h"
-#include "protocol/agentclient.h"
-#include "release/releasejson.h"
+#include "protocol/agentapi.h"
 
 namespace refscope {
 
@@ -35,11 +33,10 @@ void ReleaseSession::watch()
         return;
     connect(m_agent, &AgentClient::notification, this,
             [this](const QString &event, const QJsonObject &params) {
-                ReleaseStep step;
-                QString error;
-                if (m_running && event == QLatin1String("release.step") &&
-                    releaseStepFromJson(params, &step, &error))
-                    emit stepDone(step);
+                if (!m_running)
+                    return;
+                if (const std::optional<ReleaseStep> step = AgentApi::releaseStep(event, params))
+                    emit stepDone(*step);
             });
     connect(m_agent, &AgentClient::ready, this, [this] { m_started = true; });
     connect(m_agent, &AgentClient::disconnected, this, [this](const QString &reason) {
@@ -73,24 +70,21 @@ void ReleaseSession::fetchReport(const QString &module)
         return;
     }
     const quint64 request = ++m_reportRequest;
-    m_agent->call(
-        QStringLiteral("holders"), {{QStringLiteral("module"), module}},
-        [this, guard = QPointer<ReleaseSession>(this), request](const AgentReply &reply) {
+    AgentApi(m_agent).requestHolders(
+        module, {},
+        [this, guard = QPointer<ReleaseSession>(this), request](const HoldersAnswer &answer) {
             if (!guard || request != m_reportRequest)
                 return;
-            HolderReport report;
-            QString error = reply.errorMessage;
-            if (!reply.ok || !holderReportFromJson(reply.result.toObject(), &report, &error)) {
-                if (reply.errorMessage != QLatin1String("disconnected"))
-                    emit failed(tr("The agent could not say what holds the module: %1").arg(error));
+            if (!answer.ok) {
+                if (answer.error != QLatin1String("disconnected"))
+                    emit failed(
+                        tr("The agent could not say what holds the module: %1").arg(answer.error));
                 return;
             }
-            const QJsonObject result = reply.result.toObject();
-            emit reportReady(report,
-                             result.value(QLatin1String("exact_available")).toBool()
+            emit reportReady(answer.report,
+                             answer.exactAvailable
                                  ? tr("Exact holders from RefScope's helper module.")
-                                 : tr("Inferred holders: %1")
-                                       .arg(result.value(QLatin1String("exact_error")).toString()));
+                                 : tr("Inferred holders: %1").arg(answer.exactError));
         });
 }
 
@@ -101,19 +95,16 @@ void ReleaseSession::run(const ReleaseRequest &request)
         return;
     }
     m_running = true;
-    m_agent->call(QStringLiteral("release"), releaseRequestToJson(request),
-                  [this, guard = QPointer<ReleaseSession>(this)](const AgentReply &reply) {
-                      if (!guard)
-                          return;
-                      m_running = false;
-                      ReleaseResult result;
-                      QString error = reply.errorMessage;
-                      if (reply.ok &&
-                          releaseResultFromJson(reply.result.toObject(), &result, &error))
-                          emit finished(result);
-                      else if (reply.errorMessage != QLatin1String("disconnected"))
-                          emit failed(tr("The agent could not release the module: %1").arg(error));
-                  });
+    AgentApi(m_agent).requestRelease(
+        request, [this, guard = QPointer<ReleaseSession>(this)](const ReleaseAnswer &answer) {
+            if (!guard)
+                return;
+            m_running = false;
+            if (answer.ok)
+                emit finished(answer.result);
+            else if (answer.error != QLatin1String("disconnected"))
+                emit failed(tr("The agent could not release the module: %1").arg(answer.error));
+        });
 }
 
 } // namespace refscope

@@ -17,6 +17,8 @@
 #include "release/releasedialog.h"
 #include "release/releaseholderstree.h"
 #include "release/releasemarker.h"
+#include "release/releaseplan.h"
+#include "release/releaserules.h"
 #include "release/releasesession.h"
 #include "settings/uilanguage.h"
 #include "sources/filesnapshotsource.h"
@@ -85,6 +87,7 @@ private slots:
     void typedNameUnlocksTheLastResort();
     void requestIsWhatWasTicked();
     void unavailableChoicesSayWhy();
+    void holdersFollowTheReleaseRule();
     void pkexecRefusalsArePlainWords();
     void ownAgentSaysWhyNot();
     void markerNeedsARecording();
@@ -258,6 +261,46 @@ void TestReleaseDialog::unavailableChoicesSayWhy()
                 .contains(QLatin1String("CONFIG_MODULE_FORCE_UNLOAD")));
     // Without a session there is nothing to run.
     QVERIFY(!noForce.runButton()->isEnabled());
+}
+
+// The dialog offers what the release rule (release/releaserules.h) allows,
+// the rule the agent checks again: the guest's count_demo holder as it
+// came, and as a kernel thread, init and the module's own thread would
+// hold the same file.
+void TestReleaseDialog::holdersFollowTheReleaseRule()
+{
+    HolderReport report = guestReport("count-demo.why.json");
+    QCOMPARE(report.holders.size(), 1);
+    const Holder opened = report.holders.first();
+    Holder kthread = opened;
+    kthread.kind = HolderKind::Kthread;
+    Holder init = opened;
+    init.pid = 1;
+    Holder ownThread = opened;
+    ownThread.pid = -1;
+    ownThread.fds.clear();
+    ownThread.ownThread = true;
+    report.holders = {opened, kthread, init, ownThread};
+    ReleasePlan plan(report, guestSnapshot().support);
+    const QStringList whyNot = {QString(), QStringLiteral("kernel thread"),
+                                QStringLiteral("Init (pid 1)"),
+                                QStringLiteral("own kernel thread")};
+    for (int i = 0; i < report.holders.size(); ++i) {
+        const Holder &h = report.holders.at(i);
+        QCOMPARE(plan.actionsFor(i), allowedActions(h));
+        QCOMPARE(plan.whyNotClearable(i).isEmpty(), whyNot.at(i).isEmpty());
+        QVERIFY2(plan.whyNotClearable(i).contains(whyNot.at(i)),
+                 qPrintable(plan.whyNotClearable(i)));
+        plan.setChecked(i, true);
+        QCOMPARE(plan.isChecked(i), !allowedActions(h).isEmpty());
+    }
+    QCOMPARE(plan.actionsFor(0),
+             (QList<ClearAction>{ClearAction::CloseFds, ClearAction::Terminate}));
+    QCOMPARE(plan.action(0), ClearAction::CloseFds);
+    // A choice the rule does not allow is not taken.
+    plan.setAction(0, ClearAction::Umount);
+    QCOMPARE(plan.action(0), ClearAction::CloseFds);
+    QCOMPARE(plan.request().clear, (QList<HolderToClear>{{opened, ClearAction::CloseFds}}));
 }
 
 void TestReleaseDialog::pkexecRefusalsArePlainWords()

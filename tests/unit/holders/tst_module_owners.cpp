@@ -17,7 +17,7 @@ private slots:
     void anonymousInodesAreOwnedByTheirFirstWord()
     {
         ModuleOwners owners({QStringLiteral("kvm"), QStringLiteral("vfio")});
-        for (const QString name : {QStringLiteral("kvm-vm"), QStringLiteral("kvm-vcpu:0")}) {
+        for (const QString &name : {QStringLiteral("kvm-vm"), QStringLiteral("kvm-vcpu:0")}) {
             const Attribution a = owners.anonInode(name);
             QCOMPARE(a.module, QStringLiteral("kvm"));
             QCOMPARE(a.rule.size(), 1);

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The typed client side of the agent's "holders", "release" and "shutdown"
+// methods: callers hand over and get back the types of holders/ and
+// release/, never JSON, and the method names come from methods.h. A thin
+// view of an AgentClient the caller keeps alive; copying it is cheap.
+#pragma once
+
+#include "holders/holder.h"
+#include "protocol/agentclient.h"
+#include "release/releaserequest.h"
+
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+namespace refscope {
+
+struct HoldersOptions {
+    // Where a recording of the module saw its gets never put back: the step
+    // about unexplained references names them.
+    QStringList outstandingCallSites;
+};
+
+// What a request came back with. When !ok, `error` says why in the agent's
+// or the client's words: the reply's message (errorCode set), or, with
+// `unusable`, why the result could not be read.
+struct AgentAnswer {
+    bool ok = false;
+    bool unusable = false;
+    QString errorCode;
+    QString error;
+};
+
+struct HoldersAnswer : AgentAnswer {
+    HolderReport report;
+    bool exactAvailable = false; // exact holders from the helper kernel module
+    QString exactError;          // when not: why
+    // The same as a code, when the helper module could not be loaded or
+    // opened: the GUI says it in its own language.
+    std::optional<HolderSentence> exactErrorSentence;
+};
+
+struct ReleaseAnswer : AgentAnswer {
+    ReleaseResult result;
+};
+
+class AgentApi {
+public:
+    explicit AgentApi(AgentClient *client) : m_client(client) {}
+    AgentClient *client() const { return m_client; }
+
+    using HoldersHandler = std::function<void(const HoldersAnswer &)>;
+    using ReleaseHandler = std::function<void(const ReleaseAnswer &)>;
+
+    // As AgentClient::call: the handler runs exactly once, from the event
+    // loop; with error "disconnected" when there is no client.
+    void requestHolders(const QString &module, const HoldersOptions &options,
+                        HoldersHandler onAnswer) const;
+    void requestRelease(const ReleaseRequest &request, ReleaseHandler onAnswer) const;
+    // Asks the agent to exit; nobody waits for the reply.
+    void requestShutdown() const;
+
+    // As AgentClient::callSync: error "timeout" when no reply came in time.
+    HoldersAnswer holders(const QString &module, const HoldersOptions &options,
+                          int timeoutMs) const;
+    ReleaseAnswer release(const ReleaseRequest &request, int timeoutMs) const;
+    AgentAnswer shutdown(int timeoutMs) const;
+
+    // The step a "release.step" notification carries; nothing for any other
+    // notification or one that cannot be read.
+    static std::optional<ReleaseStep> releaseStep(const QString &event, const QJsonObject &params);
+
+    // The JSON side, for the tests and anyone holding a raw reply.
+    static QJsonObject holdersParams(const QString &module, const HoldersOptions &options);
+    static HoldersAnswer holdersAnswer(const AgentReply &reply);
+    static ReleaseAnswer releaseAnswer(const AgentReply &reply);
+
+private:
+    QPointer<AgentClient> m_client;
+};
+
+} // namespace refscope
