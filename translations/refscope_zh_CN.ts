@@ -77,6 +77,14 @@
         <source>refscope: cannot read %1</source>
         <translation>refscope：无法读取 %1</translation>
     </message>
+    <message>
+        <source>The kernel the lab guest boots, as an installed release (e.g. 6.12.118+deb12-amd64); implies --lab.</source>
+        <translation>实验环境虚拟机启动的内核，填写已安装的版本号（例如 6.12.118+deb12-amd64）；隐含 --lab。</translation>
+    </message>
+    <message>
+        <source>RELEASE</source>
+        <translation>版本号</translation>
+    </message>
 </context>
 <context>
     <name>refscope::AgentClient</name>
@@ -936,14 +944,6 @@ Shared by %n forked process(es)</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <source>The lab guest is ready.</source>
-        <translation>实验环境虚拟机已就绪。</translation>
-    </message>
-    <message>
-        <source>Waiting for the lab guest…</source>
-        <translation>正在等待实验环境虚拟机…</translation>
-    </message>
-    <message>
         <source>The lab guest is not running.</source>
         <translation>实验环境虚拟机未在运行。</translation>
     </message>
@@ -958,6 +958,14 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Step by step</source>
         <translation>分步指引</translation>
+    </message>
+    <message>
+        <source>The lab guest is ready (kernel %1).</source>
+        <translation>实验环境虚拟机已就绪（内核 %1）。</translation>
+    </message>
+    <message>
+        <source>Waiting for the lab guest (kernel %1)…</source>
+        <translation>正在等待实验环境虚拟机（内核 %1）…</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1053,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>stuck-netlink-send sends one message and exits, but the module&apos;s kernel thread keeps the closed socket alive: the reference count stays at 1 with an empty Used by and no process left to blame, because the socket&apos;s reference is given back only when the thread closes it, and it never does. Unloading is refused for as long as the guest runs.</source>
         <translation>stuck-netlink-send 发送一条消息后就退出了，但模块的内核线程让已关闭的套接字继续存活：引用计数停在 1，“被依赖”为空，也找不到可以归咎的进程，因为套接字的引用只有在该线程关闭它时才会归还，而它永远不会关闭。只要虚拟机还在运行，卸载就会被拒绝。</translation>
+    </message>
+    <message>
+        <source>the example module %1 did not build for kernel %2, so the lab cannot load it on that kernel: %3</source>
+        <translation>示例模块 %1 未能针对内核 %2 构建，因此实验环境无法在该内核上加载它：%3</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,14 @@
         <source>refscope: cannot read %1</source>
         <translation>refscope：無法讀取 %1</translation>
     </message>
+    <message>
+        <source>The kernel the lab guest boots, as an installed release (e.g. 6.12.118+deb12-amd64); implies --lab.</source>
+        <translation>實驗環境虛擬機器啟動的核心，填寫已安裝的版本號（例如 6.12.118+deb12-amd64）；隱含 --lab。</translation>
+    </message>
+    <message>
+        <source>RELEASE</source>
+        <translation>版本號</translation>
+    </message>
 </context>
 <context>
     <name>refscope::AgentClient</name>
@@ -936,14 +944,6 @@ Shared by %n forked process(es)</source>
         <translation>觀察要點</translation>
     </message>
     <message>
-        <source>The lab guest is ready.</source>
-        <translation>實驗環境虛擬機器已就緒。</translation>
-    </message>
-    <message>
-        <source>Waiting for the lab guest…</source>
-        <translation>正在等待實驗環境虛擬機器…</translation>
-    </message>
-    <message>
         <source>The lab guest is not running.</source>
         <translation>實驗環境虛擬機器未在執行。</translation>
     </message>
@@ -958,6 +958,14 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Step by step</source>
         <translation>逐步指引</translation>
+    </message>
+    <message>
+        <source>The lab guest is ready (kernel %1).</source>
+        <translation>實驗環境虛擬機器已就緒（核心 %1）。</translation>
+    </message>
+    <message>
+        <source>Waiting for the lab guest (kernel %1)…</source>
+        <translation>正在等待實驗環境虛擬機器（核心 %1）…</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1053,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>stuck-netlink-send sends one message and exits, but the module&apos;s kernel thread keeps the closed socket alive: the reference count stays at 1 with an empty Used by and no process left to blame, because the socket&apos;s reference is given back only when the thread closes it, and it never does. Unloading is refused for as long as the guest runs.</source>
         <translation>stuck-netlink-send 傳送一條訊息後就結束了，但模組的核心執行緒讓已關閉的通訊端繼續存活：參考計數停在 1，「被依賴」為空，也找不到可以歸咎的行程，因為通訊端的參考只有在該執行緒關閉它時才會歸還，而它永遠不會關閉。只要虛擬機器還在執行，卸載就會被拒絕。</translation>
+    </message>
+    <message>
+        <source>the example module %1 did not build for kernel %2, so the lab cannot load it on that kernel: %3</source>
+        <translation>範例模組 %1 未能針對核心 %2 建置，因此實驗環境無法在該核心上載入它：%3</translation>
     </message>
 </context>
 <context>

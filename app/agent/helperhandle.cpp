@@ -36,15 +36,18 @@ QString kernelRelease()
 }
 
 // DKMS's build for the running kernel first (it matches it and is signed
-// with DKMS's key), else the one built here for the lab's kernel.
+// with DKMS's key), else the one built here for the running kernel
+// (kmod/CMakeLists.txt builds one per kernel: build/kmod/RELEASE/...).
 QString helperModuleFile()
 {
-    const QDir dkms(QStringLiteral("/lib/modules/%1/updates/dkms").arg(kernelRelease()));
+    const QString release = kernelRelease();
+    const QDir dkms(QStringLiteral("/lib/modules/%1/updates/dkms").arg(release));
     const QStringList installed =
         dkms.entryList({helperName + QStringLiteral(".ko*")}, QDir::Files, QDir::Name);
     if (!installed.isEmpty())
         return dkms.absoluteFilePath(installed.first());
-    return QStringLiteral(REFSCOPE_HELPER_BUILD_KO);
+    return QStringLiteral(REFSCOPE_HELPER_BUILD_KMOD_DIR "/%1/refscope_helper/refscope_helper.ko")
+        .arg(release);
 }
 
 bool signaturesEnforced()

@@ -38,8 +38,14 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Boot the lab guest (Debian's kernel under QEMU) and show "
                                         "its modules (the default when this kernel has no "
                                         "loadable modules)."));
+    const QCommandLineOption kernelOption(
+        QStringLiteral("kernel"),
+        QApplication::translate("main", "The kernel the lab guest boots, as an installed release "
+                                        "(e.g. 6.12.118+deb12-amd64); implies --lab."),
+        QApplication::translate("main", "RELEASE"));
     parser.addOption(snapshotOption);
     parser.addOption(labOption);
+    parser.addOption(kernelOption);
     parser.process(app);
 
     if (geteuid() == 0) {
@@ -49,7 +55,8 @@ int main(int argc, char *argv[])
                                  "it asks for root only through refscope-agent (pkexec).")));
         return 1;
     }
-    if (parser.isSet(snapshotOption) && parser.isSet(labOption)) {
+    const bool lab = parser.isSet(labOption) || parser.isSet(kernelOption);
+    if (parser.isSet(snapshotOption) && lab) {
         std::fprintf(stderr, "%s\n",
                      qPrintable(QApplication::translate(
                          "main", "refscope: --snapshot and --lab exclude each other.")));
@@ -66,10 +73,12 @@ int main(int argc, char *argv[])
             return 2;
         }
         window.setSource(new FileSnapshotSource(path));
-    } else if (parser.isSet(labOption) || !QFileInfo::exists(QStringLiteral("/proc/modules"))) {
+    } else if (lab || !QFileInfo::exists(QStringLiteral("/proc/modules"))) {
         // A kernel without loadable modules has nothing to show: the lab
         // guest's kernel has. If the lab cannot start, the window says why.
-        window.setSource(new LabSnapshotSource);
+        LabOptions options;
+        options.kernelRelease = parser.value(kernelOption);
+        window.setSource(new LabSnapshotSource(options));
     } else {
         window.setSource(new LocalSnapshotSource);
     }

@@ -16,6 +16,8 @@
  * Reading blocks until a signal, so `cat /dev/count_demo &` holds the device
  * open while lsmod is read; kill it and the count drops again.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
@@ -34,14 +36,13 @@ static DECLARE_WAIT_QUEUE_HEAD(count_demo_never);
 static int count_demo_open(struct inode *inode, struct file *file)
 {
 	file->private_data = NULL;
-	pr_info("count_demo: open, refcount %d (the VFS reference is already counted)\n",
+	pr_info("open, refcount %d (the VFS reference is already counted)\n",
 		module_refcount(THIS_MODULE));
 	if (self_ref) {
 		if (!try_module_get(THIS_MODULE))
 			return -EBUSY;
 		file->private_data = &count_demo_took_ref;
-		pr_info("count_demo: took our own reference, refcount %d\n",
-			module_refcount(THIS_MODULE));
+		pr_info("took our own reference, refcount %d\n", module_refcount(THIS_MODULE));
 	}
 	return 0;
 }
@@ -51,7 +52,7 @@ static int count_demo_release(struct inode *inode, struct file *file)
 	if (file->private_data == &count_demo_took_ref)
 		module_put(THIS_MODULE);
 	/* The VFS reference goes only after we return, in __fput(). */
-	pr_info("count_demo: release, refcount %d\n", module_refcount(THIS_MODULE));
+	pr_info("release, refcount %d\n", module_refcount(THIS_MODULE));
 	return 0;
 }
 
@@ -84,14 +85,14 @@ static int __init count_demo_init(void)
 
 	if (err)
 		return err;
-	pr_info("count_demo: /dev/count_demo ready, refcount %d\n", module_refcount(THIS_MODULE));
+	pr_info("/dev/count_demo ready, refcount %d\n", module_refcount(THIS_MODULE));
 	return 0;
 }
 
 static void __exit count_demo_exit(void)
 {
 	misc_deregister(&count_demo_device);
-	pr_info("count_demo: unloaded\n");
+	pr_info("unloaded\n");
 }
 
 module_init(count_demo_init);

@@ -8,14 +8,15 @@
  * module's own count stays 0, and insmod fails ("Unknown symbol") while
  * export_provider is not loaded.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/module.h>
 
 #include "export_provider.h"
 
 static int __init export_consumer_init(void)
 {
-	pr_info("export_consumer: got ticket %d from export_provider\n",
-		export_provider_next_ticket());
+	pr_info("got ticket %d from export_provider\n", export_provider_next_ticket());
 	return 0;
 }
 

@@ -8,6 +8,8 @@
  * /sys/module/export_provider/holders); rmmod export_provider fails until
  * export_consumer is gone. modprobe -r export_consumer removes both.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/atomic.h>
 #include <linux/export.h>
 #include <linux/module.h>

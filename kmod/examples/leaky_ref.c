@@ -12,6 +12,8 @@
  *   echo ok   > /proc/leaky_ref   # balanced: count unchanged
  *   echo oops > /proc/leaky_ref   # write error, count +1 forever
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/proc_fs.h>

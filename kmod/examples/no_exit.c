@@ -8,11 +8,13 @@
  * column. Only a forced unload, on a kernel built with
  * CONFIG_MODULE_FORCE_UNLOAD, removes it, and that taints the kernel.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/module.h>
 
 static int __init no_exit_init(void)
 {
-	pr_info("no_exit: loaded for good (no module_exit)\n");
+	pr_info("loaded for good (no module_exit)\n");
 	return 0;
 }
 

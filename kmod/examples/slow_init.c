@@ -8,6 +8,8 @@
  * rmmod refuses it. Killing the insmod interrupts
  * the sleep, init fails with -EINTR and the module never goes live.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/delay.h>
 #include <linux/module.h>
 
@@ -17,20 +19,19 @@ MODULE_PARM_DESC(init_seconds, "how long init sleeps, in seconds (default 5)");
 
 static int __init slow_init_init(void)
 {
-	pr_info("slow_init: sleeping %u s in init, refcount %d\n", init_seconds,
-		module_refcount(THIS_MODULE));
+	pr_info("sleeping %u s in init, refcount %d\n", init_seconds, module_refcount(THIS_MODULE));
 	/* msleep_interruptible() returns early, with time left, on a signal. */
 	if (msleep_interruptible(init_seconds * 1000)) {
-		pr_info("slow_init: interrupted, giving up\n");
+		pr_info("interrupted, giving up\n");
 		return -EINTR;
 	}
-	pr_info("slow_init: init done\n");
+	pr_info("init done\n");
 	return 0;
 }
 
 static void __exit slow_init_exit(void)
 {
-	pr_info("slow_init: unloaded\n");
+	pr_info("unloaded\n");
 }
 
 module_init(slow_init_init);

@@ -22,6 +22,8 @@
  *
  * Trigger it with the stuck-netlink-send helper (stuck_netlink_send.c).
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/file.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
@@ -64,14 +66,12 @@ static int stuck_netlink_hold(void *data)
 	struct file *sender_file = data;
 	unsigned long deadline = hold_seconds > 0 ? jiffies + hold_seconds * HZ : 0;
 
-	pr_info("stuck_netlink: worker holds the sender's socket; refcount %d\n",
-		module_refcount(THIS_MODULE));
+	pr_info("worker holds the sender's socket; refcount %d\n", module_refcount(THIS_MODULE));
 	while (!kthread_should_stop()) {
 		if (sender_file && deadline && time_after_eq(jiffies, deadline)) {
 			fput(sender_file);
 			sender_file = NULL;
-			pr_info("stuck_netlink: worker released the socket after %d s\n",
-				hold_seconds);
+			pr_info("worker released the socket after %d s\n", hold_seconds);
 		}
 		/* Once released, idle until the module's exit stops us. */
 		stuck_netlink_sleep_until(sender_file ? deadline : 0);
@@ -92,7 +92,7 @@ static void stuck_netlink_receive(struct sk_buff *skb)
 		return;
 	mutex_lock(&stuck_netlink_worker_lock);
 	if (stuck_netlink_worker) {
-		pr_info("stuck_netlink: worker already running, message ignored\n");
+		pr_info("worker already running, message ignored\n");
 		goto out;
 	}
 	sender_file = get_file(sender->sk_socket->file);
@@ -116,7 +116,7 @@ static int __init stuck_netlink_init(void)
 	stuck_netlink_sock = netlink_kernel_create(&init_net, unit, &cfg);
 	if (!stuck_netlink_sock)
 		return -EBUSY; /* the protocol number is taken */
-	pr_info("stuck_netlink: netlink protocol %d registered\n", unit);
+	pr_info("netlink protocol %d registered\n", unit);
 	return 0;
 }
 
@@ -126,7 +126,7 @@ static void __exit stuck_netlink_exit(void)
 	if (stuck_netlink_worker)
 		kthread_stop(stuck_netlink_worker);
 	netlink_kernel_release(stuck_netlink_sock);
-	pr_info("stuck_netlink: unloaded\n");
+	pr_info("unloaded\n");
 }
 
 module_init(stuck_netlink_init);

@@ -11,6 +11,8 @@
  * module_put tracepoints stay quiet: nothing uses the module while it is
  * read.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/module.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
@@ -39,14 +41,14 @@ static int __init testmod_init(void)
 {
 	if (!proc_create(TESTMOD_PROC_NAME, 0444, NULL, &testmod_proc_ops))
 		return -ENOMEM;
-	pr_info("testmod: /proc/%s created\n", TESTMOD_PROC_NAME);
+	pr_info("/proc/%s created\n", TESTMOD_PROC_NAME);
 	return 0;
 }
 
 static void __exit testmod_exit(void)
 {
 	remove_proc_entry(TESTMOD_PROC_NAME, NULL);
-	pr_info("testmod: unloaded\n");
+	pr_info("unloaded\n");
 }
 
 module_init(testmod_init);

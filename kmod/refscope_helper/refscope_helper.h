@@ -11,6 +11,13 @@
 #include <linux/types.h>
 
 #define REFSCOPE_HELPER_DEVICE	    "refscope_helper"
+/*
+ * The helper's release: MODULE_VERSION, DKMS's PACKAGE_VERSION and the
+ * directory its sources install to (/usr/src/refscope_helper-VERSION). Not
+ * the interface: that is REFSCOPE_HELPER_ABI_VERSION, which only changes
+ * when the ioctls do.
+ */
+#define REFSCOPE_HELPER_VERSION	    "1.0"
 /* 2: HOLDERS reports own_threads; CLOSE_FD and FORCE_PREPARE. */
 #define REFSCOPE_HELPER_ABI_VERSION 2
 

@@ -3,6 +3,8 @@
  * refscope_helper's HOLDERS: every open file and superblock holding
  * references to a module, by the owner fields that took them.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/blkdev.h>
 #include <linux/cdev.h>
 #include <linux/fdtable.h>
@@ -155,6 +157,27 @@ static bool refscope_seen(const struct refscope_scan *scan, const struct file *f
 }
 
 /*
+ * A reference on the socket's file, or NULL when it has none or its last
+ * reference is gone (it is being closed). Never waits: the file of a socket
+ * a kernel thread let go may sit at count zero until delayed_fput runs.
+ */
+static struct file *refscope_sock_file_get(struct socket *sock)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+	/*
+	 * Files are SLAB_TYPESAFE_BY_RCU since 6.7: the memory sock->file points
+	 * to may be another file by now. get_file_active checks the pointer
+	 * again after taking the reference, once (get_file_rcu would spin).
+	 */
+	return get_file_active(&sock->file);
+#else
+	struct file *file = READ_ONCE(sock->file);
+
+	return file && get_file_rcu(file) ? file : NULL;
+#endif
+}
+
+/*
  * Netlink sockets of the module's protocols that no file table holds: a
  * kernel thread kept the file its process closed. Bound sockets
  * are in the protocol's hash table; kernel-side sockets have no file.
@@ -177,9 +200,13 @@ static void refscope_scan_netlink_unit(struct refscope_scan *scan, int unit)
 			break;
 		}
 		sock = READ_ONCE(sk->sk_socket);
-		file = sock ? READ_ONCE(sock->file) : NULL;
-		if (!file || refscope_seen(scan, file) || !get_file_rcu(file))
+		file = sock ? refscope_sock_file_get(sock) : NULL;
+		if (!file)
 			continue;
+		if (refscope_seen(scan, file)) {
+			fput(file);
+			continue;
+		}
 		entry = refscope_add(scan, file, REFSCOPE_HELPER_KIND_SOCKET, 1,
 				     REFSCOPE_HELPER_OWNER_NETLINK);
 		if (entry)

@@ -24,6 +24,8 @@
  * stays live and its file_system_types stay registered; that reference is
  * subtracted from every count it reports or compares.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/miscdevice.h>
 #include <linux/uaccess.h>
 #include <linux/version.h>
@@ -110,7 +112,7 @@ static int __init refscope_helper_init(void)
 	int ret;
 
 	if (!nl_table || !refscope_netlink_layout_fits()) {
-		pr_err("refscope_helper: this kernel's netlink table does not have the expected layout\n");
+		pr_err("this kernel's netlink table does not have the expected layout\n");
 		return -ENOEXEC;
 	}
 	ret = refscope_force_init();
@@ -131,5 +133,6 @@ static void __exit refscope_helper_exit(void)
 module_init(refscope_helper_init);
 module_exit(refscope_helper_exit);
 MODULE_LICENSE("GPL");
+MODULE_VERSION(REFSCOPE_HELPER_VERSION);
 MODULE_DESCRIPTION(
 	"RefScope: exact holders of a module, a guarded drop of leaked references, and a safe release");

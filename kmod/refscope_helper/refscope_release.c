@@ -6,6 +6,8 @@
  * module's own kernel threads let go during a forced unload reach its count
  * before it is freed).
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/if_tap.h>
@@ -58,7 +60,7 @@ long refscope_drop(struct refscope_helper_drop_request __user *argp)
 	}
 	req.after = req.explained;
 	add_taint(TAINT_FORCED_RMMOD, LOCKDEP_STILL_OK);
-	pr_warn("refscope_helper: dropped %d unexplained reference(s) of %s: count %d -> %d, by pid %d (%s)\n",
+	pr_warn("dropped %d unexplained reference(s) of %s: count %d -> %d, by pid %d (%s)\n",
 		req.expected - req.explained, mod->name, req.expected, req.explained,
 		task_pid_nr(current), current->comm);
 	ret = 0;
@@ -185,9 +187,8 @@ long refscope_close_fd(struct refscope_helper_close_request __user *argp)
 	if (!ret) {
 		/* The table's owner id, for its POSIX locks and dnotify marks. */
 		filp_close(file, files);
-		pr_info("refscope_helper: closed fd %d of pid %d (%s), holding %s, for pid %d (%s)\n",
-			req.fd, req.pid, task->comm, scan.mod->name, task_pid_nr(current),
-			current->comm);
+		pr_info("closed fd %d of pid %d (%s), holding %s, for pid %d (%s)\n", req.fd,
+			req.pid, task->comm, scan.mod->name, task_pid_nr(current), current->comm);
 	}
 	put_task_struct(task);
 out_put:
@@ -250,11 +251,10 @@ static int refscope_module_event(struct notifier_block *nb, unsigned long event,
 		return NOTIFY_DONE;
 	flush_delayed_fput();
 	if (module_refcount(mod) != 0)
-		pr_err("refscope_helper: %s still has %d reference(s) after its exit: whatever holds them will put them on freed memory\n",
+		pr_err("%s still has %d reference(s) after its exit: whatever holds them will put them on freed memory\n",
 		       mod->name, module_refcount(mod));
 	else
-		pr_info("refscope_helper: forced unload of %s: its exit let every reference go\n",
-			mod->name);
+		pr_info("forced unload of %s: its exit let every reference go\n", mod->name);
 	return NOTIFY_DONE;
 }
 

@@ -84,4 +84,11 @@ bool GuestShell::waitForLsmod(const QString &module, int count, int timeoutMs) c
     return true;
 }
 
+bool GuestShell::builtIn(const QString &module) const
+{
+    return run(QStringLiteral("grep -q '/%1\\.ko$' /lib/modules/$(uname -r)/modules.builtin")
+                   .arg(module))
+        .ok();
+}
+
 } // namespace refscope

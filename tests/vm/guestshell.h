@@ -38,6 +38,11 @@ public:
     qint64 hold(const QString &script);
     void endHeld();
 
+    // Whether module is built into the guest's kernel (modules.builtin):
+    // Debian's 6.12 has fuse built in, 6.1 has it as a module. A built-in
+    // module has no reference count, so there is nothing to explain.
+    bool builtIn(const QString &module) const;
+
     // lsmod's count of module in the guest, -1 when it is not loaded.
     int lsmodCount(const QString &module) const;
     // Polls lsmodCount by the wall clock (each lab.exec round trip takes a

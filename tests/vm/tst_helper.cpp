@@ -165,6 +165,10 @@ private slots:
         QCOMPARE(tun.holders.first().refs, 2); // tun_fops and the tun_file's sock proto
         QVERIFY2(tun.holders.first().rule.contains(QLatin1String("sk_prot_creator")),
                  qPrintable(tun.holders.first().rule));
+        if (m_guest->builtIn(QStringLiteral("fuse"))) {
+            qInfo("fuse is built into this kernel: no count to explain");
+            return;
+        }
         hold(QStringLiteral("exec sleep 600 < /dev/fuse"));
         const HolderReport fuse = settledHolders(QStringLiteral("fuse"), 1);
         QCOMPARE(fuse.holders.size(), 1);

@@ -164,7 +164,10 @@ private slots:
         tun << start(QStringLiteral(
             "exec 3</dev/net/tun; sleep 600 & sleep 600 & sleep 600 & exec sleep 600"));
         // The parent and its child share one open file: one reference.
-        const qint64 fuse = start(QStringLiteral("exec 3</dev/fuse; sleep 600 & exec sleep 600"));
+        // fuse is built into 6.12: no count there, nothing to explain.
+        const bool fuseModule = !m_guest->builtIn(QStringLiteral("fuse"));
+        const qint64 fuse =
+            fuseModule ? start(QStringLiteral("exec 3</dev/fuse; sleep 600 & exec sleep 600")) : -1;
         const qint64 countDemo = start(QStringLiteral("exec sleep 600 < /dev/count_demo"));
         const qint64 sctp = start(QStringLiteral(
             "exec python3 -c 'import socket, time; s = socket.socket(socket.AF_INET, "
@@ -187,6 +190,9 @@ private slots:
             {"stuck_netlink", {}, {}, {}, 1, "kernel thread stuck_netlink/"},
             {"slow_init", {}, {}, {}, 1, "coming"},
         };
+        if (!fuseModule)
+            m_expected.removeIf(
+                [](const Expectation &e) { return e.module == QLatin1String("fuse"); });
         // Wait until every holder is in place: the last opens and the SCTP
         // socket (python starts slowly under TCG), and slow_init coming.
         QTRY_VERIFY_WITH_TIMEOUT(lsmodCount(QStringLiteral("sctp")) >= 1 &&

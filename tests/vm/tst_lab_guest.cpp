@@ -110,20 +110,25 @@ private slots:
     {
         QVERIFY2(sh(QStringLiteral("modprobe loop && modprobe tun && modprobe fuse")).ok(),
                  "modprobe failed");
+        // fuse is built into 6.12: no line in /proc/modules, nothing to count.
+        const bool fuseModule = !m_guest->builtIn(QStringLiteral("fuse"));
         QStringList holders;
         for (const char *device :
              {"/dev/loop-control", "/dev/net/tun", "/dev/net/tun", "/dev/fuse"})
             holders << QString::number(
                 m_guest->start(QStringLiteral("exec sleep 600 < ") + QLatin1String(device)));
-        QTRY_COMPARE_WITH_TIMEOUT(refcountOf(QStringLiteral("fuse")), 1, 10000);
-        QCOMPARE(refcountOf(QStringLiteral("loop")), 1);
-        QCOMPARE(refcountOf(QStringLiteral("tun")), 4); // tun takes two references per open
+        if (fuseModule)
+            QTRY_COMPARE_WITH_TIMEOUT(refcountOf(QStringLiteral("fuse")), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(refcountOf(QStringLiteral("loop")), 1, 10000);
+        // tun takes two references per open
+        QTRY_COMPARE_WITH_TIMEOUT(refcountOf(QStringLiteral("tun")), 4, 10000);
         const QString problems = disagreements();
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
         QVERIFY(sh(QStringLiteral("kill ") + holders.join(u' ')).ok());
         QTRY_COMPARE_WITH_TIMEOUT(refcountOf(QStringLiteral("tun")), 0, 10000);
-        QVERIFY2(sh(QStringLiteral("rmmod loop tun fuse")).ok(),
-                 "the stock modules did not unload");
+        QVERIFY2(
+            sh(QString::fromLatin1(fuseModule ? "rmmod loop tun fuse" : "rmmod loop tun")).ok(),
+            "the stock modules did not unload");
     }
 
     void stuckNetlinkReleasesAfterHoldSeconds()
@@ -201,7 +206,9 @@ private slots:
             const bool ok =
                 i % 4 == 3 ? cliSnapshot(&snapshot, &error) : agentSnapshot(&snapshot, &error);
             QVERIFY2(ok, qPrintable(error));
-            QVERIFY(snapshot.find(QStringLiteral("virtio")) != nullptr);
+            // 9pnet carries the guest's root: a module on every lab kernel
+            // (virtio is built into 6.12).
+            QVERIFY(snapshot.find(QStringLiteral("9pnet")) != nullptr);
         }
         QVERIFY(
             sh(QStringLiteral("kill %1; sleep 0.5; rmmod testmod loop 2>/dev/null; true").arg(loop))

@@ -180,17 +180,20 @@ private slots:
     {
         const QString id = QStringLiteral("devices");
         QCOMPARE(run(id), QString());
+        // fuse is built into 6.12 (modprobe succeeds, no module to list):
+        // only loop and tun have counts there.
+        QStringList stock{QStringLiteral("loop"), QStringLiteral("tun")};
+        if (!module(QStringLiteral("fuse")).name.isEmpty())
+            stock << QStringLiteral("fuse");
         QVERIFY(module(QStringLiteral("loop")).refcount >= 1);
         QVERIFY(module(QStringLiteral("tun")).refcount >= 2);
-        QVERIFY(module(QStringLiteral("fuse")).refcount >= 1);
-        for (const QString &name :
-             {QStringLiteral("loop"), QStringLiteral("tun"), QStringLiteral("fuse")}) {
+        for (const QString &name : std::as_const(stock)) {
+            QVERIFY(module(name).refcount >= 1);
             QVERIFY(module(name).holders.isEmpty());
             verifyBusy(name);
         }
         QCOMPARE(stop(id), QString());
-        for (const QString &name :
-             {QStringLiteral("loop"), QStringLiteral("tun"), QStringLiteral("fuse")})
+        for (const QString &name : std::as_const(stock))
             QCOMPARE(module(name).refcount, 0);
     }
 

@@ -100,13 +100,19 @@ void LabMachine::start(const LabOptions &options)
     m_failure.clear();
     m_scriptStderr.clear();
     m_state = State::Booting;
+    // Named here rather than left to boot-guest.sh, so the kernel the guest
+    // runs is known (and shown) before it has booted.
+    LabOptions resolved = options;
+    if (resolved.kernelRelease.isEmpty())
+        resolved.kernelRelease = labKernelRelease();
+    m_kernelRelease = resolved.kernelRelease;
     const QString script = labBootScript();
-    const QString problem = checkOptions(options, script);
+    const QString problem = checkOptions(resolved, script);
     if (!problem.isEmpty()) {
         failBeforeLaunch(problem);
         return;
     }
-    launch(script, options);
+    launch(script, resolved);
 }
 
 void LabMachine::failBeforeLaunch(const QString &reason)

@@ -28,7 +28,7 @@ namespace refscope {
 class AgentClient;
 
 struct LabOptions {
-    QString kernelRelease;      // empty: the newest kernel with /boot/vmlinuz-* and modules
+    QString kernelRelease;      // empty: labKernelRelease()
     QString agentPath;          // empty: labDefaultAgent()
     QStringList agentArguments; // passed after `--lab`
     QString cacheDir;           // where the initramfs is cached; empty: boot-guest.sh's default
@@ -60,6 +60,9 @@ public:
     AgentClient *agent() const { return m_agent; }
     // The guest's serial console so far (kernel messages, panics).
     QString consoleLog() const;
+    // The kernel release the guest boots: LabOptions::kernelRelease, else
+    // labKernelRelease(); empty before the first start().
+    QString kernelRelease() const { return m_kernelRelease; }
     // From start() to the agent's hello; -1 before the first ready().
     qint64 bootDurationMs() const { return m_bootDurationMs; }
 
@@ -94,6 +97,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_runDir; // socket, console log, the guest's share
     QString m_scriptStderr;
     QString m_failure; // set once failed() was emitted for this run
+    QString m_kernelRelease;
     QElapsedTimer m_bootClock;
     qint64 m_bootDurationMs = -1;
     int m_bootTimeoutMs = 0;

@@ -4,7 +4,10 @@
 #include <QCollator>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+
+#include <sys/utsname.h>
 
 namespace refscope {
 
@@ -22,14 +25,27 @@ QString firstExisting(const QStringList &candidates, bool executable)
     return {};
 }
 
-QString exampleDir()
+QString exampleDir(const QString &release)
 {
-    for (const QString &dir : {QStringLiteral(REFSCOPE_LAB_BUILD_EXAMPLES_DIR),
-                               QStringLiteral(REFSCOPE_LAB_INSTALL_DIR "/examples")}) {
+    for (const QString &dir :
+         {QStringLiteral(REFSCOPE_LAB_BUILD_KMOD_DIR "/%1/examples").arg(release),
+          QStringLiteral(REFSCOPE_LAB_INSTALL_DIR "/examples/%1").arg(release)}) {
         if (!QDir(dir).entryList({QStringLiteral("*.ko")}, QDir::Files).isEmpty())
             return dir;
     }
     return {};
+}
+
+QString runningRelease()
+{
+    utsname name{};
+    return uname(&name) == 0 ? QString::fromLocal8Bit(name.release) : QString();
+}
+
+// Debian's generic flavour: the lab's default, which the vm tests run on.
+bool isGeneric(const QString &release)
+{
+    return !release.contains(QLatin1String("-rt-")) && !release.contains(QLatin1String("-cloud-"));
 }
 
 } // namespace
@@ -41,7 +57,7 @@ QString labBootScript()
                          false);
 }
 
-QString labKernelRelease()
+QStringList labBootableKernels()
 {
     QStringList releases;
     for (const QString &image :
@@ -54,7 +70,23 @@ QString labKernelRelease()
     QCollator numeric;
     numeric.setNumericMode(true);
     std::sort(releases.begin(), releases.end(), numeric);
-    return releases.isEmpty() ? QString() : releases.last();
+    return releases;
+}
+
+QString labKernelRelease()
+{
+    const QString chosen = qEnvironmentVariable("REFSCOPE_LAB_KERNEL");
+    if (!chosen.isEmpty())
+        return chosen;
+    QString newest, newestWithHeaders;
+    for (const QString &release : labBootableKernels()) {
+        if (!isGeneric(release))
+            continue;
+        newest = release;
+        if (QFileInfo::exists(QStringLiteral("/lib/modules/%1/build/Makefile").arg(release)))
+            newestWithHeaders = release;
+    }
+    return newestWithHeaders.isEmpty() ? newest : newestWithHeaders;
 }
 
 QString labDefaultAgent()
@@ -66,9 +98,23 @@ QString labDefaultAgent()
                          true);
 }
 
-QStringList labExampleModules()
+QString labModuleRelease()
 {
-    const QString dir = exampleDir();
+    const QString chosen = qEnvironmentVariable("REFSCOPE_LAB_KERNEL");
+    if (!chosen.isEmpty())
+        return chosen;
+    // The lab guest runs its kernel; a machine whose own kernel has modules
+    // built here (a Debian host) is taken at its word too.
+    const QString running = runningRelease();
+    if (QFileInfo(QStringLiteral(REFSCOPE_LAB_BUILD_KMOD_DIR "/%1").arg(running)).isDir() ||
+        QFileInfo(QStringLiteral(REFSCOPE_LAB_INSTALL_DIR "/examples/%1").arg(running)).isDir())
+        return running;
+    return labKernelRelease();
+}
+
+QStringList labExampleModules(const QString &release)
+{
+    const QString dir = exampleDir(release.isEmpty() ? labModuleRelease() : release);
     if (dir.isEmpty())
         return {};
     QStringList paths;
@@ -78,10 +124,25 @@ QStringList labExampleModules()
     return paths;
 }
 
+QString labModuleBuildError(const QString &release, const QString &part)
+{
+    QFile failed(QStringLiteral(REFSCOPE_LAB_BUILD_KMOD_DIR "/%1/%2.failed").arg(release, part));
+    if (release.isEmpty() || !failed.open(QIODevice::ReadOnly))
+        return {};
+    // The compiler's first error says it; the whole output stays in the file.
+    const QStringList lines = QString::fromUtf8(failed.readAll()).trimmed().split(u'\n');
+    for (const QString &line : lines) {
+        if (line.contains(QLatin1String("error")))
+            return line.trimmed() + QStringLiteral(" (%1)").arg(failed.fileName());
+    }
+    return lines.last().trimmed() + QStringLiteral(" (%1)").arg(failed.fileName());
+}
+
 QString labExampleHelper(const QString &name)
 {
-    const QString dir = exampleDir();
-    return dir.isEmpty() ? QString() : firstExisting({dir + u'/' + name}, true);
+    return firstExisting({QStringLiteral(REFSCOPE_LAB_BUILD_KMOD_DIR "/bin/") + name,
+                          QStringLiteral(REFSCOPE_LAB_INSTALL_DIR "/examples/") + name},
+                         true);
 }
 
 QString labInvisiblePrefix(const QString &path)

@@ -14,18 +14,35 @@ namespace refscope {
 QString labBootScript();
 
 // The kernel release the lab boots by default, as boot-guest.sh picks it:
-// the newest with both /boot/vmlinuz-RELEASE and /lib/modules/RELEASE/kernel.
-// Empty when none is installed (apt install linux-image-amd64).
+// $REFSCOPE_LAB_KERNEL, else the newest generic kernel (not -rt, not -cloud)
+// with /boot/vmlinuz-RELEASE, /lib/modules/RELEASE/kernel and the headers
+// the helper and the examples are built with; else the newest generic one
+// without headers. Empty when none is installed (apt install linux-image-amd64).
 QString labKernelRelease();
+
+// Every kernel the lab can boot (/boot/vmlinuz-RELEASE and its modules),
+// oldest first.
+QStringList labBootableKernels();
 
 // The refscope-agent binary: next to the running executable, in the
 // installed libexec directory, or in the build tree; empty when none exists.
 QString labDefaultAgent();
 
-// The example modules (kmod/examples) built for the lab's kernel, as
-// absolute .ko paths sorted by name; empty when they were not built (no
-// kernel headers at configure time).
-QStringList labExampleModules();
+// The example modules (kmod/examples) built for kernel `release`, as
+// absolute .ko paths sorted by name; empty when they were not built for it
+// (no headers, or they failed to build: labModuleBuildError says why).
+// An empty release means the kernel the modules are for here: in the lab
+// guest the running one, on the machine $REFSCOPE_LAB_KERNEL or
+// labKernelRelease().
+QStringList labExampleModules(const QString &release = {});
+
+// The kernel an empty release above stands for.
+QString labModuleRelease();
+
+// Why `part` ("examples" or "refscope_helper") did not build for `release`:
+// the compiler's first error and the file with all its output, or an empty
+// string when it built or was not tried.
+QString labModuleBuildError(const QString &release, const QString &part);
 
 // A helper program built next to the example modules (e.g.
 // "stuck-netlink-send"), or an empty string when it is not there.

@@ -45,18 +45,21 @@ LabStep holdOpenStep(const QString &path)
 
 } // namespace
 
-LabScenarios::LabScenarios(AgentClient *agent, QObject *parent) : QObject(parent), m_agent(agent) {}
-
-QString LabScenarios::examplePath(const QString &module)
+LabScenarios::LabScenarios(AgentClient *agent, const QString &kernelRelease, QObject *parent)
+    : QObject(parent), m_agent(agent), m_kernelRelease(kernelRelease)
 {
-    for (const QString &path : labExampleModules()) {
+}
+
+QString LabScenarios::examplePath(const QString &module, const QString &kernelRelease)
+{
+    for (const QString &path : labExampleModules(kernelRelease)) {
         if (QFileInfo(path).completeBaseName() == module)
             return path;
     }
     return {};
 }
 
-QList<LabScenario> LabScenarios::all()
+QList<LabScenario> LabScenarios::all(const QString &kernelRelease)
 {
     const QString sh = QStringLiteral("sh");
     const QString c = QStringLiteral("-c");
@@ -107,7 +110,7 @@ QList<LabScenario> LabScenarios::all()
              .arg(kSlowInitSeconds),
          {{LabStep::Kind::Hold,
            {},
-           {QStringLiteral("insmod"), examplePath(QStringLiteral("slow_init")),
+           {QStringLiteral("insmod"), examplePath(QStringLiteral("slow_init"), kernelRelease),
             QStringLiteral("init_seconds=%1").arg(kSlowInitSeconds)}}}},
         {QStringLiteral("export_provider"),
          tr("Use another module's symbol (export_provider)"),
@@ -132,7 +135,7 @@ QList<LabScenario> LabScenarios::all()
 
 void LabScenarios::run(const QString &scenarioId, Done done)
 {
-    for (const LabScenario &scenario : all()) {
+    for (const LabScenario &scenario : all(m_kernelRelease)) {
         if (scenario.id == scenarioId) {
             runSteps(scenarioId, scenario.steps, std::move(done));
             return;
@@ -238,7 +241,13 @@ void LabScenarios::loadExample(const QString &module, Done done)
 
 void LabScenarios::load(const QString &module, Outcome outcome, Done done)
 {
-    const QString path = examplePath(module);
+    const QString path = examplePath(module, m_kernelRelease);
+    const QString release = m_kernelRelease.isEmpty() ? labModuleRelease() : m_kernelRelease;
+    const QString buildError = labModuleBuildError(release, QStringLiteral("examples"));
+    if (path.isEmpty() && !buildError.isEmpty())
+        return done(tr("the example module %1 did not build for kernel %2, so the lab cannot load "
+                       "it on that kernel: %3")
+                        .arg(module, release, buildError));
     if (path.isEmpty())
         return done(
             tr("the example module %1 is not built (build the kmod-examples target)").arg(module));

@@ -50,12 +50,17 @@ class LabScenarios : public QObject {
 public:
     // The agent belongs to the lab machine; a vanished agent makes every
     // action fail with a message instead of crashing.
-    explicit LabScenarios(AgentClient *agent, QObject *parent = nullptr);
+    // kernelRelease is the guest's kernel (LabMachine::kernelRelease()): the
+    // examples built for it are loaded; empty: labModuleRelease().
+    explicit LabScenarios(AgentClient *agent, const QString &kernelRelease = {},
+                          QObject *parent = nullptr);
 
-    // Every scenario, in the order the kmod/examples README teaches them.
-    static QList<LabScenario> all();
-    // The built .ko of an example ("count_demo"), or empty when not built.
-    static QString examplePath(const QString &module);
+    // Every scenario, in the order the kmod/examples README teaches them,
+    // with the example modules built for kernelRelease (as above).
+    static QList<LabScenario> all(const QString &kernelRelease = {});
+    // The built .ko of an example ("count_demo") for kernelRelease, or empty
+    // when not built for it.
+    static QString examplePath(const QString &module, const QString &kernelRelease = {});
 
     // error is empty on success. Never called after this object is gone.
     using Done = std::function<void(const QString &error)>;
@@ -65,6 +70,9 @@ public:
     // exited, so a snapshot taken right after sees their references gone.
     void stop(const QString &scenarioId, Done done);
     bool hasBackground(const QString &scenarioId) const;
+
+    // The guest's kernel, once LabMachine::start() has chosen it.
+    void setKernelRelease(const QString &kernelRelease) { m_kernelRelease = kernelRelease; }
 
     void loadExample(const QString &module, Done done);
     void unloadModule(const QString &module, Done done);
@@ -78,6 +86,7 @@ private:
     void call(const QString &method, const QJsonObject &params, Outcome outcome, Done done);
 
     QPointer<AgentClient> m_agent;
+    QString m_kernelRelease;
     QHash<QString, QList<qint64>> m_background; // scenario id -> pids still running
 };
 

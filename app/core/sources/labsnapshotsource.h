@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Snapshots of the lab guest: Debian's real 6.1 kernel booted under QEMU
+// Snapshots of the lab guest: one of Debian's real kernels (6.1, 6.12) booted under QEMU
 // (LabMachine). The first refresh boots the guest, which takes a while
 // under TCG; progress() says so, and the read follows once the guest's
 // agent has said hello. The guest is powered off with this source.

@@ -144,7 +144,8 @@ void LabPanel::setLab(LabMachine *lab)
         disconnect(m_lab, nullptr, this, nullptr);
     m_lab = lab;
     delete m_scenarios;
-    m_scenarios = new LabScenarios(lab ? lab->agent() : nullptr, this);
+    m_scenarios = new LabScenarios(lab ? lab->agent() : nullptr,
+                                   lab ? lab->kernelRelease() : QString(), this);
     m_busy = false;
     if (lab) {
         connect(lab, &LabMachine::ready, this, &LabPanel::showLabState);
@@ -156,9 +157,15 @@ void LabPanel::setLab(LabMachine *lab)
 void LabPanel::showLabState()
 {
     const LabMachine::State state = m_lab ? m_lab->state() : LabMachine::State::Off;
-    m_outcome->setText(state == LabMachine::State::Ready     ? tr("The lab guest is ready.")
-                       : state == LabMachine::State::Booting ? tr("Waiting for the lab guest…")
-                                                             : tr("The lab guest is not running."));
+    // Which kernel: the examples and the helper are built for each one.
+    const QString kernel = m_lab ? m_lab->kernelRelease() : QString();
+    if (m_scenarios)
+        m_scenarios->setKernelRelease(kernel);
+    m_outcome->setText(state == LabMachine::State::Ready
+                           ? tr("The lab guest is ready (kernel %1).").arg(kernel)
+                       : state == LabMachine::State::Booting
+                           ? tr("Waiting for the lab guest (kernel %1)…").arg(kernel)
+                           : tr("The lab guest is not running."));
     updateButtons();
 }
 

@@ -203,7 +203,7 @@ private slots:
     }
 
     // Snapshots that refscope-cli snapshot --json printed inside the lab
-    // guest on Debian's real 6.1 kernel (tests/fixtures/capture-fixtures.sh):
+    // guest on Debian's real 6.1 and 6.12 kernels (tests/fixtures/capture-fixtures.sh):
     // NAME.json beside NAME.proc-modules.txt, read right after it.
     void parsesRealGuestFixtures()
     {
