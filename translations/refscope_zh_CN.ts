@@ -710,6 +710,98 @@
         <source>kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user&apos;s socket it kept open after the user closed it</source>
         <translation>内核线程 %1（pid %2）以该模块命名，可能持有没有任何进程打开的东西，例如用户关闭后它仍保持打开的用户套接字</translation>
     </message>
+    <message>
+        <source>remove %1: %2</source>
+        <translation>删除 %1：%2</translation>
+    </message>
+    <message>
+        <source>delete %1: %2</source>
+        <translation>删除 %1：%2</translation>
+    </message>
+    <message>
+        <source>turn off swap on %1: %2</source>
+        <translation>关闭 %1 上的交换空间：%2</translation>
+    </message>
+    <message>
+        <source>%1 is the only process with AF_ALG sockets (%2): if it uses %3, close them or end it: %4</source>
+        <translation>%1 是唯一打开了 AF_ALG 套接字的进程（%2）：如果它在使用 %3，请关闭这些套接字或结束该进程：%4</translation>
+    </message>
+    <message>
+        <source>stop what uses %1: an AF_ALG socket, or a kernel user such as dm-crypt, IPsec or an algorithm built on it</source>
+        <translation>停止使用 %1 的对象：AF_ALG 套接字，或 dm-crypt、IPsec、基于它构建的算法等内核使用者</translation>
+    </message>
+    <message>
+        <source>rtnetlink: a %1 of kind %2, which the kernel loads as %3; each one holds a reference</source>
+        <translation>rtnetlink：类型为 %2 的 %1，内核以 %3 加载其模块；每个实例持有一个引用</translation>
+    </message>
+    <message>
+        <source>nf_tables: each &quot;%1&quot; expression of a rule holds a reference (modules.alias: %2)</source>
+        <translation>nf_tables：规则中的每个“%1”表达式持有一个引用（modules.alias：%2）</translation>
+    </message>
+    <message>
+        <source>nf_tables: each xtables %1 &quot;%2&quot; of a rule (iptables-nft) holds a reference (modules.alias: %3)</source>
+        <translation>nf_tables：规则中的每个 xtables %1“%2”（iptables-nft）持有一个引用（modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>nf_tables: a base chain of type %1 holds a reference (modules.alias: %2)</source>
+        <translation>nf_tables：类型为 %1 的基础链持有一个引用（modules.alias：%2）</translation>
+    </message>
+    <message>
+        <source>/proc/swaps: swap on %1 (block %2) keeps the device open</source>
+        <translation>/proc/swaps：%1（块设备 %2）上的交换空间使该设备保持打开</translation>
+    </message>
+    <message>
+        <source>could not check %1: holders of these kinds may be missing here (%2)</source>
+        <translation>无法检查 %1：这些类型的持有者可能未在此列出（%2）</translation>
+    </message>
+    <message>
+        <source>/proc/crypto: %1 has %2 user(s) besides its registration, each holding a reference on its module</source>
+        <translation>/proc/crypto：除注册外，%1 还有 %2 个使用者，每个都持有其模块的一个引用</translation>
+    </message>
+    <message>
+        <source>AF_ALG sockets are open in %1</source>
+        <translation>以下进程打开了 AF_ALG 套接字：%1</translation>
+    </message>
+    <message>
+        <source>traffic control</source>
+        <translation>流量控制</translation>
+    </message>
+    <message>
+        <source>netfilter</source>
+        <translation>netfilter</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>交换空间</translation>
+    </message>
+    <message>
+        <source>crypto</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>nf_tables: each &quot;%1&quot; expression of a rule, built into nf_tables, holds a reference on nf_tables</source>
+        <translation>nf_tables：规则中每个内置于 nf_tables 的“%1”表达式都持有 nf_tables 的一个引用</translation>
+    </message>
+    <message>
+        <source>%1 holds the BPF links of %2 (%3): close them or end it: %4</source>
+        <translation>%1 持有 %2 的 BPF 链接（%3）：关闭它们或结束该进程：%4</translation>
+    </message>
+    <message>
+        <source>end the processes holding the BPF links of %1: %2</source>
+        <translation>结束持有 %1 的 BPF 链接的进程：%2</translation>
+    </message>
+    <message>
+        <source>detach %1: remove its links&apos; pins under /sys/fs/bpf</source>
+        <translation>分离 %1：删除其链接在 /sys/fs/bpf 下的固定（pin）</translation>
+    </message>
+    <message>
+        <source>BPF: the programs attached to %1 run through one trampoline, which holds a reference on %2 while any of them is attached</source>
+        <translation>BPF：附加到 %1 的程序通过同一个蹦床（trampoline）运行，只要其中任何一个仍附加着，它就持有 %2 的一个引用</translation>
+    </message>
+    <message>
+        <source>BPF</source>
+        <translation>BPF</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>
@@ -816,6 +908,14 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Saved in the session file: what held %1 then.</source>
         <translation>保存在会话文件中：当时持有 %1 的对象。</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>References nothing explains: %1 (not checked: %2)</source>
+        <translation>无法解释的引用：%1（未检查：%2）</translation>
     </message>
 </context>
 <context>
@@ -1765,6 +1865,10 @@ Shared by %n forked process(es)</source>
         <source>Init (pid 1) has this open file: RefScope never stops or ends init.</source>
         <translation>init（pid 1）持有这个打开的文件：RefScope 从不停止或结束 init。</translation>
     </message>
+    <message>
+        <source>A kernel object holds this reference, not a process: run %1 and refresh.</source>
+        <translation>持有此引用的是内核对象而不是进程：运行 %1 后刷新。</translation>
+    </message>
 </context>
 <context>
     <name>refscope::ReleaseSession</name>
@@ -2361,6 +2465,26 @@ Shared by %n forked process(es)</source>
         <source>%1: %2</source>
         <extracomment>A lifecycle step&apos;s title (%1, in bold) and its explanation (%2).</extracomment>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>traffic control: a queueing discipline, a classifier or an action set up with tc on a network device. Each one holds a reference on its module until it is deleted, whether or not any process is still running.</source>
+        <translation>流量控制：用 tc 在网络设备上设置的排队规则（qdisc）、分类器或动作。每一个都持有其模块的一个引用，直到被删除，无论是否还有进程在运行。</translation>
+    </message>
+    <message>
+        <source>netfilter: an nftables or iptables-nft rule whose expression, match or target lives in the module, or a base chain of the module&apos;s type. Each holds a reference until the rule or chain is deleted.</source>
+        <translation>netfilter：其表达式、匹配或目标位于该模块中的 nftables 或 iptables-nft 规则，或该模块类型的基础链。每一个都持有一个引用，直到规则或链被删除。</translation>
+    </message>
+    <message>
+        <source>crypto: users of a crypto algorithm the module registered: AF_ALG sockets, dm-crypt, IPsec, or algorithms built on it. Each user holds a reference on the module until it frees its transform.</source>
+        <translation>加密：该模块注册的加密算法的使用者：AF_ALG 套接字、dm-crypt、IPsec 或基于它构建的算法。每个使用者都持有模块的一个引用，直到释放其变换（transform）。</translation>
+    </message>
+    <message>
+        <source>swap: a swap area on a block device of the module&apos;s driver (a loop device, a disk). The kernel keeps the device open until swapoff.</source>
+        <translation>交换空间：位于该模块驱动的块设备（loop 设备、磁盘）上的交换区。内核会一直打开该设备，直到 swapoff。</translation>
+    </message>
+    <message>
+        <source>BPF: fentry, fexit or fmod_ret programs attached to one of the module&apos;s functions. Their trampoline holds a reference until the last of them is detached: its links closed or unpinned.</source>
+        <translation>BPF：附加到该模块某个函数上的 fentry、fexit 或 fmod_ret 程序。它们的蹦床（trampoline）持有一个引用，直到最后一个程序被分离：其链接被关闭或取消固定。</translation>
     </message>
 </context>
 <context>

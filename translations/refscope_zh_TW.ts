@@ -710,6 +710,98 @@
         <source>kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user&apos;s socket it kept open after the user closed it</source>
         <translation>核心執行緒 %1（pid %2）以該模組命名，可能持有沒有任何行程開啟的東西，例如使用者關閉後它仍保持開啟的使用者通訊端</translation>
     </message>
+    <message>
+        <source>remove %1: %2</source>
+        <translation>刪除 %1：%2</translation>
+    </message>
+    <message>
+        <source>delete %1: %2</source>
+        <translation>刪除 %1：%2</translation>
+    </message>
+    <message>
+        <source>turn off swap on %1: %2</source>
+        <translation>關閉 %1 上的交換空間：%2</translation>
+    </message>
+    <message>
+        <source>%1 is the only process with AF_ALG sockets (%2): if it uses %3, close them or end it: %4</source>
+        <translation>%1 是唯一開啟了 AF_ALG 通訊端的行程（%2）：如果它在使用 %3，請關閉這些通訊端或結束該行程：%4</translation>
+    </message>
+    <message>
+        <source>stop what uses %1: an AF_ALG socket, or a kernel user such as dm-crypt, IPsec or an algorithm built on it</source>
+        <translation>停止使用 %1 的對象：AF_ALG 通訊端，或 dm-crypt、IPsec、基於它建置的演算法等核心使用者</translation>
+    </message>
+    <message>
+        <source>rtnetlink: a %1 of kind %2, which the kernel loads as %3; each one holds a reference</source>
+        <translation>rtnetlink：類型為 %2 的 %1，核心以 %3 載入其模組；每個實例持有一個參考</translation>
+    </message>
+    <message>
+        <source>nf_tables: each &quot;%1&quot; expression of a rule holds a reference (modules.alias: %2)</source>
+        <translation>nf_tables：規則中的每個「%1」運算式持有一個參考（modules.alias：%2）</translation>
+    </message>
+    <message>
+        <source>nf_tables: each xtables %1 &quot;%2&quot; of a rule (iptables-nft) holds a reference (modules.alias: %3)</source>
+        <translation>nf_tables：規則中的每個 xtables %1「%2」（iptables-nft）持有一個參考（modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>nf_tables: a base chain of type %1 holds a reference (modules.alias: %2)</source>
+        <translation>nf_tables：類型為 %1 的基礎鏈持有一個參考（modules.alias：%2）</translation>
+    </message>
+    <message>
+        <source>/proc/swaps: swap on %1 (block %2) keeps the device open</source>
+        <translation>/proc/swaps：%1（區塊裝置 %2）上的交換空間使該裝置保持開啟</translation>
+    </message>
+    <message>
+        <source>could not check %1: holders of these kinds may be missing here (%2)</source>
+        <translation>無法檢查 %1：這些類型的持有者可能未在此列出（%2）</translation>
+    </message>
+    <message>
+        <source>/proc/crypto: %1 has %2 user(s) besides its registration, each holding a reference on its module</source>
+        <translation>/proc/crypto：除註冊外，%1 還有 %2 個使用者，每個都持有其模組的一個參考</translation>
+    </message>
+    <message>
+        <source>AF_ALG sockets are open in %1</source>
+        <translation>以下行程開啟了 AF_ALG 通訊端：%1</translation>
+    </message>
+    <message>
+        <source>traffic control</source>
+        <translation>流量控制</translation>
+    </message>
+    <message>
+        <source>netfilter</source>
+        <translation>netfilter</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>交換空間</translation>
+    </message>
+    <message>
+        <source>crypto</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>nf_tables: each &quot;%1&quot; expression of a rule, built into nf_tables, holds a reference on nf_tables</source>
+        <translation>nf_tables：規則中每個內建於 nf_tables 的「%1」運算式都持有 nf_tables 的一個參考</translation>
+    </message>
+    <message>
+        <source>%1 holds the BPF links of %2 (%3): close them or end it: %4</source>
+        <translation>%1 持有 %2 的 BPF 連結（%3）：關閉它們或結束該行程：%4</translation>
+    </message>
+    <message>
+        <source>end the processes holding the BPF links of %1: %2</source>
+        <translation>結束持有 %1 的 BPF 連結的行程：%2</translation>
+    </message>
+    <message>
+        <source>detach %1: remove its links&apos; pins under /sys/fs/bpf</source>
+        <translation>分離 %1：刪除其連結在 /sys/fs/bpf 下的固定（pin）</translation>
+    </message>
+    <message>
+        <source>BPF: the programs attached to %1 run through one trampoline, which holds a reference on %2 while any of them is attached</source>
+        <translation>BPF：附加到 %1 的程式透過同一個跳板（trampoline）執行，只要其中任何一個仍附加著，它就持有 %2 的一個參考</translation>
+    </message>
+    <message>
+        <source>BPF</source>
+        <translation>BPF</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>
@@ -816,6 +908,14 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Saved in the session file: what held %1 then.</source>
         <translation>儲存在工作階段檔案中：當時持有 %1 的物件。</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>復原：%1</translation>
+    </message>
+    <message>
+        <source>References nothing explains: %1 (not checked: %2)</source>
+        <translation>無法解釋的參考：%1（未檢查：%2）</translation>
     </message>
 </context>
 <context>
@@ -1765,6 +1865,10 @@ Shared by %n forked process(es)</source>
         <source>Init (pid 1) has this open file: RefScope never stops or ends init.</source>
         <translation>init（pid 1）持有這個開啟的檔案：RefScope 絕不停止或結束 init。</translation>
     </message>
+    <message>
+        <source>A kernel object holds this reference, not a process: run %1 and refresh.</source>
+        <translation>持有此參考的是核心物件而不是行程：執行 %1 後重新整理。</translation>
+    </message>
 </context>
 <context>
     <name>refscope::ReleaseSession</name>
@@ -2361,6 +2465,26 @@ Shared by %n forked process(es)</source>
         <source>%1: %2</source>
         <extracomment>A lifecycle step&apos;s title (%1, in bold) and its explanation (%2).</extracomment>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>traffic control: a queueing discipline, a classifier or an action set up with tc on a network device. Each one holds a reference on its module until it is deleted, whether or not any process is still running.</source>
+        <translation>流量控制：用 tc 在網路裝置上設定的排隊規則（qdisc）、分類器或動作。每一個都持有其模組的一個參考，直到被刪除，無論是否還有行程在執行。</translation>
+    </message>
+    <message>
+        <source>netfilter: an nftables or iptables-nft rule whose expression, match or target lives in the module, or a base chain of the module&apos;s type. Each holds a reference until the rule or chain is deleted.</source>
+        <translation>netfilter：其運算式、比對或目標位於該模組中的 nftables 或 iptables-nft 規則，或該模組類型的基礎鏈。每一個都持有一個參考，直到規則或鏈被刪除。</translation>
+    </message>
+    <message>
+        <source>crypto: users of a crypto algorithm the module registered: AF_ALG sockets, dm-crypt, IPsec, or algorithms built on it. Each user holds a reference on the module until it frees its transform.</source>
+        <translation>加密：該模組註冊的加密演算法的使用者：AF_ALG 通訊端、dm-crypt、IPsec 或基於它建置的演算法。每個使用者都持有模組的一個參考，直到釋放其轉換（transform）。</translation>
+    </message>
+    <message>
+        <source>swap: a swap area on a block device of the module&apos;s driver (a loop device, a disk). The kernel keeps the device open until swapoff.</source>
+        <translation>交換空間：位於該模組驅動程式的區塊裝置（loop 裝置、磁碟）上的交換區。核心會一直開啟該裝置，直到 swapoff。</translation>
+    </message>
+    <message>
+        <source>BPF: fentry, fexit or fmod_ret programs attached to one of the module&apos;s functions. Their trampoline holds a reference until the last of them is detached: its links closed or unpinned.</source>
+        <translation>BPF：附加到該模組某個函式上的 fentry、fexit 或 fmod_ret 程式。它們的跳板（trampoline）持有一個參考，直到最後一個程式被分離：其連結被關閉或取消固定。</translation>
     </message>
 </context>
 <context>

@@ -23,11 +23,14 @@ QString holderLine(const Holder &h)
         who += u' ' + describeFds(h.fds);
     if (!h.sharedWith.isEmpty())
         who += QStringLiteral(" +%1 forked").arg(h.sharedWith.size());
-    return QStringLiteral("  %1 %2  refs %3\n      %4: %5\n")
-        .arg(holderKindName(h.kind), -7)
-        .arg(who.isEmpty() ? h.path : who + QStringLiteral("  ") + h.path)
-        .arg(h.refs)
-        .arg(holderSourceName(h.source), h.rule);
+    QString line = QStringLiteral("  %1 %2  refs %3\n      %4: %5\n")
+                       .arg(holderKindName(h.kind), -7)
+                       .arg(who.isEmpty() ? h.path : who + QStringLiteral("  ") + h.path)
+                       .arg(h.refs)
+                       .arg(holderSourceName(h.source), h.rule);
+    if (!h.undo.isEmpty())
+        line += QStringLiteral("      undo: %1\n").arg(h.undo);
+    return line;
 }
 
 } // namespace
@@ -44,6 +47,8 @@ QString formatHolderReport(const HolderReport &report)
             text += holderLine(h);
     }
     text += QStringLiteral("\nUnexplained references: %1\n").arg(report.unexplained);
+    if (!report.uncheckedKinds.isEmpty())
+        text += QStringLiteral("Not checked: %1\n").arg(report.uncheckedKinds.join(u", "));
     if (!report.steps.isEmpty()) {
         text += QStringLiteral("\nNext steps:\n");
         for (int i = 0; i < report.steps.size(); ++i)

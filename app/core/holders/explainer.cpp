@@ -143,6 +143,10 @@ Sentences remainderSteps(const ExplainInput &input, const ModuleInfo &info, int 
         steps << sentence(HolderSentenceCode::WaitForInit, {info.name});
     if (!input.allProcessesReadable)
         steps << sentence(HolderSentenceCode::RunAsRoot);
+    if (!input.uncheckedKinds.isEmpty())
+        steps << sentence(HolderSentenceCode::CensusUnchecked,
+                          {input.uncheckedKinds.join(QStringLiteral(", ")),
+                           input.uncheckedWhy.join(QStringLiteral("; "))});
     const bool inferredOpens =
         std::any_of(input.inferred.cbegin(), input.inferred.cend(),
                     [](const Holder &h) { return h.refs > 0 && !h.fds.isEmpty(); });
@@ -209,7 +213,8 @@ HolderReport explainHolders(const ExplainInput &input)
         return report;
     }
     report.refcount = std::max(info->refcount, 0); // -1: a going module past its last put
-    report.holders = moduleUsers(*info) + mergeHolders(input);
+    report.holders = moduleUsers(*info) + mergeHolders(input) + input.census;
+    report.uncheckedKinds = input.uncheckedKinds;
     const int trimmed = trimInferredClaims(report.holders, report.refcount);
     report.unexplained = report.refcount - sumRefs(report.holders);
 

@@ -19,6 +19,9 @@ struct ExplainInput {
     QList<KernelThread> kernelThreads;
     bool allProcessesReadable = true;
     QStringList outstandingCallSites; // from the timeline, when a recording is at hand
+    QList<Holder> census;             // census/census.h's holders of the module
+    QStringList uncheckedKinds;       // census kinds that could not be read
+    QStringList uncheckedWhy;         // why, one per kind
 };
 
 HolderReport explainHolders(const ExplainInput &input);

@@ -16,8 +16,51 @@ QString holderKindName(HolderKind kind)
         return QStringLiteral("module");
     case HolderKind::Kthread:
         return QStringLiteral("kthread");
+    case HolderKind::TrafficControl:
+        return QStringLiteral("tc");
+    case HolderKind::Netfilter:
+        return QStringLiteral("netfilter");
+    case HolderKind::Swap:
+        return QStringLiteral("swap");
+    case HolderKind::Crypto:
+        return QStringLiteral("crypto");
+    case HolderKind::Bpf:
+        return QStringLiteral("bpf");
     }
     return QStringLiteral("file");
+}
+
+bool isKernelObjectKind(HolderKind kind)
+{
+    switch (kind) {
+    case HolderKind::TrafficControl:
+    case HolderKind::Netfilter:
+    case HolderKind::Swap:
+    case HolderKind::Crypto:
+    case HolderKind::Bpf:
+        return true;
+    case HolderKind::File:
+    case HolderKind::Socket:
+    case HolderKind::Mount:
+    case HolderKind::Module:
+    case HolderKind::Kthread:
+        return false;
+    }
+    return false;
+}
+
+std::optional<HolderKind> holderKindFromName(const QString &name)
+{
+    static const HolderKind kinds[] = {HolderKind::File,      HolderKind::Socket,
+                                       HolderKind::Mount,     HolderKind::Module,
+                                       HolderKind::Kthread,   HolderKind::TrafficControl,
+                                       HolderKind::Netfilter, HolderKind::Swap,
+                                       HolderKind::Crypto,    HolderKind::Bpf};
+    for (const HolderKind k : kinds) {
+        if (holderKindName(k) == name)
+            return k;
+    }
+    return std::nullopt;
 }
 
 QString holderSourceName(HolderSource source)

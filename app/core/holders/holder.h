@@ -7,10 +7,33 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace refscope {
 
-enum class HolderKind { File, Socket, Mount, Module, Kthread };
-QString holderKindName(HolderKind kind); // "file", "socket", "mount", "module", "kthread"
+// The census kinds (census/census.h) hold a module through a kernel object
+// no process has open: a traffic-control qdisc, classifier or action, a
+// netfilter rule's expression or a base chain, a swap area on a device, a
+// crypto algorithm's users, BPF programs attached to the module's functions.
+enum class HolderKind {
+    File,
+    Socket,
+    Mount,
+    Module,
+    Kthread,
+    TrafficControl,
+    Netfilter,
+    Swap,
+    Crypto,
+    Bpf,
+};
+// "file", "socket", "mount", "module", "kthread", "tc", "netfilter", "swap",
+// "crypto", "bpf"
+QString holderKindName(HolderKind kind);
+std::optional<HolderKind> holderKindFromName(const QString &name);
+// A kernel object the census found (qdisc, rule, swap area, crypto
+// transform, BPF link) rather than a process, mount, module or thread.
+bool isKernelObjectKind(HolderKind kind);
 
 // exact: RefScope's helper kernel module saw the reference (struct file's
 // f_op owner, cdev owner, socket ops/proto owner, superblock's fs type);
@@ -64,6 +87,17 @@ enum class HolderSentenceCode {
     ExactSuperblock,   // the owner fields, the superblock
     NoFileTable,       //
     OwnThreads,        // how many
+    // How a census holder was attributed (census/census.h):
+    TcKindAlias,       // "qdisc", "classifier" or "action", its kind, the module alias
+    NftExpression,     // expression name, module alias
+    XtExtension,       // "match" or "target", its name, module alias
+    NftCoreExpression, // expression name
+    NftChainType,      // chain type, module alias
+    ProcSwaps,         // the swap device, its major:minor
+    CensusUnchecked,   // the kinds not checked, why
+    CryptoUsers,       // the algorithm's driver, how many users
+    AlgSockets,        // the processes with AF_ALG sockets open
+    BpfTrampoline,     // the function, the module
     // Why the helper kernel module could not be asked (exact holders):
     HelperNotInstalled, // the module file looked for
     HelperUnsigned,     // the module file
@@ -99,6 +133,9 @@ struct Holder {
     // `rule` as codes, one per part ("; " between them in English): the GUI
     // shows them in its language. Empty in holders from before they existed.
     QList<HolderSentence> ruleSentences;
+    // Census holders: the command that lets the reference go ("tc qdisc del
+    // dev lo root", "nft delete rule ip t c handle 4", "swapoff /dev/loop0").
+    QString undo;
     bool operator==(const Holder &o) const = default;
 };
 
@@ -117,6 +154,10 @@ struct HolderReport {
     // The same as codes; empty in reports from before they existed.
     QList<HolderSentence> verdictSentences;
     QList<HolderSentence> stepSentences;
+    // Census kinds ("tc", "netfilter", "swap") that could not be read (no
+    // permission, a netlink family missing): their holders may be missing,
+    // so "unexplained" is an upper bound while this is not empty.
+    QStringList uncheckedKinds;
     bool operator==(const HolderReport &o) const = default;
 };
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "holders/holderreport.h"
 
+#include "holders/census/census.h"
 #include "holders/explainer.h"
+#include "holders/moduleowners.h"
 #include "inventory/kmodreader.h"
 
 namespace refscope {
@@ -27,6 +29,11 @@ bool readHolderReport(const QString &module, const ExactAnswer &exact,
     input.kernelThreads = scan.kernelThreads;
     input.allProcessesReadable = scan.allProcessesReadable;
     input.outstandingCallSites = outstandingCallSites;
+    ModuleOwners owners(loadedModuleNames());
+    const Census census = runCensus(owners);
+    input.census = census.holders.value(input.module);
+    input.uncheckedKinds = census.unchecked;
+    input.uncheckedWhy = census.uncheckedWhy;
     *report = explainHolders(input);
     return true;
 }

@@ -80,6 +80,7 @@ QJsonObject holderToJson(const Holder &h)
         {QStringLiteral("rule"), h.rule},
         {QStringLiteral("own_thread"), h.ownThread},
         {QStringLiteral("rule_sentences"), sentencesToJson(h.ruleSentences)},
+        {QStringLiteral("undo"), h.undo},
     };
 }
 
@@ -104,12 +105,10 @@ bool intList(const QJsonValue &value, QList<int> *out)
 bool holderFromJson(const QJsonObject &json, Holder *h, QString *error)
 {
     const QString kind = json.value(QLatin1String("kind")).toString();
-    static const HolderKind kinds[] = {HolderKind::File, HolderKind::Socket, HolderKind::Mount,
-                                       HolderKind::Module, HolderKind::Kthread};
-    const auto found = std::find_if(std::begin(kinds), std::end(kinds),
-                                    [&](HolderKind k) { return holderKindName(k) == kind; });
-    if (found == std::end(kinds)) {
-        *error = QStringLiteral("holder kind \"%1\" is not file, socket, mount, module or kthread")
+    const std::optional<HolderKind> found = holderKindFromName(kind);
+    if (!found) {
+        *error = QStringLiteral("holder kind \"%1\" is not file, socket, mount, module, kthread, "
+                                "tc, netfilter, swap, crypto or bpf")
                      .arg(kind);
         return false;
     }
@@ -131,6 +130,7 @@ bool holderFromJson(const QJsonObject &json, Holder *h, QString *error)
     h->path = json.value(QLatin1String("path")).toString();
     h->rule = json.value(QLatin1String("rule")).toString();
     h->ownThread = json.value(QLatin1String("own_thread")).toBool();
+    h->undo = json.value(QLatin1String("undo")).toString();
     if (!intList(json.value(QLatin1String("fds")), &h->fds) ||
         !intList(json.value(QLatin1String("shared_with")), &h->sharedWith)) {
         *error = QStringLiteral("holder \"fds\" and \"shared_with\" must be arrays of numbers");
@@ -158,6 +158,7 @@ QJsonObject holderReportToJson(const HolderReport &report)
         {QStringLiteral("steps"), QJsonArray::fromStringList(report.steps)},
         {QStringLiteral("verdict_sentences"), sentencesToJson(report.verdictSentences)},
         {QStringLiteral("step_sentences"), sentencesToJson(report.stepSentences)},
+        {QStringLiteral("unchecked_kinds"), QJsonArray::fromStringList(report.uncheckedKinds)},
     };
 }
 
@@ -179,6 +180,8 @@ bool holderReportFromJson(const QJsonObject &json, HolderReport *report, QString
     r.verdict = json.value(QLatin1String("verdict")).toString();
     for (const QJsonValue &step : json.value(QLatin1String("steps")).toArray())
         r.steps << step.toString();
+    for (const QJsonValue &kind : json.value(QLatin1String("unchecked_kinds")).toArray())
+        r.uncheckedKinds << kind.toString();
     if (!sentencesFromJson(json.value(QLatin1String("verdict_sentences")), &r.verdictSentences,
                            error) ||
         !sentencesFromJson(json.value(QLatin1String("step_sentences")), &r.stepSentences, error))

@@ -100,6 +100,43 @@ QString stepForHolder(const Holder &holder, TextLanguage language)
                               "make it let go; a thread that inherited a user's files keeps them "
                               "open after the user closes them, so the count never returns to 0"),
             language, {process, describeFds(holder.fds, language), holder.path});
+    case HolderKind::TrafficControl:
+        return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText", "remove %1: %2"), language,
+                            {holder.path, holder.undo});
+    case HolderKind::Netfilter:
+        return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText", "delete %1: %2"), language,
+                            {holder.path, holder.undo});
+    case HolderKind::Swap:
+        return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText", "turn off swap on %1: %2"),
+                            language, {holder.path, holder.undo});
+    case HolderKind::Bpf:
+        if (holder.pid >= 0)
+            return holderPhrase(
+                QT_TRANSLATE_NOOP("refscope::HolderText",
+                                  "%1 holds the BPF links of %2 (%3): close "
+                                  "them or end it: %4"),
+                language, {process, holder.path, describeFds(holder.fds, language), holder.undo});
+        if (!holder.undo.isEmpty())
+            return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText",
+                                                  "end the processes holding the BPF links of "
+                                                  "%1: %2"),
+                                language, {holder.path, holder.undo});
+        return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText",
+                                              "detach %1: remove its links' pins under "
+                                              "/sys/fs/bpf"),
+                            language, {holder.path});
+    case HolderKind::Crypto:
+        if (holder.pid >= 0)
+            return holderPhrase(
+                QT_TRANSLATE_NOOP("refscope::HolderText",
+                                  "%1 is the only process with AF_ALG sockets (%2): if it uses %3, "
+                                  "close them or end it: %4"),
+                language, {process, describeFds(holder.fds, language), holder.path, holder.undo});
+        return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText",
+                                              "stop what uses %1: an AF_ALG socket, or a kernel "
+                                              "user such as dm-crypt, IPsec or an algorithm built "
+                                              "on it"),
+                            language, {holder.path});
     }
     return {};
 }

@@ -96,6 +96,26 @@ const SentenceSource kSentences[] = {
      QT_TRANSLATE_NOOP("refscope::HolderText", "in no process's file table: a kernel thread or the kernel keeps it after its process closed it")},
     {HolderSentenceCode::OwnThreads, "own_threads",
      QT_TRANSLATE_NOOP("refscope::HolderText", "the module runs %1 kernel thread(s) of its own, which its exit stops")},
+    {HolderSentenceCode::TcKindAlias, "tc_kind_alias",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "rtnetlink: a %1 of kind %2, which the kernel loads as %3; each one holds a reference")},
+    {HolderSentenceCode::NftExpression, "nft_expression",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "nf_tables: each \"%1\" expression of a rule holds a reference (modules.alias: %2)")},
+    {HolderSentenceCode::NftCoreExpression, "nft_core_expression",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "nf_tables: each \"%1\" expression of a rule, built into nf_tables, holds a reference on nf_tables")},
+    {HolderSentenceCode::XtExtension, "xt_extension",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "nf_tables: each xtables %1 \"%2\" of a rule (iptables-nft) holds a reference (modules.alias: %3)")},
+    {HolderSentenceCode::NftChainType, "nft_chain_type",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "nf_tables: a base chain of type %1 holds a reference (modules.alias: %2)")},
+    {HolderSentenceCode::ProcSwaps, "proc_swaps",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "/proc/swaps: swap on %1 (block %2) keeps the device open")},
+    {HolderSentenceCode::CensusUnchecked, "census_unchecked",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "could not check %1: holders of these kinds may be missing here (%2)")},
+    {HolderSentenceCode::CryptoUsers, "crypto_users",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "/proc/crypto: %1 has %2 user(s) besides its registration, each holding a reference on its module")},
+    {HolderSentenceCode::AlgSockets, "alg_sockets",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "AF_ALG sockets are open in %1")},
+    {HolderSentenceCode::BpfTrampoline, "bpf_trampoline",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "BPF: the programs attached to %1 run through one trampoline, which holds a reference on %2 while any of them is attached")},
     {HolderSentenceCode::HelperNotInstalled, "helper_not_installed",
      QT_TRANSLATE_NOOP("refscope::HolderText", "RefScope's helper module is neither installed nor built (%1 does not exist): install it with DKMS (dkms install refscope_helper/1.0) or build the kmod-helper target")},
     {HolderSentenceCode::HelperUnsigned, "helper_unsigned",
@@ -237,6 +257,16 @@ QString holderKindText(HolderKind kind)
         return QCoreApplication::translate("refscope::HolderText", "module");
     case HolderKind::Kthread:
         return QCoreApplication::translate("refscope::HolderText", "kernel thread");
+    case HolderKind::TrafficControl:
+        return QCoreApplication::translate("refscope::HolderText", "traffic control");
+    case HolderKind::Netfilter:
+        return QCoreApplication::translate("refscope::HolderText", "netfilter");
+    case HolderKind::Swap:
+        return QCoreApplication::translate("refscope::HolderText", "swap");
+    case HolderKind::Crypto:
+        return QCoreApplication::translate("refscope::HolderText", "crypto");
+    case HolderKind::Bpf:
+        return QCoreApplication::translate("refscope::HolderText", "BPF");
     }
     return {};
 }

@@ -103,6 +103,16 @@ QString ModuleOwners::loadedName(const QString &name) const
     return m_loaded.contains(normalized) ? normalized : QString();
 }
 
+QString ModuleOwners::aliasModule(const QString &alias)
+{
+    const auto cached = m_censusAliases.constFind(alias);
+    if (cached != m_censusAliases.cend())
+        return *cached;
+    const QString owner = aliasOwner(alias);
+    m_censusAliases.insert(alias, owner);
+    return owner;
+}
+
 QString ModuleOwners::aliasOwner(const QString &alias)
 {
     if (!m_kmod)

@@ -49,6 +49,11 @@ public:
     Attribution filesystemType(const QString &type);
     // An anonymous inode's name ("kvm-vm", "[eventfd]").
     Attribution anonInode(const QString &name);
+    // The loaded module that `alias` (a module name or a modules.alias
+    // entry: "sch_sfq", "nft-expr-ct") resolves to, as request_module()
+    // would; empty when none is loaded.
+    QString aliasModule(const QString &alias);
+    const QSet<QString> &loaded() const { return m_loaded; }
 
 private:
     Attribution resolveDevice(bool block, dev_t rdev);
@@ -62,7 +67,8 @@ private:
     QHash<quint64, Attribution> m_charCache;
     QHash<quint64, Attribution> m_blockCache;
     QHash<QString, Attribution> m_aliasCache;
-    QHash<QString, Attribution> m_anonCache;   // anonymous inode name -> owner
+    QHash<QString, Attribution> m_anonCache;
+    QHash<QString, QString> m_censusAliases;   // anonymous inode name -> owner
     QHash<QString, QString> m_protocolModules; // /proc/net/protocols: name -> module column
     QHash<int, QString> m_charMajors;          // /proc/devices
     QHash<int, QString> m_blockMajors;

@@ -48,6 +48,11 @@ std::optional<ClearRefusal> refusalReason(const Holder &holder, ClearAction acti
     }
     if (holder.kind == HolderKind::Kthread)
         return refused(ClearBlock::KernelThread);
+    // The census's kernel objects are removed by the user's own tool (tc,
+    // nft, swapoff...), named in the holder's undo step: RefScope does not
+    // delete them itself.
+    if (isKernelObjectKind(holder.kind))
+        return refused(ClearBlock::KernelObject);
     if (holder.kind != HolderKind::File && holder.kind != HolderKind::Socket)
         return refused(ClearBlock::WrongKind);
     if (holder.ownThread)

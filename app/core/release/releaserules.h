@@ -30,6 +30,7 @@ enum class ClearBlock {
     None,             // allowed
     NoTarget,         // the holder names no path, mount point or module to act on
     KernelThread,     // a kernel thread: signals neither stop nor end it
+    KernelObject,     // a qdisc, rule, swap area, crypto transform or BPF link: its undo step
     OwnThread,        // an open file no process has, kept by the module's own thread
     NoProcess,        // an open file no process has
     ProtectedProcess, // init holds it (or shares it): never stopped nor ended

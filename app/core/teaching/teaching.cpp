@@ -108,6 +108,25 @@ QString Teaching::holderKind(HolderKind kind)
         return tr("kthread: a kernel thread, or an object only the kernel keeps, holds the "
                   "reference. No process can be killed to release it; usually the module "
                   "itself has to let go.");
+    case HolderKind::TrafficControl:
+        return tr("traffic control: a queueing discipline, a classifier or an action set up "
+                  "with tc on a network device. Each one holds a reference on its module until "
+                  "it is deleted, whether or not any process is still running.");
+    case HolderKind::Netfilter:
+        return tr("netfilter: an nftables or iptables-nft rule whose expression, match or "
+                  "target lives in the module, or a base chain of the module's type. Each holds "
+                  "a reference until the rule or chain is deleted.");
+    case HolderKind::Bpf:
+        return tr("BPF: fentry, fexit or fmod_ret programs attached to one of the module's "
+                  "functions. Their trampoline holds a reference until the last of them is "
+                  "detached: its links closed or unpinned.");
+    case HolderKind::Crypto:
+        return tr("crypto: users of a crypto algorithm the module registered: AF_ALG sockets, "
+                  "dm-crypt, IPsec, or algorithms built on it. Each user holds a reference on "
+                  "the module until it frees its transform.");
+    case HolderKind::Swap:
+        return tr("swap: a swap area on a block device of the module's driver (a loop device, "
+                  "a disk). The kernel keeps the device open until swapoff.");
     }
     return {};
 }

@@ -208,16 +208,21 @@ void HoldersDock::showReport(const HolderReport &report)
     m_holders->clear();
     m_verdict->setText(holderVerdictText(report, TextLanguage::Display));
     for (const Holder &h : report.holders) {
-        const QString rule = holderRuleText(h, TextLanguage::Display);
+        QString rule = holderRuleText(h, TextLanguage::Display);
+        if (!h.undo.isEmpty())
+            rule += u'\n' + tr("Undo: %1").arg(h.undo);
         const QString tip = h.sharedWith.isEmpty() ? rule
                                                    : tr("%1\nShared by %n forked process(es)",
                                                         nullptr, int(h.sharedWith.size()))
                                                          .arg(rule);
         showHolder(new QTreeWidgetItem(m_holders), KindColumn, h, tip);
     }
-    m_unexplained->setText(report.verdict.isEmpty()
-                               ? QString()
-                               : tr("References nothing explains: %1").arg(report.unexplained));
+    m_unexplained->setText(report.verdict.isEmpty() ? QString()
+                           : report.uncheckedKinds.isEmpty()
+                               ? tr("References nothing explains: %1").arg(report.unexplained)
+                               : tr("References nothing explains: %1 (not checked: %2)")
+                                     .arg(report.unexplained)
+                                     .arg(report.uncheckedKinds.join(u", ")));
     QString steps;
     for (const QString &step : holderStepTexts(report, TextLanguage::Display))
         steps += QStringLiteral("<li>%1</li>").arg(step.toHtmlEscaped());

@@ -32,6 +32,9 @@ QString ReleasePlan::whyNotClearable(int holder) const
     case ClearBlock::OwnThread:
         return tr("The module's own kernel thread keeps this open file: only the module's exit "
                   "lets it go, which the kernel's forced unload runs.");
+    case ClearBlock::KernelObject:
+        return tr("A kernel object holds this reference, not a process: run %1 and refresh.")
+            .arg(m_report.holders.at(holder).undo);
     case ClearBlock::KernelThread:
         return tr("A kernel thread cannot be ended from user space: it lets go when the code "
                   "that started it stops it.");

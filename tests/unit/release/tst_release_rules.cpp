@@ -84,6 +84,19 @@ QList<Case> cases()
          B::NoTarget, B::NoTarget},
         {"module without a name", holder(HolderKind::Module, -1, {}, {}), B::NoTarget, B::NoTarget,
          B::NoTarget, B::NoTarget},
+        // The census's kernel objects: the user removes them with the undo
+        // step (tc, nft, swapoff, ...); no action of RefScope's clears them.
+        {"qdisc", holder(HolderKind::TrafficControl, -1, {}, QStringLiteral("qdisc sfq dev lo")),
+         B::KernelObject, B::KernelObject, B::WrongKind, B::WrongKind},
+        {"nftables rule",
+         holder(HolderKind::Netfilter, -1, {}, QStringLiteral("inet t c handle 4")),
+         B::KernelObject, B::KernelObject, B::WrongKind, B::WrongKind},
+        {"swap area", holder(HolderKind::Swap, -1, {}, QStringLiteral("/dev/loop0")),
+         B::KernelObject, B::KernelObject, B::WrongKind, B::WrongKind},
+        {"crypto transform", holder(HolderKind::Crypto, 812, {5}, QStringLiteral("sha3-256")),
+         B::KernelObject, B::KernelObject, B::WrongKind, B::WrongKind},
+        {"BPF link", holder(HolderKind::Bpf, 812, {}, QStringLiteral("sha3_generic")),
+         B::KernelObject, B::KernelObject, B::WrongKind, B::WrongKind},
     };
 }
 

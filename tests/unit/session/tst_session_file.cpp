@@ -51,7 +51,8 @@ QList<HolderReport> sampleHolders()
              {QStringLiteral("close it")},
              1763780012345,
              {{HolderSentenceCode::InUseOne, {"loop", "1", "0"}}},
-             {{HolderSentenceCode::HolderStep, {"0"}}}}};
+             {{HolderSentenceCode::HolderStep, {"0"}}},
+             {}}};
 }
 
 // A store like live capture fills: details aside, a baseline, losses.

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "holders/census/census.h"
+
+#include "holders/census/bpfcensus.h"
+#include "holders/census/cryptocensus.h"
+#include "holders/census/netlinkdump.h"
+#include "holders/census/nftcensus.h"
+#include "holders/census/swapcensus.h"
+#include "holders/census/tccensus.h"
+#include "holders/moduleowners.h"
+
+namespace refscope {
+
+void Census::markUnchecked(const QString &kind, const QString &why)
+{
+    if (unchecked.contains(kind))
+        return;
+    unchecked << kind;
+    uncheckedWhy << why;
+}
+
+Census runCensus(ModuleOwners &owners)
+{
+    Census census;
+    addSwapHolders(owners, census);
+    addCryptoHolders(owners, census);
+    addBpfHolders(owners, census);
+    const NetNamespaces namespaces = listNetNamespaces();
+    for (const NetNamespace &ns : namespaces.list) {
+        const NetNamespaceScope scope(ns);
+        if (!scope.ok()) {
+            // Not root: only our own network namespace can be read.
+            census.markUnchecked(QStringLiteral("tc"), scope.error());
+            census.markUnchecked(QStringLiteral("netfilter"), scope.error());
+            continue;
+        }
+        addTrafficControlHolders(owners, ns, census);
+        addNetfilterHolders(owners, ns, census);
+    }
+    if (!namespaces.complete) {
+        const QString why = QStringLiteral("some processes' network namespaces are unreadable");
+        census.markUnchecked(QStringLiteral("tc"), why);
+        census.markUnchecked(QStringLiteral("netfilter"), why);
+    }
+    return census;
+}
+
+} // namespace refscope

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The census: kernel objects no process has open that hold a module, read
+// from the kernel's own tables (rtnetlink and nf_tables in every network
+// namespace, /proc/swaps, /proc/crypto, the bpf syscall). Each holder names the object, the number of
+// references it takes (by the kernel's rule for that kind, CENSUS.md) and
+// the command that lets them go.
+#pragma once
+
+#include "holders/holder.h"
+
+#include <QHash>
+
+namespace refscope {
+
+class ModuleOwners;
+
+struct Census {
+    QHash<QString, QList<Holder>> holders; // module -> census holders
+    // Kinds that could not be read ("tc", "netfilter", "swap", "crypto",
+    // "bpf"), and why,
+    // one reason per kind in the same order.
+    QStringList unchecked;
+    QStringList uncheckedWhy;
+    void markUnchecked(const QString &kind, const QString &why);
+};
+
+// Reads every census kind. Cheap when nothing is there to find: a kind
+// whose subsystem has no module loaded is not asked at all.
+Census runCensus(ModuleOwners &owners);
+
+} // namespace refscope

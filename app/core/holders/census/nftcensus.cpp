@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "holders/census/nftcensus.h"
+
+#include "holders/census/census.h"
+#include "holders/census/netlinkdump.h"
+#include "holders/holdertext.h"
+#include "holders/moduleowners.h"
+
+#include <QFileInfo>
+#include <QMap>
+#include <QRegularExpression>
+
+#include <libmnl/libmnl.h>
+#include <libnftnl/chain.h>
+#include <libnftnl/common.h>
+#include <libnftnl/expr.h>
+#include <libnftnl/rule.h>
+#include <linux/netfilter.h>
+#include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/nfnetlink.h>
+
+#include <memory>
+
+namespace refscope {
+
+namespace {
+
+QString str(const char *s)
+{
+    return s ? QString::fromUtf8(s) : QString();
+}
+
+bool isNftMessage(const nlmsghdr *nlh, int type)
+{
+    return NFNL_SUBSYS_ID(nlh->nlmsg_type) == NFNL_SUBSYS_NFTABLES &&
+           NFNL_MSG_TYPE(nlh->nlmsg_type) == type;
+}
+
+} // namespace
+
+QList<NftRule> parseNftRules(const QByteArray &replies)
+{
+    QList<NftRule> rules;
+    forEachNetlinkMessage(replies, [&](const nlmsghdr *nlh) {
+        if (!isNftMessage(nlh, NFT_MSG_NEWRULE))
+            return;
+        std::unique_ptr<nftnl_rule, void (*)(const nftnl_rule *)> r(nftnl_rule_alloc(),
+                                                                    nftnl_rule_free);
+        if (!r || nftnl_rule_nlmsg_parse(nlh, r.get()) < 0)
+            return;
+        NftRule rule;
+        rule.family = int(nftnl_rule_get_u32(r.get(), NFTNL_RULE_FAMILY));
+        rule.table = str(nftnl_rule_get_str(r.get(), NFTNL_RULE_TABLE));
+        rule.chain = str(nftnl_rule_get_str(r.get(), NFTNL_RULE_CHAIN));
+        rule.handle = nftnl_rule_get_u64(r.get(), NFTNL_RULE_HANDLE);
+        nftnl_expr_iter *it = nftnl_expr_iter_create(r.get());
+        if (!it)
+            return;
+        for (nftnl_expr *e = nftnl_expr_iter_next(it); e; e = nftnl_expr_iter_next(it)) {
+            NftExpression expr;
+            expr.name = str(nftnl_expr_get_str(e, NFTNL_EXPR_NAME));
+            if (expr.name == QLatin1String("match"))
+                expr.xtName = str(nftnl_expr_get_str(e, NFTNL_EXPR_MT_NAME));
+            else if (expr.name == QLatin1String("target"))
+                expr.xtName = str(nftnl_expr_get_str(e, NFTNL_EXPR_TG_NAME));
+            rule.expressions.append(expr);
+        }
+        nftnl_expr_iter_destroy(it);
+        rules.append(rule);
+    });
+    return rules;
+}
+
+QList<NftChain> parseNftChains(const QByteArray &replies)
+{
+    QList<NftChain> chains;
+    forEachNetlinkMessage(replies, [&](const nlmsghdr *nlh) {
+        if (!isNftMessage(nlh, NFT_MSG_NEWCHAIN))
+            return;
+        std::unique_ptr<nftnl_chain, void (*)(const nftnl_chain *)> c(nftnl_chain_alloc(),
+                                                                      nftnl_chain_free);
+        if (!c || nftnl_chain_nlmsg_parse(nlh, c.get()) < 0)
+            return;
+        NftChain chain;
+        chain.family = int(nftnl_chain_get_u32(c.get(), NFTNL_CHAIN_FAMILY));
+        chain.table = str(nftnl_chain_get_str(c.get(), NFTNL_CHAIN_TABLE));
+        chain.name = str(nftnl_chain_get_str(c.get(), NFTNL_CHAIN_NAME));
+        if (nftnl_chain_is_set(c.get(), NFTNL_CHAIN_TYPE))
+            chain.type = str(nftnl_chain_get_str(c.get(), NFTNL_CHAIN_TYPE));
+        chains.append(chain);
+    });
+    return chains;
+}
+
+QString nftFamilyName(int family)
+{
+    switch (family) {
+    case NFPROTO_INET:
+        return QStringLiteral("inet");
+    case NFPROTO_IPV4:
+        return QStringLiteral("ip");
+    case NFPROTO_ARP:
+        return QStringLiteral("arp");
+    case NFPROTO_NETDEV:
+        return QStringLiteral("netdev");
+    case NFPROTO_BRIDGE:
+        return QStringLiteral("bridge");
+    case NFPROTO_IPV6:
+        return QStringLiteral("ip6");
+    }
+    return QString::number(family);
+}
+
+namespace {
+
+// nft_expr_type_get() loads "nft-expr-FAMILY-NAME", then "nft-expr-NAME":
+// the expression's owner is the loaded module the first that resolves
+// names. The expressions built into nf_tables (cmp, payload, immediate,
+// counter, lookup, ...) have no such alias: their type's owner is
+// nf_tables itself, which each of them holds the same way.
+Attribution expressionOwner(ModuleOwners &owners, int family, const QString &name)
+{
+    for (const QString &alias : {QStringLiteral("nft-expr-%1-%2").arg(family).arg(name),
+                                 QStringLiteral("nft-expr-%1").arg(name)}) {
+        if (const QString module = owners.aliasModule(alias); !module.isEmpty())
+            return {module, {{HolderSentenceCode::NftExpression, {name, alias}}}};
+    }
+    const QString core = QStringLiteral("nf_tables");
+    if (owners.loaded().contains(core))
+        return {core, {{HolderSentenceCode::NftCoreExpression, {name}}}};
+    return {};
+}
+
+// xt_request_find_match/target load "PREFIXt_NAME" (ipt_, ip6t_, arpt_,
+// ebt_), which xt modules carry as an alias of their own "xt_NAME".
+Attribution xtOwner(ModuleOwners &owners, int family, const QString &what, const QString &name)
+{
+    QString prefix;
+    switch (family) {
+    case NFPROTO_IPV4:
+        prefix = QStringLiteral("ip");
+        break;
+    case NFPROTO_IPV6:
+        prefix = QStringLiteral("ip6");
+        break;
+    case NFPROTO_ARP:
+        prefix = QStringLiteral("arp");
+        break;
+    case NFPROTO_BRIDGE:
+        prefix = QStringLiteral("eb");
+        break;
+    default:
+        break;
+    }
+    QStringList aliases;
+    if (!prefix.isEmpty())
+        aliases << prefix + QStringLiteral("t_") + name;
+    aliases << QStringLiteral("xt_") + name;
+    for (const QString &alias : std::as_const(aliases)) {
+        if (const QString module = owners.aliasModule(alias); !module.isEmpty())
+            return {module, {{HolderSentenceCode::XtExtension, {what, name, alias}}}};
+    }
+    return {};
+}
+
+Holder nftHolder(const Attribution &owner, const QString &path, int refs, const QString &undo)
+{
+    Holder h;
+    h.kind = HolderKind::Netfilter;
+    h.path = path;
+    h.refs = refs;
+    h.source = HolderSource::Inferred;
+    h.undo = undo;
+    setHolderRule(h, owner.rule);
+    return h;
+}
+
+// nft takes a name as it is when it is an identifier, else quoted.
+QString nftName(const QString &name)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_./-]*$"));
+    return plain.match(name).hasMatch() ? name : u'"' + name + u'"';
+}
+
+bool dumpNft(NetlinkSocket &sock, int type, QByteArray *replies)
+{
+    char buffer[MNL_SOCKET_BUFFER_SIZE];
+    nlmsghdr *nlh = nftnl_nlmsg_build_hdr(buffer, uint16_t(type), NFPROTO_UNSPEC, NLM_F_DUMP, 0);
+    return sock.dump(nlh, replies);
+}
+
+} // namespace
+
+void addNetfilterHolders(ModuleOwners &owners, const NetNamespace &ns, Census &census)
+{
+    // Without nf_tables there are no rules to read, and asking nfnetlink
+    // would make the kernel load it: a census must not change the counts.
+    if (!QFileInfo::exists(QStringLiteral("/sys/module/nf_tables")))
+        return;
+    NetlinkSocket sock(NETLINK_NETFILTER);
+    if (!sock.isOpen()) {
+        census.markUnchecked(QStringLiteral("netfilter"), sock.error());
+        return;
+    }
+    const QString nsTag = ns.own ? QString() : QStringLiteral("-ns%1").arg(ns.inode);
+    QByteArray replies;
+    if (!dumpNft(sock, NFT_MSG_GETRULE, &replies)) {
+        census.markUnchecked(QStringLiteral("netfilter"), sock.error());
+        return;
+    }
+    captureReplies(QStringLiteral("nft-rules%1.nl").arg(nsTag), replies);
+    for (const NftRule &rule : parseNftRules(replies)) {
+        const QString where =
+            QStringLiteral("%1 %2 %3")
+                .arg(nftFamilyName(rule.family), nftName(rule.table), nftName(rule.chain));
+        const QString path = QStringLiteral("rule %1 handle %2").arg(where).arg(rule.handle);
+        const QString undo = inNamespace(
+            ns, QStringLiteral("nft delete rule %1 handle %2").arg(where).arg(rule.handle));
+        // One holder per module the rule holds, with one reference per
+        // expression of it (an xt match or target: one on nft_compat, one
+        // on its xt module).
+        QMap<QString, QPair<Attribution, int>> held;
+        auto hold = [&](const Attribution &owner) {
+            if (!owner.found())
+                return;
+            auto &entry = held[owner.module];
+            if (entry.second == 0)
+                entry.first = owner;
+            ++entry.second;
+        };
+        for (const NftExpression &e : rule.expressions) {
+            hold(expressionOwner(owners, rule.family, e.name));
+            if (!e.xtName.isEmpty())
+                hold(xtOwner(owners, rule.family, e.name, e.xtName));
+        }
+        for (auto it = held.cbegin(); it != held.cend(); ++it)
+            census.holders[it.key()].append(
+                nftHolder(it.value().first, path, it.value().second, undo));
+    }
+
+    if (!dumpNft(sock, NFT_MSG_GETCHAIN, &replies)) {
+        census.markUnchecked(QStringLiteral("netfilter"), sock.error());
+        return;
+    }
+    captureReplies(QStringLiteral("nft-chains%1.nl").arg(nsTag), replies);
+    for (const NftChain &chain : parseNftChains(replies)) {
+        if (chain.type.isEmpty())
+            continue; // not a base chain
+        const QString alias = QStringLiteral("nft-chain-%1-%2").arg(chain.family).arg(chain.type);
+        const QString module = owners.aliasModule(alias);
+        if (module.isEmpty())
+            continue; // a built-in type (filter, route)
+        const Attribution owner{module, {{HolderSentenceCode::NftChainType, {chain.type, alias}}}};
+        const QString where =
+            QStringLiteral("%1 %2 %3")
+                .arg(nftFamilyName(chain.family), nftName(chain.table), nftName(chain.name));
+        census.holders[module].append(nftHolder(
+            owner, QStringLiteral("base chain %1 (type %2)").arg(where, chain.type), 1,
+            inNamespace(ns, QStringLiteral("nft 'flush chain %1; delete chain %1'").arg(where))));
+    }
+}
+
+} // namespace refscope

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// nf_tables as holders, read over nfnetlink with libnftnl: every expression
+// of a rule holds its type's module (nft_expr_type_get: "ct" -> nft_ct),
+// an xtables match or target of an iptables-nft rule (nft_compat's "match"
+// and "target" expressions) holds its xt module as well (xt_conntrack), and
+// a base chain holds its chain type's module (nat -> nft_chain_nat).
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace refscope {
+
+struct Census;
+class ModuleOwners;
+struct NetNamespace;
+
+struct NftExpression {
+    QString name;   // "ct", "match", "target", "cmp"
+    QString xtName; // match and target only: "conntrack", "LOG"
+};
+
+struct NftRule {
+    int family = 0; // NFPROTO_*
+    QString table;
+    QString chain;
+    quint64 handle = 0;
+    QList<NftExpression> expressions;
+};
+
+struct NftChain {
+    int family = 0;
+    QString table;
+    QString name;
+    QString type; // base chains only: "filter", "nat", "route"
+};
+
+// NFT_MSG_GETRULE / NFT_MSG_GETCHAIN dump replies (NetlinkSocket::dump's bytes).
+QList<NftRule> parseNftRules(const QByteArray &replies);
+QList<NftChain> parseNftChains(const QByteArray &replies);
+
+// "ip", "ip6", "inet", "arp", "bridge", "netdev": nft's word for a family.
+QString nftFamilyName(int family);
+
+// Adds the holders of one network namespace (the calling thread is in it).
+void addNetfilterHolders(ModuleOwners &owners, const NetNamespace &ns, Census &census);
+
+} // namespace refscope

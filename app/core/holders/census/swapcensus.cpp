@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "holders/census/swapcensus.h"
+
+#include "holders/census/census.h"
+#include "holders/holdertext.h"
+#include "holders/moduleowners.h"
+
+#include <QFile>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
+namespace refscope {
+
+namespace {
+
+// /proc/swaps escapes space, tab, newline and backslash in paths as \ooo.
+QString unescape(const QByteArray &field)
+{
+    QByteArray out;
+    for (int i = 0; i < field.size(); ++i) {
+        if (field.at(i) == '\\' && i + 3 < field.size()) {
+            out.append(char(field.mid(i + 1, 3).toInt(nullptr, 8)));
+            i += 3;
+        } else {
+            out.append(field.at(i));
+        }
+    }
+    return QString::fromUtf8(out);
+}
+
+} // namespace
+
+QList<SwapArea> parseProcSwaps(const QByteArray &text)
+{
+    QList<SwapArea> areas;
+    const QList<QByteArray> lines = text.split('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) { // the first is the header
+        const QList<QByteArray> f = lines.at(i).simplified().split(' ');
+        if (f.size() < 5)
+            continue;
+        areas.append({unescape(f.at(0)), QString::fromLatin1(f.at(1))});
+    }
+    return areas;
+}
+
+void addSwapHolders(ModuleOwners &owners, Census &census)
+{
+    QFile file(QStringLiteral("/proc/swaps"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        census.markUnchecked(QStringLiteral("swap"), file.errorString());
+        return;
+    }
+    for (const SwapArea &area : parseProcSwaps(file.readAll())) {
+        // A swap file holds its filesystem through the mount already listed.
+        if (area.type != QLatin1String("partition"))
+            continue;
+        struct stat st = {};
+        if (::stat(area.path.toLocal8Bit().constData(), &st) != 0 || !S_ISBLK(st.st_mode))
+            continue;
+        Attribution owner = owners.blockDevice(st.st_rdev);
+        if (!owner.found())
+            continue;
+        const QString number =
+            QStringLiteral("%1:%2").arg(::major(st.st_rdev)).arg(::minor(st.st_rdev));
+        owner.rule.prepend({HolderSentenceCode::ProcSwaps, {area.path, number}});
+        Holder h;
+        h.kind = HolderKind::Swap;
+        h.path = area.path;
+        // swapon opens the device twice: the swap file it keeps
+        // (file_open_name, blkdev_open) and the exclusive claim of its
+        // block device (claim_swapfile); each open holds the driver.
+        h.refs = 2;
+        h.source = HolderSource::Inferred;
+        h.undo = QStringLiteral("swapoff ") + area.path;
+        setHolderRule(h, owner.rule);
+        census.holders[owner.module].append(h);
+    }
+}
+
+} // namespace refscope

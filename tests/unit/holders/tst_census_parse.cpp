@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The census parsers on dumps captured from the lab guest's real 6.1 kernel
+// (tests/fixtures/census/capture-census.sh; tc's and nft's own listing of
+// the same state lie beside them): a sfq qdisc and a clsact on lo, a u32
+// filter with a bound gact action plus a standalone one, two nftables rules
+// with ct, an iptables-nft rule with the conntrack match, a nat base chain,
+// and swap on /dev/loop0.
+#include "holders/census/nftcensus.h"
+#include "holders/census/swapcensus.h"
+#include "holders/census/tccensus.h"
+
+#include <QFile>
+#include <QtTest>
+
+#include <linux/netfilter.h>
+#include <linux/pkt_sched.h>
+
+namespace refscope {
+
+namespace {
+
+QByteArray fixture(const char *name)
+{
+    QFile file(QStringLiteral(REFSCOPE_FIXTURES_DIR "/census/") + QLatin1String(name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", name);
+    return file.readAll();
+}
+
+} // namespace
+
+class TestCensusParse : public QObject {
+    Q_OBJECT
+
+private slots:
+    void qdiscs()
+    {
+        const QList<TcObject> q = parseTcReplies(fixture("tc-qdisc.nl"));
+        QCOMPARE(q.size(), 2);
+        QCOMPARE(q.at(0).type, TcObject::Type::Qdisc);
+        QCOMPARE(q.at(0).kind, QStringLiteral("sfq"));
+        QCOMPARE(q.at(0).ifindex, 1);
+        QCOMPARE(q.at(0).handle, 0x10000u);
+        QCOMPARE(q.at(0).parent, quint32(TC_H_ROOT));
+        QCOMPARE(q.at(1).kind, QStringLiteral("clsact"));
+        QCOMPARE(q.at(1).handle, 0xffff0000u);
+        QCOMPARE(q.at(1).parent, quint32(TC_H_INGRESS));
+        QCOMPARE(tcHandleText(q.at(0).handle), QStringLiteral("1:"));
+        QCOMPARE(tcHandleText(q.at(1).handle), QStringLiteral("ffff:"));
+        QCOMPARE(tcHandleText(0xfffffff2u), QStringLiteral("ffff:fff2"));
+    }
+
+    void filters()
+    {
+        // The classifier instance itself (handle 0), u32's hash table 800:
+        // and its key 800::800: one tcf_proto, one reference.
+        const QList<TcObject> f = parseTcReplies(fixture("tc-filter-1-fffffff2.nl"));
+        QCOMPARE(f.size(), 3);
+        for (const TcObject &o : f) {
+            QCOMPARE(o.type, TcObject::Type::Filter);
+            QCOMPARE(o.kind, QStringLiteral("u32"));
+            QCOMPARE(o.parent, 0xfffffff2u);
+            QCOMPARE(o.chain, 0u);
+            QCOMPARE(TC_H_MAJ(o.info) >> 16, 1u);
+            QCOMPARE(tcProtocolText(quint16(TC_H_MIN(o.info))), QStringLiteral("ip"));
+        }
+        QCOMPARE(f.at(0).handle, 0u);
+        QCOMPARE(f.at(1).handle, 0x80000000u);
+        QCOMPARE(f.at(2).handle, 0x80000800u);
+        // The sfq and the clsact's egress block have none: an empty dump.
+        QVERIFY(parseTcReplies(fixture("tc-filter-1-10000.nl")).isEmpty());
+        QVERIFY(parseTcReplies(fixture("tc-filter-1-fffffff3.nl")).isEmpty());
+    }
+
+    void actions()
+    {
+        const QList<TcObject> a = parseTcReplies(fixture("tc-action-gact.nl"));
+        QCOMPARE(a.size(), 2);
+        QCOMPARE(a.at(0).type, TcObject::Type::Action);
+        QCOMPARE(a.at(0).kind, QStringLiteral("gact"));
+        QCOMPARE(a.at(0).index, 1u);
+        QCOMPARE(a.at(0).bindcnt, 1);
+        QCOMPARE(a.at(1).index, 100u);
+        QCOMPARE(a.at(1).bindcnt, 0);
+    }
+
+    void nftRules()
+    {
+        const QList<NftRule> rules = parseNftRules(fixture("nft-rules.nl"));
+        QCOMPARE(rules.size(), 3);
+        auto names = [](const NftRule &r) {
+            QStringList n;
+            for (const NftExpression &e : r.expressions)
+                n << (e.xtName.isEmpty() ? e.name : e.name + u':' + e.xtName);
+            return n;
+        };
+        QCOMPARE(rules.at(0).family, int(NFPROTO_INET));
+        QCOMPARE(nftFamilyName(rules.at(0).family), QStringLiteral("inet"));
+        QCOMPARE(rules.at(0).table, QStringLiteral("census"));
+        QCOMPARE(rules.at(0).chain, QStringLiteral("input"));
+        QCOMPARE(rules.at(0).handle, 2u);
+        QCOMPARE(names(rules.at(0)).count(QStringLiteral("ct")), 1);
+        QCOMPARE(rules.at(1).handle, 3u);
+        QCOMPARE(names(rules.at(1)).count(QStringLiteral("ct")), 1);
+        // iptables-nft: the conntrack match through nft_compat, no ct.
+        QCOMPARE(nftFamilyName(rules.at(2).family), QStringLiteral("ip"));
+        QCOMPARE(rules.at(2).table, QStringLiteral("filter"));
+        QCOMPARE(rules.at(2).chain, QStringLiteral("INPUT"));
+        QCOMPARE(rules.at(2).handle, 2u);
+        QVERIFY2(names(rules.at(2)).contains(QStringLiteral("match:conntrack")),
+                 qPrintable(names(rules.at(2)).join(u',')));
+        QCOMPARE(names(rules.at(2)).count(QStringLiteral("ct")), 0);
+    }
+
+    void nftChains()
+    {
+        const QList<NftChain> chains = parseNftChains(fixture("nft-chains.nl"));
+        QCOMPARE(chains.size(), 3);
+        const auto nat = std::find_if(chains.cbegin(), chains.cend(), [](const NftChain &c) {
+            return c.table == QLatin1String("censusnat");
+        });
+        QVERIFY(nat != chains.cend());
+        QCOMPARE(nat->family, int(NFPROTO_IPV4));
+        QCOMPARE(nat->name, QStringLiteral("post"));
+        QCOMPARE(nat->type, QStringLiteral("nat"));
+        for (const NftChain &c : chains) {
+            if (c.table != QLatin1String("censusnat"))
+                QCOMPARE(c.type, QStringLiteral("filter"));
+        }
+    }
+
+    void procSwaps()
+    {
+        const QList<SwapArea> areas = parseProcSwaps(fixture("proc-swaps.txt"));
+        QCOMPARE(areas.size(), 1);
+        QCOMPARE(areas.at(0).path, QStringLiteral("/dev/loop0"));
+        QCOMPARE(areas.at(0).type, QStringLiteral("partition"));
+        // Paths are escaped as \ooo, as in mountinfo.
+        const QList<SwapArea> spaced =
+            parseProcSwaps("Filename Type Size Used Priority\n/tmp/my\\040swap file 1024 0 -2\n");
+        QCOMPARE(spaced.at(0).path, QStringLiteral("/tmp/my swap"));
+    }
+};
+
+} // namespace refscope
+
+QTEST_GUILESS_MAIN(refscope::TestCensusParse)
+#include "tst_census_parse.moc"

@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The census of kernel-object holders on the real 6.1 kernel, in ONE lab
+// guest: traffic control (qdiscs, in this network namespace and another, a
+// u32 classifier, gact actions bound and standalone), netfilter (nftables
+// rules with ct expressions, an iptables-nft rule with the conntrack match,
+// a nat base chain), swap on a loop device, an AF_ALG socket and fentry
+// programs on a module's function. For each module `refscope-cli
+// why --json`, run as root in the guest, names the objects, their
+// references add up to lsmod's count with nothing unexplained, and running
+// the undo step of each holder lets the module go: its count drops to 0 and
+// rmmod unloads it. The kernel log stays free of warnings.
+#include "guestshell.h"
+#include "holders/holderreportjson.h"
+#include "lab/labmachine.h"
+#include "protocol/agentclient.h"
+#include "testlab.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QtTest>
+
+namespace refscope {
+
+class TestCensus : public QObject {
+    Q_OBJECT
+
+    LabMachine m_lab;
+    std::unique_ptr<GuestShell> m_guest;
+    const QString m_cli = QStringLiteral(REFSCOPE_BINARY_DIR "/app/cli/refscope-cli");
+
+    GuestResult sh(const QString &script) { return m_guest->run(script); }
+
+    bool cliReport(const QString &module, HolderReport *report, QString *error)
+    {
+        const GuestResult r = sh(m_cli + QStringLiteral(" why --json ") + module);
+        if (!r.ok()) {
+            *error = r.describe();
+            return false;
+        }
+        return holderReportFromJson(QJsonDocument::fromJson(r.out.toUtf8()).object(), report,
+                                    error);
+    }
+
+    static QString json(const HolderReport &r)
+    {
+        return QString::fromUtf8(QJsonDocument(holderReportToJson(r)).toJson());
+    }
+
+    // The report of `module` names `kind` holders whose references are
+    // exactly `expected` (-1: any number) and close the count with nothing unexplained; each
+    // holder's path must contain one of `paths` (in any order).
+    void checkReport(const QString &module, HolderKind kind, int expected, const QStringList &paths,
+                     HolderReport *out)
+    {
+        HolderReport r;
+        QString error;
+        QVERIFY2(cliReport(module, &r, &error), qPrintable(error));
+        const QString dump = module + QStringLiteral(":\n") + json(r);
+        QVERIFY2(r.uncheckedKinds.isEmpty(), qPrintable(dump));
+        int sum = r.unexplained;
+        int ofKind = 0;
+        for (const Holder &h : std::as_const(r.holders)) {
+            sum += h.refs;
+            if (h.kind != kind)
+                continue;
+            ofKind += h.refs;
+            QVERIFY2(!h.undo.isEmpty(), qPrintable(dump));
+            QVERIFY2(r.steps.join(u'\n').contains(h.undo), qPrintable(dump));
+        }
+        QCOMPARE(sum, r.refcount);
+        QCOMPARE(r.refcount, m_guest->lsmodCount(module));
+        QVERIFY2(r.unexplained == 0, qPrintable(dump));
+        // No claim was cut down to fit the count: every reference counted is real.
+        const bool trimmed = std::any_of(
+            r.verdictSentences.cbegin(), r.verdictSentences.cend(),
+            [](const HolderSentence &s) { return s.code == HolderSentenceCode::ClaimsTrimmed; });
+        QVERIFY2(!trimmed, qPrintable(dump));
+        // -1: whatever the kind holds, as long as the rest closes the count.
+        QVERIFY2(expected < 0 || ofKind == expected, qPrintable(dump));
+        QVERIFY2(ofKind > 0, qPrintable(dump));
+        for (const QString &path : paths) {
+            const bool named =
+                std::any_of(r.holders.cbegin(), r.holders.cend(), [&](const Holder &h) {
+                    return h.kind == kind && h.path.contains(path);
+                });
+            QVERIFY2(named, qPrintable(QStringLiteral("\"%1\" not named\n").arg(path) + dump));
+        }
+        *out = r;
+    }
+
+    // Runs every census holder's undo step, then the module must unload.
+    void undoAndUnload(const QString &module, const HolderReport &r)
+    {
+        for (const Holder &h : r.holders) {
+            if (h.undo.isEmpty())
+                continue;
+            const GuestResult undo = sh(h.undo);
+            QVERIFY2(undo.ok(), qPrintable(h.undo + u'\n' + undo.describe()));
+        }
+        // nf_tables frees deleted rules from a work item: the count follows.
+        QVERIFY2(m_guest->waitForLsmod(module, 0),
+                 qPrintable(QStringLiteral("%1 still used %2 after the undo steps")
+                                .arg(module)
+                                .arg(m_guest->lsmodCount(module))));
+        const GuestResult rmmod = sh(QStringLiteral("rmmod ") + module);
+        QVERIFY2(rmmod.ok(), qPrintable(rmmod.describe()));
+        QCOMPARE(m_guest->lsmodCount(module), -1);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString error = bootTestLab(m_lab, 800);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_guest = std::make_unique<GuestShell>(m_lab.agent());
+    }
+
+    void cleanupTestCase()
+    {
+        m_guest->endHeld();
+        m_lab.stop();
+        QVERIFY(m_lab.waitForStopped(15000));
+    }
+
+    void trafficControl()
+    {
+        // A second network namespace, alive while its process sleeps.
+        const qint64 other = m_guest->hold(QStringLiteral("exec unshare -n sleep 600"));
+        QVERIFY(other > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            sh(QStringLiteral("[ $(readlink /proc/%1/ns/net) != $(readlink /proc/self/ns/net) ]")
+                   .arg(other))
+                .ok(),
+            20000);
+        const GuestResult setup =
+            sh(QStringLiteral(
+                   // The lab's kernel does not load modules on demand.
+                   "set -e; modprobe -a sch_sfq sch_ingress cls_u32 act_gact\n"
+                   "ip link set lo up\n"
+                   "tc qdisc add dev lo root handle 1: sfq\n"
+                   "tc qdisc add dev lo clsact\n"
+                   "tc filter add dev lo ingress protocol ip prio 1 u32 match ip dst 127.0.0.2/32 "
+                   "action gact drop\n"
+                   "tc filter add dev lo ingress protocol ip prio 1 u32 match ip dst 127.0.0.3/32 "
+                   "action gact drop\n"
+                   "tc actions add action gact pass index 100\n"
+                   "nsenter --net=/proc/%1/ns/net tc qdisc add dev lo root sfq\n")
+                   .arg(other));
+        QVERIFY2(setup.ok(), qPrintable(setup.describe()));
+
+        // Two filters in one classifier instance: one reference; each filter's
+        // gact action, and the standalone one, one each.
+        HolderReport r;
+        checkReport(QStringLiteral("cls_u32"), HolderKind::TrafficControl, 1,
+                    {QStringLiteral("filter u32 on dev lo parent ffff:fff2 protocol ip prio 1")},
+                    &r);
+        if (QTest::currentTestFailed())
+            return;
+        undoAndUnload(QStringLiteral("cls_u32"), r);
+        if (QTest::currentTestFailed())
+            return;
+        checkReport(QStringLiteral("act_gact"), HolderKind::TrafficControl, 1,
+                    {QStringLiteral("action gact index 100")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        undoAndUnload(QStringLiteral("act_gact"), r);
+        if (QTest::currentTestFailed())
+            return;
+        checkReport(QStringLiteral("sch_ingress"), HolderKind::TrafficControl, 1,
+                    {QStringLiteral("qdisc clsact ffff: clsact on lo")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        undoAndUnload(QStringLiteral("sch_ingress"), r);
+        if (QTest::currentTestFailed())
+            return;
+        checkReport(QStringLiteral("sch_sfq"), HolderKind::TrafficControl, 2,
+                    {QStringLiteral("qdisc sfq 1: root on lo"), QStringLiteral("root on lo")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        const bool otherNamespace = std::any_of(r.holders.cbegin(), r.holders.cend(), [](auto &h) {
+            return h.undo.startsWith(QLatin1String("nsenter --net=/proc/"));
+        });
+        QVERIFY2(otherNamespace, qPrintable(json(r)));
+        undoAndUnload(QStringLiteral("sch_sfq"), r);
+    }
+
+    void netfilter()
+    {
+        const GuestResult setup = sh(QStringLiteral(
+            "set -e; modprobe -a nf_tables nft_ct nft_compat xt_conntrack nft_chain_nat\n"
+            "nft add table inet census\n"
+            "nft add chain inet census input '{ type filter hook input priority 0; }'\n"
+            "nft add rule inet census input ct state established accept\n"
+            "nft add rule inet census input ct state invalid ct mark 1 drop\n"
+            "iptables -A INPUT -m conntrack --ctstate ESTABLISHED -j ACCEPT\n"
+            "nft add table ip censusnat\n"
+            "nft add chain ip censusnat post '{ type nat hook postrouting priority 100; }'\n"));
+        QVERIFY2(setup.ok(), qPrintable(setup.describe()));
+        // Every expression built into nf_tables holds nf_tables: with the
+        // module users, they close its count.
+        HolderReport r;
+        checkReport(QStringLiteral("nf_tables"), HolderKind::Netfilter, -1,
+                    {QStringLiteral("rule inet census input handle"),
+                     QStringLiteral("rule ip filter INPUT handle")},
+                    &r);
+        if (QTest::currentTestFailed())
+            return;
+        // The second rule has two ct expressions: two references.
+        checkReport(QStringLiteral("nft_ct"), HolderKind::Netfilter, 3,
+                    {QStringLiteral("rule inet census input handle")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        undoAndUnload(QStringLiteral("nft_ct"), r);
+        if (QTest::currentTestFailed())
+            return;
+        checkReport(QStringLiteral("xt_conntrack"), HolderKind::Netfilter, 1,
+                    {QStringLiteral("rule ip filter INPUT handle")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        undoAndUnload(QStringLiteral("xt_conntrack"), r);
+        if (QTest::currentTestFailed())
+            return;
+        // nft_compat's "match" expression went with the rule.
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("nft_compat"), 0));
+        checkReport(QStringLiteral("nft_chain_nat"), HolderKind::Netfilter, 1,
+                    {QStringLiteral("base chain ip censusnat post (type nat)")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        undoAndUnload(QStringLiteral("nft_chain_nat"), r);
+    }
+
+    void swapOnLoop()
+    {
+        const GuestResult setup = sh(QStringLiteral(
+            "set -e; modprobe loop; truncate -s 32M /tmp/census-swap.img\n"
+            "loop=$(losetup -f --show /tmp/census-swap.img); mkswap -q $loop; swapon $loop\n"
+            "echo $loop"));
+        QVERIFY2(setup.ok(), qPrintable(setup.describe()));
+        const QString loop = setup.out.trimmed();
+        HolderReport r;
+        checkReport(QStringLiteral("loop"), HolderKind::Swap, 2, {loop}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(r.steps.join(u'\n').contains(QStringLiteral("swapoff ") + loop),
+                 qPrintable(json(r)));
+        // swapoff, then the bound loop device's own step.
+        const GuestResult off = sh(QStringLiteral("swapoff %1 && losetup -d %1").arg(loop));
+        QVERIFY2(off.ok(), qPrintable(off.describe()));
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("loop"), 0));
+        QVERIFY(sh(QStringLiteral("rmmod loop")).ok());
+    }
+
+    // An AF_ALG socket bound to sha3-256: its transform holds sha3_generic.
+    void cryptoAlgorithm()
+    {
+        const GuestResult setup = sh(QStringLiteral("modprobe -a algif_hash sha3_generic"));
+        QVERIFY2(setup.ok(), qPrintable(setup.describe()));
+        const qint64 user = m_guest->hold(QStringLiteral(
+            "exec /usr/bin/python3 -c 'import socket, time; s = socket.socket(socket.AF_ALG, "
+            "socket.SOCK_SEQPACKET); s.bind((\"hash\", \"sha3-256\")); time.sleep(600)'"));
+        QVERIFY(user > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_guest->lsmodCount(QStringLiteral("sha3_generic")) > 0, 30000);
+        HolderReport r;
+        checkReport(QStringLiteral("sha3_generic"), HolderKind::Crypto, -1,
+                    {QStringLiteral("algorithm sha3-256 (sha3-256-generic)")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        const bool named = std::any_of(r.holders.cbegin(), r.holders.cend(), [&](auto &h) {
+            return h.kind == HolderKind::Crypto && h.pid == user && !h.fds.isEmpty();
+        });
+        QVERIFY2(named, qPrintable(json(r)));
+        undoAndUnload(QStringLiteral("sha3_generic"), r);
+    }
+
+    // Two fentry programs on one function of sha3_generic: one trampoline,
+    // one reference, held by the process keeping their links.
+    void bpfFentry()
+    {
+        QVERIFY(sh(QStringLiteral("modprobe sha3_generic")).ok());
+        const qint64 holder = m_guest->hold(
+            QStringLiteral("exec " REFSCOPE_BPF_FENTRY_HOLD " sha3_generic crypto_sha3_update 2"));
+        QVERIFY(holder > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_guest->lsmodCount(QStringLiteral("sha3_generic")) == 1, 30000);
+        HolderReport r;
+        checkReport(QStringLiteral("sha3_generic"), HolderKind::Bpf, 1,
+                    {QStringLiteral("on crypto_sha3_update (sha3_generic)")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        const bool named = std::any_of(r.holders.cbegin(), r.holders.cend(), [&](auto &h) {
+            return h.kind == HolderKind::Bpf && h.pid == holder && h.fds.size() == 2;
+        });
+        QVERIFY2(named, qPrintable(json(r)));
+        undoAndUnload(QStringLiteral("sha3_generic"), r);
+    }
+
+    // How long a full holders answer takes for the guest's busiest module:
+    // refscope-cli why (process start included) and the agent's method.
+    void timeOfTheBusiestModule()
+    {
+        // One nft batch: a rule per command takes seconds each under TCG.
+        const GuestResult setup = m_guest->run(
+            QStringLiteral(
+                "set -e; modprobe -a loop sch_sfq nft_ct\n"
+                "tc qdisc add dev lo root sfq\n"
+                "{ echo 'add table inet censustime'\n"
+                "  echo 'add chain inet censustime input { type filter hook input priority 0; }'\n"
+                "  for i in $(seq 20); do echo \"add rule inet censustime input ct mark $i "
+                "accept\"; done; } | nft -f -\n"
+                "sort -k3 -n -r /proc/modules | head -1 | cut -d' ' -f1,3"),
+            180000);
+        QVERIFY2(setup.ok(), qPrintable(setup.describe()));
+        const QString busiest = setup.out.trimmed().section(u' ', 0, 0);
+        QList<qint64> agentMs;
+        for (int i = 0; i < 5; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            const AgentReply reply = m_lab.agent()->callSync(
+                QStringLiteral("holders"), {{QStringLiteral("module"), busiest}}, 60000);
+            agentMs << timer.elapsed();
+            QVERIFY2(reply.ok, qPrintable(reply.errorMessage));
+        }
+        const GuestResult cli = m_guest->run(
+            QStringLiteral("for i in 1 2 3 4 5; do s=$(date +%s%N); %1 why --json %2 >/dev/null; "
+                           "e=$(date +%s%N); echo $(( (e - s) / 1000000 )); done")
+                .arg(m_cli, busiest),
+            180000);
+        QVERIFY2(cli.ok(), qPrintable(cli.describe()));
+        std::sort(agentMs.begin(), agentMs.end());
+        qInfo().noquote() << QStringLiteral("busiest module %1 (%2): agent holders %3 ms "
+                                            "(median of 5, round trip); refscope-cli why --json "
+                                            "in the guest: %4 ms")
+                                 .arg(busiest, setup.out.trimmed().section(u' ', 1, 1))
+                                 .arg(agentMs.at(2))
+                                 .arg(cli.out.simplified());
+    }
+
+    void kernelLogStaysClean()
+    {
+        const QString problems = m_guest->kernelLogProblems();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    }
+};
+
+} // namespace refscope
+
+QTEST_GUILESS_MAIN(refscope::TestCensus)
+#include "tst_census.moc"
