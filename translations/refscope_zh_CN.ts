@@ -2117,6 +2117,18 @@ Shared by %n forked process(es)</source>
         <source>%1 is corrupted (its holder reports do not parse)</source>
         <translation>%1 已损坏（持有者报告无法解析）</translation>
     </message>
+    <message>
+        <source>cannot save %1: the session is too large for a session file (%2 MiB; at most 4 GiB before compression); %1 was not changed</source>
+        <translation>无法保存 %1：会话太大，会话文件容纳不下（%2 MiB；压缩前最多 4 GiB）；%1 未被改动</translation>
+    </message>
+    <message>
+        <source>cannot save %1: not enough memory; %1 was not changed</source>
+        <translation>无法保存 %1：内存不足；%1 未被改动</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
 </context>
 <context>
     <name>refscope::SessionSnapshotSource</name>
@@ -2763,6 +2775,66 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
     <message>
         <source>%1: the trace file names no CPU</source>
         <translation>%1：跟踪文件未注明任何 CPU</translation>
+    </message>
+    <message>
+        <source>an options section</source>
+        <translation>一个选项段</translation>
+    </message>
+    <message>
+        <source>the ring-buffer header section</source>
+        <translation>环形缓冲区头部段</translation>
+    </message>
+    <message>
+        <source>the ftrace event formats section</source>
+        <translation>ftrace 事件格式段</translation>
+    </message>
+    <message>
+        <source>the event formats section</source>
+        <translation>事件格式段</translation>
+    </message>
+    <message>
+        <source>the kernel symbols section</source>
+        <translation>内核符号段</translation>
+    </message>
+    <message>
+        <source>the printk formats section</source>
+        <translation>printk 格式段</translation>
+    </message>
+    <message>
+        <source>the command lines section</source>
+        <translation>命令行段</translation>
+    </message>
+    <message>
+        <source>section %1</source>
+        <translation>段 %1</translation>
+    </message>
+    <message>
+        <source>%1 would take more memory than a file of %2 KiB can need (%3 MiB in all): the file is corrupt or crafted</source>
+        <translation>%1 所需的内存超过了 %2 KiB 的文件可能需要的量（总计 %3 MiB）：文件已损坏或是被刻意构造的</translation>
+    </message>
+    <message>
+        <source>CPU %1&apos;s data overlaps CPU %2&apos;s</source>
+        <translation>CPU %1 的数据与 CPU %2 的数据重叠</translation>
+    </message>
+    <message>
+        <source>the event formats</source>
+        <translation>事件格式</translation>
+    </message>
+    <message>
+        <source>the table of CPUs</source>
+        <translation>CPU 表</translation>
+    </message>
+    <message>
+        <source>CPU %1&apos;s table of compressed chunks</source>
+        <translation>CPU %1 的压缩块表</translation>
+    </message>
+    <message>
+        <source>CPU %1&apos;s compressed chunks</source>
+        <translation>CPU %1 的压缩块</translation>
+    </message>
+    <message>
+        <source>CPU %1&apos;s compressed chunks would decompress to more than a file of %2 KiB can hold (%3 MiB of pages in all): the file is corrupt or crafted</source>
+        <translation>CPU %1 的压缩块解压后超过了 %2 KiB 的文件可能容纳的量（总计 %3 MiB 的页）：文件已损坏或是被刻意构造的</translation>
     </message>
 </context>
 <context>

@@ -2117,6 +2117,18 @@ Shared by %n forked process(es)</source>
         <source>%1 is corrupted (its holder reports do not parse)</source>
         <translation>%1 已損壞（持有者報告無法解析）</translation>
     </message>
+    <message>
+        <source>cannot save %1: the session is too large for a session file (%2 MiB; at most 4 GiB before compression); %1 was not changed</source>
+        <translation>無法儲存 %1：工作階段太大，工作階段檔案容納不下（%2 MiB；壓縮前最多 4 GiB）；%1 未被變更</translation>
+    </message>
+    <message>
+        <source>cannot save %1: not enough memory; %1 was not changed</source>
+        <translation>無法儲存 %1：記憶體不足；%1 未被變更</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>無法建立 %1</translation>
+    </message>
 </context>
 <context>
     <name>refscope::SessionSnapshotSource</name>
@@ -2763,6 +2775,66 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
     <message>
         <source>%1: the trace file names no CPU</source>
         <translation>%1：追蹤檔案未註明任何 CPU</translation>
+    </message>
+    <message>
+        <source>an options section</source>
+        <translation>一個選項區段</translation>
+    </message>
+    <message>
+        <source>the ring-buffer header section</source>
+        <translation>環形緩衝區標頭區段</translation>
+    </message>
+    <message>
+        <source>the ftrace event formats section</source>
+        <translation>ftrace 事件格式區段</translation>
+    </message>
+    <message>
+        <source>the event formats section</source>
+        <translation>事件格式區段</translation>
+    </message>
+    <message>
+        <source>the kernel symbols section</source>
+        <translation>核心符號區段</translation>
+    </message>
+    <message>
+        <source>the printk formats section</source>
+        <translation>printk 格式區段</translation>
+    </message>
+    <message>
+        <source>the command lines section</source>
+        <translation>命令列區段</translation>
+    </message>
+    <message>
+        <source>section %1</source>
+        <translation>區段 %1</translation>
+    </message>
+    <message>
+        <source>%1 would take more memory than a file of %2 KiB can need (%3 MiB in all): the file is corrupt or crafted</source>
+        <translation>%1 所需的記憶體超過 %2 KiB 的檔案可能需要的量（總計 %3 MiB）：檔案已損毀或是被刻意構造的</translation>
+    </message>
+    <message>
+        <source>CPU %1&apos;s data overlaps CPU %2&apos;s</source>
+        <translation>CPU %1 的資料與 CPU %2 的資料重疊</translation>
+    </message>
+    <message>
+        <source>the event formats</source>
+        <translation>事件格式</translation>
+    </message>
+    <message>
+        <source>the table of CPUs</source>
+        <translation>CPU 表</translation>
+    </message>
+    <message>
+        <source>CPU %1&apos;s table of compressed chunks</source>
+        <translation>CPU %1 的壓縮區塊表</translation>
+    </message>
+    <message>
+        <source>CPU %1&apos;s compressed chunks</source>
+        <translation>CPU %1 的壓縮區塊</translation>
+    </message>
+    <message>
+        <source>CPU %1&apos;s compressed chunks would decompress to more than a file of %2 KiB can hold (%3 MiB of pages in all): the file is corrupt or crafted</source>
+        <translation>CPU %1 的壓縮區塊解壓後超過 %2 KiB 的檔案可能容納的量（總計 %3 MiB 的頁面）：檔案已損毀或是被刻意構造的</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,9 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+#include <limits>
+
 namespace refscope {
 
 namespace {
@@ -21,7 +24,10 @@ bool intField(const QJsonObject &json, const char *name, int minimum, int *out, 
 {
     const QJsonValue value = json.value(QLatin1String(name));
     const double number = value.toDouble();
-    if (!value.isDouble() || number != double(int(number)) || number < minimum)
+    // Range first: converting a double beyond int's range is undefined
+    // (fuzzing sent 6.7e111).
+    if (!value.isDouble() || !(number >= minimum && number <= std::numeric_limits<int>::max()) ||
+        number != std::floor(number))
         return fail(
             error,
             QStringLiteral("\"%1\" must be a whole number of at least %2").arg(name).arg(minimum));

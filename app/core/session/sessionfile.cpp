@@ -7,11 +7,15 @@
 
 #include <QCoreApplication>
 #include <QDataStream>
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QtEndian>
 
+#include <algorithm>
 #include <exception>
 #include <limits>
 
@@ -30,6 +34,61 @@ constexpr qsizetype kHeaderSize = kMagicSize + 4 + 8 + 8;
 constexpr QDataStream::Version kStreamVersion = QDataStream::Qt_6_4;
 // How often a save reports progress, in events.
 constexpr std::size_t kProgressStride = 1 << 16;
+// qCompress stores the payload's size in 4 bytes (SESSION.md): a payload
+// must stay under 4 GiB, and a bigger session is refused before its file
+// is touched.
+constexpr quint64 kMaxPayloadBytes = 0xffffffffull;
+// deflate's best: 1032 bytes out of one compressed byte.
+constexpr quint64 kMaxZlibRatio = 1032;
+// QDataStream::writeRawData takes an int: bigger blocks go in pieces.
+constexpr qsizetype kWriteBlock = qsizetype(1) << 30;
+
+QString decodeSession(const QString &path, quint32 version, const QByteArray &payload, quint64 size,
+                      Session *session);
+
+// The payload is in memory: a count is at most the bytes left over the
+// least each element takes. Qt's own container readers reserve whatever
+// count the stream claims (0xFFFFFFFF strings are 96 GiB), so the
+// payload's lists are read here instead, in the same layout.
+bool countFits(QDataStream &in, quint32 count, qint64 minElementBytes)
+{
+    const QIODevice *device = in.device();
+    return in.status() == QDataStream::Ok && device &&
+           qint64(count) <= device->bytesAvailable() / minElementBytes;
+}
+
+bool readStringList(QDataStream &in, QStringList *list)
+{
+    quint32 count = 0;
+    in >> count;
+    if (!countFits(in, count, 4)) { // a QString takes 4 bytes at least
+        in.setStatus(QDataStream::ReadCorruptData);
+        return false;
+    }
+    list->clear();
+    list->reserve(count);
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i)
+        in >> list->emplace_back();
+    return in.status() == QDataStream::Ok;
+}
+
+bool readIntList(QDataStream &in, QList<int> *list)
+{
+    quint32 count = 0;
+    in >> count;
+    if (!countFits(in, count, 4)) {
+        in.setStatus(QDataStream::ReadCorruptData);
+        return false;
+    }
+    list->clear();
+    list->reserve(count);
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        qint32 value = 0;
+        in >> value;
+        list->append(value);
+    }
+    return in.status() == QDataStream::Ok;
+}
 
 void writeHolders(QDataStream &out, const QList<HolderReport> &reports)
 {
@@ -76,8 +135,10 @@ bool readHoldersV1(QDataStream &in, QList<HolderReport> *reports)
             Holder h;
             quint8 kind = 0, source = 0;
             qint32 pid = 0, refs = 0;
-            in >> kind >> pid >> h.comm >> h.fds >> h.sharedWith >> h.path >> refs >> source >>
-                h.rule;
+            in >> kind >> pid >> h.comm;
+            readIntList(in, &h.fds);
+            readIntList(in, &h.sharedWith);
+            in >> h.path >> refs >> source >> h.rule;
             if (kind > quint8(HolderKind::Kthread) || source > quint8(HolderSource::Inferred))
                 return false;
             h.kind = HolderKind(kind);
@@ -86,7 +147,8 @@ bool readHoldersV1(QDataStream &in, QList<HolderReport> *reports)
             h.refs = refs;
             r.holders.append(h);
         }
-        in >> unexplained >> r.verdict >> r.steps;
+        in >> unexplained >> r.verdict;
+        readStringList(in, &r.steps);
         r.refcount = refcount;
         r.unexplained = unexplained;
         reports->append(r);
@@ -94,10 +156,11 @@ bool readHoldersV1(QDataStream &in, QList<HolderReport> *reports)
     return in.status() == QDataStream::Ok;
 }
 
-// False when `progress` stopped it.
+// False when `progress` stopped it; *complete false when the payload
+// could not be built whole (more than memory or QByteArray holds).
 bool encodePayload(const Snapshot &snapshot, const EventStore &events,
                    const QList<HolderReport> &holders, const SessionProgress &progress,
-                   QByteArray *payload)
+                   QByteArray *payload, bool *complete)
 {
     // Events first into their own buffer: the string table they fill is
     // written before them.
@@ -133,7 +196,13 @@ bool encodePayload(const Snapshot &snapshot, const EventStore &events,
     out.setVersion(kStreamVersion);
     out << QJsonDocument(snapshotToJson(snapshot)).toJson(QJsonDocument::Compact)
         << strings.strings();
-    out.writeRawData(eventBytes.constData(), int(eventBytes.size()));
+    for (qsizetype at = 0; at < eventBytes.size() && out.status() == QDataStream::Ok;
+         at += kWriteBlock) {
+        const int block = int(std::min(kWriteBlock, eventBytes.size() - at));
+        if (out.writeRawData(eventBytes.constData() + at, block) != block)
+            out.setStatus(QDataStream::WriteFailed);
+    }
+    *complete = out.status() == QDataStream::Ok;
     return true;
 }
 
@@ -213,10 +282,23 @@ QString saveSession(const QString &path, const Snapshot &snapshot, const EventSt
                     const QList<HolderReport> &holders, const SessionProgress &progress)
 {
     QByteArray payload;
-    if (!encodePayload(snapshot, events, holders, progress, &payload))
-        return Messages::tr("saving %1 was stopped").arg(path);
-    // Level 1: a million events compress to a fraction in well under a second.
-    const QByteArray compressed = qCompress(payload, 1);
+    QByteArray compressed;
+    try {
+        bool complete = false;
+        if (!encodePayload(snapshot, events, holders, progress, &payload, &complete))
+            return Messages::tr("saving %1 was stopped").arg(path);
+        if (!complete || quint64(payload.size()) > kMaxPayloadBytes)
+            return Messages::tr("cannot save %1: the session is too large for a session file "
+                                "(%2 MiB; at most 4 GiB before compression); %1 was not changed")
+                .arg(path)
+                .arg(payload.size() >> 20);
+        // Level 1: a million events compress to a fraction in well under a second.
+        compressed = qCompress(payload, 1);
+    } catch (const std::bad_alloc &) {
+        return Messages::tr("cannot save %1: not enough memory; %1 was not changed").arg(path);
+    }
+    if (compressed.size() < 4)
+        return Messages::tr("cannot save %1: not enough memory; %1 was not changed").arg(path);
     if (progress && !progress(950))
         return Messages::tr("saving %1 was stopped").arg(path);
     QByteArray header(kMagic, kMagicSize);
@@ -231,6 +313,45 @@ QString saveSession(const QString &path, const Snapshot &snapshot, const EventSt
     if (progress)
         progress(1000);
     return {};
+}
+
+QString saveSessionKeeping(const QString &path, const QStringList &fallbackDirs,
+                           const Snapshot &snapshot, const EventStore &events,
+                           const QList<HolderReport> &holders, QString *writtenTo)
+{
+    writtenTo->clear();
+    QString error = saveSession(path, snapshot, events, holders);
+    if (error.isEmpty()) {
+        *writtenTo = path;
+        return {};
+    }
+    const QString name =
+        QStringLiteral("%1-%2.rscope")
+            .arg(QFileInfo(path).completeBaseName().isEmpty() ? QStringLiteral("recording")
+                                                              : QFileInfo(path).completeBaseName(),
+                 QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    for (const QString &dir : fallbackDirs) {
+        if (!QDir().mkpath(dir)) {
+            error += QLatin1Char('\n') + Messages::tr("cannot create %1").arg(dir);
+            continue;
+        }
+        const QString fallback = QDir(dir).filePath(name);
+        const QString fallbackError = saveSession(fallback, snapshot, events, holders);
+        if (fallbackError.isEmpty()) {
+            *writtenTo = fallback;
+            return error;
+        }
+        error += QLatin1Char('\n') + fallbackError;
+    }
+    return error;
+}
+
+QStringList sessionFallbackDirs()
+{
+    QString cache = qEnvironmentVariable("XDG_CACHE_HOME");
+    if (cache.isEmpty() || QDir::isRelativePath(cache))
+        cache = QDir::home().filePath(QStringLiteral(".cache"));
+    return {QDir(cache).filePath(QStringLiteral("refscope")), QDir::tempPath()};
 }
 
 bool looksLikeSessionFile(const QString &path)
@@ -268,21 +389,39 @@ QString loadSession(const QString &path, Session *session)
         return Messages::tr("%1 is corrupted (%2 bytes past its end)")
             .arg(path)
             .arg(actual - compressedSize);
-    const QByteArray payload = qUncompress(file.read(qint64(compressedSize)));
+    // Checked before anything is inflated: qCompress's own 4-byte size must
+    // be the header's, and zlib never packs more than 1032 bytes into one,
+    // so a few KB cannot claim GiBs.
+    const QByteArray compressed = file.read(qint64(compressedSize));
+    if (compressed.size() < 4 || qFromBigEndian<quint32>(compressed.constData()) != size ||
+        size > kMaxPayloadBytes || size > quint64(compressed.size()) * kMaxZlibRatio)
+        return Messages::tr("%1 is corrupted (its payload does not decompress)").arg(path);
+    try {
+        return decodeSession(path, version, qUncompress(compressed), size, session);
+    } catch (const std::exception &e) { // what the payload claims does not fit in memory
+        return Messages::tr("%1 is corrupted (%2)").arg(path, QString::fromUtf8(e.what()));
+    }
+}
+
+namespace {
+
+QString decodeSession(const QString &path, quint32 version, const QByteArray &payload, quint64 size,
+                      Session *session)
+{
     if (quint64(payload.size()) != size)
         return Messages::tr("%1 is corrupted (its payload does not decompress)").arg(path);
-
     QDataStream in(payload);
     in.setVersion(kStreamVersion);
     QByteArray snapshotJson;
     QStringList strings;
-    in >> snapshotJson >> strings;
+    in >> snapshotJson;
+    const bool stringsRead = readStringList(in, &strings);
     Session loaded;
     loaded.formatVersion = version;
     QString error;
     QJsonParseError jsonError;
     const QJsonDocument json = QJsonDocument::fromJson(snapshotJson, &jsonError);
-    if (in.status() != QDataStream::Ok || jsonError.error != QJsonParseError::NoError ||
+    if (jsonError.error != QJsonParseError::NoError ||
         !snapshotFromJson(json.object(), &loaded.snapshot, &error))
         return Messages::tr("%1 is corrupted (its snapshot does not parse: %2)")
             .arg(path, error.isEmpty() ? jsonError.errorString() : error);
@@ -290,12 +429,9 @@ QString loadSession(const QString &path, Session *session)
     // Version 1 saved no baselines: the snapshot was the capture's.
     if (version == 1)
         applySnapshotBaseline(loaded.snapshot, loaded.events.get());
-    try {
-        if (!decodeEvents(in, strings, version, loaded.events.get()))
-            return Messages::tr("%1 is corrupted (its events do not parse)").arg(path);
-    } catch (const std::exception &e) { // the store refuses what it cannot hold
-        return Messages::tr("%1 is corrupted (%2)").arg(path, QString::fromUtf8(e.what()));
-    }
+    // The string table is the events' (SESSION.md).
+    if (!stringsRead || !decodeEvents(in, strings, version, loaded.events.get()))
+        return Messages::tr("%1 is corrupted (its events do not parse)").arg(path);
     const bool holders =
         version == 1 ? readHoldersV1(in, &loaded.holders) : readHolders(in, &loaded.holders);
     if (!holders || !in.atEnd())
@@ -304,5 +440,7 @@ QString loadSession(const QString &path, Session *session)
     *session = std::move(loaded);
     return {};
 }
+
+} // namespace
 
 } // namespace refscope

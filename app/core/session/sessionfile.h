@@ -37,6 +37,18 @@ QString saveSession(const QString &path, const Snapshot &snapshot, const EventSt
                     const QList<HolderReport> &holders, const SessionProgress &progress = {});
 QString loadSession(const QString &path, Session *session);
 
+// saveSession to `path`; when that fails (a full disk, no permission, a
+// folder gone), to the first of `fallbackDirs` that takes it, so that a
+// recording that exists nowhere else is not lost. *writtenTo is where it
+// went (empty when nowhere); the errors of every attempt come back, one a
+// line, empty when `path` itself was written.
+QString saveSessionKeeping(const QString &path, const QStringList &fallbackDirs,
+                           const Snapshot &snapshot, const EventStore &events,
+                           const QList<HolderReport> &holders, QString *writtenTo);
+// Where a recording goes when its own path cannot take it: the user's
+// cache ($XDG_CACHE_HOME or ~/.cache, refscope/), then $TMPDIR (or /tmp).
+QStringList sessionFallbackDirs();
+
 // Whether the file starts like a session file (as opposed to a trace.dat).
 bool looksLikeSessionFile(const QString &path);
 

@@ -78,7 +78,9 @@ template <typename T> quint64 readNumber(const char *bytes, bool bigEndian)
 inline quint64 ModuleEventDecoder::readField(const void *data, int size, int offset,
                                              int fieldSize) const
 {
-    if (offset < 0 || offset + fieldSize > size)
+    // The offsets come from the file's format text: any int, so the sum is
+    // taken wide enough not to overflow.
+    if (offset < 0 || fieldSize < 0 || qint64(offset) + fieldSize > size)
         return 0;
     const char *bytes = static_cast<const char *>(data) + offset;
     switch (fieldSize) {
@@ -141,8 +143,9 @@ QList<quint64> ModuleEventDecoder::stackAddresses(const void *data, int size) co
     QList<quint64> addresses;
     const int entries = int(readField(data, size, m_stackSizeOffset, 4));
     const int end = std::min<qint64>(size, m_stackCallerOffset + qint64(entries) * m_longSize);
-    for (int offset = m_stackCallerOffset; offset + m_longSize <= end; offset += m_longSize) {
-        const quint64 address = readField(data, size, offset, m_longSize);
+    for (qint64 offset = m_stackCallerOffset; offset >= 0 && offset + m_longSize <= end;
+         offset += m_longSize) {
+        const quint64 address = readField(data, size, int(offset), m_longSize);
         if (address == 0 || address == ~quint64(0))
             break;
         addresses.append(address);

@@ -26,6 +26,8 @@ struct ZstdDeleter {
 // The smallest module event in a ring buffer (header, common fields, ip,
 // refcnt, name) takes 32 bytes: an upper bound of the events in some bytes.
 constexpr quint64 minEventBytes = 32;
+// What the store's columns take an event (EventStore::columnBytes).
+constexpr quint64 columnBytesPerEvent = 16;
 // Uncompressed pages are walked in place, this many between progress reports.
 constexpr quint64 pagesPerStep = 64;
 
@@ -256,9 +258,15 @@ bool scanRingBuffers(const uchar *data, const TraceFileLayout &layout, const Loa
     // Ties go to the lower CPU number: keep the streams in that order.
     std::stable_sort(streams.begin(), streams.end(),
                      [](const auto &a, const auto &b) { return a->cpu() < b->cpu(); });
-    scan->checkpoints.assign(maxCpu + 1, {});
-    scan->store->reserve(context.totalBytes / minEventBytes);
     try {
+        scan->checkpoints.assign(maxCpu + 1, {});
+        // A first reservation for the events the pages can hold, within
+        // what the layout left of the file's memory budget: a corrupt size
+        // only means the columns grow as real events arrive.
+        const quint64 budget = traceMemoryBudget(layout.fileSize);
+        const quint64 spare = budget - std::min(budget, layout.structureBytes);
+        scan->store->reserve(
+            std::min(context.totalBytes / minEventBytes, spare / columnBytesPerEvent));
         if (!merge(streams, context, scan)) {
             *error = context.error;
             return false;

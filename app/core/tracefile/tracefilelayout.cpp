@@ -39,10 +39,32 @@ enum Option : quint16 {
     BufferText = 22,
 };
 
+QString sectionName(quint16 id)
+{
+    switch (id) {
+    case 0:
+        return TraceFileMessages::tr("an options section");
+    case HeaderInfo:
+        return TraceFileMessages::tr("the ring-buffer header section");
+    case FtraceEvents:
+        return TraceFileMessages::tr("the ftrace event formats section");
+    case EventFormats:
+        return TraceFileMessages::tr("the event formats section");
+    case Kallsyms:
+        return TraceFileMessages::tr("the kernel symbols section");
+    case Printk:
+        return TraceFileMessages::tr("the printk formats section");
+    case Cmdlines:
+        return TraceFileMessages::tr("the command lines section");
+    default:
+        return TraceFileMessages::tr("section %1").arg(id);
+    }
+}
+
 class LayoutReader {
 public:
     LayoutReader(const uchar *data, qint64 size, TraceFileLayout &layout)
-        : m_data(data), m_size(size), m_layout(layout)
+        : m_data(data), m_size(size), m_layout(layout), m_budget(traceMemoryBudget(quint64(size)))
     {
     }
     bool read(QString *error);
@@ -62,10 +84,21 @@ private:
     bool readV7(ByteCursor &in);
     bool readSection(quint64 offset, quint16 expectedId, QByteArray *content);
     bool readOptions(ByteCursor &options, quint64 *next);
+    // Counts `bytes` more against the budget; false (with the message
+    // naming `what`) when they do not fit.
+    bool charge(quint64 bytes, const QString &what);
+    bool checkCpuRegions();
 
     const uchar *m_data;
     qint64 m_size;
     TraceFileLayout &m_layout;
+    const quint64 m_budget;
+    // The file bytes each CPU's data (or chunk table and chunks) takes.
+    struct Region {
+        quint64 begin, end;
+        int cpu;
+    };
+    QList<Region> m_regions;
     QString m_error;
     bool m_knownPageFormat = false;
 };
@@ -93,11 +126,40 @@ bool LayoutReader::read(QString *error)
         ok = readV7(in);
     if (ok && m_layout.cpus.isEmpty() && !m_layout.needsLibtracecmd)
         ok = fail(TraceFileMessages::tr("the file holds no ring-buffer data"));
+    if (ok)
+        ok = checkCpuRegions();
     // Pages of a layout RingBufferPage does not know are libtracecmd's.
     m_layout.needsLibtracecmd |= !m_knownPageFormat;
     if (!ok)
         *error = m_error;
     return ok;
+}
+
+bool LayoutReader::charge(quint64 bytes, const QString &what)
+{
+    if (bytes <= m_budget - std::min(m_budget, m_layout.structureBytes)) {
+        m_layout.structureBytes += bytes;
+        return true;
+    }
+    return fail(TraceFileMessages::tr("%1 would take more memory than a file of %2 KiB can need "
+                                      "(%3 MiB in all): the file is corrupt or crafted")
+                    .arg(what)
+                    .arg(m_size / 1024)
+                    .arg(m_budget >> 20));
+}
+
+// trace-cmd writes each CPU's data once: data that overlaps another CPU's
+// would be read twice, the same bytes counting as events again and again.
+bool LayoutReader::checkCpuRegions()
+{
+    std::sort(m_regions.begin(), m_regions.end(),
+              [](const Region &a, const Region &b) { return a.begin < b.begin; });
+    for (qsizetype i = 1; i < m_regions.size(); ++i)
+        if (m_regions[i].begin < m_regions[i - 1].end)
+            return fail(TraceFileMessages::tr("CPU %1's data overlaps CPU %2's")
+                            .arg(m_regions[i].cpu)
+                            .arg(m_regions[i - 1].cpu));
+    return true;
 }
 
 bool LayoutReader::readSized(ByteCursor &in, int sizeBytes)
@@ -128,7 +190,14 @@ bool LayoutReader::readFormats(ByteCursor &in, bool ftrace)
         if (count > maxFormats)
             in.fail();
         for (quint32 e = 0; in.ok() && e < count; ++e) {
-            const QByteArray format = in.takeCopy(in.read<quint64>());
+            const quint64 length = in.read<quint64>();
+            if (length > quint64(in.remaining())) {
+                in.fail();
+                break;
+            }
+            if (!charge(length + sizeof(QByteArray), TraceFileMessages::tr("the event formats")))
+                return false;
+            const QByteArray format = in.takeCopy(length);
             if (ftrace)
                 m_layout.ftraceFormats.append(format);
             else
@@ -147,8 +216,13 @@ bool LayoutReader::readCpuData(quint64 offset, quint64 size, int cpu)
     data.fileOffset = offset;
     if (offset > quint64(m_size) || size > quint64(m_size) - offset)
         return fail(TraceFileMessages::tr("CPU %1's data lies outside the file").arg(cpu));
+    if (!charge(sizeof(TraceFileLayout::CpuData), TraceFileMessages::tr("the table of CPUs")))
+        return false;
     if (!m_layout.compressed || size == 0) {
         data.size = size / m_layout.pageSize * m_layout.pageSize;
+        if (size > 0)
+            m_regions.append({offset, offset + size, cpu});
+        m_layout.pageBytes += data.size;
         m_layout.cpus.append(data);
         return true;
     }
@@ -156,6 +230,7 @@ bool LayoutReader::readCpuData(quint64 offset, quint64 size, int cpu)
     const qint64 tableBytes = std::min<qint64>(qint64(size) + 4, m_size - qint64(offset));
     ByteCursor in(m_data + offset, tableBytes, m_layout.bigEndian);
     const quint32 chunks = in.read<quint32>();
+    quint32 largest = 0;
     for (quint32 c = 0; in.ok() && c < chunks; ++c) {
         TraceFileLayout::Chunk chunk;
         chunk.compressedSize = in.read<quint32>();
@@ -164,12 +239,30 @@ bool LayoutReader::readCpuData(quint64 offset, quint64 size, int cpu)
         if (chunk.size > maxChunkSize || chunk.size % m_layout.pageSize != 0)
             in.fail();
         in.take(chunk.compressedSize);
+        if (!in.ok())
+            break;
+        if (!charge(sizeof chunk,
+                    TraceFileMessages::tr("CPU %1's table of compressed chunks").arg(cpu)))
+            return false;
         data.size += chunk.size;
+        largest = std::max(largest, chunk.size);
         data.chunks.append(chunk);
     }
     if (!in.ok())
         return fail(
             TraceFileMessages::tr("CPU %1's table of compressed chunks is corrupt").arg(cpu));
+    // Every CPU decompresses into a buffer of its own, all at once.
+    if (!charge(largest, TraceFileMessages::tr("CPU %1's compressed chunks").arg(cpu)))
+        return false;
+    m_layout.pageBytes += data.size;
+    if (m_layout.pageBytes > maxPageBytes(quint64(m_size)))
+        return fail(TraceFileMessages::tr("CPU %1's compressed chunks would decompress to more "
+                                          "than a file of %2 KiB can hold (%3 MiB of pages in "
+                                          "all): the file is corrupt or crafted")
+                        .arg(cpu)
+                        .arg(m_size / 1024)
+                        .arg(maxPageBytes(quint64(m_size)) >> 20));
+    m_regions.append({offset, offset + quint64(in.position()), cpu});
     m_layout.cpus.append(data);
     return true;
 }
@@ -221,6 +314,8 @@ bool LayoutReader::readSection(quint64 offset, quint16 expectedId, QByteArray *c
     if (!in.ok() || id != expectedId || size > maxSectionSize)
         return fail(TraceFileMessages::tr("section %1 is corrupt or truncated").arg(expectedId));
     if (!(flags & 1)) {
+        if (!charge(size, sectionName(expectedId)))
+            return false;
         *content = QByteArray(reinterpret_cast<const char *>(bytes), qsizetype(size));
         return true;
     }
@@ -230,6 +325,13 @@ bool LayoutReader::readSection(quint64 offset, quint16 expectedId, QByteArray *c
     const uchar *data = packed.take(packedSize);
     if (!packed.ok() || unpackedSize > maxSectionSize || !m_layout.compressed)
         return fail(TraceFileMessages::tr("compressed section %1 is corrupt").arg(expectedId));
+    // zstd says what a frame holds: a section claiming another size is
+    // refused before its buffer is allocated.
+    const unsigned long long frameSize = ZSTD_getFrameContentSize(data, packedSize);
+    if (frameSize != ZSTD_CONTENTSIZE_UNKNOWN && frameSize != unpackedSize)
+        return fail(TraceFileMessages::tr("compressed section %1 is corrupt").arg(expectedId));
+    if (!charge(unpackedSize, sectionName(expectedId)))
+        return false;
     content->resize(unpackedSize);
     const size_t got = ZSTD_decompress(content->data(), unpackedSize, data, packedSize);
     if (ZSTD_isError(got) || got != unpackedSize)
@@ -326,9 +428,20 @@ bool LayoutReader::readV7(ByteCursor &in)
 
 } // namespace
 
+quint64 traceMemoryBudget(quint64 fileSize)
+{
+    return (quint64(64) << 20) + 8 * fileSize;
+}
+
+quint64 maxPageBytes(quint64 fileSize)
+{
+    return (quint64(64) << 20) + 1024 * fileSize;
+}
+
 bool readTraceFileLayout(const uchar *data, qint64 size, TraceFileLayout *layout, QString *error)
 {
     *layout = TraceFileLayout();
+    layout->fileSize = quint64(size);
     return LayoutReader(data, size, *layout).read(error);
 }
 

@@ -17,6 +17,7 @@ namespace refscope {
 
 struct TraceFileLayout {
     int version = 0;
+    quint64 fileSize = 0;
     bool bigEndian = false;
     int longSize = 8;
     quint32 pageSize = 4096;
@@ -40,11 +41,29 @@ struct TraceFileLayout {
     };
     QList<CpuData> cpus; // the top-level buffer's CPUs
 
+    // What the reader may hold besides the events themselves (memoryBudget):
+    // sections and format texts, the decompression buffer of every CPU
+    // and the events' first reservation are charged to it.
+    quint64 structureBytes = 0;
+    // Every CPU's pages, decompressed: at most maxPageBytes(file size).
+    quint64 pageBytes = 0;
+
     // Timestamps that options shift or scale (OFFSET, TSC2NSEC, TIME_SHIFT),
     // other buffers, latency data or ring-buffer pages of a layout other
     // than RingBufferPage's: libtracecmd reads those files.
     bool needsLibtracecmd = false;
 };
+
+// Memory a file of `fileSize` bytes may make the reader hold besides its
+// events: 64 MiB and 8 times its size. A file whose sections, formats and
+// decompression buffers would take more is refused, naming the section:
+// a few KB could otherwise declare GiBs (a compressed section, a section
+// referenced again and again, overlapping CPU data, 256 MiB chunks).
+quint64 traceMemoryBudget(quint64 fileSize);
+// The pages a compressed file may decompress to in all: 64 MiB and 1024
+// times its size (trace-cmd's zstd reaches 10 to 20 on real recordings;
+// empty pages more). Uncompressed files hold their pages themselves.
+quint64 maxPageBytes(quint64 fileSize);
 
 // Reads the layout of the file mapped at `data`; false and a message
 // (without the path) if anything is out of bounds or unknown.

@@ -54,7 +54,7 @@ private:
 std::shared_ptr<EventStore> readWithLibtracecmd(const QString &path, const LoadProgress &progress,
                                                 QString *error)
 {
-    std::unique_ptr<TraceHandle> handle = TraceHandle::open(path, error);
+    std::unique_ptr<TraceHandle> handle = TraceHandle::open(path, error, true);
     if (!handle)
         return nullptr;
     if (!handle->decoder().hasModuleEvents()) {
@@ -139,6 +139,9 @@ std::shared_ptr<EventStore> readTraceFile(const QString &path, QString *error,
         problem = TraceFileMessages::tr("the recording holds no module events");
     }
     if (!store) {
+        // TraceHandle's messages name the file already.
+        if (problem.startsWith(path + QLatin1String(": ")))
+            problem = problem.mid(path.size() + 2);
         *error = TraceFileMessages::tr("%1: %2").arg(path, problem);
         return nullptr;
     }

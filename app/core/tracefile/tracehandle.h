@@ -25,7 +25,11 @@ class TraceHandle {
 public:
     // Opens `path`, whose layout readTraceFileLayout has accepted (libtracecmd
     // crashes on some malformed files), or returns nullptr and a message.
-    static std::unique_ptr<TraceHandle> open(const QString &path, QString *error);
+    // `readAll`: the caller will read every record (libtracecmd is first
+    // made to read them all in a child process, which a corrupt file may
+    // crash); else only the open is tried there first.
+    static std::unique_ptr<TraceHandle> open(const QString &path, QString *error,
+                                             bool readAll = false);
     ~TraceHandle();
     TraceHandle(const TraceHandle &) = delete;
     TraceHandle &operator=(const TraceHandle &) = delete;

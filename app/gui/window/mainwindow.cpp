@@ -33,6 +33,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSaveFile>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -442,9 +443,11 @@ void MainWindow::saveSnapshotFile()
                                                       tr("RefScope snapshots (*.json)"));
     if (path.isEmpty())
         return;
-    QFile file(path);
+    // Written beside the old file and renamed over it: a full disk or a
+    // failed write leaves the previous snapshot as it was.
+    QSaveFile file(path);
     const QByteArray json = QJsonDocument(snapshotToJson(m_modules->snapshot())).toJson();
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(json) != json.size())
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
         QMessageBox::warning(this, tr("Save the snapshot"),
                              tr("Cannot write %1: %2").arg(path, file.errorString()));
     else

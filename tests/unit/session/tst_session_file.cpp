@@ -8,6 +8,8 @@
 
 #include <QBuffer>
 #include <QElapsedTimer>
+#include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -127,6 +129,44 @@ void writeAll(const QString &path, const QByteArray &bytes)
     QCOMPARE(file.write(bytes), bytes.size());
 }
 
+// Events whose comms are random text: a payload zlib cannot shrink much,
+// `bytes` or so once compressed.
+std::unique_ptr<EventStore> incompressibleEvents(int bytes)
+{
+    auto store = std::make_unique<EventStore>();
+    auto details = std::make_unique<CapturedDetails>(store.get());
+    CapturedDetails *d = details.get();
+    store->setDetailsSource(std::move(details));
+    QRandomGenerator random(7);
+    for (int i = 0; i * 64 < bytes; ++i) {
+        EventDetails details;
+        for (int c = 0; c < 48; ++c)
+            details.comm += QChar(u'!' + random.bounded(90));
+        store->append(ModuleEvent{1000 + i, 0, ModuleEventKind::Get, QStringLiteral("loop"), 2});
+        d->append(details);
+    }
+    return store;
+}
+
+// A tmpfs of `kib` KiB mounted on `dir` (the test runs as root, as CI
+// does), unmounted when it goes.
+struct SmallDisk {
+    QString dir;
+    bool mounted = false;
+    SmallDisk(const QString &where, int kib) : dir(where)
+    {
+        QDir().mkpath(dir);
+        mounted = QProcess::execute(QStringLiteral("mount"),
+                                    {QStringLiteral("-t"), QStringLiteral("tmpfs"),
+                                     QStringLiteral("-o"), QStringLiteral("size=%1k").arg(kib),
+                                     QStringLiteral("tmpfs"), dir}) == 0;
+    }
+    ~SmallDisk()
+    {
+        if (mounted)
+            QProcess::execute(QStringLiteral("umount"), {dir});
+    }
+};
 } // namespace
 
 class TestSessionFile : public QObject {
@@ -154,6 +194,71 @@ class TestSessionFile : public QObject {
     }
 
 private slots:
+    // A full disk mid-save: the save says so, the previous session is
+    // still there and opens, and no temporary file is left behind.
+    void fullDiskKeepsThePreviousFile()
+    {
+        SmallDisk disk(path("small-disk"), 1024);
+        QVERIFY2(disk.mounted, "mounting a 1 MiB tmpfs needs root, as CI runs");
+        const QString file = disk.dir + QStringLiteral("/kept.rscope");
+        const auto small = sampleEvents(100);
+        QCOMPARE(saveSession(file, sampleSnapshot(), *small, sampleHolders()), QString());
+        const QByteArray before = [&] {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        const auto big = incompressibleEvents(2 << 20);
+        const QString error = saveSession(file, sampleSnapshot(), *big, {});
+        QVERIFY2(error.contains(file), qPrintable(error));
+        QFile after(file);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), before);
+        Session session;
+        QCOMPARE(loadSession(file, &session), QString());
+        compareStores(*small, *session.events);
+        QCOMPARE(QDir(disk.dir).entryList(QDir::Files), QStringList{QStringLiteral("kept.rscope")});
+    }
+
+    // What `refscope-cli record` does when its output cannot take the
+    // recording: it goes to the first fallback folder that can, whole.
+    void recordingThatCannotBeWrittenGoesElsewhere()
+    {
+        SmallDisk disk(path("full-disk"), 256);
+        QVERIFY2(disk.mounted, "mounting a 256 KiB tmpfs needs root, as CI runs");
+        const auto big = incompressibleEvents(1 << 20);
+        const QString fallback = path("fallback");
+        QString writtenTo;
+        const QString error = saveSessionKeeping(disk.dir + QStringLiteral("/capture.rscope"),
+                                                 {disk.dir + QStringLiteral("/cache"), fallback},
+                                                 sampleSnapshot(), *big, {}, &writtenTo);
+        QVERIFY2(!error.isEmpty(), "the output's own disk is full");
+        QVERIFY2(writtenTo.startsWith(fallback + QLatin1Char('/')), qPrintable(writtenTo));
+        QVERIFY(writtenTo.endsWith(QStringLiteral(".rscope")));
+        Session session;
+        QCOMPARE(loadSession(writtenTo, &session), QString());
+        compareStores(*big, *session.events);
+        // Written where asked when it fits: no error, no fallback.
+        QCOMPARE(saveSessionKeeping(path("fits.rscope"), {fallback}, sampleSnapshot(),
+                                    *sampleEvents(10), {}, &writtenTo),
+                 QString());
+        QCOMPARE(writtenTo, path("fits.rscope"));
+    }
+
+    // Counts a crafted file claims (a string table of 0xFFFFFFFF entries,
+    // a payload of 2 GiB in 4 KB) are refused before anything is reserved.
+    void claimedCountsAreRefusedBeforeAllocating()
+    {
+        const QDir regressions(
+            QStringLiteral(REFSCOPE_SOURCE_DIR "/tests/fuzz/regressions/session"));
+        const QStringList files = regressions.entryList(QDir::Files);
+        QVERIFY(files.size() >= 3);
+        for (const QString &name : files) {
+            Session session;
+            const QString error = loadSession(regressions.filePath(name), &session);
+            QVERIFY2(error.contains(QStringLiteral("is corrupted")), qPrintable(error));
+        }
+    }
+
     void roundTripIsExact()
     {
         const auto events = sampleEvents(1000);
