@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The census: kernel objects no process has open that hold a module, read
 // from the kernel's own tables (rtnetlink and nf_tables in every network
-// namespace, /proc/swaps, /proc/crypto, the bpf syscall). Each holder names the object, the number of
-// references it takes (by the kernel's rule for that kind, CENSUS.md) and
-// the command that lets them go.
+// namespace, /proc/swaps, /proc/crypto, the bpf syscall). Each holder names the object, the number
+// of references it takes (by the kernel's rule for that kind, CENSUS.md) and the command that lets
+// them go.
 #pragma once
 
 #include "holders/holder.h"
