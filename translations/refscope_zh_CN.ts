@@ -168,6 +168,65 @@
     </message>
 </context>
 <context>
+    <name>refscope::CallSite</name>
+    <message>
+        <source>crypto</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>qdisc</source>
+        <translation>排队规则（qdisc）</translation>
+    </message>
+    <message>
+        <source>tc filter</source>
+        <translation>tc 过滤器</translation>
+    </message>
+    <message>
+        <source>tc action</source>
+        <translation>tc 动作</translation>
+    </message>
+    <message>
+        <source>netfilter</source>
+        <translation>netfilter 防火墙规则</translation>
+    </message>
+    <message>
+        <source>bpf</source>
+        <translation>BPF 程序</translation>
+    </message>
+    <message>
+        <source>block device</source>
+        <translation>块设备</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>mount</source>
+        <translation>挂载</translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>the module&apos;s own get in open</source>
+        <translation>模块在 open 中自己获取的引用</translation>
+    </message>
+    <message>
+        <source>leak-prone: the module&apos;s own get</source>
+        <translation>可能泄漏：模块自己获取的引用</translation>
+    </message>
+    <message>
+        <source>unknown: never dropped</source>
+        <translation>未知：绝不丢弃</translation>
+    </message>
+</context>
+<context>
     <name>refscope::CaptureControl</name>
     <message>
         <source>Capture</source>
@@ -447,6 +506,10 @@
         <source>Clear what holds %1 and unload it, step by step</source>
         <translation>逐步清除持有 %1 的对象并卸载它</translation>
     </message>
+    <message>
+        <source>the timeline&apos;s recording</source>
+        <translation>时间线的录制</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HolderText</name>
@@ -523,14 +586,6 @@
         <translation>没有任何东西持有 %1：rmmod %1 即可卸载它。</translation>
     </message>
     <message>
-        <source>%1 is in use: 1 reference, %2 held by what is listed, %3 unexplained.</source>
-        <translation>%1 正在使用中：1 个引用，其中 %2 个由所列持有者持有，%3 个无法解释。</translation>
-    </message>
-    <message>
-        <source>%1 is in use: %2 references, %3 held by what is listed, %4 unexplained.</source>
-        <translation>%1 正在使用中：%2 个引用，其中 %3 个由所列持有者持有，%4 个无法解释。</translation>
-    </message>
-    <message>
         <source>The inferred holders claimed %1 more than the count; those claims are counted as 0.</source>
         <translation>推断出的持有者比引用计数多出 %1 个；这些多出的按 0 计。</translation>
     </message>
@@ -545,18 +600,6 @@
     <message>
         <source>each inferred open file is counted as 1 reference, but one open can hold more (its file operations and its cdev or socket protocol, as tun&apos;s do, or a driver&apos;s own get in open): RefScope&apos;s helper kernel module counts them exactly</source>
         <translation>每个推断出的打开文件按 1 个引用计算，但一次打开可能持有更多（文件操作加上 cdev 或套接字协议，如 tun；或驱动在 open 中自己的 get）：RefScope 的辅助内核模块能精确计数</translation>
-    </message>
-    <message>
-        <source>1 reference nothing here explains: it looks leaked: record %1&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
-        <translation>有 1 个引用无法由这里列出的任何东西解释：看起来是泄漏了：记录 %1 的 module 跟踪点，在时间线中查看未归还 get 的调用点</translation>
-    </message>
-    <message>
-        <source>%1 references nothing here explains: it looks leaked: record %2&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
-        <translation>有 %1 个引用无法由这里列出的任何东西解释：看起来是泄漏了：记录 %2 的 module 跟踪点，在时间线中查看未归还 get 的调用点</translation>
-    </message>
-    <message>
-        <source>it looks leaked: see the outstanding gets at call site %1 in the timeline</source>
-        <translation>看起来是泄漏了：在时间线中查看调用点 %1 处未归还的 get</translation>
     </message>
     <message>
         <source>reboot: a permanent module leaves only with the kernel</source>
@@ -802,6 +845,66 @@
         <source>BPF</source>
         <translation>BPF</translation>
     </message>
+    <message>
+        <source>%1 is in use: 1 reference, %2 held by what is listed, %3 unattributed.</source>
+        <translation>%1 正在使用：1 个引用，%2 个由所列对象持有，%3 个未归属。</translation>
+    </message>
+    <message>
+        <source>%1 is in use: %2 references, %3 held by what is listed, %4 unattributed.</source>
+        <translation>%1 正在使用：%2 个引用，%3 个由所列对象持有，%4 个未归属。</translation>
+    </message>
+    <message>
+        <source>1 reference RefScope could not attribute: record %1&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
+        <translation>1 个引用 RefScope 无法归属：录制 %1 的 module 跟踪点，并在时间线中查看未归还获取的调用点</translation>
+    </message>
+    <message>
+        <source>%1 references RefScope could not attribute: record %2&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
+        <translation>%1 个引用 RefScope 无法归属：录制 %2 的 module 跟踪点，并在时间线中查看未归还获取的调用点</translation>
+    </message>
+    <message>
+        <source>see the outstanding gets at call site %1 in the timeline</source>
+        <translation>在时间线中查看调用点 %1 处未归还的获取</translation>
+    </message>
+    <message>
+        <source>1 reference RefScope could not attribute: RefScope cannot see every kind of holder (a qdisc, a firewall rule, a BPF program, a crypto socket, swap, a file in flight...), so this is no proof of a leak: record %1&apos;s module tracepoints (%2, or the timeline&apos;s Capture) to see who took it</source>
+        <translation>1 个引用 RefScope 无法归属：RefScope 看不到所有种类的持有者（排队规则、防火墙规则、BPF 程序、加密套接字、交换分区、传递中的文件……），所以这并不能证明泄漏：录制 %1 的 module 跟踪点（%2，或时间线的“捕获”）以查看是谁获取了它</translation>
+    </message>
+    <message>
+        <source>%1 references RefScope could not attribute: RefScope cannot see every kind of holder (a qdisc, a firewall rule, a BPF program, a crypto socket, swap, a file in flight...), so this is no proof of a leak: record %2&apos;s module tracepoints (%3, or the timeline&apos;s Capture) to see who took them</source>
+        <translation>%1 个引用 RefScope 无法归属：RefScope 看不到所有种类的持有者（排队规则、防火墙规则、BPF 程序、加密套接字、交换分区、传递中的文件……），所以这并不能证明泄漏：录制 %2 的 module 跟踪点（%3，或时间线的“捕获”）以查看是谁获取了它们</translation>
+    </message>
+    <message>
+        <source>these kinds of holder could not be checked: %1: an unattributed reference may belong to one of them</source>
+        <translation>以下种类的持有者无法检查：%1：未归属的引用可能属于其中之一</translation>
+    </message>
+    <message>
+        <source>%1 get(s) never put back at %2: the module took a reference on itself with no holder behind it: leak-prone</source>
+        <translation>%2 处有 %1 次获取从未归还：模块给自己获取了引用，背后没有持有者：可能泄漏</translation>
+    </message>
+    <message>
+        <source>%1 get(s) never put back at %2: taken for a %3, which keeps them until it is removed: not a leak, never dropped</source>
+        <translation>%2 处有 %1 次获取从未归还：为 %3 获取，在它被移除前一直保留：不是泄漏，绝不丢弃</translation>
+    </message>
+    <message>
+        <source>%1 get(s) never put back at %2: RefScope cannot tell what keeps them: never dropped</source>
+        <translation>%2 处有 %1 次获取从未归还：RefScope 无法判断是谁保留着它们：绝不丢弃</translation>
+    </message>
+    <message>
+        <source>the driver&apos;s own get in open (%2): %1 more reference(s) of the file that open returned, put back when it is closed</source>
+        <translation>驱动在 open 中自己的获取（%2）：open 返回的文件另有 %1 个引用，关闭时归还</translation>
+    </message>
+    <message>
+        <source>This answer is partial: RefScope&apos;s helper kernel module was not asked, so the holders are inferred from /proc and some may be missing. For the exact answer run refscope-cli why as root, or with --root.</source>
+        <translation>此回答不完整：没有询问 RefScope 的辅助内核模块，持有者是从 /proc 推断的，可能有遗漏。要得到精确回答，请以 root 身份运行 refscope-cli why，或加上 --root。</translation>
+    </message>
+    <message>
+        <source>/proc/net/netlink: protocol %1 is %2, which %3 registers</source>
+        <translation>/proc/net/netlink：协议 %1 是 %2，由 %3 注册</translation>
+    </message>
+    <message>
+        <source>one open of %1 takes %2 references: its file operations and its socket protocol</source>
+        <translation>打开一次 %1 会占用 %2 个引用：它的文件操作和它的套接字协议</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>
@@ -886,10 +989,6 @@ Shared by %n forked process(es)</source>
         </translation>
     </message>
     <message>
-        <source>References nothing explains: %1</source>
-        <translation>无法解释的引用：%1</translation>
-    </message>
-    <message>
         <source>Next steps:&lt;ol&gt;%1&lt;/ol&gt;</source>
         <translation>下一步：&lt;ol&gt;%1&lt;/ol&gt;</translation>
     </message>
@@ -914,8 +1013,12 @@ Shared by %n forked process(es)</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <source>References nothing explains: %1 (not checked: %2)</source>
-        <translation>无法解释的引用：%1（未检查：%2）</translation>
+        <source>Unattributed references (RefScope could not see their holders): %1</source>
+        <translation>未归属的引用（RefScope 看不到它们的持有者）：%1</translation>
+    </message>
+    <message>
+        <source>Unattributed references (RefScope could not see their holders): %1 (not checked: %2)</source>
+        <translation>未归属的引用（RefScope 看不到它们的持有者）：%1（未检查：%2）</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1653,10 @@ Shared by %n forked process(es)</source>
         <source>Outstanding</source>
         <translation>未归还</translation>
     </message>
+    <message>
+        <source>Whose reference</source>
+        <translation>谁的引用</translation>
+    </message>
 </context>
 <context>
     <name>refscope::OutstandingRefsPane</name>
@@ -1693,10 +1800,6 @@ Shared by %n forked process(es)</source>
         <translation>正在询问代理是什么持有 %1…</translation>
     </message>
     <message>
-        <source>References nothing explains: %1</source>
-        <translation>无法解释的引用：%1</translation>
-    </message>
-    <message>
         <source>Releasing %1…</source>
         <translation>正在释放 %1…</translation>
     </message>
@@ -1711,6 +1814,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Not released: %1 is still loaded.</source>
         <translation>未释放：%1 仍处于加载状态。</translation>
+    </message>
+    <message>
+        <source>Unattributed references (RefScope could not see their holders): %1</source>
+        <translation>未归属的引用（RefScope 看不到它们的持有者）：%1</translation>
     </message>
 </context>
 <context>
@@ -1750,18 +1857,8 @@ Shared by %n forked process(es)</source>
         <translation>没有进程持有这个打开的文件：它由内核保持，用户空间无法关闭它。</translation>
     </message>
     <message>
-        <source>Every reference is explained by a holder: none is leaked.</source>
-        <translation>每个引用都有持有者可以解释：没有泄漏的引用。</translation>
-    </message>
-    <message>
         <source>This kernel was built without CONFIG_MODULE_FORCE_UNLOAD.</source>
         <translation>此内核编译时未启用 CONFIG_MODULE_FORCE_UNLOAD。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reference(s) nothing explains could be put later, into freed memory: drop them as leaked instead.</source>
-        <translation>
-            <numerusform>%n 个无法解释的引用之后可能被 module_put 归还，届时访问的是已释放的内存：请改为将它们作为泄漏的引用丢弃。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Holders left alone would call into the freed module later: tick every holder the module&apos;s exit does not end.</source>
@@ -1804,10 +1901,6 @@ Shared by %n forked process(es)</source>
         <translation>不强制任何操作：只要还有引用，内核就会拒绝卸载。</translation>
     </message>
     <message>
-        <source>RefScope&apos;s helper module lowers the count by exactly the references nothing explains, and only if the count has not changed. If one of them was in fact in use, its owner will later call into freed memory. The kernel is marked tainted (R).</source>
-        <translation>RefScope 的辅助模块只把计数减去无法解释的引用数，而且仅在计数没有变化时才这样做。如果其中某个引用其实仍在使用，它的使用者之后会访问已释放的内存。内核会被标记为已污染（R）。</translation>
-    </message>
-    <message>
         <source>The kernel frees the module even though references remain (delete_module with O_TRUNC). Whatever still holds one and uses it later jumps into freed memory and can crash the whole machine. RefScope offers it only where the module&apos;s own exit lets the remaining references go. The kernel is marked tainted (R).</source>
         <translation>即使仍有引用，内核也会释放模块（带 O_TRUNC 的 delete_module）。之后仍持有并使用引用的任何代码都会跳入已释放的内存，可能导致整台机器崩溃。RefScope 只在模块自己的 exit 能释放剩余引用时才提供此选项。内核会被标记为已污染（R）。</translation>
     </message>
@@ -1837,12 +1930,6 @@ Shared by %n forked process(es)</source>
             <numerusform>检查 %1 是否仍如此处所示有 %n 个引用；如果计数已变化，则停止，不做任何改动。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Drop the %n reference(s) nothing explains, only if still that many; the kernel is tainted (R).</source>
-        <translation>
-            <numerusform>丢弃 %n 个无法解释的引用（仅当数量仍然相同时）；内核会被标记为已污染（R）。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Force %1 out with the kernel&apos;s forced unload; the kernel is tainted (R).</source>
         <translation>用内核的强制卸载移除 %1；内核会被标记为已污染（R）。</translation>
@@ -1868,6 +1955,26 @@ Shared by %n forked process(es)</source>
     <message>
         <source>A kernel object holds this reference, not a process: run %1 and refresh.</source>
         <translation>持有此引用的是内核对象而不是进程：运行 %1 后刷新。</translation>
+    </message>
+    <message>
+        <source>Every reference is attributed to a holder: there is nothing to drop.</source>
+        <translation>每个引用都已归属到持有者：没有可丢弃的。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s) RefScope could not attribute could be put later, into freed memory.</source>
+        <translation>
+            <numerusform>%n 个 RefScope 无法归属的引用可能稍后被归还，落入已释放的内存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offered only when the timeline&apos;s recording proves every unattributed reference leaked: the module took it on itself and never put it back, with no holder behind it. RefScope&apos;s helper module then lowers the count by exactly those, and only if the count has not changed. The kernel is marked tainted (R).</source>
+        <translation>仅当时间线的录制证明每个未归属的引用都已泄漏时才提供：模块给自己获取了它且从未归还，背后没有持有者。随后 RefScope 的辅助模块恰好减去这些引用，且仅在计数未变时进行。内核会被标记为污染（R）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop the %n reference(s) the recording proves leaked, only if still that many; the kernel is tainted (R).</source>
+        <translation>
+            <numerusform>丢弃录制证明已泄漏的 %n 个引用，仅当仍是这么多时进行；内核会被污染（R）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1976,18 +2083,6 @@ Shared by %n forked process(es)</source>
         <translation>无法清除 %2：%1</translation>
     </message>
     <message>
-        <source>Dropped %1 unexplained reference(s) of %4: count %2 -&gt; %3. The kernel is now tainted (R), as after a forced unload.</source>
-        <translation>已丢弃 %4 的 %1 个无法解释的引用：计数 %2 -&gt; %3。内核现已被标记为污染（R），与强制卸载后相同。</translation>
-    </message>
-    <message>
-        <source>%3 now has %1 unexplained reference(s), not the %2 you confirmed: nothing was dropped.</source>
-        <translation>%3 现在有 %1 个无法解释的引用，而不是您确认的 %2 个：未丢弃任何引用。</translation>
-    </message>
-    <message>
-        <source>Every remaining reference of %1 is explained: nothing to drop.</source>
-        <translation>%1 剩余的每个引用都有解释：无需丢弃。</translation>
-    </message>
-    <message>
         <source>Could not drop the references of %2: %1</source>
         <translation>无法丢弃 %2 的引用：%1</translation>
     </message>
@@ -1998,10 +2093,6 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Refused to force %2 out: %1 holder(s) remain that a process or the kernel would close later, calling into the freed module&apos;s code.</source>
         <translation>拒绝强制卸载 %2：仍有 %1 个持有者，进程或内核之后关闭它们时会调用已释放模块的代码。</translation>
-    </message>
-    <message>
-        <source>Refused to force %2 out: %1 reference(s) nothing explains might be put later, into freed memory. Drop them as leaked instead.</source>
-        <translation>拒绝强制卸载 %2：%1 个无法解释的引用可能之后才被归还，而那时内存已被释放。请改为把它们作为泄漏的引用丢弃。</translation>
     </message>
     <message>
         <source>Forced %2 out (delete_module with O_TRUNC): its exit stopped its own kernel threads, which let go of %1 reference(s). The kernel is now tainted (R).</source>
@@ -2026,6 +2117,46 @@ Shared by %n forked process(es)</source>
     <message>
         <source>%3 is still loaded (%1, count %2).</source>
         <translation>%3 仍处于加载状态（%1，计数 %2）。</translation>
+    </message>
+    <message>
+        <source>Dropped %1 reference(s) of %4 that the recording proves leaked: count %2 -&gt; %3. The kernel is now tainted (R), as after a forced unload.</source>
+        <translation>已丢弃 %4 中录制证明已泄漏的 %1 个引用：计数 %2 -&gt; %3。内核现已被污染（R），与强制卸载后相同。</translation>
+    </message>
+    <message>
+        <source>%3 now has %1 unattributed reference(s), not the %2 you confirmed: nothing was dropped.</source>
+        <translation>%3 现在有 %1 个未归属的引用，而不是您确认的 %2 个：没有丢弃任何引用。</translation>
+    </message>
+    <message>
+        <source>Every remaining reference of %1 is attributed: nothing to drop.</source>
+        <translation>%1 剩余的每个引用都已归属：没有可丢弃的。</translation>
+    </message>
+    <message>
+        <source>Refused to force %2 out: %1 reference(s) RefScope could not attribute might be put later, into freed memory.</source>
+        <translation>拒绝强制移除 %2：%1 个 RefScope 无法归属的引用可能稍后被归还，落入已释放的内存。</translation>
+    </message>
+    <message>
+        <source>Refused to drop references of %3: no recording proves them leaked. An unattributed reference is one whose holder RefScope could not see, not one that nothing holds. Record the module while the leak happens (%2, or the timeline&apos;s Capture) and give the recording (--trace FILE): only the module&apos;s own gets that were never put back are dropped.</source>
+        <translation>拒绝丢弃 %3 的引用：没有录制证明它们已泄漏。未归属的引用是指 RefScope 看不到其持有者的引用，而不是没有任何东西持有的引用。请在泄漏发生时录制该模块（%2，或时间线的“捕获”）并提供该录制（--trace FILE）：只有模块自己获取且从未归还的引用才会被丢弃。</translation>
+    </message>
+    <message>
+        <source>Refused to drop references of %3: the recording %1 has no event of %2. Record it while the leak happens.</source>
+        <translation>拒绝丢弃 %3 的引用：录制 %1 中没有 %2 的事件。请在泄漏发生时录制它。</translation>
+    </message>
+    <message>
+        <source>Refused to drop references of %3: the recording %1 lost %2 event(s), so a put may be missing from it. Record again.</source>
+        <translation>拒绝丢弃 %3 的引用：录制 %1 丢失了 %2 个事件，其中可能缺少归还。请重新录制。</translation>
+    </message>
+    <message>
+        <source>Refused to drop references of %4: the recording %1 ends with count %2 but the count is %3 now: it no longer shows what holds the module. Record again up to now.</source>
+        <translation>拒绝丢弃 %4 的引用：录制 %1 结束时计数为 %2，但现在计数为 %3：它已不能说明是什么持有该模块。请重新录制到现在。</translation>
+    </message>
+    <message>
+        <source>Refused to drop references of %3: %1 reference(s) are unattributed while these kinds of holder could not be checked: %2. One of them may hold the module.</source>
+        <translation>拒绝丢弃 %3 的引用：有 %1 个引用未归属，而以下种类的持有者无法检查：%2。其中之一可能持有该模块。</translation>
+    </message>
+    <message>
+        <source>Refused to drop references of %4: %1 reference(s) are unattributed but the recording proves only %2 leaked (the module&apos;s own gets never put back). The others were taken for: %3. They are not leaks: remove those holders instead.</source>
+        <translation>拒绝丢弃 %4 的引用：有 %1 个引用未归属，但录制只证明 %2 个已泄漏（模块自己获取且从未归还的）。其他的是为以下对象获取的：%3。它们不是泄漏：请改为移除这些持有者。</translation>
     </message>
 </context>
 <context>
@@ -2406,10 +2537,6 @@ Shared by %n forked process(es)</source>
         <translation>在“时间线”标签页中，每次写入都显示一个没有 module_put 的 module_get：未归还的引用指向发生泄漏的调用点。</translation>
     </message>
     <message>
-        <source>The Holders panel finds no holder: the references are unexplained, a leak.</source>
-        <translation>“持有者”面板找不到持有者：这些引用无法解释，属于泄漏。</translation>
-    </message>
-    <message>
         <source>Click Unload: it is refused, and nothing short of a reboot brings the count down.</source>
         <translation>点击“卸载”：被拒绝，除了重启，没有办法让计数降下来。</translation>
     </message>
@@ -2497,6 +2624,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>BPF: fentry, fexit or fmod_ret programs attached to one of the module&apos;s functions. Their trampoline holds a reference until the last of them is detached: its links closed or unpinned.</source>
         <translation>BPF：附加到该模块某个函数上的 fentry、fexit 或 fmod_ret 程序。它们的蹦床（trampoline）持有一个引用，直到最后一个程序被分离：其链接被关闭或取消固定。</translation>
+    </message>
+    <message>
+        <source>The Holders panel finds no holder: the references are unattributed. The timeline&apos;s outstanding gets prove the leak: leaky_ref took them on itself and never put them back.</source>
+        <translation>持有者面板找不到持有者：这些引用未归属。时间线中未归还的获取证明了泄漏：leaky_ref 给自己获取了它们且从未归还。</translation>
     </message>
 </context>
 <context>

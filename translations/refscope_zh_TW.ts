@@ -168,6 +168,65 @@
     </message>
 </context>
 <context>
+    <name>refscope::CallSite</name>
+    <message>
+        <source>crypto</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>qdisc</source>
+        <translation>佇列規則（qdisc）</translation>
+    </message>
+    <message>
+        <source>tc filter</source>
+        <translation>tc 過濾器</translation>
+    </message>
+    <message>
+        <source>tc action</source>
+        <translation>tc 動作</translation>
+    </message>
+    <message>
+        <source>netfilter</source>
+        <translation>netfilter 防火牆規則</translation>
+    </message>
+    <message>
+        <source>bpf</source>
+        <translation>BPF 程式</translation>
+    </message>
+    <message>
+        <source>block device</source>
+        <translation>區塊裝置</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>socket</source>
+        <translation>通訊端</translation>
+    </message>
+    <message>
+        <source>mount</source>
+        <translation>掛載</translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation>模組</translation>
+    </message>
+    <message>
+        <source>the module&apos;s own get in open</source>
+        <translation>模組在 open 中自己取得的參考</translation>
+    </message>
+    <message>
+        <source>leak-prone: the module&apos;s own get</source>
+        <translation>可能洩漏：模組自己取得的參考</translation>
+    </message>
+    <message>
+        <source>unknown: never dropped</source>
+        <translation>未知：絕不丟棄</translation>
+    </message>
+</context>
+<context>
     <name>refscope::CaptureControl</name>
     <message>
         <source>Capture</source>
@@ -447,6 +506,10 @@
         <source>Clear what holds %1 and unload it, step by step</source>
         <translation>逐步清除持有 %1 的對象並卸載它</translation>
     </message>
+    <message>
+        <source>the timeline&apos;s recording</source>
+        <translation>時間軸的錄製</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HolderText</name>
@@ -523,14 +586,6 @@
         <translation>沒有任何東西持有 %1：rmmod %1 即可解除安裝它。</translation>
     </message>
     <message>
-        <source>%1 is in use: 1 reference, %2 held by what is listed, %3 unexplained.</source>
-        <translation>%1 正在使用中：1 個參考，其中 %2 個由所列持有者持有，%3 個無法解釋。</translation>
-    </message>
-    <message>
-        <source>%1 is in use: %2 references, %3 held by what is listed, %4 unexplained.</source>
-        <translation>%1 正在使用中：%2 個參考，其中 %3 個由所列持有者持有，%4 個無法解釋。</translation>
-    </message>
-    <message>
         <source>The inferred holders claimed %1 more than the count; those claims are counted as 0.</source>
         <translation>推斷出的持有者比參考計數多出 %1 個；這些多出的按 0 計。</translation>
     </message>
@@ -545,18 +600,6 @@
     <message>
         <source>each inferred open file is counted as 1 reference, but one open can hold more (its file operations and its cdev or socket protocol, as tun&apos;s do, or a driver&apos;s own get in open): RefScope&apos;s helper kernel module counts them exactly</source>
         <translation>每個推斷出的開啟檔案按 1 個參考計算，但一次開啟可能持有更多（檔案操作加上 cdev 或通訊端協議，如 tun；或驅動在 open 中自己的 get）：RefScope 的輔助核心模組能精確計數</translation>
-    </message>
-    <message>
-        <source>1 reference nothing here explains: it looks leaked: record %1&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
-        <translation>有 1 個參考無法由這裡列出的任何東西解釋：看起來是洩漏了：記錄 %1 的 module 追蹤點，在時間軸中檢視未歸還 get 的呼叫位置</translation>
-    </message>
-    <message>
-        <source>%1 references nothing here explains: it looks leaked: record %2&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
-        <translation>有 %1 個參考無法由這裡列出的任何東西解釋：看起來是洩漏了：記錄 %2 的 module 追蹤點，在時間軸中檢視未歸還 get 的呼叫位置</translation>
-    </message>
-    <message>
-        <source>it looks leaked: see the outstanding gets at call site %1 in the timeline</source>
-        <translation>看起來是洩漏了：在時間軸中檢視呼叫位置 %1 處未歸還的 get</translation>
     </message>
     <message>
         <source>reboot: a permanent module leaves only with the kernel</source>
@@ -802,6 +845,66 @@
         <source>BPF</source>
         <translation>BPF</translation>
     </message>
+    <message>
+        <source>%1 is in use: 1 reference, %2 held by what is listed, %3 unattributed.</source>
+        <translation>%1 正在使用：1 個參考，%2 個由所列物件持有，%3 個未歸屬。</translation>
+    </message>
+    <message>
+        <source>%1 is in use: %2 references, %3 held by what is listed, %4 unattributed.</source>
+        <translation>%1 正在使用：%2 個參考，%3 個由所列物件持有，%4 個未歸屬。</translation>
+    </message>
+    <message>
+        <source>1 reference RefScope could not attribute: record %1&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
+        <translation>1 個參考 RefScope 無法歸屬：錄製 %1 的 module 追蹤點，並在時間軸中查看未歸還取得的呼叫點</translation>
+    </message>
+    <message>
+        <source>%1 references RefScope could not attribute: record %2&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
+        <translation>%1 個參考 RefScope 無法歸屬：錄製 %2 的 module 追蹤點，並在時間軸中查看未歸還取得的呼叫點</translation>
+    </message>
+    <message>
+        <source>see the outstanding gets at call site %1 in the timeline</source>
+        <translation>在時間軸中查看呼叫點 %1 處未歸還的取得</translation>
+    </message>
+    <message>
+        <source>1 reference RefScope could not attribute: RefScope cannot see every kind of holder (a qdisc, a firewall rule, a BPF program, a crypto socket, swap, a file in flight...), so this is no proof of a leak: record %1&apos;s module tracepoints (%2, or the timeline&apos;s Capture) to see who took it</source>
+        <translation>1 個參考 RefScope 無法歸屬：RefScope 看不到所有種類的持有者（佇列規則、防火牆規則、BPF 程式、加密通訊端、置換空間、傳遞中的檔案……），所以這並不能證明洩漏：錄製 %1 的 module 追蹤點（%2，或時間軸的「擷取」）以查看是誰取得了它</translation>
+    </message>
+    <message>
+        <source>%1 references RefScope could not attribute: RefScope cannot see every kind of holder (a qdisc, a firewall rule, a BPF program, a crypto socket, swap, a file in flight...), so this is no proof of a leak: record %2&apos;s module tracepoints (%3, or the timeline&apos;s Capture) to see who took them</source>
+        <translation>%1 個參考 RefScope 無法歸屬：RefScope 看不到所有種類的持有者（佇列規則、防火牆規則、BPF 程式、加密通訊端、置換空間、傳遞中的檔案……），所以這並不能證明洩漏：錄製 %2 的 module 追蹤點（%3，或時間軸的「擷取」）以查看是誰取得了它們</translation>
+    </message>
+    <message>
+        <source>these kinds of holder could not be checked: %1: an unattributed reference may belong to one of them</source>
+        <translation>以下種類的持有者無法檢查：%1：未歸屬的參考可能屬於其中之一</translation>
+    </message>
+    <message>
+        <source>%1 get(s) never put back at %2: the module took a reference on itself with no holder behind it: leak-prone</source>
+        <translation>%2 處有 %1 次取得從未歸還：模組替自己取得了參考，背後沒有持有者：可能洩漏</translation>
+    </message>
+    <message>
+        <source>%1 get(s) never put back at %2: taken for a %3, which keeps them until it is removed: not a leak, never dropped</source>
+        <translation>%2 處有 %1 次取得從未歸還：為 %3 取得，在它被移除前一直保留：不是洩漏，絕不丟棄</translation>
+    </message>
+    <message>
+        <source>%1 get(s) never put back at %2: RefScope cannot tell what keeps them: never dropped</source>
+        <translation>%2 處有 %1 次取得從未歸還：RefScope 無法判斷是誰保留著它們：絕不丟棄</translation>
+    </message>
+    <message>
+        <source>the driver&apos;s own get in open (%2): %1 more reference(s) of the file that open returned, put back when it is closed</source>
+        <translation>驅動程式在 open 中自己的取得（%2）：open 傳回的檔案另有 %1 個參考，關閉時歸還</translation>
+    </message>
+    <message>
+        <source>This answer is partial: RefScope&apos;s helper kernel module was not asked, so the holders are inferred from /proc and some may be missing. For the exact answer run refscope-cli why as root, or with --root.</source>
+        <translation>此回答不完整：沒有詢問 RefScope 的輔助核心模組，持有者是從 /proc 推斷的，可能有遺漏。要得到精確回答，請以 root 身分執行 refscope-cli why，或加上 --root。</translation>
+    </message>
+    <message>
+        <source>/proc/net/netlink: protocol %1 is %2, which %3 registers</source>
+        <translation>/proc/net/netlink：協定 %1 是 %2，由 %3 註冊</translation>
+    </message>
+    <message>
+        <source>one open of %1 takes %2 references: its file operations and its socket protocol</source>
+        <translation>開啟一次 %1 會占用 %2 個參考：它的檔案操作和它的通訊端協定</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>
@@ -886,10 +989,6 @@ Shared by %n forked process(es)</source>
         </translation>
     </message>
     <message>
-        <source>References nothing explains: %1</source>
-        <translation>無法解釋的參考：%1</translation>
-    </message>
-    <message>
         <source>Next steps:&lt;ol&gt;%1&lt;/ol&gt;</source>
         <translation>下一步：&lt;ol&gt;%1&lt;/ol&gt;</translation>
     </message>
@@ -914,8 +1013,12 @@ Shared by %n forked process(es)</source>
         <translation>復原：%1</translation>
     </message>
     <message>
-        <source>References nothing explains: %1 (not checked: %2)</source>
-        <translation>無法解釋的參考：%1（未檢查：%2）</translation>
+        <source>Unattributed references (RefScope could not see their holders): %1</source>
+        <translation>未歸屬的參考（RefScope 看不到它們的持有者）：%1</translation>
+    </message>
+    <message>
+        <source>Unattributed references (RefScope could not see their holders): %1 (not checked: %2)</source>
+        <translation>未歸屬的參考（RefScope 看不到它們的持有者）：%1（未檢查：%2）</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1653,10 @@ Shared by %n forked process(es)</source>
         <source>Outstanding</source>
         <translation>未歸還</translation>
     </message>
+    <message>
+        <source>Whose reference</source>
+        <translation>誰的參考</translation>
+    </message>
 </context>
 <context>
     <name>refscope::OutstandingRefsPane</name>
@@ -1693,10 +1800,6 @@ Shared by %n forked process(es)</source>
         <translation>正在詢問代理是什麼持有 %1…</translation>
     </message>
     <message>
-        <source>References nothing explains: %1</source>
-        <translation>無法解釋的參考：%1</translation>
-    </message>
-    <message>
         <source>Releasing %1…</source>
         <translation>正在釋放 %1…</translation>
     </message>
@@ -1711,6 +1814,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Not released: %1 is still loaded.</source>
         <translation>未釋放：%1 仍處於載入狀態。</translation>
+    </message>
+    <message>
+        <source>Unattributed references (RefScope could not see their holders): %1</source>
+        <translation>未歸屬的參考（RefScope 看不到它們的持有者）：%1</translation>
     </message>
 </context>
 <context>
@@ -1750,18 +1857,8 @@ Shared by %n forked process(es)</source>
         <translation>沒有行程持有這個開啟的檔案：它由核心保持，使用者空間無法關閉它。</translation>
     </message>
     <message>
-        <source>Every reference is explained by a holder: none is leaked.</source>
-        <translation>每個參考都有持有者可以解釋：沒有洩漏的參考。</translation>
-    </message>
-    <message>
         <source>This kernel was built without CONFIG_MODULE_FORCE_UNLOAD.</source>
         <translation>此核心編譯時未啟用 CONFIG_MODULE_FORCE_UNLOAD。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reference(s) nothing explains could be put later, into freed memory: drop them as leaked instead.</source>
-        <translation>
-            <numerusform>%n 個無法解釋的參考之後可能被 module_put 歸還，屆時存取的是已釋放的記憶體：請改為將它們當作洩漏的參考丟棄。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Holders left alone would call into the freed module later: tick every holder the module&apos;s exit does not end.</source>
@@ -1804,10 +1901,6 @@ Shared by %n forked process(es)</source>
         <translation>不強制任何操作：只要還有參考，核心就會拒絕卸載。</translation>
     </message>
     <message>
-        <source>RefScope&apos;s helper module lowers the count by exactly the references nothing explains, and only if the count has not changed. If one of them was in fact in use, its owner will later call into freed memory. The kernel is marked tainted (R).</source>
-        <translation>RefScope 的輔助模組只把計數減去無法解釋的參考數，而且僅在計數沒有變化時才這樣做。如果其中某個參考其實仍在使用，它的使用者之後會存取已釋放的記憶體。核心會被標記為已汙染（R）。</translation>
-    </message>
-    <message>
         <source>The kernel frees the module even though references remain (delete_module with O_TRUNC). Whatever still holds one and uses it later jumps into freed memory and can crash the whole machine. RefScope offers it only where the module&apos;s own exit lets the remaining references go. The kernel is marked tainted (R).</source>
         <translation>即使仍有參考，核心也會釋放模組（帶 O_TRUNC 的 delete_module）。之後仍持有並使用參考的任何程式碼都會跳入已釋放的記憶體，可能導致整台機器當機。RefScope 只在模組自己的 exit 能釋放剩餘參考時才提供此選項。核心會被標記為已汙染（R）。</translation>
     </message>
@@ -1837,12 +1930,6 @@ Shared by %n forked process(es)</source>
             <numerusform>檢查 %1 是否仍如此處所示有 %n 個參考；如果計數已變化，則停止，不做任何變更。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Drop the %n reference(s) nothing explains, only if still that many; the kernel is tainted (R).</source>
-        <translation>
-            <numerusform>丟棄 %n 個無法解釋的參考（僅當數量仍然相同時）；核心會被標記為已汙染（R）。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Force %1 out with the kernel&apos;s forced unload; the kernel is tainted (R).</source>
         <translation>用核心的強制卸載移除 %1；核心會被標記為已汙染（R）。</translation>
@@ -1868,6 +1955,26 @@ Shared by %n forked process(es)</source>
     <message>
         <source>A kernel object holds this reference, not a process: run %1 and refresh.</source>
         <translation>持有此參考的是核心物件而不是行程：執行 %1 後重新整理。</translation>
+    </message>
+    <message>
+        <source>Every reference is attributed to a holder: there is nothing to drop.</source>
+        <translation>每個參考都已歸屬到持有者：沒有可丟棄的。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s) RefScope could not attribute could be put later, into freed memory.</source>
+        <translation>
+            <numerusform>%n 個 RefScope 無法歸屬的參考可能稍後被歸還，落入已釋放的記憶體。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offered only when the timeline&apos;s recording proves every unattributed reference leaked: the module took it on itself and never put it back, with no holder behind it. RefScope&apos;s helper module then lowers the count by exactly those, and only if the count has not changed. The kernel is marked tainted (R).</source>
+        <translation>僅當時間軸的錄製證明每個未歸屬的參考都已洩漏時才提供：模組替自己取得了它且從未歸還，背後沒有持有者。隨後 RefScope 的輔助模組恰好減去這些參考，且僅在計數未變時進行。核心會被標記為污染（R）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop the %n reference(s) the recording proves leaked, only if still that many; the kernel is tainted (R).</source>
+        <translation>
+            <numerusform>丟棄錄製證明已洩漏的 %n 個參考，僅當仍是這麼多時進行；核心會被污染（R）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1976,18 +2083,6 @@ Shared by %n forked process(es)</source>
         <translation>無法清除 %2：%1</translation>
     </message>
     <message>
-        <source>Dropped %1 unexplained reference(s) of %4: count %2 -&gt; %3. The kernel is now tainted (R), as after a forced unload.</source>
-        <translation>已捨棄 %4 的 %1 個無法解釋的參照：計數 %2 -&gt; %3。核心現已被標記為汙染（R），與強制卸載後相同。</translation>
-    </message>
-    <message>
-        <source>%3 now has %1 unexplained reference(s), not the %2 you confirmed: nothing was dropped.</source>
-        <translation>%3 現在有 %1 個無法解釋的參照，而不是您確認的 %2 個：未捨棄任何參照。</translation>
-    </message>
-    <message>
-        <source>Every remaining reference of %1 is explained: nothing to drop.</source>
-        <translation>%1 剩餘的每個參照都有解釋：無需捨棄。</translation>
-    </message>
-    <message>
         <source>Could not drop the references of %2: %1</source>
         <translation>無法捨棄 %2 的參照：%1</translation>
     </message>
@@ -1998,10 +2093,6 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Refused to force %2 out: %1 holder(s) remain that a process or the kernel would close later, calling into the freed module&apos;s code.</source>
         <translation>拒絕強制卸載 %2：仍有 %1 個持有者，行程或核心之後關閉它們時會呼叫已釋放模組的程式碼。</translation>
-    </message>
-    <message>
-        <source>Refused to force %2 out: %1 reference(s) nothing explains might be put later, into freed memory. Drop them as leaked instead.</source>
-        <translation>拒絕強制卸載 %2：%1 個無法解釋的參照可能之後才被歸還，而那時記憶體已被釋放。請改為把它們當作洩漏的參照捨棄。</translation>
     </message>
     <message>
         <source>Forced %2 out (delete_module with O_TRUNC): its exit stopped its own kernel threads, which let go of %1 reference(s). The kernel is now tainted (R).</source>
@@ -2026,6 +2117,46 @@ Shared by %n forked process(es)</source>
     <message>
         <source>%3 is still loaded (%1, count %2).</source>
         <translation>%3 仍處於載入狀態（%1，計數 %2）。</translation>
+    </message>
+    <message>
+        <source>Dropped %1 reference(s) of %4 that the recording proves leaked: count %2 -&gt; %3. The kernel is now tainted (R), as after a forced unload.</source>
+        <translation>已丟棄 %4 中錄製證明已洩漏的 %1 個參考：計數 %2 -&gt; %3。核心現已被污染（R），與強制卸載後相同。</translation>
+    </message>
+    <message>
+        <source>%3 now has %1 unattributed reference(s), not the %2 you confirmed: nothing was dropped.</source>
+        <translation>%3 現在有 %1 個未歸屬的參考，而不是您確認的 %2 個：沒有丟棄任何參考。</translation>
+    </message>
+    <message>
+        <source>Every remaining reference of %1 is attributed: nothing to drop.</source>
+        <translation>%1 剩餘的每個參考都已歸屬：沒有可丟棄的。</translation>
+    </message>
+    <message>
+        <source>Refused to force %2 out: %1 reference(s) RefScope could not attribute might be put later, into freed memory.</source>
+        <translation>拒絕強制移除 %2：%1 個 RefScope 無法歸屬的參考可能稍後被歸還，落入已釋放的記憶體。</translation>
+    </message>
+    <message>
+        <source>Refused to drop references of %3: no recording proves them leaked. An unattributed reference is one whose holder RefScope could not see, not one that nothing holds. Record the module while the leak happens (%2, or the timeline&apos;s Capture) and give the recording (--trace FILE): only the module&apos;s own gets that were never put back are dropped.</source>
+        <translation>拒絕丟棄 %3 的參考：沒有錄製證明它們已洩漏。未歸屬的參考是指 RefScope 看不到其持有者的參考，而不是沒有任何東西持有的參考。請在洩漏發生時錄製該模組（%2，或時間軸的「擷取」）並提供該錄製（--trace FILE）：只有模組自己取得且從未歸還的參考才會被丟棄。</translation>
+    </message>
+    <message>
+        <source>Refused to drop references of %3: the recording %1 has no event of %2. Record it while the leak happens.</source>
+        <translation>拒絕丟棄 %3 的參考：錄製 %1 中沒有 %2 的事件。請在洩漏發生時錄製它。</translation>
+    </message>
+    <message>
+        <source>Refused to drop references of %3: the recording %1 lost %2 event(s), so a put may be missing from it. Record again.</source>
+        <translation>拒絕丟棄 %3 的參考：錄製 %1 遺失了 %2 個事件，其中可能缺少歸還。請重新錄製。</translation>
+    </message>
+    <message>
+        <source>Refused to drop references of %4: the recording %1 ends with count %2 but the count is %3 now: it no longer shows what holds the module. Record again up to now.</source>
+        <translation>拒絕丟棄 %4 的參考：錄製 %1 結束時計數為 %2，但現在計數為 %3：它已不能說明是什麼持有該模組。請重新錄製到現在。</translation>
+    </message>
+    <message>
+        <source>Refused to drop references of %3: %1 reference(s) are unattributed while these kinds of holder could not be checked: %2. One of them may hold the module.</source>
+        <translation>拒絕丟棄 %3 的參考：有 %1 個參考未歸屬，而以下種類的持有者無法檢查：%2。其中之一可能持有該模組。</translation>
+    </message>
+    <message>
+        <source>Refused to drop references of %4: %1 reference(s) are unattributed but the recording proves only %2 leaked (the module&apos;s own gets never put back). The others were taken for: %3. They are not leaks: remove those holders instead.</source>
+        <translation>拒絕丟棄 %4 的參考：有 %1 個參考未歸屬，但錄製只證明 %2 個已洩漏（模組自己取得且從未歸還的）。其他的是為以下物件取得的：%3。它們不是洩漏：請改為移除這些持有者。</translation>
     </message>
 </context>
 <context>
@@ -2406,10 +2537,6 @@ Shared by %n forked process(es)</source>
         <translation>在「時間軸」分頁中，每次寫入都顯示一個沒有 module_put 的 module_get：未歸還的參考指向發生洩漏的呼叫位置。</translation>
     </message>
     <message>
-        <source>The Holders panel finds no holder: the references are unexplained, a leak.</source>
-        <translation>「持有者」面板找不到持有者：這些參考無法解釋，屬於洩漏。</translation>
-    </message>
-    <message>
         <source>Click Unload: it is refused, and nothing short of a reboot brings the count down.</source>
         <translation>按一下「卸載」：被拒絕，除了重啟，沒有辦法讓計數降下來。</translation>
     </message>
@@ -2497,6 +2624,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>BPF: fentry, fexit or fmod_ret programs attached to one of the module&apos;s functions. Their trampoline holds a reference until the last of them is detached: its links closed or unpinned.</source>
         <translation>BPF：附加到該模組某個函式上的 fentry、fexit 或 fmod_ret 程式。它們的跳板（trampoline）持有一個參考，直到最後一個程式被分離：其連結被關閉或取消固定。</translation>
+    </message>
+    <message>
+        <source>The Holders panel finds no holder: the references are unattributed. The timeline&apos;s outstanding gets prove the leak: leaky_ref took them on itself and never put them back.</source>
+        <translation>持有者面板找不到持有者：這些參考未歸屬。時間軸中未歸還的取得證明了洩漏：leaky_ref 替自己取得了它們且從未歸還。</translation>
     </message>
 </context>
 <context>

@@ -177,7 +177,7 @@ ExactHolders readExactHolders(const QString &module)
     return result;
 }
 
-DropResult dropUnexplainedReferences(const QString &module, int expectedCount, int explainedRefs)
+DropResult dropUnattributedReferences(const QString &module, int expectedCount, int explainedRefs)
 {
     DropResult result;
     refscope_helper_drop_request request{};

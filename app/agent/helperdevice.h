@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The user-space side of RefScope's helper kernel module (kmod/refscope_helper):
 // loading it, and asking it, through /dev/refscope_helper, for a module's
-// exact holders or to drop the references nothing explains.
+// exact holders or to drop the references a recording proved leaked.
 #pragma once
 
 #include "holders/holder.h"
@@ -43,6 +43,6 @@ struct DropResult {
 // Sets the LIVE module's reference count from exactly expectedCount to
 // explainedRefs (never lower, never blindly), tainting the kernel like a
 // forced unload. Refused when the count is no longer expectedCount.
-DropResult dropUnexplainedReferences(const QString &module, int expectedCount, int explainedRefs);
+DropResult dropUnattributedReferences(const QString &module, int expectedCount, int explainedRefs);
 
 } // namespace refscope

@@ -4,6 +4,7 @@
 #include "agent/helperdevice.h"
 #include "holders/holderreport.h"
 #include "holders/holderreportjson.h"
+#include "release/releasejson.h"
 
 #include <QJsonArray>
 
@@ -24,13 +25,17 @@ AgentReply holdersOf(const QJsonObject &params)
         return AgentReply::failure(errorcode::BadRequest,
                                    QStringLiteral("holders' \"outstanding_call_sites\" must be a "
                                                   "list of strings"));
-    QStringList callSites;
+    RecordedGets recorded;
     for (const QJsonValue &site : siteList)
-        callSites << site.toString();
+        recorded.callSites << site.toString();
+    QString error;
+    if (const QJsonValue gets = params.value(QLatin1String("outstanding_gets"));
+        !gets.isUndefined() && !outstandingGetsFromJson(gets, &recorded.gets, &error))
+        return AgentReply::failure(errorcode::BadRequest,
+                                   QStringLiteral("holders' \"outstanding_gets\": %1").arg(error));
     const ExactHolders exact = readExactHolders(module.toString());
     HolderReport report;
-    QString error;
-    if (!readHolderReport(module.toString(), {exact.available, exact.holders}, callSites, &report,
+    if (!readHolderReport(module.toString(), {exact.available, exact.holders}, recorded, &report,
                           &error))
         return AgentReply::failure(errorcode::NotFound, error);
     QJsonObject result = holderReportToJson(report);

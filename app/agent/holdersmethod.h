@@ -9,8 +9,9 @@
 
 namespace refscope {
 
-// params: "module", and optionally "outstanding_call_sites" (the client's
-// recording's call sites of gets never put back). Result: the holder
+// params: "module", and optionally "outstanding_gets" (the client's
+// recording's gets never put back: call site, pid, comm) or, from older
+// clients, "outstanding_call_sites" (their call sites only). Result: the holder
 // report (PROTOCOL.md) plus "exact_available" and, when false,
 // "exact_error" saying why only inferred holders are listed.
 AgentReply holdersOf(const QJsonObject &params);

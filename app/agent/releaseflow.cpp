@@ -9,6 +9,7 @@
 #include "holders/holderreport.h"
 #include "inventory/kmodreader.h"
 #include "protocol/methods.h"
+#include "release/dropgate.h"
 #include "release/releasejson.h"
 
 #include <QFile>
@@ -39,14 +40,17 @@ struct CurrentHolders {
 };
 
 // The holder report as the "holders" method gives it, exact when the
-// helper kernel module answers.
-CurrentHolders currentHolders(const QString &module)
+// helper kernel module answers, with the recording's gets when there is one.
+CurrentHolders currentHolders(const QString &module, const std::optional<LeakEvidence> &evidence)
 {
     CurrentHolders now;
     now.exact = readExactHolders(module);
     QString error;
-    now.ok =
-        readHolderReport(module, {now.exact.available, now.exact.holders}, {}, &now.report, &error);
+    RecordedGets recorded;
+    if (evidence)
+        recorded.gets = evidence->gets;
+    now.ok = readHolderReport(module, {now.exact.available, now.exact.holders}, recorded,
+                              &now.report, &error);
     return now;
 }
 
@@ -161,7 +165,7 @@ bool ReleaseFlow::clearChosenHolders()
 {
     for (const HolderToClear &entry : std::as_const(m_request.clear)) {
         // Re-scan first: a holder gone meanwhile is not an error.
-        const CurrentHolders now = currentHolders(m_request.module);
+        const CurrentHolders now = currentHolders(m_request.module, m_request.evidence);
         ReleaseStep s;
         if (now.ok && !stillHolds(entry.holder, now.report.holders)) {
             s = step(StepKind::ClearHolder, StepOutcome::Skipped, StepCode::HolderGone);
@@ -195,24 +199,30 @@ bool ReleaseFlow::dropLeaked()
 {
     const QString &module = m_request.module;
     for (int attempt = 1;; ++attempt) {
-        const CurrentHolders now = currentHolders(module);
+        const CurrentHolders now = currentHolders(module, m_request.evidence);
         if (!now.ok || !now.exact.available)
             return report(step(StepKind::DropLeaked, StepOutcome::Failed, StepCode::DropFailed,
                                {now.exact.error.isEmpty() ? QStringLiteral("no holder report")
                                                           : now.exact.error}));
-        const int unexplained = now.report.unexplained;
-        if (unexplained == 0)
+        const int unattributed = now.report.unattributed;
+        if (unattributed == 0)
             return report(
                 step(StepKind::DropLeaked, StepOutcome::Skipped, StepCode::NothingToDrop));
-        if (unexplained != m_request.confirmedUnexplained)
+        if (unattributed != m_request.confirmedUnattributed)
             return report(step(
-                StepKind::DropLeaked, StepOutcome::Refused, StepCode::UnexplainedChanged,
-                {QString::number(unexplained), QString::number(m_request.confirmedUnexplained)}));
+                StepKind::DropLeaked, StepOutcome::Refused, StepCode::UnattributedChanged,
+                {QString::number(unattributed), QString::number(m_request.confirmedUnattributed)}));
+        // Only what the recording proves leaked, against the count and the
+        // holders found now: the client's word is not evidence.
+        const DropDecision gate = decideDrop(now.report, m_request.evidence);
+        if (!gate.allowed)
+            return report(
+                step(StepKind::DropLeaked, StepOutcome::Refused, gate.refusal, gate.args));
         const int count = now.report.refcount;
-        const DropResult drop = dropUnexplainedReferences(module, count, count - unexplained);
+        const DropResult drop = dropUnattributedReferences(module, count, count - gate.drop);
         if (drop.ok)
             return report(step(StepKind::DropLeaked, StepOutcome::Done, StepCode::Dropped,
-                               {QString::number(unexplained), QString::number(drop.countBefore),
+                               {QString::number(gate.drop), QString::number(drop.countBefore),
                                 QString::number(drop.countAfter)}));
         // A get or put met the compare-and-swap: nothing changed; look again.
         if (drop.errorCode != DropStale || attempt == kDropAttempts)
@@ -230,13 +240,13 @@ bool ReleaseFlow::kernelForce()
     };
     if (!readLocalSnapshot({.modinfo = false, .builtin = false}).support.forceUnload)
         return refuse(StepCode::ForceUnsupported);
-    const CurrentHolders now = currentHolders(module);
+    const CurrentHolders now = currentHolders(module, m_request.evidence);
     if (!now.ok || !now.exact.available)
         return refuse(
             StepCode::ForceFailed,
             {now.exact.error.isEmpty() ? QStringLiteral("no holder report") : now.exact.error});
-    if (now.report.unexplained > 0)
-        return refuse(StepCode::ForceUnexplained, {QString::number(now.report.unexplained)});
+    if (now.report.unattributed > 0)
+        return refuse(StepCode::ForceUnattributed, {QString::number(now.report.unattributed)});
     // A file a process holds, or one no thread of the module lets go, would
     // be closed after the module is freed and call into freed code.
     const qsizetype unsafe =

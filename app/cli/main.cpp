@@ -35,13 +35,16 @@ constexpr char kUsage[] =
     "                    app/core/protocol/PROTOCOL.md in RefScope's source)\n"
     "  graph --dot       the dependency graph in Graphviz DOT\n"
     "                    (refscope-cli graph --dot | dot -Tsvg > modules.svg)\n"
-    "  why MODULE [--json] [--trace FILE]  what holds MODULE (open files,\n"
-    "                    sockets, mounts, user modules, kernel threads), what\n"
-    "                    nothing explains, and what to do next; run as root to\n"
-    "                    see every process; with a recording of MODULE (a\n"
-    "                    trace.dat or a session file), the unexplained\n"
-    "                    references point at the call sites of its gets never\n"
-    "                    put back\n"
+    "  why MODULE [--json] [--trace FILE] [--root | --inferred]  what holds MODULE (open\n"
+    "                    files, sockets, mounts, user modules, kernel threads),\n"
+    "                    what RefScope could not attribute, and what to do next;\n"
+    "                    as root (or with --root, which asks through pkexec) the\n"
+    "                    answer is exact through RefScope's helper kernel module,\n"
+    "                    otherwise, or with --inferred (the helper is not\n"
+    "                    loaded), partial: inferred from /proc; with a\n"
+    "                    recording of MODULE (a trace.dat or a session file), the\n"
+    "                    call sites of its gets never put back, and whose\n"
+    "                    holder kind each belongs to\n"
     "  report FILE [--json]  per module of a trace.dat recording: gets, puts,\n"
     "                    loads, frees, first/last timestamp (JSON: ns), final\n"
     "                    count as lsmod shows it, and lost events\n"
@@ -51,11 +54,15 @@ constexpr char kUsage[] =
     "                    COMMAND runs, then write a session file (events, lost\n"
     "                    events, the snapshot at the start); --stacks adds the\n"
     "                    kernel stack of every get and put\n"
-    "  release MODULE [--close-holders] [--drop-leaked | --kernel-force] [--yes] [--json]\n"
+    "  release MODULE [--close-holders] [--drop-leaked --trace FILE | --kernel-force]\n"
+    "                    [--yes] [--json]\n"
     "                    force release (as root, else through pkexec): explain\n"
     "                    MODULE's holders, clear them (--close-holders: close\n"
     "                    their fds, umount, unload user modules), drop the\n"
-    "                    references nothing explains (--drop-leaked) or use the\n"
+    "                    references a recording of MODULE proves leaked\n"
+    "                    (--drop-leaked --trace FILE; FILE from record: only the\n"
+    "                    module's own gets never put back, never a reference\n"
+    "                    RefScope merely could not attribute) or use the\n"
     "                    kernel's forced unload where it is safe (--kernel-force),\n"
     "                    unload and verify; asks to type MODULE unless --yes;\n"
     "                    exit 0 only when MODULE is gone\n"
@@ -134,6 +141,8 @@ ExitCode run(const QStringList &args)
     if (command == QLatin1String("why")) {
         QStringList modules = options;
         const bool json = modules.removeAll(QStringLiteral("--json")) > 0;
+        const bool root = modules.removeAll(QStringLiteral("--root")) > 0;
+        const bool inferred = modules.removeAll(QStringLiteral("--inferred")) > 0;
         QString trace;
         const qsizetype traceAt = modules.indexOf(QStringLiteral("--trace"));
         if (traceAt >= 0 && traceAt + 1 < modules.size()) {
@@ -141,9 +150,11 @@ ExitCode run(const QStringList &args)
             modules.removeAt(traceAt);
         }
         if (modules.size() == 1 && !modules.first().startsWith(u'-'))
-            return whyCommand(modules.first(), json, trace);
-        return usageError(
-            QStringLiteral("why needs one module name, optionally --json and --trace FILE"));
+            return whyCommand(modules.first(), json, trace,
+                              root ? WhySource::Pkexec
+                                   : (inferred ? WhySource::Inferred : WhySource::Best));
+        return usageError(QStringLiteral("why needs one module name, optionally --json, --trace "
+                                         "FILE and --root or --inferred"));
     }
     if (command == QLatin1String("report")) {
         QStringList files = options;

@@ -6,6 +6,7 @@
 #include "inventory/moduleinfo.h"
 #include "lab/labpaths.h"
 #include "protocol/agentapi.h"
+#include "release/dropgate.h"
 #include "release/releasejson.h"
 #include "release/releaserules.h"
 #include "release/releasesteptext.h"
@@ -31,12 +32,18 @@ struct ReleaseOptions {
     LastResort lastResort = LastResort::None;
     bool yes = false;
     bool json = false;
+    QString trace; // the recording that proves a leak (--drop-leaked)
 };
 
 QString parseArgs(const QStringList &args, ReleaseOptions *options)
 {
-    for (const QString &arg : args) {
-        if (arg == QLatin1String("--close-holders"))
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        if (arg == QLatin1String("--trace")) {
+            if (i + 1 >= args.size())
+                return QStringLiteral("--trace needs the recording's file");
+            options->trace = args.at(++i);
+        } else if (arg == QLatin1String("--close-holders"))
             options->closeHolders = true;
         else if (arg == QLatin1String("--drop-leaked") || arg == QLatin1String("--kernel-force")) {
             if (options->lastResort != LastResort::None)
@@ -54,6 +61,8 @@ QString parseArgs(const QStringList &args, ReleaseOptions *options)
     }
     if (options->module.isEmpty())
         return QStringLiteral("release needs the module to release");
+    if (!options->trace.isEmpty() && options->lastResort != LastResort::DropLeaked)
+        return QStringLiteral("--trace is the evidence for --drop-leaked");
     return {};
 }
 
@@ -66,9 +75,10 @@ bool confirmed(const ReleaseOptions &options, const ReleaseRequest &request)
                        .arg(request.clear.size())
                        .arg(request.module);
     if (options.lastResort == LastResort::DropLeaked)
-        what += QStringLiteral(", then drops its %1 unexplained reference(s) (the kernel is "
-                               "tainted; if anything still uses them, it will crash)")
-                    .arg(request.confirmedUnexplained);
+        what += QStringLiteral(", then drops its %1 reference(s) that %2 proves leaked (the "
+                               "module's own gets never put back; the kernel is tainted)")
+                    .arg(request.confirmedUnattributed)
+                    .arg(options.trace);
     else if (options.lastResort == LastResort::KernelForce)
         what += QStringLiteral(", then forces it out with the kernel's forced unload (the "
                                "kernel is tainted; allowed only when the module's own exit "
@@ -86,6 +96,29 @@ ExitCode releaseCommand(const QStringList &args)
     const QString problem = parseArgs(args, &options);
     if (!problem.isEmpty()) {
         return usageError(problem);
+    }
+    const auto refused = [&](StepCode code, const QStringList &args) {
+        ReleaseStep s;
+        s.kind = StepKind::DropLeaked;
+        s.outcome = StepOutcome::Refused;
+        s.target = options.module;
+        s.code = code;
+        s.args = args;
+        return failure(QStringLiteral("release"),
+                       QStringLiteral("%1\nNothing was changed.").arg(releaseStepText(s)));
+    };
+    // A reference is dropped only on a recording's evidence: without one,
+    // refuse before anything is asked or changed.
+    std::optional<LeakEvidence> evidence;
+    if (options.lastResort == LastResort::DropLeaked) {
+        if (options.trace.isEmpty())
+            return refused(StepCode::NoRecording,
+                           {options.module, recordCommandHint(options.module)});
+        LeakEvidence e;
+        QString error;
+        if (!leakEvidenceFromFile(options.trace, options.module, &e, &error))
+            return failure(QStringLiteral("release"), error);
+        evidence = e;
     }
     const QString agent = labDefaultAgent();
     if (agent.isEmpty()) {
@@ -116,7 +149,10 @@ ExitCode releaseCommand(const QStringList &args)
         return failed(disconnectReason.isEmpty() ? QStringLiteral("the agent did not answer")
                                                  : disconnectReason);
     const AgentApi api(&client);
-    const HoldersAnswer holders = api.holders(options.module, {}, kCallTimeoutMs);
+    HoldersOptions holdersOptions;
+    if (evidence)
+        holdersOptions.outstandingGets = evidence->gets;
+    const HoldersAnswer holders = api.holders(options.module, holdersOptions, kCallTimeoutMs);
     if (!holders.ok)
         return failed(
             holders.unusable
@@ -129,12 +165,22 @@ ExitCode releaseCommand(const QStringList &args)
     ReleaseRequest request;
     request.module = options.module;
     request.confirmedRefcount = report.refcount;
-    request.confirmedUnexplained = report.unexplained;
+    request.confirmedUnattributed = report.unattributed;
     request.lastResort = options.lastResort;
+    request.evidence = evidence;
     // --close-holders: every holder the release rule lets clear, the
     // gentlest way.
     if (options.closeHolders)
         request.clear = defaultClearList(report);
+    // The gate before the question; the agent asks it again right before
+    // the compare-and-swap, against what it finds then.
+    if (evidence) {
+        const DropDecision gate = decideDrop(report, evidence);
+        if (!gate.allowed && gate.refusal != StepCode::NothingToDrop) {
+            api.shutdown(kCallTimeoutMs);
+            return refused(gate.refusal, gate.args);
+        }
+    }
     if (!confirmed(options, request))
         return failed(QStringLiteral("not confirmed: nothing was changed"));
     const ReleaseAnswer released = api.release(request, kCallTimeoutMs);

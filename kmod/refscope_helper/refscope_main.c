@@ -8,7 +8,7 @@
  *    device, socket ops and proto, netlink protocol, filesystem type) with
  *    X, so it is exact; and how many kernel threads run X's own code.
  *  The rest is in refscope_release.c:
- *  - DROP: the last resort for references nothing explains (a leaked
+ *  - DROP: the last resort for references a recording proved leaked (a leaked
  *    try_module_get): sets X's count from exactly the count the user saw to
  *    the count its holders explain, with one compare-and-swap, and taints the
  *    kernel like a forced unload. Never to zero, never blindly.

@@ -60,7 +60,7 @@ long refscope_drop(struct refscope_helper_drop_request __user *argp)
 	}
 	req.after = req.explained;
 	add_taint(TAINT_FORCED_RMMOD, LOCKDEP_STILL_OK);
-	pr_warn("dropped %d unexplained reference(s) of %s: count %d -> %d, by pid %d (%s)\n",
+	pr_warn("dropped %d leaked reference(s) of %s: count %d -> %d, by pid %d (%s)\n",
 		req.expected - req.explained, mod->name, req.expected, req.explained,
 		task_pid_nr(current), current->comm);
 	ret = 0;

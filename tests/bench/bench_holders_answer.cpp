@@ -61,9 +61,9 @@ int main(int argc, char **argv)
         ModuleOwners owners(loadedModuleNames());
         censusHolders = int(runCensus(owners).holders.value(report.module).size());
     });
-    std::printf("%s: refcount %d, %lld holders (%d from the census), %d unexplained\n",
+    std::printf("%s: refcount %d, %lld holders (%d from the census), %d unattributed\n",
                 qPrintable(report.module), report.refcount, qlonglong(report.holders.size()),
-                censusHolders, report.unexplained);
+                censusHolders, report.unattributed);
     std::printf("whole answer %.1f ms; snapshot %.1f ms, holder scan %.1f ms, census %.1f ms "
                 "(medians of %d)\n",
                 whole, snapshot, scan, census, runs);

@@ -33,9 +33,9 @@ QJsonObject holders(const QString &module)
     report.module = module;
     report.refcount = exact.refcount;
     report.holders = exact.holders;
-    report.unexplained = report.refcount;
+    report.unattributed = report.refcount;
     for (const Holder &holder : exact.holders)
-        report.unexplained -= holder.refs;
+        report.unattributed -= holder.refs;
     return {{QStringLiteral("available"), exact.available},
             {QStringLiteral("error"), exact.error},
             {QStringLiteral("report"), holderReportToJson(report)}};
@@ -43,7 +43,7 @@ QJsonObject holders(const QString &module)
 
 QJsonObject drop(const QString &module, int expected, int explained)
 {
-    const DropResult result = dropUnexplainedReferences(module, expected, explained);
+    const DropResult result = dropUnattributedReferences(module, expected, explained);
     return {{QStringLiteral("ok"), result.ok},
             {QStringLiteral("error_code"), result.errorCode},
             {QStringLiteral("error"), result.error},

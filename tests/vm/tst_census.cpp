@@ -6,7 +6,7 @@
 // a nat base chain), swap on a loop device, an AF_ALG socket and fentry
 // programs on a module's function. For each module `refscope-cli
 // why --json`, run as root in the guest, names the objects, their
-// references add up to lsmod's count with nothing unexplained, and running
+// references add up to lsmod's count with nothing unattributed, and running
 // the undo step of each holder lets the module go: its count drops to 0 and
 // rmmod unloads it. The kernel log stays free of warnings.
 #include "guestshell.h"
@@ -47,7 +47,7 @@ class TestCensus : public QObject {
     }
 
     // The report of `module` names `kind` holders whose references are
-    // exactly `expected` (-1: any number) and close the count with nothing unexplained; each
+    // exactly `expected` (-1: any number) and close the count with nothing unattributed; each
     // holder's path must contain one of `paths` (in any order).
     void checkReport(const QString &module, HolderKind kind, int expected, const QStringList &paths,
                      HolderReport *out)
@@ -57,7 +57,7 @@ class TestCensus : public QObject {
         QVERIFY2(cliReport(module, &r, &error), qPrintable(error));
         const QString dump = module + QStringLiteral(":\n") + json(r);
         QVERIFY2(r.uncheckedKinds.isEmpty(), qPrintable(dump));
-        int sum = r.unexplained;
+        int sum = r.unattributed;
         int ofKind = 0;
         for (const Holder &h : std::as_const(r.holders)) {
             sum += h.refs;
@@ -69,7 +69,7 @@ class TestCensus : public QObject {
         }
         QCOMPARE(sum, r.refcount);
         QCOMPARE(r.refcount, m_guest->lsmodCount(module));
-        QVERIFY2(r.unexplained == 0, qPrintable(dump));
+        QVERIFY2(r.unattributed == 0, qPrintable(dump));
         // No claim was cut down to fit the count: every reference counted is real.
         const bool trimmed = std::any_of(
             r.verdictSentences.cbegin(), r.verdictSentences.cend(),

@@ -139,7 +139,7 @@ private slots:
         const qint64 dup = hold(QStringLiteral("exec 3< /dev/loop-control 4<&3; exec sleep 602"));
         const HolderReport report = settledHolders(QStringLiteral("loop"), 3);
         QCOMPARE(report.holders.size(), 3); // three open files
-        QCOMPARE(report.unexplained, 0);
+        QCOMPARE(report.unattributed, 0);
         for (const Holder &holder : report.holders) {
             QCOMPARE(holder.refs, 1);
             QCOMPARE(holder.kind, HolderKind::File);
@@ -212,7 +212,7 @@ private slots:
         QVERIFY(waitForLsmod(QStringLiteral("loop"), 3));
         const HolderReport loop = holders(QStringLiteral("loop"));
         QCOMPARE(loop.refcount, 3);
-        QCOMPARE(loop.unexplained, 1);
+        QCOMPARE(loop.unattributed, 1);
         QCOMPARE(loop.holders.size(), 2);
         const bool mountFirst = loop.holders.first().kind == HolderKind::Mount;
         const Holder mount = loop.holders.at(mountFirst ? 0 : 1);
@@ -222,7 +222,7 @@ private slots:
         QCOMPARE(file.path, device.out.trimmed());
         if (sh(QStringLiteral("grep -q '^ext4 ' /proc/modules")).ok()) {
             const HolderReport ext4 = holders(QStringLiteral("ext4"));
-            QCOMPARE(ext4.unexplained, 0);
+            QCOMPARE(ext4.unattributed, 0);
             QVERIFY(!ext4.holders.isEmpty());
         }
         cleanup();
@@ -260,7 +260,7 @@ private slots:
                  qPrintable(answer.value(QLatin1String("error")).toString()));
         QCOMPARE(answer.value(QLatin1String("after")).toInt(), 0);
         QCOMPARE(lsmodCount(QStringLiteral("leaky_ref")), 0);
-        QVERIFY(sh(QStringLiteral("dmesg | grep -q 'dropped 2 unexplained reference(s) of "
+        QVERIFY(sh(QStringLiteral("dmesg | grep -q 'dropped 2 leaked reference(s) of "
                                   "leaky_ref: count 2 -> 0'"))
                     .ok());
         // TAINT_FORCED_RMMOD ('R', bit 3), as the kernel's own forced unload.

@@ -2,7 +2,8 @@
 // "Force release…" from the main window on the lab guest (Debian's real
 // 6.1 kernel under QEMU): leaky_ref leaks one reference through its error
 // path, the dialog explains it (1 reference, nothing holds it, 1
-// unexplained), the user types the name, chooses to drop the leaked
+// unattributed; the timeline's live capture proves it leaked), the user
+// types the name, chooses to drop the leaked
 // reference and runs; the agent releases it, the module leaves the table
 // and the timeline, which captured live meanwhile, marks the release at the
 // module's module_free. Saves release-dialog.png and release-timeline.png
@@ -116,6 +117,15 @@ void TestReleaseDialog::releasesALeakedReferenceFromTheWindow()
     // The error path: write fails with EIO and forgets its module_put.
     guest.run(QStringLiteral("echo oops > /proc/leaky_ref"));
     QTRY_COMPARE_WITH_TIMEOUT(refcountOf(table, leaky), 1, 30000);
+    // The capture is the evidence: wait until it holds the leaking get.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto &store = timeline->store();
+            const int id = store ? store->findModule(leaky) : -1;
+            return id >= 0 && !store->eventsOf(id).empty() &&
+                   store->refcount(store->eventsOf(id).back()) == 1;
+        }(),
+        30000);
 
     window.selectModule(leaky);
     auto *release = window.findChild<ForceRelease *>();
@@ -127,7 +137,7 @@ void TestReleaseDialog::releasesALeakedReferenceFromTheWindow()
     QTRY_VERIFY_WITH_TIMEOUT(dialog->runButton()->isEnabled(), 60000);
     QCOMPARE(dialog->plan().report().module, leaky);
     QCOMPARE(dialog->plan().report().refcount, 1);
-    QCOMPARE(dialog->plan().report().unexplained, 1);
+    QCOMPARE(dialog->plan().report().unattributed, 1);
 
     LastResortBox *box = dialog->lastResortBox();
     QVERIFY(!box->button(LastResort::DropLeaked)->isEnabled());

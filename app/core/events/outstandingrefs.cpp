@@ -35,6 +35,7 @@ public:
         return int(m_groups.size() - 1);
     }
     OutstandingGroup &operator[](int id) { return m_groups[id]; }
+    const OutstandingGroup &operator[](int id) const { return m_groups[id]; }
 
     // A ranked copy: the table keeps its ids for further counting.
     QList<OutstandingGroup> ranked() const
@@ -124,6 +125,16 @@ OutstandingRefs OutstandingRefsCounter::result() const
     result.puts = d->puts;
     result.byCallSite = d->sites.ranked();
     result.byTask = d->tasks.ranked();
+    std::vector<Get> left;
+    for (const std::vector<Get> &gets : d->unreleased)
+        left.insert(left.end(), gets.begin(), gets.end());
+    std::sort(left.begin(), left.end(),
+              [](const Get &a, const Get &b) { return a.index < b.index; });
+    for (const Get &get : left) {
+        const EventDetails details = d->store.details(get.index);
+        result.unreleased.append(
+            {d->sites[get.site].label, details.pid, details.comm, d->store.timestampNs(get.index)});
+    }
     return result;
 }
 

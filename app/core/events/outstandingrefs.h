@@ -29,9 +29,19 @@ struct OutstandingGroup {
     QList<std::uint32_t> events;
 };
 
+// One get never put back in the window: who took it and where.
+struct OutstandingGet {
+    QString callSite; // the call site's label, as OutstandingGroup::label
+    int pid = -1;     // the task that took it
+    QString comm;
+    qint64 timestampNs = 0;
+    bool operator==(const OutstandingGet &o) const = default;
+};
+
 struct OutstandingRefs {
     QList<OutstandingGroup> byCallSite; // most outstanding first
     QList<OutstandingGroup> byTask;
+    QList<OutstandingGet> unreleased; // every outstanding get, oldest first
     qint64 gets = 0;
     qint64 puts = 0;
 };

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "holders/explainer.h"
 
+#include "holders/callsiteclass.h"
 #include "holders/holdersteps.h"
 #include "holders/holdertext.h"
+
+#include <QHash>
 
 namespace refscope {
 
@@ -95,7 +98,7 @@ HolderSentence sentence(HolderSentenceCode code, QStringList args = {})
 }
 
 // Kernel threads named after the module ("stuck_netlink/812"): the suspects
-// when references are left unexplained, since such a thread can keep a
+// when references are left unattributed, since such a thread can keep a
 // user's socket open after the user closed it.
 Sentences suspectThreads(const QList<KernelThread> &threads, const QString &module)
 {
@@ -126,18 +129,89 @@ Sentences countVerdict(const HolderReport &report)
 {
     if (report.refcount == 0)
         return {sentence(HolderSentenceCode::NothingHolds, {report.module})};
-    const QString held = QString::number(report.refcount - report.unexplained);
-    const QString unexplained = QString::number(report.unexplained);
+    const QString held = QString::number(report.refcount - report.unattributed);
+    const QString unattributed = QString::number(report.unattributed);
     if (report.refcount == 1)
-        return {sentence(HolderSentenceCode::InUseOne, {report.module, held, unexplained})};
+        return {sentence(HolderSentenceCode::InUseOne, {report.module, held, unattributed})};
     return {sentence(HolderSentenceCode::InUse,
-                     {report.module, QString::number(report.refcount), held, unexplained})};
+                     {report.module, QString::number(report.refcount), held, unattributed})};
 }
 
-Sentences remainderSteps(const ExplainInput &input, const ModuleInfo &info, int unexplained)
+// What the recording's outstanding gets say, one step per call site whose
+// gets no holder took over: the module's own (leak-prone), a subsystem's
+// (its holder kind), or nobody's that RefScope knows.
+Sentences recordedSteps(const ExplainInput &input, const ModuleInfo &info,
+                        const QList<Holder> &holders)
+{
+    struct Site {
+        QString label;
+        CallSiteClass site;
+        int count = 0;
+    };
+    QList<Site> sites;
+    for (const OutstandingGet &get : input.outstandingGets) {
+        const CallSiteClass site = classifyCallSite(get.callSite, info.name);
+        if (heldByOpenFile(get, site, holders))
+            continue;
+        auto it = std::find_if(sites.begin(), sites.end(),
+                               [&](const Site &s) { return s.label == get.callSite; });
+        if (it == sites.end())
+            sites.append({get.callSite, site, 1});
+        else
+            it->count++;
+    }
+    std::stable_sort(sites.begin(), sites.end(),
+                     [](const Site &a, const Site &b) { return a.count > b.count; });
+    Sentences steps;
+    for (const Site &s : std::as_const(sites)) {
+        const QString count = QString::number(s.count);
+        switch (s.site.owner) {
+        case CallSiteOwner::Self:
+            steps << sentence(HolderSentenceCode::SelfGetOutstanding, {count, s.label});
+            break;
+        case CallSiteOwner::Subsystem:
+            steps << sentence(HolderSentenceCode::OwnedGetOutstanding,
+                              {count, s.label, s.site.holderKind});
+            break;
+        case CallSiteOwner::Unknown:
+            steps << sentence(HolderSentenceCode::UnknownGetOutstanding, {count, s.label});
+            break;
+        }
+    }
+    return steps;
+}
+
+// The driver's own gets in open() by a task that holds the file it opened
+// are that file's references (count_demo: the file's owner reference plus
+// the driver's own): added to the holder, never more than the count leaves.
+void attributeOpenGets(const ExplainInput &input, const QString &module, HolderReport &report)
+{
+    QHash<qsizetype, QHash<QString, int>> added; // holder -> call site -> gets
+    for (const OutstandingGet &get : input.outstandingGets) {
+        if (report.unattributed <= 0)
+            break;
+        const qsizetype holder =
+            openFileHolderOf(get, classifyCallSite(get.callSite, module), report.holders);
+        if (holder < 0)
+            continue;
+        report.holders[holder].refs++;
+        report.unattributed--;
+        added[holder][get.callSite]++;
+    }
+    for (auto it = added.cbegin(); it != added.cend(); ++it) {
+        for (auto site = it->cbegin(); site != it->cend(); ++site)
+            addHolderRulePart(report.holders[it.key()],
+                              {HolderSentenceCode::OpenGetAttributed,
+                               {QString::number(site.value()), site.key()}});
+    }
+}
+
+Sentences remainderSteps(const ExplainInput &input, const ModuleInfo &info,
+                         const HolderReport &report)
 {
     Sentences steps;
-    if (unexplained <= 0)
+    const int unattributed = report.unattributed;
+    if (unattributed <= 0)
         return steps;
     if (info.state == ModuleState::Coming)
         steps << sentence(HolderSentenceCode::WaitForInit, {info.name});
@@ -152,12 +226,21 @@ Sentences remainderSteps(const ExplainInput &input, const ModuleInfo &info, int 
                     [](const Holder &h) { return h.refs > 0 && !h.fds.isEmpty(); });
     if (inferredOpens && !input.exactAvailable)
         steps << sentence(HolderSentenceCode::InferredUndercount);
-    if (input.outstandingCallSites.isEmpty())
-        steps << (unexplained == 1 ? sentence(HolderSentenceCode::LeakedOne, {info.name})
-                                   : sentence(HolderSentenceCode::Leaked,
-                                              {QString::number(unexplained), info.name}));
-    for (const QString &site : input.outstandingCallSites)
-        steps << sentence(HolderSentenceCode::LeakedAtCallSite, {site});
+    if (!input.uncheckedKinds.isEmpty())
+        steps << sentence(HolderSentenceCode::KindsUnchecked,
+                          {input.uncheckedKinds.join(QStringLiteral(", "))});
+    const QString record =
+        QStringLiteral("refscope-cli record -o FILE --modules %1 -- COMMAND").arg(info.name);
+    if (input.outstandingCallSites.isEmpty() && input.outstandingGets.isEmpty())
+        steps << (unattributed == 1
+                      ? sentence(HolderSentenceCode::UnattributedOne, {info.name, record})
+                      : sentence(HolderSentenceCode::Unattributed,
+                                 {QString::number(unattributed), info.name, record}));
+    steps << recordedSteps(input, info, report.holders);
+    if (input.outstandingGets.isEmpty()) {
+        for (const QString &site : input.outstandingCallSites)
+            steps << sentence(HolderSentenceCode::LeakedAtCallSite, {site});
+    }
     return steps;
 }
 
@@ -172,12 +255,12 @@ Sentences explainSteps(const ExplainInput &input, const ModuleInfo &info,
     }
     const bool orphaned = std::any_of(report.holders.cbegin(), report.holders.cend(),
                                       [](const Holder &h) { return isOrphanedOpenFile(h); });
-    if (orphaned || report.unexplained > 0)
+    if (orphaned || report.unattributed > 0)
         steps << suspectThreads(input.kernelThreads, info.name);
-    steps << remainderSteps(input, info, report.unexplained);
+    steps << remainderSteps(input, info, report);
     if (info.permanent)
         steps << sentence(HolderSentenceCode::Reboot);
-    else if (report.unexplained > 0 && input.snapshot.support.forceUnload)
+    else if (report.unattributed > 0 && input.snapshot.support.forceUnload)
         steps << sentence(HolderSentenceCode::LastResort);
     return steps;
 }
@@ -216,7 +299,9 @@ HolderReport explainHolders(const ExplainInput &input)
     report.holders = moduleUsers(*info) + mergeHolders(input) + input.census;
     report.uncheckedKinds = input.uncheckedKinds;
     const int trimmed = trimInferredClaims(report.holders, report.refcount);
-    report.unexplained = report.refcount - sumRefs(report.holders);
+    report.unattributed = report.refcount - sumRefs(report.holders);
+    report.uncheckedKinds = input.uncheckedKinds;
+    attributeOpenGets(input, report.module, report);
 
     report.verdictSentences = stateVerdict(*info, input.snapshot.support);
     if (report.verdictSentences.isEmpty() || report.refcount > 0)

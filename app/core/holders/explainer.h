@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // "Why can't I unload it?": one module's count, state and holders turned
-// into a HolderReport whose accounting closes (sum of refs + unexplained ==
+// into a HolderReport whose accounting closes (sum of refs + unattributed ==
 // refcount) with a plain verdict and one next step per holder.
 #pragma once
 
+#include "events/outstandingrefs.h"
 #include "holders/holder.h"
 #include "holders/holderscan.h"
 #include "inventory/moduleinfo.h"
@@ -18,9 +19,14 @@ struct ExplainInput {
     QList<Holder> exact;         // its holders; they replace inferred ones for the same fd
     QList<KernelThread> kernelThreads;
     bool allProcessesReadable = true;
-    QStringList outstandingCallSites; // from the timeline, when a recording is at hand
+    // From a recording of the module, when one is at hand: every get never
+    // put back (who took it, where). The driver's own get in open() by a
+    // task that holds the file becomes that file's reference; the others are
+    // named, classified, in the steps.
+    QList<OutstandingGet> outstandingGets;
+    QStringList outstandingCallSites; // only call sites (older clients): named in the steps
     QList<Holder> census;             // census/census.h's holders of the module
-    QStringList uncheckedKinds;       // census kinds that could not be read
+    QStringList uncheckedKinds;       // holder kinds that could not be checked
     QStringList uncheckedWhy;         // why, one per kind
 };
 

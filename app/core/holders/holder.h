@@ -54,19 +54,28 @@ enum class HolderSentenceCode {
     Coming,             // module
     Going,              // module
     NothingHolds,       // module
-    InUseOne,           // module, held, unexplained (a count of 1)
-    InUse,              // module, count, held, unexplained
+    InUseOne,           // module, held, unattributed (a count of 1)
+    InUse,              // module, count, held, unattributed
     ClaimsTrimmed,      // how many claims were counted as 0
     HolderStep,         // the holder's index in the report: its next step
     SuspectThread,      // thread name, pid
     WaitForInit,        // module
     RunAsRoot,          //
     InferredUndercount, //
-    LeakedOne,          // module
-    Leaked,             // count, module
-    LeakedAtCallSite,   // call site
+    LeakedOne,          // module (reports from before "unattributed"; no longer made)
+    Leaked,             // count, module (idem)
+    LeakedAtCallSite,   // call site (idem)
     Reboot,             //
     LastResort,         //
+    // What RefScope could not see, and what a recording says about it:
+    UnattributedOne,       // module, the record command
+    Unattributed,          // count, module, the record command
+    KindsUnchecked,        // the holder kinds that could not be checked
+    SelfGetOutstanding,    // count, call site: the module's own get, no holder behind it
+    OwnedGetOutstanding,   // count, call site, holder kind: a subsystem keeps it
+    UnknownGetOutstanding, // count, call site
+    OpenGetAttributed,     // count, call site: the driver's own get in open, for its file
+    PartialAnswer,         // (no helper: inferred holders only)
     // How a holder was attributed (Holder::ruleSentences), one part each:
     KernelHoldersList, // module, user module
     CountedAsZero,     //
@@ -77,6 +86,8 @@ enum class HolderSentenceCode {
     ProcDevices,       // "char" or "block", major, name
     ProcNetProtocols,  // protocol, owner
     NetlinkAlias,      // protocol number, alias
+    NetlinkFamily,     // protocol number, its name, module
+    RefsPerOpen,       // device, references one open takes
     FsTypeAlias,       // filesystem type, alias
     FsTypeNamed,       // filesystem type
     AnonInodeNamed,    // inode name
@@ -140,12 +151,14 @@ struct Holder {
 };
 
 // The answer to "why can't I unload it?" for one module. Accounting closes:
-// the sum of holders' refs plus unexplained equals refcount.
+// the sum of holders' refs plus unattributed equals refcount. An
+// unattributed reference is one RefScope could not see the holder of: not
+// proof that there is none.
 struct HolderReport {
     QString module;
     int refcount = 0; // lsmod's number when scanned
     QList<Holder> holders;
-    int unexplained = 0;
+    int unattributed = 0;
     QString verdict;   // one plain sentence
     QStringList steps; // what to do next, one per holder or cause
     // When the window received it (ms since the epoch; 0: unknown): a report
@@ -154,9 +167,9 @@ struct HolderReport {
     // The same as codes; empty in reports from before they existed.
     QList<HolderSentence> verdictSentences;
     QList<HolderSentence> stepSentences;
-    // Census kinds ("tc", "netfilter", "swap") that could not be read (no
-    // permission, a netlink family missing): their holders may be missing,
-    // so "unexplained" is an upper bound while this is not empty.
+    // Holder kinds the scan could not check (no permission, a netlink family
+    // missing, a kernel too old): an unattributed reference may be one of
+    // theirs, so nothing is dropped while this is not empty.
     QStringList uncheckedKinds;
     bool operator==(const HolderReport &o) const = default;
 };

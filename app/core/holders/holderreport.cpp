@@ -8,8 +8,8 @@
 
 namespace refscope {
 
-bool readHolderReport(const QString &module, const ExactAnswer &exact,
-                      const QStringList &outstandingCallSites, HolderReport *report, QString *error)
+bool readHolderReport(const QString &module, const ExactAnswer &exact, const RecordedGets &recorded,
+                      HolderReport *report, QString *error)
 {
     ExplainInput input;
     input.module = normalizeModuleName(module);
@@ -28,11 +28,12 @@ bool readHolderReport(const QString &module, const ExactAnswer &exact,
     input.exact = exact.holders;
     input.kernelThreads = scan.kernelThreads;
     input.allProcessesReadable = scan.allProcessesReadable;
-    input.outstandingCallSites = outstandingCallSites;
+    input.outstandingGets = recorded.gets;
+    input.outstandingCallSites = recorded.callSites;
     ModuleOwners owners(loadedModuleNames());
     const Census census = runCensus(owners);
     input.census = census.holders.value(input.module);
-    input.uncheckedKinds = census.unchecked;
+    input.uncheckedKinds = census.unchecked + scan.uncheckedKinds;
     input.uncheckedWhy = census.uncheckedWhy;
     *report = explainHolders(input);
     return true;

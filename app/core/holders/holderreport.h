@@ -4,6 +4,7 @@
 // agent's "holders" method need it.
 #pragma once
 
+#include "events/outstandingrefs.h"
 #include "holders/holder.h"
 
 namespace refscope {
@@ -14,12 +15,16 @@ struct ExactAnswer {
     QList<Holder> holders;
 };
 
+// What a recording of the module saw taken and never put back.
+struct RecordedGets {
+    QList<OutstandingGet> gets; // each get (call site, task): classified and attributed
+    QStringList callSites;      // only call sites (leakingCallSites), from older clients
+};
+
 // False with *error set when `module` is neither loaded nor built in (or
-// the kernel has no module support at all). `outstandingCallSites`: where a
-// recording saw gets never put back (leakingCallSites), for the step about
-// references nothing explains.
-bool readHolderReport(const QString &module, const ExactAnswer &exact,
-                      const QStringList &outstandingCallSites, HolderReport *report,
-                      QString *error);
+// the kernel has no module support at all). `recorded`: for the steps about
+// unattributed references and the driver's own gets in open().
+bool readHolderReport(const QString &module, const ExactAnswer &exact, const RecordedGets &recorded,
+                      HolderReport *report, QString *error);
 
 } // namespace refscope

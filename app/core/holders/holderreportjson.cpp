@@ -153,7 +153,8 @@ QJsonObject holderReportToJson(const HolderReport &report)
         {QStringLiteral("module"), report.module},
         {QStringLiteral("refcount"), report.refcount},
         {QStringLiteral("holders"), holders},
-        {QStringLiteral("unexplained"), report.unexplained},
+        {QStringLiteral("unattributed"), report.unattributed},
+        {QStringLiteral("unchecked_kinds"), QJsonArray::fromStringList(report.uncheckedKinds)},
         {QStringLiteral("verdict"), report.verdict},
         {QStringLiteral("steps"), QJsonArray::fromStringList(report.steps)},
         {QStringLiteral("verdict_sentences"), sentencesToJson(report.verdictSentences)},
@@ -167,16 +168,21 @@ bool holderReportFromJson(const QJsonObject &json, HolderReport *report, QString
     HolderReport r;
     const QJsonValue module = json.value(QLatin1String("module"));
     const QJsonValue refcount = json.value(QLatin1String("refcount"));
-    const QJsonValue unexplained = json.value(QLatin1String("unexplained"));
-    if (!module.isString() || !refcount.isDouble() || !unexplained.isDouble() ||
+    // "unexplained" in reports saved before it was called "unattributed".
+    QJsonValue unattributed = json.value(QLatin1String("unattributed"));
+    if (unattributed.isUndefined())
+        unattributed = json.value(QLatin1String("unexplained"));
+    if (!module.isString() || !refcount.isDouble() || !unattributed.isDouble() ||
         !json.value(QLatin1String("holders")).isArray()) {
         *error = QStringLiteral("a holder report needs \"module\", \"refcount\", \"holders\" and "
-                                "\"unexplained\"");
+                                "\"unattributed\"");
         return false;
     }
+    for (const QJsonValue &kind : json.value(QLatin1String("unchecked_kinds")).toArray())
+        r.uncheckedKinds << kind.toString();
     r.module = module.toString();
     r.refcount = refcount.toInt();
-    r.unexplained = unexplained.toInt();
+    r.unattributed = unattributed.toInt();
     r.verdict = json.value(QLatin1String("verdict")).toString();
     for (const QJsonValue &step : json.value(QLatin1String("steps")).toArray())
         r.steps << step.toString();

@@ -408,6 +408,12 @@ void Attributor::add(Process &process, const Candidate &c)
     h.refs = 1;
     h.source = HolderSource::Inferred;
     setHolderRule(h, found.rule);
+    // Devices one open of which takes more than one reference: tun's file
+    // operations and its socket protocol (tun_chr_open's sk_alloc), 2.
+    if (found.module == QLatin1String("tun") && path == QLatin1String("/dev/net/tun")) {
+        h.refs = 2;
+        addHolderRulePart(h, {HolderSentenceCode::RefsPerOpen, {path, QStringLiteral("2")}});
+    }
     module.groups.append(group);
 }
 

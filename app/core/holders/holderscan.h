@@ -23,6 +23,10 @@ struct HolderScan {
     // False when some processes' fds could not be read (not root): their
     // holders are missing, so the scan is a lower bound.
     bool allProcessesReadable = true;
+    // Holder kinds this scan could not check here (no permission, a netlink
+    // family missing, a kernel too old), by HolderReport::uncheckedKinds'
+    // names: the report names them and no reference is dropped meanwhile.
+    QStringList uncheckedKinds;
     int processes = 0; // processes and kernel threads scanned
     int openFiles = 0; // fds read
 };

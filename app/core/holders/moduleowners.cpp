@@ -211,6 +211,29 @@ Attribution ModuleOwners::socketProtocol(const QString &protocol)
     return {owner, {{HolderSentenceCode::ProcNetProtocols, {protocol, owner}}}};
 }
 
+namespace {
+
+// The netlink families a module registers (include/uapi/linux/netlink.h),
+// for a module whose modules.alias line is missing: /proc/net/netlink's
+// protocol column names the family, this the module that owns its sockets.
+struct NetlinkFamily {
+    int protocol;
+    const char *name;
+    const char *module;
+};
+const NetlinkFamily kNetlinkFamilies[] = {
+    {4, "NETLINK_SOCK_DIAG", "sock_diag"},
+    {6, "NETLINK_XFRM", "xfrm_user"},
+    {8, "NETLINK_ISCSI", "scsi_transport_iscsi"},
+    {12, "NETLINK_NETFILTER", "nfnetlink"},
+    {17, "NETLINK_SCSITRANSPORT", "scsi_transport_fc"},
+    {19, "NETLINK_CRYPTO", "crypto_user"},
+    {20, "NETLINK_SMC", "smc"},
+    {21, "NETLINK_RDMA", "ib_core"},
+};
+
+} // namespace
+
 Attribution ModuleOwners::netlinkProtocol(int protocol)
 {
     // MODULE_ALIAS_NET_PF_PROTO(PF_NETLINK, N) spells it "net-pf-16-proto-N".
@@ -218,6 +241,19 @@ Attribution ModuleOwners::netlinkProtocol(int protocol)
     auto it = m_aliasCache.constFind(alias);
     if (it == m_aliasCache.constEnd()) {
         const QString owner = aliasOwner(alias);
+        if (owner.isEmpty()) {
+            for (const NetlinkFamily &family : kNetlinkFamilies) {
+                const QString module = family.protocol == protocol
+                                           ? loadedName(QString::fromLatin1(family.module))
+                                           : QString();
+                if (!module.isEmpty())
+                    return *m_aliasCache.insert(
+                        alias, Attribution{module,
+                                           {{HolderSentenceCode::NetlinkFamily,
+                                             {QString::number(protocol),
+                                              QString::fromLatin1(family.name), module}}}});
+            }
+        }
         it = m_aliasCache.insert(alias, owner.isEmpty()
                                             ? Attribution{}
                                             : Attribution{owner,

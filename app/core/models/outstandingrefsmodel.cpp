@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/outstandingrefsmodel.h"
 
+#include "holders/callsiteclass.h"
+
 namespace refscope {
 
-OutstandingRefsModel::OutstandingRefsModel(QString whereHeader, QObject *parent)
-    : QAbstractTableModel(parent), m_whereHeader(std::move(whereHeader))
+OutstandingRefsModel::OutstandingRefsModel(QString whereHeader, QObject *parent,
+                                           bool withHolderKind)
+    : QAbstractTableModel(parent), m_whereHeader(std::move(whereHeader)),
+      m_withHolderKind(withHolderKind)
 {
 }
 
-void OutstandingRefsModel::setGroups(const QList<OutstandingGroup> &groups)
+void OutstandingRefsModel::setGroups(const QList<OutstandingGroup> &groups, const QString &module)
 {
     beginResetModel();
     m_groups = groups;
+    m_module = module;
     endResetModel();
 }
 
@@ -22,17 +27,19 @@ int OutstandingRefsModel::rowCount(const QModelIndex &parent) const
 
 int OutstandingRefsModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : m_withHolderKind ? ColumnCount : HolderKind;
 }
 
 QVariant OutstandingRefsModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
     const OutstandingGroup &group = m_groups.at(index.row());
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(Qt::AlignVCenter |
-                                   (index.column() == Where ? Qt::AlignLeft : Qt::AlignRight));
+                                   (index.column() == Where || index.column() == HolderKind
+                                        ? Qt::AlignLeft
+                                        : Qt::AlignRight));
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
@@ -44,6 +51,9 @@ QVariant OutstandingRefsModel::data(const QModelIndex &index, int role) const
         return group.puts;
     case Outstanding:
         return group.outstanding();
+    case HolderKind:
+        return group.gets > 0 ? callSiteOwnerText(classifyCallSite(group.label, m_module))
+                              : QString();
     case ColumnCount:
         break;
     }
@@ -63,6 +73,8 @@ QVariant OutstandingRefsModel::headerData(int section, Qt::Orientation orientati
         return tr("Puts");
     case Outstanding:
         return tr("Outstanding");
+    case HolderKind:
+        return tr("Whose reference");
     case ColumnCount:
         break;
     }

@@ -64,6 +64,9 @@ AgentReply callSyncOrFail(AgentClient *client, const QString &method, const QJso
 QJsonObject AgentApi::holdersParams(const QString &module, const HoldersOptions &options)
 {
     QJsonObject params{{QStringLiteral("module"), module}};
+    if (!options.outstandingGets.isEmpty())
+        params.insert(QStringLiteral("outstanding_gets"),
+                      outstandingGetsToJson(options.outstandingGets));
     if (!options.outstandingCallSites.isEmpty())
         params.insert(QStringLiteral("outstanding_call_sites"),
                       QJsonArray::fromStringList(options.outstandingCallSites));

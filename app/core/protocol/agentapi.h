@@ -5,6 +5,7 @@
 // view of an AgentClient the caller keeps alive; copying it is cheap.
 #pragma once
 
+#include "events/outstandingrefs.h"
 #include "holders/holder.h"
 #include "protocol/agentclient.h"
 #include "release/releaserequest.h"
@@ -17,9 +18,10 @@
 namespace refscope {
 
 struct HoldersOptions {
-    // Where a recording of the module saw its gets never put back: the step
-    // about unexplained references names them.
+    // From a recording of the module: every get never put back (who, where),
+    // which the agent classifies; or, from older callers, only where.
     QStringList outstandingCallSites;
+    QList<OutstandingGet> outstandingGets;
 };
 
 // What a request came back with. When !ok, `error` says why in the agent's

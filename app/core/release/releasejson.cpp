@@ -87,33 +87,106 @@ bool holderToClearFromJson(const QJsonValue &value, HolderToClear *clear, QStrin
 
 } // namespace
 
+QJsonArray outstandingGetsToJson(const QList<OutstandingGet> &gets)
+{
+    QJsonArray array;
+    for (const OutstandingGet &get : gets)
+        array.append(QJsonObject{{QStringLiteral("call_site"), get.callSite},
+                                 {QStringLiteral("pid"), get.pid},
+                                 {QStringLiteral("comm"), get.comm},
+                                 {QStringLiteral("timestamp_ns"), double(get.timestampNs)}});
+    return array;
+}
+
+bool outstandingGetsFromJson(const QJsonValue &json, QList<OutstandingGet> *gets, QString *error)
+{
+    if (!json.isArray())
+        return fail(error, QStringLiteral("the outstanding gets must be an array"));
+    for (const QJsonValue &value : json.toArray()) {
+        const QJsonObject o = value.toObject();
+        if (!value.isObject() || !o.value(QLatin1String("call_site")).isString())
+            return fail(error, QStringLiteral("each outstanding get needs \"call_site\""));
+        gets->append({o.value(QLatin1String("call_site")).toString(),
+                      o.value(QLatin1String("pid")).toInt(-1),
+                      o.value(QLatin1String("comm")).toString(),
+                      qint64(o.value(QLatin1String("timestamp_ns")).toDouble())});
+    }
+    return true;
+}
+
+QJsonObject leakEvidenceToJson(const LeakEvidence &evidence)
+{
+    return {
+        {QStringLiteral("recording"), evidence.recording},
+        {QStringLiteral("module_recorded"), evidence.moduleRecorded},
+        {QStringLiteral("recorded_count"), evidence.recordedCount},
+        {QStringLiteral("lost_events"), double(evidence.lostEvents)},
+        {QStringLiteral("gets"), outstandingGetsToJson(evidence.gets)},
+    };
+}
+
+bool leakEvidenceFromJson(const QJsonObject &json, LeakEvidence *evidence, QString *error)
+{
+    LeakEvidence e;
+    if (!stringField(json, "recording", &e.recording, error) ||
+        !intField(json, "recorded_count", -1, &e.recordedCount, error))
+        return false;
+    if (!json.value(QLatin1String("module_recorded")).isBool() ||
+        !json.value(QLatin1String("lost_events")).isDouble())
+        return fail(error, QStringLiteral("evidence needs \"module_recorded\" (bool) and "
+                                          "\"lost_events\" (number)"));
+    e.moduleRecorded = json.value(QLatin1String("module_recorded")).toBool();
+    e.lostEvents = qint64(json.value(QLatin1String("lost_events")).toDouble());
+    if (!outstandingGetsFromJson(json.value(QLatin1String("gets")), &e.gets, error))
+        return false;
+    *evidence = e;
+    return true;
+}
+
 QJsonObject releaseRequestToJson(const ReleaseRequest &request)
 {
     QJsonArray clear;
     for (const HolderToClear &entry : request.clear)
         clear.append(QJsonObject{{QStringLiteral("holder"), holderToJson(entry.holder)},
                                  {QStringLiteral("action"), clearActionName(entry.action)}});
-    return {
+    QJsonObject json{
         {QStringLiteral("module"), request.module},
         {QStringLiteral("confirmed_refcount"), request.confirmedRefcount},
-        {QStringLiteral("confirmed_unexplained"), request.confirmedUnexplained},
+        {QStringLiteral("confirmed_unattributed"), request.confirmedUnattributed},
         {QStringLiteral("clear"), clear},
         {QStringLiteral("last_resort"), lastResortName(request.lastResort)},
     };
+    if (request.evidence)
+        json.insert(QStringLiteral("evidence"), leakEvidenceToJson(*request.evidence));
+    return json;
 }
 
 bool releaseRequestFromJson(const QJsonObject &json, ReleaseRequest *request, QString *error)
 {
     ReleaseRequest r;
+    // "confirmed_unexplained" from clients older than "unattributed".
+    const char *unattributed = json.contains(QLatin1String("confirmed_unattributed"))
+                                   ? "confirmed_unattributed"
+                                   : "confirmed_unexplained";
     if (!moduleField(json, &r.module, error) ||
         !intField(json, "confirmed_refcount", 0, &r.confirmedRefcount, error) ||
-        !intField(json, "confirmed_unexplained", 0, &r.confirmedUnexplained, error) ||
+        !intField(json, unattributed, 0, &r.confirmedUnattributed, error) ||
         !enumField(json, "last_resort", lastResortName, &r.lastResort, error))
         return false;
-    if (r.confirmedUnexplained > r.confirmedRefcount)
-        return fail(error, QStringLiteral("\"confirmed_unexplained\" (%1) cannot exceed "
-                                          "\"confirmed_refcount\" (%2)")
-                               .arg(r.confirmedUnexplained)
+    if (const QJsonValue evidence = json.value(QLatin1String("evidence"));
+        !evidence.isUndefined() && !evidence.isNull()) {
+        LeakEvidence e;
+        if (!evidence.isObject())
+            return fail(error, QStringLiteral("\"evidence\" must be an object"));
+        if (!leakEvidenceFromJson(evidence.toObject(), &e, error))
+            return fail(error, QStringLiteral("evidence: %1").arg(*error));
+        r.evidence = e;
+    }
+    if (r.confirmedUnattributed > r.confirmedRefcount)
+        return fail(error, QStringLiteral("\"%1\" (%2) cannot exceed "
+                                          "\"confirmed_refcount\" (%3)")
+                               .arg(QLatin1String(unattributed))
+                               .arg(r.confirmedUnattributed)
                                .arg(r.confirmedRefcount));
     const QJsonValue clear = json.value(QLatin1String("clear"));
     if (!clear.isUndefined() && !clear.isArray())
@@ -145,10 +218,17 @@ QJsonObject releaseStepToJson(const ReleaseStep &step)
 bool releaseStepFromJson(const QJsonObject &json, ReleaseStep *step, QString *error)
 {
     ReleaseStep s;
+    // The codes' names from before "unattributed", in saved results.
+    QJsonObject current = json;
+    const QString code = json.value(QLatin1String("code")).toString();
+    if (code == QLatin1String("unexplained_changed"))
+        current.insert(QStringLiteral("code"), stepCodeName(StepCode::UnattributedChanged));
+    else if (code == QLatin1String("force_unexplained"))
+        current.insert(QStringLiteral("code"), stepCodeName(StepCode::ForceUnattributed));
     if (!enumField(json, "kind", stepKindName, &s.kind, error) ||
         !enumField(json, "outcome", stepOutcomeName, &s.outcome, error) ||
         !stringField(json, "target", &s.target, error) ||
-        !enumField(json, "code", stepCodeName, &s.code, error) ||
+        !enumField(current, "code", stepCodeName, &s.code, error) ||
         !intField(json, "refcount_after", -1, &s.refcountAfter, error))
         return false;
     const QJsonValue args = json.value(QLatin1String("args"));

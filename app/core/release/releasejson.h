@@ -6,6 +6,7 @@
 
 #include "release/releaserequest.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace refscope {
@@ -13,6 +14,13 @@ namespace refscope {
 QJsonObject releaseRequestToJson(const ReleaseRequest &request);
 // False with *error naming the field when `json` is not a valid request.
 bool releaseRequestFromJson(const QJsonObject &json, ReleaseRequest *request, QString *error);
+
+// A recording's outstanding gets: the "release" method's "evidence" and the
+// "holders" method's "outstanding_gets".
+QJsonArray outstandingGetsToJson(const QList<OutstandingGet> &gets);
+bool outstandingGetsFromJson(const QJsonValue &json, QList<OutstandingGet> *gets, QString *error);
+QJsonObject leakEvidenceToJson(const LeakEvidence &evidence);
+bool leakEvidenceFromJson(const QJsonObject &json, LeakEvidence *evidence, QString *error);
 
 QJsonObject releaseStepToJson(const ReleaseStep &step);
 bool releaseStepFromJson(const QJsonObject &json, ReleaseStep *step, QString *error);

@@ -39,20 +39,26 @@ const CodeEntry stepCodes[] = {
     {"holder_gone", 0},
     {"clear_failed", 1},
     {"dropped", 3},
-    {"unexplained_changed", 2},
+    {"unattributed_changed", 2},
     {"nothing_to_drop", 0},
     {"drop_failed", 1},
     {"force_unsupported", 0},
     {"force_open_files", 1},
-    {"force_unexplained", 1},
+    {"force_unattributed", 1},
     {"force_unloaded", 1},
     {"force_failed", 1},
     {"unloaded", 0},
     {"unload_failed", 1},
     {"gone", 0},
     {"still_loaded", 2},
+    {"no_recording", 2},
+    {"recording_lacks_module", 2},
+    {"recording_lost_events", 2},
+    {"recording_stale", 3},
+    {"kinds_unchecked", 2},
+    {"not_proven_leaked", 3},
 };
-static_assert(std::size(stepCodes) == size_t(StepCode::StillLoaded) + 1);
+static_assert(std::size(stepCodes) == size_t(StepCode::NotProvenLeaked) + 1);
 
 // Empty for a value outside the table (a cast from a wrong number).
 template <typename Enum, typename Entry, size_t N>

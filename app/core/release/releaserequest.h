@@ -6,11 +6,14 @@
 // (app/core/protocol/PROTOCOL.md) carries these as JSON (releasejson.h).
 #pragma once
 
+#include "events/outstandingrefs.h"
 #include "holders/holder.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace refscope {
 
@@ -34,18 +37,33 @@ struct HolderToClear {
 // What to do when references remain after the chosen holders are cleared.
 enum class LastResort {
     None,       // just try delete_module, which then fails with the reason
-    DropLeaked, // the helper drops exactly the unexplained references (compare-and-swap)
+    DropLeaked, // the helper drops the unattributed references a recording proves leaked
+                // (compare-and-swap); refused without that evidence
     KernelForce // delete_module(O_TRUNC) where CONFIG_MODULE_FORCE_UNLOAD allows it, only
                 // when the module's own exit lets the remaining references go
 };
 QString lastResortName(LastResort resort); // "none", "drop_leaked", "kernel_force"
 
+// What a recording says about one module's outstanding gets: the only
+// evidence on which a reference is dropped (dropgate.h).
+struct LeakEvidence {
+    QString recording;           // its file name, for the messages
+    bool moduleRecorded = false; // it has events of the module
+    int recordedCount = -1;      // lsmod's count at the module's last event in it; -1 unloaded
+    qint64 lostEvents = 0;       // events the recording lost (any module)
+    QList<OutstandingGet> gets;  // since the module's last load in it, else since its start
+    bool operator==(const LeakEvidence &o) const = default;
+};
+
 struct ReleaseRequest {
     QString module;
-    int confirmedRefcount = 0;    // lsmod's count the user saw and confirmed
-    int confirmedUnexplained = 0; // the report's unexplained count the user saw
+    int confirmedRefcount = 0;     // lsmod's count the user saw and confirmed
+    int confirmedUnattributed = 0; // the report's unattributed count the user saw
     QList<HolderToClear> clear;
     LastResort lastResort = LastResort::None;
+    // DropLeaked: the recording's outstanding gets; the agent classifies
+    // them itself and refuses the drop without them.
+    std::optional<LeakEvidence> evidence;
     bool operator==(const ReleaseRequest &o) const = default;
 };
 
@@ -78,22 +96,29 @@ enum class StepCode {
     HolderGone,           // (the holder no longer holds the module)
     ClearFailed,          // reason
     // DropLeaked
-    Dropped,            // references dropped, count before, count after
-    UnexplainedChanged, // unexplained now, unexplained confirmed
-    NothingToDrop,      //
-    DropFailed,         // reason
+    Dropped,             // references dropped, count before, count after
+    UnattributedChanged, // unattributed now, unattributed confirmed
+    NothingToDrop,       //
+    DropFailed,          // reason
     // KernelForce
-    ForceUnsupported, //
-    ForceOpenFiles,   // holders left that a process or the kernel keeps
-    ForceUnexplained, // references nothing explains
-    ForceUnloaded,    // references the module's exit let go
-    ForceFailed,      // reason
+    ForceUnsupported,  //
+    ForceOpenFiles,    // holders left that a process or the kernel keeps
+    ForceUnattributed, // references RefScope could not attribute
+    ForceUnloaded,     // references the module's exit let go
+    ForceFailed,       // reason
     // Unload
     Unloaded,     //
     UnloadFailed, // reason
     // Verify
     Gone,        //
     StillLoaded, // state, count
+    // DropLeaked, refused by the gate (dropgate.h)
+    NoRecording,          // module, the record command
+    RecordingLacksModule, // recording, module
+    RecordingLostEvents,  // recording, events lost
+    RecordingStale,       // recording, count at its end, count now
+    KindsUnchecked,       // unattributed, the kinds not checked
+    NotProvenLeaked,      // unattributed, proven leaked, what took the others
 };
 QString stepCodeName(StepCode code); // "checked", "count_changed", ...
 int stepCodeArgumentCount(StepCode code);

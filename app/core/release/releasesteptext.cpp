@@ -69,16 +69,16 @@ const char *sentence(StepCode code)
     case StepCode::Dropped:
         return QT_TRANSLATE_NOOP(
             "refscope::ReleaseStepText",
-            "Dropped %1 unexplained reference(s) of %4: count %2 -> %3. The kernel is "
-            "now tainted (R), as after a forced unload.");
-    case StepCode::UnexplainedChanged:
+            "Dropped %1 reference(s) of %4 that the recording proves leaked: count %2 -> %3. "
+            "The kernel is now tainted (R), as after a forced unload.");
+    case StepCode::UnattributedChanged:
         return QT_TRANSLATE_NOOP(
             "refscope::ReleaseStepText",
-            "%3 now has %1 unexplained reference(s), not the %2 you confirmed: nothing "
+            "%3 now has %1 unattributed reference(s), not the %2 you confirmed: nothing "
             "was dropped.");
     case StepCode::NothingToDrop:
         return QT_TRANSLATE_NOOP("refscope::ReleaseStepText",
-                                 "Every remaining reference of %1 is explained: nothing to drop.");
+                                 "Every remaining reference of %1 is attributed: nothing to drop.");
     case StepCode::DropFailed:
         return QT_TRANSLATE_NOOP("refscope::ReleaseStepText",
                                  "Could not drop the references of %2: %1");
@@ -92,11 +92,11 @@ const char *sentence(StepCode code)
             "refscope::ReleaseStepText",
             "Refused to force %2 out: %1 holder(s) remain that a process or the kernel "
             "would close later, calling into the freed module's code.");
-    case StepCode::ForceUnexplained:
+    case StepCode::ForceUnattributed:
         return QT_TRANSLATE_NOOP(
             "refscope::ReleaseStepText",
-            "Refused to force %2 out: %1 reference(s) nothing explains might be put "
-            "later, into freed memory. Drop them as leaked instead.");
+            "Refused to force %2 out: %1 reference(s) RefScope could not attribute might be "
+            "put later, into freed memory.");
     case StepCode::ForceUnloaded:
         return QT_TRANSLATE_NOOP(
             "refscope::ReleaseStepText",
@@ -115,6 +115,38 @@ const char *sentence(StepCode code)
             "Verified: %1 is gone (neither in /sys/module nor in /proc/modules).");
     case StepCode::StillLoaded:
         return QT_TRANSLATE_NOOP("refscope::ReleaseStepText", "%3 is still loaded (%1, count %2).");
+    case StepCode::NoRecording:
+        return QT_TRANSLATE_NOOP(
+            "refscope::ReleaseStepText",
+            "Refused to drop references of %3: no recording proves them leaked. An "
+            "unattributed reference is one whose holder RefScope could not see, not one "
+            "that nothing holds. Record the module while the leak happens (%2, or the "
+            "timeline's Capture) and give the recording (--trace FILE): only the module's "
+            "own gets that were never put back are dropped.");
+    case StepCode::RecordingLacksModule:
+        return QT_TRANSLATE_NOOP("refscope::ReleaseStepText",
+                                 "Refused to drop references of %3: the recording %1 has no "
+                                 "event of %2. Record it while the leak happens.");
+    case StepCode::RecordingLostEvents:
+        return QT_TRANSLATE_NOOP("refscope::ReleaseStepText",
+                                 "Refused to drop references of %3: the recording %1 lost %2 "
+                                 "event(s), so a put may be missing from it. Record again.");
+    case StepCode::RecordingStale:
+        return QT_TRANSLATE_NOOP("refscope::ReleaseStepText",
+                                 "Refused to drop references of %4: the recording %1 ends with "
+                                 "count %2 but the count is %3 now: it no longer shows what "
+                                 "holds the module. Record again up to now.");
+    case StepCode::KindsUnchecked:
+        return QT_TRANSLATE_NOOP("refscope::ReleaseStepText",
+                                 "Refused to drop references of %3: %1 reference(s) are "
+                                 "unattributed while these kinds of holder could not be "
+                                 "checked: %2. One of them may hold the module.");
+    case StepCode::NotProvenLeaked:
+        return QT_TRANSLATE_NOOP("refscope::ReleaseStepText",
+                                 "Refused to drop references of %4: %1 reference(s) are "
+                                 "unattributed but the recording proves only %2 leaked (the "
+                                 "module's own gets never put back). The others were taken "
+                                 "for: %3. They are not leaks: remove those holders instead.");
     }
     return "";
 }

@@ -150,7 +150,7 @@ bool readHoldersV1(QDataStream &in, QList<HolderReport> *reports)
         in >> unexplained >> r.verdict;
         readStringList(in, &r.steps);
         r.refcount = refcount;
-        r.unexplained = unexplained;
+        r.unattributed = unexplained;
         reports->append(r);
     }
     return in.status() == QDataStream::Ok;

@@ -49,7 +49,9 @@ QStringList Teaching::walkthrough(const QString &scenarioId)
             tr("In the Modules table, select leaky_ref: Refcount grows by 1 with every run."),
             tr("On the Timeline tab, each write shows a module_get without a module_put: the "
                "outstanding references point at the leaking call site."),
-            tr("The Holders panel finds no holder: the references are unexplained, a leak."),
+            tr("The Holders panel finds no holder: the references are unattributed. The "
+               "timeline's outstanding gets prove the leak: leaky_ref took them on itself and "
+               "never put them back."),
             tr("Click Unload: it is refused, and nothing short of a reboot brings the count "
                "down."),
         };

@@ -58,7 +58,7 @@ HoldersDock::HoldersDock(QWidget *parent) : QDockWidget(tr("Holders"), parent)
     m_holders->setHeaderLabels(holderColumnTitles());
     m_holders->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_holders, &QTreeWidget::itemDoubleClicked, this, &HoldersDock::showSelectedInTimeline);
-    m_unexplained = wrappingLabel();
+    m_unattributed = wrappingLabel();
     m_steps = wrappingLabel();
     m_steps->setTextFormat(Qt::RichText);
     m_timeline = new QPushButton(tr("Show in timeline"));
@@ -78,7 +78,7 @@ HoldersDock::HoldersDock(QWidget *parent) : QDockWidget(tr("Holders"), parent)
     layout->addWidget(m_verdict);
     layout->addWidget(m_holders, 1);
     layout->addLayout(buttons);
-    layout->addWidget(m_unexplained);
+    layout->addWidget(m_unattributed);
     layout->addWidget(m_steps);
     setWidget(body);
     showMessage(tr("Select a module to see what holds it."));
@@ -116,7 +116,7 @@ void HoldersDock::setLeakingCallSites(std::function<QStringList(const QString &)
 
 void HoldersDock::leakingCallSitesCounted(const QString &module)
 {
-    if (m_agent && module == m_module && m_report.module == module && m_report.unexplained > 0 &&
+    if (m_agent && module == m_module && m_report.module == module && m_report.unattributed > 0 &&
         m_leakingCallSites && m_leakingCallSites(module) != m_askedCallSites)
         refresh();
 }
@@ -144,7 +144,7 @@ void HoldersDock::refresh()
         const QString module = m_module;
         m_askedCallSites = m_leakingCallSites ? m_leakingCallSites(module) : QStringList();
         AgentApi(m_agent).requestHolders(
-            module, {m_askedCallSites},
+            module, {m_askedCallSites, {}},
             [this, guard = QPointer<HoldersDock>(this), request,
              module](const HoldersAnswer &answer) {
                 if (!guard || request != m_request)
@@ -217,12 +217,15 @@ void HoldersDock::showReport(const HolderReport &report)
                                                          .arg(rule);
         showHolder(new QTreeWidgetItem(m_holders), KindColumn, h, tip);
     }
-    m_unexplained->setText(report.verdict.isEmpty() ? QString()
-                           : report.uncheckedKinds.isEmpty()
-                               ? tr("References nothing explains: %1").arg(report.unexplained)
-                               : tr("References nothing explains: %1 (not checked: %2)")
-                                     .arg(report.unexplained)
-                                     .arg(report.uncheckedKinds.join(u", ")));
+    m_unattributed->setText(
+        report.verdict.isEmpty() ? QString()
+        : report.uncheckedKinds.isEmpty()
+            ? tr("Unattributed references (RefScope could not see their holders): %1")
+                  .arg(report.unattributed)
+            : tr("Unattributed references (RefScope could not see their holders): %1 (not "
+                 "checked: %2)")
+                  .arg(report.unattributed)
+                  .arg(report.uncheckedKinds.join(u", ")));
     QString steps;
     for (const QString &step : holderStepTexts(report, TextLanguage::Display))
         steps += QStringLiteral("<li>%1</li>").arg(step.toHtmlEscaped());

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // "Why can't I unload it?": the dock listing what holds the selected module
 // (processes with their fds and paths, sockets, mounts, user modules,
-// kernel threads), the references nothing explains, the verdict and the
+// kernel threads), the references RefScope could not attribute, the verdict and the
 // next steps. The report comes from the current agent (the lab guest, or
 // a local one started through pkexec); without one, the dock says why there
 // is nothing to show and offers to read as root.
@@ -46,10 +46,10 @@ public:
     // Puts a widget (the "Force release…" button) at the dock's foot.
     void addActionWidget(QWidget *widget);
     // Where the timeline's recording saw a module's gets never put back:
-    // the agent names them in the step about unexplained references.
+    // the agent names them in the step about unattributed references.
     void setLeakingCallSites(std::function<QStringList(const QString &module)> source);
     // The timeline finished counting `module`'s outstanding references: a
-    // report with unexplained ones is asked for again with the call sites.
+    // report with unattributed ones is asked for again with the call sites.
     void leakingCallSitesCounted(const QString &module);
 
     // The holder columns (kind, process, FDs, path, refs, source) from
@@ -82,7 +82,7 @@ private:
     QPushButton *m_asRoot;
     QLabel *m_verdict;
     QTreeWidget *m_holders;
-    QLabel *m_unexplained;
+    QLabel *m_unattributed;
     QLabel *m_steps;
     QPushButton *m_timeline;
 };

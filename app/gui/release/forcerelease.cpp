@@ -3,6 +3,7 @@
 
 #include "lab/labpaths.h"
 #include "protocol/agentclient.h"
+#include "release/dropgate.h"
 #include "release/releasedialog.h"
 #include "release/releasemarker.h"
 #include "release/releasesession.h"
@@ -139,6 +140,10 @@ void ForceRelease::openDialog()
                                   ? new ReleaseSession(m_source->agent())
                                   : new ReleaseSession(kPkexec, labDefaultAgent());
     const QString module = normalizeModuleName(m_module);
+    // The timeline's recording is the only evidence a reference is leaked.
+    if (const auto &store = m_timeline ? m_timeline->store() : nullptr;
+        store && store->findModule(module) >= 0)
+        session->setEvidence(leakEvidence(*store, module, tr("the timeline's recording")));
     m_dialog = new ReleaseDialog(module, m_snapshot.support, session, m_window);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     // The marker notes where the recording stood when the run began; it

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The last resort of a force release: nothing, dropping the references
-// nothing explains, or the kernel's forced unload, each with its risk in
+// The last resort of a force release: nothing, dropping the references a
+// recording proves leaked, or the kernel's forced unload, each with its risk in
 // plain words. The choices stay locked until the module's name is typed
 // exactly; one the report or the kernel does not allow says why instead.
 #pragma once

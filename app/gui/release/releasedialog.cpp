@@ -51,7 +51,7 @@ QStyle::StandardPixmap outcomeIcon(StepOutcome outcome)
 bool countChanged(const ReleaseResult &result)
 {
     return std::any_of(result.steps.begin(), result.steps.end(), [](const ReleaseStep &step) {
-        return step.code == StepCode::CountChanged || step.code == StepCode::UnexplainedChanged;
+        return step.code == StepCode::CountChanged || step.code == StepCode::UnattributedChanged;
     });
 }
 
@@ -62,12 +62,14 @@ ReleaseDialog::ReleaseDialog(const QString &module, const KernelModuleSupport &s
     : QDialog(parent), m_module(module), m_support(support), m_session(session),
       m_status(wrappingLabel(QStringLiteral("releaseStatus"))),
       m_verdict(wrappingLabel(QStringLiteral("releaseVerdict"))), m_holders(new ReleaseHoldersTree),
-      m_unexplained(wrappingLabel(QStringLiteral("releaseUnexplained"))),
+      m_unattributed(wrappingLabel(QStringLiteral("releaseUnattributed"))),
       m_lastResort(new LastResortBox), m_summary(wrappingLabel(QStringLiteral("releaseSummary"))),
       m_steps(new QListWidget), m_result(wrappingLabel(QStringLiteral("releaseResult"))),
       m_run(new QPushButton(tr("Run"))), m_scan(new QPushButton(tr("Scan again")))
 {
     setObjectName(QStringLiteral("releaseDialog"));
+    if (session)
+        m_evidence = session->evidence();
     setWindowTitle(tr("Force release %1").arg(module));
     buildLayout();
     connect(m_holders, &ReleaseHoldersTree::planChanged, this, [this] {
@@ -108,7 +110,7 @@ void ReleaseDialog::buildLayout()
     whyLayout->addWidget(m_verdict);
     whyLayout->addWidget(new QLabel(tr("Tick the holders to clear:")));
     whyLayout->addWidget(m_holders, 1);
-    whyLayout->addWidget(m_unexplained);
+    whyLayout->addWidget(m_unattributed);
     auto *left = new QVBoxLayout;
     left->addWidget(m_status);
     left->addWidget(why, 1);
@@ -149,16 +151,24 @@ void ReleaseDialog::scanAgain()
     m_session->fetchReport(m_module);
 }
 
+void ReleaseDialog::setEvidence(const std::optional<LeakEvidence> &evidence)
+{
+    m_evidence = evidence;
+    m_plan.setEvidence(evidence);
+}
+
 void ReleaseDialog::setReport(const HolderReport &report, const QString &note)
 {
     m_plan = ReleasePlan(report, m_support);
+    m_plan.setEvidence(m_evidence);
     m_haveReport = true;
     m_done = false;
     m_status->setText(note);
     m_verdict->setText(holderVerdictText(report, TextLanguage::Display));
     m_holders->setPlan(&m_plan);
-    m_unexplained->setText(tr("References nothing explains: %1").arg(report.unexplained));
-    m_unexplained->setToolTip(Teaching::refcount());
+    m_unattributed->setText(tr("Unattributed references (RefScope could not see their holders): %1")
+                                .arg(report.unattributed));
+    m_unattributed->setToolTip(Teaching::refcount());
     m_lastResort->setPlan(&m_plan);
     m_steps->clear();
     m_result->clear();

@@ -29,6 +29,9 @@ public:
                   ReleaseSession *session, QWidget *parent = nullptr);
 
     void setReport(const HolderReport &report, const QString &note = {});
+    // The recording that may prove references leaked; the session's (the
+    // timeline's) by default. Without it, dropping is not offered.
+    void setEvidence(const std::optional<LeakEvidence> &evidence);
     const ReleasePlan &plan() const { return m_plan; }
     ReleaseHoldersTree *holdersTree() const { return m_holders; }
     LastResortBox *lastResortBox() const { return m_lastResort; }
@@ -58,6 +61,7 @@ private:
     QString m_module;
     KernelModuleSupport m_support;
     ReleaseSession *m_session;
+    std::optional<LeakEvidence> m_evidence;
     ReleasePlan m_plan;
     bool m_haveReport = false;
     bool m_running = false;
@@ -65,7 +69,7 @@ private:
     QLabel *m_status;
     QLabel *m_verdict;
     ReleaseHoldersTree *m_holders;
-    QLabel *m_unexplained;
+    QLabel *m_unattributed;
     LastResortBox *m_lastResort;
     QLabel *m_summary;
     QListWidget *m_steps;

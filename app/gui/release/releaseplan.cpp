@@ -2,7 +2,9 @@
 #include "release/releaseplan.h"
 
 #include "holders/holdersteps.h"
+#include "release/dropgate.h"
 #include "release/releaserules.h"
+#include "release/releasesteptext.h"
 
 namespace refscope {
 
@@ -93,17 +95,26 @@ QString ReleasePlan::whyNotOffered(LastResort resort) const
     switch (resort) {
     case LastResort::None:
         return {};
-    case LastResort::DropLeaked:
-        if (m_report.unexplained <= 0)
-            return tr("Every reference is explained by a holder: none is leaked.");
+    case LastResort::DropLeaked: {
+        if (m_report.unattributed <= 0)
+            return tr("Every reference is attributed to a holder: there is nothing to drop.");
+        const DropDecision gate = decideDrop(m_report, m_evidence);
+        if (!gate.allowed) {
+            ReleaseStep refusal;
+            refusal.code = gate.refusal;
+            refusal.args = gate.args;
+            refusal.target = m_report.module;
+            return releaseStepText(refusal);
+        }
         break;
+    }
     case LastResort::KernelForce: {
         if (!m_support.forceUnload)
             return tr("This kernel was built without CONFIG_MODULE_FORCE_UNLOAD.");
-        if (m_report.unexplained > 0)
-            return tr("%n reference(s) nothing explains could be put later, into freed memory: "
-                      "drop them as leaked instead.",
-                      nullptr, m_report.unexplained);
+        if (m_report.unattributed > 0)
+            return tr("%n reference(s) RefScope could not attribute could be put later, into "
+                      "freed memory.",
+                      nullptr, m_report.unattributed);
         for (int i = 0; i < m_report.holders.size(); ++i) {
             if (!isChecked(i) && !m_report.holders.at(i).ownThread)
                 return tr("Holders left alone would call into the freed module later: tick every "
@@ -151,16 +162,23 @@ int ReleasePlan::remainingRefs() const
             remaining -= h.refs;
     }
     if (m_lastResort == LastResort::DropLeaked)
-        remaining -= m_report.unexplained;
+        remaining -= m_report.unattributed;
     return std::max(0, remaining);
+}
+
+void ReleasePlan::setEvidence(const std::optional<LeakEvidence> &evidence)
+{
+    m_evidence = evidence;
+    revalidateLastResort();
 }
 
 ReleaseRequest ReleasePlan::request() const
 {
     ReleaseRequest request;
+    request.evidence = m_evidence;
     request.module = m_report.module;
     request.confirmedRefcount = m_report.refcount;
-    request.confirmedUnexplained = m_report.unexplained;
+    request.confirmedUnattributed = m_report.unattributed;
     for (int i = 0; i < m_report.holders.size(); ++i) {
         if (isChecked(i))
             request.clear.append({m_report.holders.at(i), action(i)});
@@ -203,10 +221,11 @@ QString ReleasePlan::lastResortRisk(LastResort resort)
     case LastResort::None:
         return tr("Nothing is forced: the kernel refuses to unload while references remain.");
     case LastResort::DropLeaked:
-        return tr("RefScope's helper module lowers the count by exactly the references nothing "
-                  "explains, and only if the count has not changed. If one of them was in fact "
-                  "in use, its owner will later call into freed memory. The kernel is marked "
-                  "tainted (R).");
+        return tr("Offered only when the timeline's recording proves every unattributed "
+                  "reference leaked: the module took it on itself and never put it back, with no "
+                  "holder behind it. RefScope's helper module then lowers the count by exactly "
+                  "those, and only if the count has not changed. The kernel is marked tainted "
+                  "(R).");
     case LastResort::KernelForce:
         return tr("The kernel frees the module even though references remain (delete_module "
                   "with O_TRUNC). Whatever still holds one and uses it later jumps into freed "
@@ -256,9 +275,9 @@ QStringList ReleasePlan::summary() const
     case LastResort::None:
         break;
     case LastResort::DropLeaked:
-        steps << tr("Drop the %n reference(s) nothing explains, only if still that many; the "
-                    "kernel is tainted (R).",
-                    nullptr, m_report.unexplained);
+        steps << tr("Drop the %n reference(s) the recording proves leaked, only if still that "
+                    "many; the kernel is tainted (R).",
+                    nullptr, m_report.unattributed);
         break;
     case LastResort::KernelForce:
         steps << tr("Force %1 out with the kernel's forced unload; the kernel is tainted (R).")

@@ -22,6 +22,9 @@ public:
     ReleasePlan(const HolderReport &report, const KernelModuleSupport &support);
 
     const HolderReport &report() const { return m_report; }
+    // The recording that may prove references leaked (dropgate.h): without
+    // it, dropping is not offered.
+    void setEvidence(const std::optional<LeakEvidence> &evidence);
     const KernelModuleSupport &support() const { return m_support; }
 
     // How holder i can be cleared, the least drastic first (the release
@@ -60,6 +63,7 @@ public:
     static QString lastResortRisk(LastResort resort);  // its risk, in plain words
 
 private:
+    std::optional<LeakEvidence> m_evidence;
     struct Choice {
         bool checked = false;
         ClearAction action = ClearAction::Terminate;

@@ -70,8 +70,11 @@ void ReleaseSession::fetchReport(const QString &module)
         return;
     }
     const quint64 request = ++m_reportRequest;
+    HoldersOptions options;
+    if (m_evidence)
+        options.outstandingGets = m_evidence->gets;
     AgentApi(m_agent).requestHolders(
-        module, {},
+        module, options,
         [this, guard = QPointer<ReleaseSession>(this), request](const HoldersAnswer &answer) {
             if (!guard || request != m_reportRequest)
                 return;

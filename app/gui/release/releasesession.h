@@ -28,6 +28,11 @@ public:
     ReleaseSession(const QString &launcher, const QString &agentPath, QObject *parent = nullptr);
     ~ReleaseSession() override;
 
+    // The timeline's recording of the module, when there is one: its gets
+    // go with the holders question (a driver's own get in open becomes its
+    // file's reference) and are the only evidence a drop is made on.
+    void setEvidence(const std::optional<LeakEvidence> &evidence) { m_evidence = evidence; }
+    const std::optional<LeakEvidence> &evidence() const { return m_evidence; }
     void fetchReport(const QString &module);
     void run(const ReleaseRequest &request);
     bool isRunning() const { return m_running; }
@@ -51,7 +56,8 @@ private:
     QPointer<AgentClient> m_agent;
     AgentClient *m_owned = nullptr;
     bool m_running = false;
-    bool m_started = false;      // the agent said hello
+    bool m_started = false; // the agent said hello
+    std::optional<LeakEvidence> m_evidence;
     quint64 m_reportRequest = 0; // replies to older report requests are dropped
 };
 

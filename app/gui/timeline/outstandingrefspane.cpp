@@ -27,7 +27,7 @@ constexpr std::size_t kEventsPerCheck = 64;
 } // namespace
 
 OutstandingRefsPane::OutstandingRefsPane(QWidget *parent)
-    : QWidget(parent), m_byCallSite(new OutstandingRefsModel(tr("Call site"), this)),
+    : QWidget(parent), m_byCallSite(new OutstandingRefsModel(tr("Call site"), this, true)),
       m_byTask(new OutstandingRefsModel(tr("Task"), this)), m_scopeChoice(new QComboBox),
       m_summary(new QLabel), m_recount(new QTimer(this)), m_slice(new QTimer(this))
 {
@@ -203,7 +203,7 @@ void OutstandingRefsPane::showCounted()
                            .arg(refs.gets)
                            .arg(refs.puts)
                            .arg(refs.gets - refs.puts));
-    m_byCallSite->setGroups(refs.byCallSite);
+    m_byCallSite->setGroups(refs.byCallSite, m_module);
     m_byTask->setGroups(refs.byTask);
     m_countedModule = m_module;
     m_leakingCallSites = refscope::leakingCallSites(refs);

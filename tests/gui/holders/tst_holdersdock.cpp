@@ -4,7 +4,7 @@
 // (tests/gui/holders/fixtures/capture-fixtures.sh): /dev/count_demo held by a
 // process and its forked child, and leaky_ref's leaked reference. The dock
 // lists each holder with its pid, comm, fds, path, refs and source, the
-// unexplained count, the verdict and the steps; in zh_CN and zh_TW all of
+// unattributed count, the verdict and the steps; in zh_CN and zh_TW all of
 // them are in Chinese, rendered from the report's sentence codes, while a
 // report saved before the codes existed still shows its English. "Show in
 // timeline" names the holder's module and pid. Saves holders-<language>.png
@@ -103,7 +103,9 @@ private slots:
         QVERIFY2(row->toolTip(1).contains(QStringLiteral("Shared by 1 forked process")),
                  qPrintable(row->toolTip(1)));
         const QString text = dockText(dock);
-        QVERIFY2(text.contains(QStringLiteral("References nothing explains: 1")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral(
+                     "Unattributed references (RefScope could not see their holders): 1")),
+                 qPrintable(text));
         QVERIFY2(text.contains(report.verdict), qPrintable(text));
         for (const QString &step : report.steps)
             QVERIFY2(text.contains(step.toHtmlEscaped()), qPrintable(step));

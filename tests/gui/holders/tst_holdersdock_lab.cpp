@@ -3,7 +3,7 @@
 // kernel): while the timeline captures, a shell opens /dev/count_demo and
 // forks a child that keeps the same open file. The dock names the holder
 // exactly (RefScope's helper module) with its pid, comm, fd, path, refs and
-// source, the forked sharer, the unexplained count, and an accounting that
+// source, the forked sharer, the unattributed count, and an accounting that
 // closes against the guest's /proc/modules; "Show in timeline" shows that
 // process's count_demo events in the event table.
 #include "holders/holdersdock.h"
@@ -75,12 +75,12 @@ private slots:
         QCOMPARE(guestOutput(agent, QStringLiteral("readlink /proc/%1/fd/3").arg(h.sharedWith[0])),
                  QStringLiteral("/dev/count_demo"));
         // The open's VFS reference is the holder's; count_demo's own get in
-        // open is what nothing explains. Together: the kernel's count.
+        // open is unattributed without a recording. Together: the kernel's count.
         const int count =
             guestOutput(agent, QStringLiteral("grep '^count_demo ' /proc/modules | cut -d' ' -f3"))
                 .toInt();
         QCOMPARE(report.refcount, count);
-        QCOMPARE(h.refs + report.unexplained, count);
+        QCOMPARE(h.refs + report.unattributed, count);
 
         auto *tree = dock->findChild<QTreeWidget *>(QStringLiteral("holdersTree"));
         const QTreeWidgetItem *row = tree->topLevelItem(0);
@@ -92,9 +92,11 @@ private slots:
         QStringList labels;
         for (const QLabel *label : dock->findChildren<QLabel *>())
             labels << label->text();
-        QVERIFY2(labels.contains(
-                     QStringLiteral("References nothing explains: %1").arg(report.unexplained)),
-                 qPrintable(labels.join(u'\n')));
+        QVERIFY2(
+            labels.contains(
+                QStringLiteral("Unattributed references (RefScope could not see their holders): %1")
+                    .arg(report.unattributed)),
+            qPrintable(labels.join(u'\n')));
 
         tree->setCurrentItem(tree->topLevelItem(0));
         const auto buttons = dock->findChildren<QPushButton *>();

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The explainer's accounting (sum of refs + unexplained == refcount, never
+// The explainer's accounting (sum of refs + unattributed == refcount, never
 // more claimed than counted, exact holders replacing inferred ones), its
 // verdicts for the module states, and the report's JSON round trip.
 #include "holders/explainer.h"
@@ -40,7 +40,7 @@ ExplainInput inputFor(int refcount, ModuleState state = ModuleState::Live)
 
 int accounted(const HolderReport &r)
 {
-    int sum = r.unexplained;
+    int sum = r.unattributed;
     for (const Holder &h : r.holders)
         sum += h.refs;
     return sum;
@@ -52,13 +52,13 @@ class TestHolderReport : public QObject {
     Q_OBJECT
 
 private slots:
-    void unexplainedIsTheRemainder()
+    void unattributedIsTheRemainder()
     {
         ExplainInput input = inputFor(4);
         input.inferred = {fileHolder(10, 3, HolderSource::Inferred),
                           fileHolder(11, 3, HolderSource::Inferred)};
         const HolderReport r = explainHolders(input);
-        QCOMPARE(r.unexplained, 2);
+        QCOMPARE(r.unattributed, 2);
         QCOMPARE(accounted(r), 4);
         QVERIFY(r.steps.first().startsWith(QStringLiteral("close fd 3 of pid 10 (sleep)")));
     }
@@ -69,7 +69,7 @@ private slots:
         input.inferred = {fileHolder(10, 3, HolderSource::Inferred),
                           fileHolder(11, 4, HolderSource::Inferred)};
         const HolderReport r = explainHolders(input);
-        QCOMPARE(r.unexplained, 0);
+        QCOMPARE(r.unattributed, 0);
         QCOMPARE(accounted(r), 1);
         QCOMPARE(r.holders.at(1).refs, 0);
         QVERIFY(r.verdict.contains(QStringLiteral("claimed 1 more than the count")));
@@ -97,7 +97,7 @@ private slots:
         const HolderReport r = explainHolders(input);
         QCOMPARE(r.holders.size(), 1);
         QCOMPARE(r.holders.first().kind, HolderKind::Module);
-        QCOMPARE(r.unexplained, 0);
+        QCOMPARE(r.unattributed, 0);
         QCOMPARE(r.steps, QStringList{QStringLiteral("unload user module tap_user first (rmmod "
                                                      "tap_user)")});
     }
@@ -125,18 +125,18 @@ private slots:
         input.module = QStringLiteral("tun");
         input.kernelThreads = {{42, QStringLiteral("tun/812")}, {43, QStringLiteral("kworker/0")}};
         const HolderReport r = explainHolders(input);
-        QCOMPARE(r.unexplained, 1);
+        QCOMPARE(r.unattributed, 1);
         QVERIFY(r.steps.join(u'\n').contains(QStringLiteral("tun/812 (pid 42)")));
         QVERIFY(!r.steps.join(u'\n').contains(QStringLiteral("kworker")));
     }
 
-    void unexplainedPointsAtTheRecordingsCallSites()
+    void unattributedPointsAtTheRecordingsCallSites()
     {
         ExplainInput input = inputFor(2);
         input.outstandingCallSites = {QStringLiteral("leaky_ref_write+0x1c [leaky_ref]")};
         const HolderReport r = explainHolders(input);
-        QCOMPARE(r.unexplained, 2);
-        QVERIFY(r.steps.contains(QStringLiteral("it looks leaked: see the outstanding gets at call "
+        QCOMPARE(r.unattributed, 2);
+        QVERIFY(r.steps.contains(QStringLiteral("see the outstanding gets at call "
                                                 "site leaky_ref_write+0x1c [leaky_ref] in the "
                                                 "timeline")));
         QVERIFY(!r.steps.join(u'\n').contains(QStringLiteral("record tun's")));

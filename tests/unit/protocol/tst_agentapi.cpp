@@ -39,7 +39,7 @@ private slots:
         QCOMPARE(AgentApi::holdersParams(QStringLiteral("leaky_ref"), {}),
                  (QJsonObject{{"module", "leaky_ref"}}));
         const QStringList sites{QStringLiteral("leaky_ref_write+0x2d/0x60 [leaky_ref]")};
-        QCOMPARE(AgentApi::holdersParams(QStringLiteral("leaky_ref"), {sites}),
+        QCOMPARE(AgentApi::holdersParams(QStringLiteral("leaky_ref"), {sites, {}}),
                  (QJsonObject{{"module", "leaky_ref"},
                               {"outstanding_call_sites", QJsonArray::fromStringList(sites)}}));
     }

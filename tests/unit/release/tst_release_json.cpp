@@ -33,7 +33,7 @@ ReleaseRequest sampleRequest()
     ReleaseRequest request;
     request.module = QStringLiteral("count_demo");
     request.confirmedRefcount = 5;
-    request.confirmedUnexplained = 1;
+    request.confirmedUnattributed = 1;
     request.clear = {{holder, ClearAction::CloseFds}, {socket, ClearAction::Terminate}};
     request.lastResort = LastResort::DropLeaked;
     return request;
@@ -98,8 +98,8 @@ private slots:
                                   << "confirmed_refcount";
         QTest::newRow("count as text")
             << "confirmed_refcount" << QJsonValue("5") << "confirmed_refcount";
-        QTest::newRow("unexplained above count")
-            << "confirmed_unexplained" << QJsonValue(6) << "confirmed_unexplained";
+        QTest::newRow("unattributed above count")
+            << "confirmed_unattributed" << QJsonValue(6) << "confirmed_unattributed";
         QTest::newRow("unknown last resort") << "last_resort" << QJsonValue("zero_it") << "zero_it";
         QTest::newRow("clear not array") << "clear" << QJsonValue(3) << "clear";
         QTest::newRow("clear entry not object")

@@ -406,7 +406,7 @@ private slots:
         const HolderReport &report = session.holders.first();
         QCOMPARE(report.module, QStringLiteral("loop"));
         QCOMPARE(report.refcount, 1);
-        QCOMPARE(report.unexplained, 0);
+        QCOMPARE(report.unattributed, 0);
         QCOMPARE(report.holders.size(), 1);
         QCOMPARE(report.holders.first().comm, QStringLiteral("sleep"));
         QCOMPARE(report.holders.first().path, QStringLiteral("/dev/loop-control"));
