@@ -7,6 +7,8 @@
 // thread keeping a closed netlink socket open) is forced out 100 times each
 // while other processes open and close /dev/count_demo on the other CPU;
 // the kernel log stays clean.
+#include "capture/livecapture.h"
+#include "events/eventstore.h"
 #include "guestshell.h"
 #include "holders/holderreportjson.h"
 #include "lab/labmachine.h"
@@ -120,6 +122,36 @@ class TestRelease : public QObject {
             return std::nullopt;
         }
         return evidence;
+    }
+
+    // The same evidence from the agent's live capture, as the window takes
+    // it from its timeline: capture `module`'s events while `script` runs.
+    std::optional<LeakEvidence> recordedLive(const QString &module, const QString &script)
+    {
+        LiveCapture capture(m_lab.agent());
+        QSignalSpy started(&capture, &LiveCapture::started);
+        QSignalSpy stopped(&capture, &LiveCapture::stopped);
+        QSignalSpy failed(&capture, &LiveCapture::failed);
+        capture.start({{module}, false});
+        if (!started.wait(60000) && started.isEmpty()) {
+            qWarning("live capture of %s did not start: %s", qPrintable(module),
+                     failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+            return std::nullopt;
+        }
+        const GuestResult run = sh(script);
+        capture.stop();
+        if (stopped.isEmpty() && !stopped.wait(60000)) {
+            qWarning("live capture of %s did not stop", qPrintable(module));
+            return std::nullopt;
+        }
+        if (!run.ok() || !failed.isEmpty()) {
+            qWarning("live capture of %s: %s", qPrintable(module), qPrintable(run.describe()));
+            return std::nullopt;
+        }
+        const std::unique_ptr<EventStore> events = capture.takeEvents();
+        if (!events)
+            return std::nullopt;
+        return leakEvidence(*events, module, QStringLiteral("live capture"));
     }
 
     // The request a user would confirm for the module's report right now,
@@ -446,11 +478,8 @@ private slots:
     // refuse or retry, never corrupt.
     void dropsLeaksUnderConcurrentGetsAndPuts()
     {
-        // Each round needs a recording of its leak now (the drop gate), and
-        // refscope-cli record did not finish in the guest with this test's
-        // writer and flood stopped: skipped until its rounds record through
-        // the agent's live capture instead, as the release dialog does.
-        QSKIP("a drop needs a recording per round; refscope-cli record hangs here (to rework)");
+        // Each round needs a recording of its leak (the drop gate): the
+        // agent's live capture takes it, as the window's timeline does.
         startFloodOnTheOtherCpu();
         const qint64 oks = hold(QStringLiteral("exec taskset -c 1 sh -c 'while :; do echo ok "
                                                "2>/dev/null > /proc/leaky_ref; done'"));
@@ -467,9 +496,9 @@ private slots:
                            .arg(m_flood))
                         .ok());
             const std::optional<LeakEvidence> evidence =
-                recorded(QStringLiteral("leaky_ref"),
-                         QStringLiteral("insmod %1 && echo oops > /proc/leaky_ref; true")
-                             .arg(ko(QStringLiteral("leaky_ref"))));
+                recordedLive(QStringLiteral("leaky_ref"),
+                             QStringLiteral("insmod %1 && echo oops > /proc/leaky_ref; true")
+                                 .arg(ko(QStringLiteral("leaky_ref"))));
             QVERIFY(sh(QStringLiteral("pkill -CONT -x open_close_floo; kill -CONT %1 %2")
                            .arg(oks)
                            .arg(m_flood))
