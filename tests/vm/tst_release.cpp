@@ -430,7 +430,7 @@ private slots:
 
     // The agent checks each chosen holder against the release rule itself,
     // whatever the client offered: a request no GUI would build changes
-    // nothing. Seed 004's socket is kept by the module's own thread (no
+    // nothing. stuck_netlink's socket is kept by the module's own thread (no
     // process to stop or end), count_demo's file is no mount.
     void refusesWhatTheRuleForbids()
     {
