@@ -158,15 +158,20 @@ QList<ModuleInfo> readLoadedModules(kmod_ctx *ctx, bool modinfo)
     // shows it only as "[permanent]" in /proc/modules' used-by column, so
     // that one fact is read from there.
     const QSet<QString> permanent = readPermanentModules();
+    // /proc/modules is a seq_file read in several read()s, each under the
+    // module mutex only while it lasts: a module loaded or freed between
+    // two of them shifts the list, so one line can come twice (seen in the
+    // lab during an insmod/rmmod loop). A name is kept once.
+    QSet<QString> present;
     for (const kmod_list *e = raw; e; e = kmod_list_next(raw, e)) {
         const Module mod(kmod_module_get_module(e));
-        if (std::optional<ModuleInfo> info = readModule(mod.get(), permanent, modinfo))
+        std::optional<ModuleInfo> info = readModule(mod.get(), permanent, modinfo);
+        if (info && !present.contains(info->name)) {
+            present.insert(info->name);
             modules.append(*info);
+        }
     }
     // A module that vanished mid-read may still be named as a holder.
-    QSet<QString> present;
-    for (const ModuleInfo &m : modules)
-        present.insert(m.name);
     for (ModuleInfo &m : modules)
         m.holders.removeIf([&](const QString &h) { return !present.contains(h); });
     fillDependsFromHolders(modules);
