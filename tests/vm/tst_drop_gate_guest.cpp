@@ -168,8 +168,8 @@ private slots:
     // recording says qdisc_create took the reference: never dropped.
     void neverDropsAQdiscsReference()
     {
-        if (!sh(QStringLiteral("command -v tc")).ok())
-            QSKIP("tc (iproute2) is not installed");
+        QVERIFY2(sh(QStringLiteral("command -v tc")).ok(),
+                 "tc is not installed (.ci/install-deps installs iproute2)");
         const GuestResult rec =
             record(QStringLiteral("/tmp/sfq.rscope"), QStringLiteral("sch_sfq"),
                    // The guest does not autoload modules: modprobe first.

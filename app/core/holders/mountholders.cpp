@@ -3,6 +3,7 @@
 
 #include "holders/holdertext.h"
 #include "holders/moduleowners.h"
+#include "holders/procpath.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,21 +22,6 @@ struct MountLine {
     QString source;
 };
 
-// mountinfo escapes space, tab, newline and backslash as \ooo octal.
-QString unescapeOctal(const QByteArray &field)
-{
-    QByteArray out;
-    for (int i = 0; i < field.size(); ++i) {
-        if (field.at(i) == '\\' && i + 3 < field.size()) {
-            out.append(char(field.mid(i + 1, 3).toInt(nullptr, 8)));
-            i += 3;
-        } else {
-            out.append(field.at(i));
-        }
-    }
-    return QString::fromUtf8(out);
-}
-
 // "36 35 98:0 /root /mnt opts [optional...] - type source superopts"
 QList<MountLine> parseMountinfo(const QByteArray &text)
 {
@@ -45,8 +31,8 @@ QList<MountLine> parseMountinfo(const QByteArray &text)
         const int dash = f.indexOf("-");
         if (f.size() < 6 || dash < 6 || dash + 2 >= f.size())
             continue;
-        mounts.append({QString::fromLatin1(f.at(2)), unescapeOctal(f.at(4)),
-                       QString::fromUtf8(f.at(dash + 1)), unescapeOctal(f.at(dash + 2))});
+        mounts.append({QString::fromLatin1(f.at(2)), unescapeProcPath(f.at(4)),
+                       QString::fromUtf8(f.at(dash + 1)), unescapeProcPath(f.at(dash + 2))});
     }
     return mounts;
 }

@@ -4,6 +4,7 @@
 #include "holders/census/census.h"
 #include "holders/holdertext.h"
 #include "holders/moduleowners.h"
+#include "holders/procpath.h"
 
 #include <QFile>
 
@@ -13,21 +14,6 @@
 namespace refscope {
 
 namespace {
-
-// /proc/swaps escapes space, tab, newline and backslash in paths as \ooo.
-QString unescape(const QByteArray &field)
-{
-    QByteArray out;
-    for (int i = 0; i < field.size(); ++i) {
-        if (field.at(i) == '\\' && i + 3 < field.size()) {
-            out.append(char(field.mid(i + 1, 3).toInt(nullptr, 8)));
-            i += 3;
-        } else {
-            out.append(field.at(i));
-        }
-    }
-    return QString::fromUtf8(out);
-}
 
 } // namespace
 
@@ -39,7 +25,7 @@ QList<SwapArea> parseProcSwaps(const QByteArray &text)
         const QList<QByteArray> f = lines.at(i).simplified().split(' ');
         if (f.size() < 5)
             continue;
-        areas.append({unescape(f.at(0)), QString::fromLatin1(f.at(1))});
+        areas.append({unescapeProcPath(f.at(0)), QString::fromLatin1(f.at(1))});
     }
     return areas;
 }
