@@ -26,6 +26,7 @@ class TestPolkit : public QObject {
     std::unique_ptr<PolkitGuest> m_polkit;
     const QString m_agent = QStringLiteral(REFSCOPE_AGENT);
     const QString m_cli = QStringLiteral(REFSCOPE_CLI);
+    const QString kEvidence = QStringLiteral("/tmp/leaky_ref-evidence.rscope");
     const QString m_probe = QStringLiteral(REFSCOPE_POLKIT_SNAPSHOT_PROBE);
 
     // pkexec AGENT MODE as user, with the agent's stdin at its end (the
@@ -50,8 +51,13 @@ class TestPolkit : public QObject {
     {
         const QString ko =
             QFileInfo(labExampleModules().first()).absolutePath() + QStringLiteral("/leaky_ref.ko");
+        // Recorded as root while it loads and leaks: the evidence a drop
+        // needs, readable by the users who then ask for the release.
         const GuestResult load = m_guest->run(
-            QStringLiteral("insmod %1 && { echo oops > /proc/leaky_ref || true; }").arg(ko));
+            QStringLiteral("%1 record -o %2 --modules leaky_ref -- sh -c 'insmod %3 && "
+                           "{ echo oops > /proc/leaky_ref || true; }' && chmod 644 %2")
+                .arg(m_cli, kEvidence, ko),
+            120000);
         QVERIFY2(load.ok(), qPrintable(load.describe()));
         QCOMPARE(lsmodCount(QStringLiteral("leaky_ref")), 1);
     }
@@ -59,7 +65,9 @@ class TestPolkit : public QObject {
     GuestResult releaseAs(const QString &user)
     {
         return m_polkit->runAs(
-            user, QStringLiteral("%1 release leaky_ref --drop-leaked --yes 2>&1").arg(m_cli),
+            user,
+            QStringLiteral("%1 release leaky_ref --drop-leaked --trace %2 --yes 2>&1")
+                .arg(m_cli, kEvidence),
             180000);
     }
 
