@@ -905,6 +905,10 @@
         <source>one open of %1 takes %2 references: its file operations and its socket protocol</source>
         <translation>打开一次 %1 会占用 %2 个引用：它的文件操作和它的套接字协议</translation>
     </message>
+    <message>
+        <source>BPF: each program attached to %1 holds a reference on %2 from its loading until it is freed, linked or not</source>
+        <translation>BPF：附加到 %1 的每个程序从加载起到被释放为止都持有 %2 的一个引用，无论是否已链接</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>

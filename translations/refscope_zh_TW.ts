@@ -905,6 +905,10 @@
         <source>one open of %1 takes %2 references: its file operations and its socket protocol</source>
         <translation>開啟一次 %1 會占用 %2 個參考：它的檔案操作和它的通訊端協定</translation>
     </message>
+    <message>
+        <source>BPF: each program attached to %1 holds a reference on %2 from its loading until it is freed, linked or not</source>
+        <translation>BPF：附加到 %1 的每個程式從載入起到被釋放為止都持有 %2 的一個參考，無論是否已連結</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>

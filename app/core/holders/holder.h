@@ -109,6 +109,7 @@ enum class HolderSentenceCode {
     CryptoUsers,       // the algorithm's driver, how many users
     AlgSockets,        // the processes with AF_ALG sockets open
     BpfTrampoline,     // the function, the module
+    BpfProgram,        // the function, the module
     // Why the helper kernel module could not be asked (exact holders):
     HelperNotInstalled, // the module file looked for
     HelperUnsigned,     // the module file

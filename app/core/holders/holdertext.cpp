@@ -136,6 +136,8 @@ const SentenceSource kSentences[] = {
      QT_TRANSLATE_NOOP("refscope::HolderText", "AF_ALG sockets are open in %1")},
     {HolderSentenceCode::BpfTrampoline, "bpf_trampoline",
      QT_TRANSLATE_NOOP("refscope::HolderText", "BPF: the programs attached to %1 run through one trampoline, which holds a reference on %2 while any of them is attached")},
+    {HolderSentenceCode::BpfProgram, "bpf_program",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "BPF: each program attached to %1 holds a reference on %2 from its loading until it is freed, linked or not")},
     {HolderSentenceCode::HelperNotInstalled, "helper_not_installed",
      QT_TRANSLATE_NOOP("refscope::HolderText", "RefScope's helper module is neither installed nor built (%1 does not exist): install it with DKMS (dkms install refscope_helper/1.0) or build the kmod-helper target")},
     {HolderSentenceCode::HelperUnsigned, "helper_unsigned",

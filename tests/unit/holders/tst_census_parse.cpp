@@ -5,6 +5,7 @@
 // filter with a bound gact action plus a standalone one, two nftables rules
 // with ct, an iptables-nft rule with the conntrack match, a nat base chain,
 // and swap on /dev/loop0.
+#include "holders/census/bpfcensus.h"
 #include "holders/census/nftcensus.h"
 #include "holders/census/swapcensus.h"
 #include "holders/census/tccensus.h"
@@ -139,6 +140,29 @@ private slots:
         const QList<SwapArea> spaced =
             parseProcSwaps("Filename Type Size Used Priority\n/tmp/my\\040swap file 1024 0 -2\n");
         QCOMPARE(spaced.at(0).path, QStringLiteral("/tmp/my swap"));
+    }
+
+    // Two opens up to 6.9, one exclusive open from 6.10 (measured on the
+    // lab's 6.1 and 6.12).
+    void swapReferencesByKernel()
+    {
+        QCOMPARE(swapPartitionRefs(QStringLiteral("6.1.0-57-amd64")), 2);
+        QCOMPARE(swapPartitionRefs(QStringLiteral("6.9.12-amd64")), 2);
+        QCOMPARE(swapPartitionRefs(QStringLiteral("6.10.1")), 1);
+        QCOMPARE(swapPartitionRefs(QStringLiteral("6.12.118+deb12-amd64")), 1);
+        QCOMPARE(swapPartitionRefs(QStringLiteral("7.0.0")), 1);
+        QCOMPARE(swapPartitionRefs(QStringLiteral("5.10.0-30-amd64")), 2);
+    }
+
+    // One reference per trampoline up to 6.3, per program from 6.4
+    // (measured on the lab's 6.1 and 6.12).
+    void bpfReferencesByKernel()
+    {
+        QVERIFY(!bpfProgramsHoldModule(QStringLiteral("6.1.0-57-amd64")));
+        QVERIFY(!bpfProgramsHoldModule(QStringLiteral("6.3.13")));
+        QVERIFY(bpfProgramsHoldModule(QStringLiteral("6.4.0")));
+        QVERIFY(bpfProgramsHoldModule(QStringLiteral("6.12.118+deb12-amd64")));
+        QVERIFY(bpfProgramsHoldModule(QStringLiteral("7.1.0")));
     }
 };
 

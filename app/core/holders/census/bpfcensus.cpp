@@ -4,12 +4,14 @@
 #include "holders/census/census.h"
 #include "holders/holdertext.h"
 #include "holders/moduleowners.h"
+#include "inventory/kernelsupport.h"
 #include "inventory/moduleinfo.h"
 
 #include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QMap>
+#include <QRegularExpression>
 
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
@@ -64,11 +66,18 @@ QString functionName(quint32 btfObject, quint32 typeId)
     return name;
 }
 
-// link id -> (pid, fd) of the processes holding it, from the fdinfo of
-// every bpf-link fd ("link_id:\t12").
-QHash<quint32, QList<QPair<int, int>>> linkHolders()
+using FdHolders = QHash<quint32, QList<QPair<int, int>>>; // object id -> (pid, fd)
+
+struct BpfFds {
+    FdHolders links;    // from "link_id:" in a bpf-link fd's fdinfo
+    FdHolders programs; // from "prog_id:" in a bpf-prog fd's fdinfo
+};
+
+// The processes holding BPF links and programs, from the fdinfo of every
+// bpf-link and bpf-prog fd.
+BpfFds bpfFdHolders()
 {
-    QHash<quint32, QList<QPair<int, int>>> holders;
+    BpfFds fds;
     const QDir proc(QStringLiteral("/proc"));
     for (const QString &entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         bool numeric = false;
@@ -77,20 +86,23 @@ QHash<quint32, QList<QPair<int, int>>> linkHolders()
             continue;
         const QDir fdDir(QStringLiteral("/proc/%1/fd").arg(pid));
         for (const QString &name : fdDir.entryList(QDir::Files | QDir::System)) {
-            if (QFile::symLinkTarget(fdDir.filePath(name)) !=
-                    QLatin1String("anon_inode:bpf_link") &&
-                !QFile::symLinkTarget(fdDir.filePath(name)).endsWith(QLatin1String("bpf_link")))
+            const QString target = QFile::symLinkTarget(fdDir.filePath(name));
+            const bool link = target.endsWith(QLatin1String("bpf_link"));
+            const bool prog = target.endsWith(QLatin1String("bpf-prog"));
+            if (!link && !prog)
                 continue;
             QFile info(QStringLiteral("/proc/%1/fdinfo/%2").arg(pid).arg(name));
             if (!info.open(QIODevice::ReadOnly))
                 continue;
+            const QByteArray key = link ? "link_id:" : "prog_id:";
             for (const QByteArray &line : info.readAll().split('\n')) {
-                if (line.startsWith("link_id:"))
-                    holders[line.mid(8).trimmed().toUInt()].append({pid, name.toInt()});
+                if (line.startsWith(key))
+                    (link ? fds.links : fds.programs)[line.mid(key.size()).trimmed().toUInt()]
+                        .append({pid, name.toInt()});
             }
         }
     }
-    return holders;
+    return fds;
 }
 
 QString readComm(int pid)
@@ -104,23 +116,62 @@ struct Trampoline {
     quint32 btfObject = 0;
     quint32 function = 0;
     QStringList programs; // "name (id N)"
+    QList<quint32> programIds;
     QList<quint32> links;
 };
 
-} // namespace
+using Trampolines = QMap<QPair<quint32, quint32>, Trampoline>; // (BTF object, function)
 
-void addBpfHolders(ModuleOwners &owners, Census &census)
+// The module a program is attached to (through its BTF object), or empty.
+QString attachedModule(ModuleOwners &owners, QHash<quint32, QString> &btfNames,
+                       const bpf_prog_info &info)
 {
-    QMap<QPair<quint32, quint32>, Trampoline> trampolines; // (BTF object, function)
-    QHash<quint32, QString> btfNames;
+    if (info.attach_btf_obj_id == 0)
+        return {}; // attached to another program, or not a tracing program
+    const quint32 object = info.attach_btf_obj_id;
+    if (!btfNames.contains(object))
+        btfNames.insert(object, btfObjectName(object));
+    const QString module = normalizeModuleName(btfNames.value(object));
+    return owners.loaded().contains(module) ? module : QString(); // vmlinux, or not loaded
+}
+
+bool programInfo(quint32 progId, bpf_prog_info *info)
+{
+    const Fd prog(bpf_prog_get_fd_by_id(progId));
+    if (prog.fd < 0)
+        return false; // gone meanwhile
+    *info = {};
+    __u32 len = sizeof *info;
+    return bpf_obj_get_info_by_fd(prog.fd, info, &len) == 0;
+}
+
+void addProgram(Trampolines &trampolines, const QString &module, const bpf_prog_info &info,
+                quint32 progId)
+{
+    Trampoline &t = trampolines[{info.attach_btf_obj_id, info.attach_btf_id}];
+    if (t.programIds.contains(progId))
+        return;
+    t.module = module;
+    t.btfObject = info.attach_btf_obj_id;
+    t.function = info.attach_btf_id;
+    t.programs << QStringLiteral("%1 (id %2)").arg(QString::fromUtf8(info.name)).arg(progId);
+    t.programIds << progId;
+}
+
+// Every tracing link: link id per program id. False when the kernel
+// refuses to list them (not root).
+bool tracingLinks(QHash<quint32, QList<quint32>> *linksOfProgram, Census &census)
+{
     __u32 id = 0;
     for (;;) {
         if (bpf_link_get_next_id(id, &id) != 0) {
             // ENOENT: the last one; ENOSYS/EINVAL: no BPF, so nothing held.
-            if (errno == EPERM || errno == EACCES)
+            if (errno == EPERM || errno == EACCES) {
                 census.markUnchecked(QStringLiteral("bpf"),
                                      QString::fromLocal8Bit(strerror(errno)));
-            break;
+                return false;
+            }
+            return true;
         }
         const Fd link(bpf_link_get_fd_by_id(id));
         if (link.fd < 0)
@@ -130,54 +181,92 @@ void addBpfHolders(ModuleOwners &owners, Census &census)
         if (bpf_obj_get_info_by_fd(link.fd, &linkInfo, &len) != 0 ||
             linkInfo.type != BPF_LINK_TYPE_TRACING)
             continue;
-        const Fd prog(bpf_prog_get_fd_by_id(linkInfo.prog_id));
-        if (prog.fd < 0)
-            continue;
-        bpf_prog_info progInfo = {};
-        len = sizeof progInfo;
-        if (bpf_obj_get_info_by_fd(prog.fd, &progInfo, &len) != 0 ||
-            progInfo.attach_btf_obj_id == 0)
-            continue; // attached to another program, not to the kernel
-        const quint32 object = progInfo.attach_btf_obj_id;
-        if (!btfNames.contains(object))
-            btfNames.insert(object, btfObjectName(object));
-        const QString module = normalizeModuleName(btfNames.value(object));
-        if (!owners.loaded().contains(module))
-            continue; // vmlinux, or not a loaded module
-        Trampoline &t = trampolines[{object, progInfo.attach_btf_id}];
-        t.module = module;
-        t.btfObject = object;
-        t.function = progInfo.attach_btf_id;
-        t.programs << QStringLiteral("%1 (id %2)")
-                          .arg(QString::fromUtf8(progInfo.name))
-                          .arg(linkInfo.prog_id);
-        t.links << id;
+        (*linksOfProgram)[linkInfo.prog_id] << id;
+    }
+}
+
+} // namespace
+
+bool bpfProgramsHoldModule(const QString &release)
+{
+    static const QRegularExpression version(QStringLiteral("^(\\d+)\\.(\\d+)"));
+    const QRegularExpressionMatch m = version.match(release);
+    if (!m.hasMatch())
+        return true; // the current way
+    const int major = m.captured(1).toInt();
+    const int minor = m.captured(2).toInt();
+    return major > 6 || (major == 6 && minor >= 4);
+}
+
+void addBpfHolders(ModuleOwners &owners, Census &census)
+{
+    QHash<quint32, QList<quint32>> linksOfProgram;
+    if (!tracingLinks(&linksOfProgram, census))
+        return;
+    const bool perProgram = bpfProgramsHoldModule(runningKernelRelease());
+    Trampolines trampolines;
+    QHash<quint32, QString> btfNames;
+    bpf_prog_info info = {};
+    if (perProgram) {
+        // Every program attached (or loaded to attach) to a module's
+        // function holds it, linked or not.
+        __u32 id = 0;
+        while (bpf_prog_get_next_id(id, &id) == 0) {
+            if (!programInfo(id, &info))
+                continue;
+            const QString module = attachedModule(owners, btfNames, info);
+            if (!module.isEmpty())
+                addProgram(trampolines, module, info, id);
+        }
+    } else {
+        for (auto it = linksOfProgram.cbegin(); it != linksOfProgram.cend(); ++it) {
+            if (!programInfo(it.key(), &info))
+                continue;
+            const QString module = attachedModule(owners, btfNames, info);
+            if (!module.isEmpty())
+                addProgram(trampolines, module, info, it.key());
+        }
     }
     if (trampolines.isEmpty())
         return;
-    const QHash<quint32, QList<QPair<int, int>>> holders = linkHolders();
-    for (const Trampoline &t : std::as_const(trampolines)) {
+    const BpfFds fds = bpfFdHolders();
+    for (Trampoline &t : trampolines) {
+        for (const quint32 prog : std::as_const(t.programIds))
+            t.links << linksOfProgram.value(prog);
         const QString function = functionName(t.btfObject, t.function);
         Holder h;
         h.kind = HolderKind::Bpf;
         h.path = QStringLiteral("%1 on %2 (%3)")
                      .arg(t.programs.join(QStringLiteral(", ")), function, t.module);
-        h.refs = 1; // one trampoline per function, however many programs
+        h.refs = perProgram ? int(t.programIds.size()) : 1;
         h.source = HolderSource::Inferred;
-        QMap<int, QList<int>> processes; // pid -> link fds
+        QMap<int, QList<int>> processes; // pid -> link and program fds
         bool unheld = false;
-        for (const quint32 link : t.links) {
-            const auto found = holders.constFind(link);
-            if (found == holders.cend())
+        for (const quint32 link : std::as_const(t.links)) {
+            const auto found = fds.links.constFind(link);
+            if (found == fds.links.cend())
                 unheld = true; // pinned in bpffs, or held by the kernel
             else
                 for (const auto &[pid, fd] : *found)
                     processes[pid] << fd;
         }
+        if (perProgram) {
+            // A program no link and no process holds is pinned (bpffs) or
+            // held by the kernel.
+            for (const quint32 prog : std::as_const(t.programIds)) {
+                const auto found = fds.programs.constFind(prog);
+                if (found != fds.programs.cend())
+                    for (const auto &[pid, fd] : *found)
+                        processes[pid] << fd;
+                else if (linksOfProgram.value(prog).isEmpty())
+                    unheld = true;
+            }
+        }
         if (processes.size() == 1 && !unheld) {
             h.pid = processes.firstKey();
             h.comm = readComm(h.pid);
             h.fds = processes.first();
+            std::sort(h.fds.begin(), h.fds.end());
             h.undo = QStringLiteral("kill %1").arg(h.pid);
         } else if (!processes.isEmpty()) {
             QStringList pids;
@@ -185,7 +274,9 @@ void addBpfHolders(ModuleOwners &owners, Census &census)
                 pids << QString::number(it.key());
             h.undo = QStringLiteral("kill ") + pids.join(u' ');
         }
-        setHolderRule(h, {{HolderSentenceCode::BpfTrampoline, {function, t.module}}});
+        setHolderRule(
+            h, {{perProgram ? HolderSentenceCode::BpfProgram : HolderSentenceCode::BpfTrampoline,
+                 {function, t.module}}});
         census.holders[t.module].append(h);
     }
 }

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Swap as a holder: swapon opens its block device twice (the swap file and
-// the exclusive claim, each through blkdev_get_by_dev), and each open
-// holds the disk driver's module (a swap on /dev/loop0 holds loop twice)
-// until swapoff.
+// Swap as a holder: each open of a swap partition's block device holds the
+// disk driver's module until swapoff (a swap on /dev/loop0 holds loop twice
+// on 6.1, once on 6.12: see swapPartitionRefs).
 #pragma once
 
 #include <QByteArray>
@@ -20,6 +19,9 @@ struct SwapArea {
 };
 
 QList<SwapArea> parseProcSwaps(const QByteArray &text);
+
+// The references swapon keeps on a partition's driver on kernel RELEASE.
+int swapPartitionRefs(const QString &release);
 
 void addSwapHolders(ModuleOwners &owners, Census &census);
 

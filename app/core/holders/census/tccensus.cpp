@@ -158,16 +158,20 @@ QString tcProtocolText(quint16 protocolNetworkOrder)
 namespace {
 
 // The kernel loads a qdisc, classifier or action by the name
-// "sch_KIND", "cls_KIND" or "act_KIND" (request_module): its owner is the
-// loaded module that name resolves to (sch_ingress also answers "clsact").
+// "sch_KIND", "cls_KIND" or "act_KIND" (request_module), and since 6.9 by
+// "net-sch-KIND", "net-cls-KIND" or "net-act-KIND" (the modules' aliases
+// changed with it: 6.12's sch_ingress answers "net-sch-clsact", 6.1's
+// "sch_clsact"). Its owner is the loaded module the name resolves to.
 Attribution tcOwner(ModuleOwners &owners, const QString &what, const QString &prefix,
                     const QString &kind)
 {
-    const QString alias = prefix + kind;
-    const QString module = owners.aliasModule(alias);
-    if (module.isEmpty())
-        return {};
-    return {module, {{HolderSentenceCode::TcKindAlias, {what, kind, alias}}}};
+    const QString family = prefix.chopped(1); // "sch_" -> "sch"
+    for (const QString &alias : {QStringLiteral("net-%1-%2").arg(family, kind), prefix + kind}) {
+        const QString module = owners.aliasModule(alias);
+        if (!module.isEmpty())
+            return {module, {{HolderSentenceCode::TcKindAlias, {what, kind, alias}}}};
+    }
+    return {};
 }
 
 QString deviceName(int ifindex)
