@@ -905,6 +905,10 @@
         <source>one open of %1 takes %2 references: its file operations and its socket protocol</source>
         <translation>打开一次 %1 会占用 %2 个引用：它的文件操作和它的套接字协议</translation>
     </message>
+    <message>
+        <source>in flight: sent over a unix socket (SCM_RIGHTS) and not received yet; the receiver, or the socket&apos;s last close, lets it go</source>
+        <translation>传输中：已通过 unix 套接字（SCM_RIGHTS）发送但尚未被接收；由接收方接收，或该套接字最后一次关闭时，才会释放它</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>
@@ -2157,6 +2161,18 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Refused to drop references of %4: %1 reference(s) are unattributed but the recording proves only %2 leaked (the module&apos;s own gets never put back). The others were taken for: %3. They are not leaks: remove those holders instead.</source>
         <translation>拒绝丢弃 %4 的引用：有 %1 个引用未归属，但录制只证明 %2 个已泄漏（模块自己获取且从未归还的）。其他的是为以下对象获取的：%3。它们不是泄漏：请改为移除这些持有者。</translation>
+    </message>
+    <message>
+        <source>Refused to force %2 out: %1 file(s) of it are in flight, sent over a unix socket and not received yet. The module&apos;s exit does not let them go: whoever receives them, or the socket&apos;s last close, would call into the freed module. Let the receiver take them, or close that socket, first.</source>
+        <translation>拒绝强制卸载 %2：它有 %1 个文件处于传输中，已通过 unix 套接字发送但尚未被接收。模块的退出函数不会释放它们：之后接收它们的进程，或该套接字最后一次关闭时，会调用已释放模块的代码。请先让接收方接收它们，或关闭该套接字。</translation>
+    </message>
+    <message>
+        <source>Refused to force %3 out: its holders changed since the scan just before (count %1 now, %2 then). A reference taken meanwhile would be put into freed memory. Nothing was changed; look at its holders again.</source>
+        <translation>拒绝强制卸载 %3：其持有者在刚才的扫描之后发生了变化（现在计数为 %1，扫描时为 %2）。期间获取的引用之后会被放回已释放的内存中。未做任何更改，请重新查看其持有者。</translation>
+    </message>
+    <message>
+        <source>Refused to force %2 out: RefScope could not check whether a file of it is in flight in a unix socket, which would be closed after the module is freed (%1).</source>
+        <translation>拒绝强制卸载 %2：RefScope 无法检查它是否有文件正在 unix 套接字中传输，这样的文件会在模块释放后才被关闭（%1）。</translation>
     </message>
 </context>
 <context>

@@ -905,6 +905,10 @@
         <source>one open of %1 takes %2 references: its file operations and its socket protocol</source>
         <translation>開啟一次 %1 會占用 %2 個參考：它的檔案操作和它的通訊端協定</translation>
     </message>
+    <message>
+        <source>in flight: sent over a unix socket (SCM_RIGHTS) and not received yet; the receiver, or the socket&apos;s last close, lets it go</source>
+        <translation>傳輸中：已透過 unix 通訊端（SCM_RIGHTS）傳送但尚未被接收；由接收方接收，或該通訊端最後一次關閉時，才會釋放它</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>
@@ -2157,6 +2161,18 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Refused to drop references of %4: %1 reference(s) are unattributed but the recording proves only %2 leaked (the module&apos;s own gets never put back). The others were taken for: %3. They are not leaks: remove those holders instead.</source>
         <translation>拒絕丟棄 %4 的參考：有 %1 個參考未歸屬，但錄製只證明 %2 個已洩漏（模組自己取得且從未歸還的）。其他的是為以下物件取得的：%3。它們不是洩漏：請改為移除這些持有者。</translation>
+    </message>
+    <message>
+        <source>Refused to force %2 out: %1 file(s) of it are in flight, sent over a unix socket and not received yet. The module&apos;s exit does not let them go: whoever receives them, or the socket&apos;s last close, would call into the freed module. Let the receiver take them, or close that socket, first.</source>
+        <translation>拒絕強制卸載 %2：它有 %1 個檔案處於傳輸中，已透過 unix 通訊端傳送但尚未被接收。模組的結束函式不會釋放它們：之後接收它們的行程，或該通訊端最後一次關閉時，會呼叫已釋放模組的程式碼。請先讓接收方接收它們，或關閉該通訊端。</translation>
+    </message>
+    <message>
+        <source>Refused to force %3 out: its holders changed since the scan just before (count %1 now, %2 then). A reference taken meanwhile would be put into freed memory. Nothing was changed; look at its holders again.</source>
+        <translation>拒絕強制卸載 %3：其持有者在剛才的掃描之後發生了變化（現在計數為 %1，掃描時為 %2）。期間取得的參照將被放回已釋放的記憶體中。未做任何變更，請重新檢視其持有者。</translation>
+    </message>
+    <message>
+        <source>Refused to force %2 out: RefScope could not check whether a file of it is in flight in a unix socket, which would be closed after the module is freed (%1).</source>
+        <translation>拒絕強制卸載 %2：RefScope 無法檢查它是否有檔案正在 unix 通訊端中傳輸，這樣的檔案會在模組釋放後才被關閉（%1）。</translation>
     </message>
 </context>
 <context>
