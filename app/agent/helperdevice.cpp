@@ -84,9 +84,14 @@ Holder holderFrom(const refscope_helper_holder &entry, quint32 ownThreads)
     }
     if (entry.flags & REFSCOPE_HELPER_FLAG_NO_FD_TABLE)
         addHolderRulePart(holder, {HolderSentenceCode::NoFileTable, {}});
+    if (entry.flags & REFSCOPE_HELPER_FLAG_IN_FLIGHT)
+        addHolderRulePart(holder, {HolderSentenceCode::InFlight, {}});
     // Only af_netlink's release (built in) runs when such a file goes: it
-    // puts the module's reference and calls no module code.
+    // puts the module's reference and calls no module code. A file in
+    // flight looks the same but is no thread's: the module's exit never
+    // lets it go.
     holder.ownThread = (entry.flags & REFSCOPE_HELPER_FLAG_NO_FD_TABLE) &&
+                       !(entry.flags & REFSCOPE_HELPER_FLAG_IN_FLIGHT) &&
                        entry.owners == REFSCOPE_HELPER_OWNER_NETLINK && ownThreads > 0;
     if (holder.ownThread)
         addHolderRulePart(holder, {HolderSentenceCode::OwnThreads, {QString::number(ownThreads)}});
@@ -173,6 +178,7 @@ ExactHolders readExactHolders(const QString &module)
                            .arg(module);
     result.refcount = request.refcount;
     result.ownThreads = int(request.own_threads);
+    result.inFlight = int(request.in_flight);
     result.holders = groupHolders(entries, request.own_threads);
     return result;
 }

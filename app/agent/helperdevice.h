@@ -22,6 +22,7 @@ struct ExactHolders {
     QList<Holder> holders;             // source Exact; rule names the owner field that matched
     int refcount = -1;                 // lsmod's count while the helper looked (its own excluded)
     int ownThreads = 0;                // kernel threads running the module's own code
+    int inFlight = 0; // places in unix sockets' queues where a file of the module sits
 };
 
 // Loads refscope_helper if needed (DKMS-installed, else the build tree), asks

@@ -57,10 +57,11 @@ HelperOutcome closeModuleFd(const QString &module, int pid, int fd)
     return result;
 }
 
-HelperOutcome forceUnload(const QString &module)
+HelperOutcome forceUnload(const QString &module, int expectedCount, ForceLook *look)
 {
     HelperOutcome result;
     refscope_helper_force_request request{};
+    request.expected = expectedCount;
     // The handle stays open across delete_module: it pins the helper, whose
     // module notifier does its part during the unload.
     const HelperHandle helper;
@@ -68,10 +69,20 @@ HelperOutcome forceUnload(const QString &module)
     if (!result.error.isEmpty())
         return result;
     if (const int error = helper.ioctl(REFSCOPE_HELPER_IOC_FORCE_PREPARE, &request)) {
+        if (error == EAGAIN) {
+            look->refused = true;
+            look->refcount = request.refcount;
+            look->live = request.state == 0; // MODULE_STATE_LIVE
+            look->inFlight = int(request.in_flight);
+            result.error = QStringLiteral("the last look before the forced unload refused it");
+            return result;
+        }
         result.error = error == EBUSY ? QStringLiteral("another forced unload is under way")
                                       : helperModuleError(module, error);
         return result;
     }
+    look->refcount = request.refcount;
+    look->live = true;
     if (syscall(SYS_delete_module, request.name, O_NONBLOCK | O_TRUNC) == 0) {
         result.ok = true;
         return result;

@@ -20,9 +20,20 @@ struct HelperOutcome {
 // module. Every thread of pid must be stopped (SIGSTOP) meanwhile.
 HelperOutcome closeModuleFd(const QString &module, int pid, int fd);
 
+// What the helper found in its last look before a forced unload.
+struct ForceLook {
+    bool refused = false; // the look refused: nothing was forced
+    int refcount = -1;    // lsmod's count then
+    bool live = false;
+    int inFlight = 0; // places in unix sockets' queues holding a file of the module
+};
+
 // delete_module(module, O_NONBLOCK | O_TRUNC), the kernel's forced unload,
 // with the helper making what the module's own kernel threads let go during
-// its exit reach its count before it is freed.
-HelperOutcome forceUnload(const QString &module);
+// its exit reach its count before it is freed. The helper first looks once
+// more and refuses (look->refused) unless the module is live, its count is
+// still expectedCount and no file of it is in flight; delete_module follows
+// at once, so only a get within that one system call goes unseen.
+HelperOutcome forceUnload(const QString &module, int expectedCount, ForceLook *look);
 
 } // namespace refscope

@@ -5,6 +5,7 @@
 #include "agent/moduleops.h"
 #include "holders/holdersteps.h"
 #include "release/releaserules.h"
+#include "release/verifiedprocess.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -45,37 +46,6 @@ ReleaseStep failed(const Holder &holder, const QString &reason)
     return step(holder, StepOutcome::Failed, StepCode::ClearFailed, {reason});
 }
 
-// The state letters of each of pid's threads (/proc/PID/task/TID/stat);
-// empty once the process is gone.
-QString threadStates(int pid)
-{
-    QString states;
-    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
-    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue; // the thread ended meanwhile
-        const QByteArray line = stat.readAll();
-        const qsizetype end = line.lastIndexOf(')'); // comm may contain anything
-        if (end >= 0 && end + 2 < line.size())
-            states += QLatin1Char(line.at(end + 2));
-    }
-    return states;
-}
-
-// Gone, or a zombie: do_exit has closed its files either way.
-bool exited(int pid)
-{
-    const QString states = threadStates(pid);
-    return states.isEmpty() || states.count(u'Z') + states.count(u'X') == states.size();
-}
-
-bool stopped(int pid)
-{
-    const QString states = threadStates(pid);
-    return !states.isEmpty() && states.count(u'T') + states.count(u't') == states.size();
-}
-
 template <typename Predicate> bool waitFor(Predicate done)
 {
     const QDeadlineTimer deadline(kGraceMs);
@@ -95,42 +65,73 @@ QString pidList(const QList<int> &pids)
     return numbers.join(QStringLiteral(", "));
 }
 
-ReleaseStep terminate(const Holder &holder)
+// The holder's processes the scan saw that still are those processes, as
+// pidfds; the others have exited (or their number is another process's
+// now) and are left alone.
+std::vector<VerifiedProcess> verified(const QList<ScannedProcess> &processes)
 {
-    QList<int> alive;
-    for (const int pid : QList<int>{holder.pid} + holder.sharedWith) {
-        if (!exited(pid) && ::kill(pid, SIGTERM) == 0)
-            alive << pid;
+    std::vector<VerifiedProcess> open;
+    for (const ScannedProcess &p : processes) {
+        if (std::optional<VerifiedProcess> process = VerifiedProcess::open(p.pid, p.startTime))
+            open.push_back(std::move(*process));
+    }
+    return open;
+}
+
+ReleaseStep terminate(const Holder &holder, const QList<ScannedProcess> &processes)
+{
+    const std::vector<VerifiedProcess> open = verified(processes);
+    if (open.empty())
+        return step(holder, StepOutcome::Skipped, StepCode::HolderGone);
+    QList<const VerifiedProcess *> alive;
+    for (const VerifiedProcess &process : open) {
+        if (!process.exited() && process.signal(SIGTERM))
+            alive << &process;
     }
     const auto allExited = [&alive] {
-        return std::all_of(alive.cbegin(), alive.cend(), [](int pid) { return exited(pid); });
+        return std::all_of(alive.cbegin(), alive.cend(),
+                           [](const VerifiedProcess *p) { return p->exited(); });
+    };
+    const auto pidsOf = [](const QList<const VerifiedProcess *> &list) {
+        QList<int> pids;
+        for (const VerifiedProcess *p : list)
+            pids << p->pid();
+        return pidList(pids);
     };
     if (waitFor(allExited))
-        return step(holder, StepOutcome::Done, StepCode::Terminated, {pidList(alive)});
-    QList<int> killed;
-    for (const int pid : std::as_const(alive)) {
-        if (!exited(pid) && ::kill(pid, SIGKILL) == 0)
-            killed << pid;
+        return step(holder, StepOutcome::Done, StepCode::Terminated, {pidsOf(alive)});
+    QList<const VerifiedProcess *> killed;
+    for (const VerifiedProcess *process : std::as_const(alive)) {
+        if (!process->exited() && process->signal(SIGKILL))
+            killed << process;
     }
     if (!waitFor(allExited))
         return failed(holder, QStringLiteral("pid(s) %1 did not exit even after SIGKILL (a "
                                              "process in uninterruptible sleep)")
-                                  .arg(pidList(killed)));
-    return step(holder, StepOutcome::Done, StepCode::Killed, {pidList(killed)});
+                                  .arg(pidsOf(killed)));
+    return step(holder, StepOutcome::Done, StepCode::Killed, {pidsOf(killed)});
 }
 
-// Stops pid (SIGSTOP) while the helper closes its fds, so no system call of
-// it is using one of them; resumes it unless it was stopped already.
-HelperOutcome closeFdsOfStoppedProcess(const QString &module, int pid, const QList<int> &fds)
+// Stops the process (SIGSTOP) while the helper closes its fds, so no system
+// call of it is using one of them; resumes it unless it was stopped already.
+// The helper is asked by pid number: while the verified process is stopped
+// and has not exited, that number is still its own.
+HelperOutcome closeFdsOfStoppedProcess(const QString &module, const VerifiedProcess &process,
+                                       const QList<int> &fds)
 {
-    const bool wasStopped = stopped(pid);
+    const int pid = process.pid();
+    const bool wasStopped = process.stopped();
     HelperOutcome outcome;
-    if (!wasStopped && ::kill(pid, SIGSTOP) != 0) {
+    if (!wasStopped && !process.signal(SIGSTOP)) {
         outcome.error = QStringLiteral("cannot stop pid %1: %2").arg(pid).arg(strerror(errno));
         return outcome;
     }
-    if (waitFor([pid] { return stopped(pid) || exited(pid); })) {
+    if (waitFor([&process] { return process.stopped() || process.exited(); })) {
         for (const int fd : fds) {
+            if (process.exited()) {
+                outcome.ok = true; // do_exit closed them all
+                break;
+            }
             outcome = closeModuleFd(module, pid, fd);
             if (!outcome.ok)
                 break;
@@ -142,36 +143,48 @@ HelperOutcome closeFdsOfStoppedProcess(const QString &module, int pid, const QLi
                             .arg(kGraceMs / 1000);
     }
     if (!wasStopped)
-        ::kill(pid, SIGCONT);
+        process.signal(SIGCONT);
     return outcome;
 }
 
 // The fds of `sharer` that are the holder's own open file: a forked child
 // shares it, under the same numbers unless it dup'ed or closed some since.
-// kcmp compares the struct files themselves.
-QList<int> sharedFds(const Holder &holder, int sharer)
+// kcmp compares the struct files themselves; both processes are checked
+// alive afterwards, so the numbers named them during the comparison.
+QList<int> sharedFds(const VerifiedProcess &owner, int ownerFd, const VerifiedProcess &sharer)
 {
     QList<int> fds;
-    const QDir dir(QStringLiteral("/proc/%1/fd").arg(sharer));
+    const QDir dir(QStringLiteral("/proc/%1/fd").arg(sharer.pid()));
     for (const QString &name : dir.entryList(QDir::System | QDir::NoDotAndDotDot)) {
         const int fd = name.toInt();
-        if (::syscall(SYS_kcmp, holder.pid, sharer, KCMP_FILE, holder.fds.first(), fd) == 0)
+        if (::syscall(SYS_kcmp, owner.pid(), sharer.pid(), KCMP_FILE, ownerFd, fd) == 0)
             fds << fd;
     }
+    if (owner.exited() || sharer.exited())
+        return {};
     return fds;
 }
 
-ReleaseStep closeFds(const QString &module, const Holder &holder)
+ReleaseStep closeFds(const QString &module, const Holder &holder,
+                     const QList<ScannedProcess> &processes)
 {
-    // Found before the holder's own fds go: kcmp needs one of them open.
-    QList<std::pair<int, QList<int>>> sharers;
-    for (const int pid : holder.sharedWith) {
-        if (const QList<int> fds = sharedFds(holder, pid); !fds.isEmpty())
-            sharers.append({pid, fds});
+    std::vector<VerifiedProcess> open = verified(processes);
+    const auto owner = std::find_if(
+        open.begin(), open.end(), [&](const VerifiedProcess &p) { return p.pid() == holder.pid; });
+    // The process whose fds the scan listed is gone: do_exit closed them.
+    if (owner == open.end() || holder.fds.isEmpty())
+        return step(holder, StepOutcome::Skipped, StepCode::HolderGone);
+    // Found before the owner's own fds go: kcmp needs one of them open.
+    QList<std::pair<const VerifiedProcess *, QList<int>>> sharers;
+    for (const VerifiedProcess &process : open) {
+        if (&process == &*owner)
+            continue;
+        if (const QList<int> fds = sharedFds(*owner, holder.fds.first(), process); !fds.isEmpty())
+            sharers.append({&process, fds});
     }
-    HelperOutcome outcome = closeFdsOfStoppedProcess(module, holder.pid, holder.fds);
+    HelperOutcome outcome = closeFdsOfStoppedProcess(module, *owner, holder.fds);
     for (auto it = sharers.cbegin(); outcome.ok && it != sharers.cend(); ++it)
-        outcome = closeFdsOfStoppedProcess(module, it->first, it->second);
+        outcome = closeFdsOfStoppedProcess(module, *it->first, it->second);
     if (outcome.stale)
         return step(holder, StepOutcome::Refused, StepCode::ClearFailed, {outcome.error});
     if (!outcome.ok)
@@ -242,13 +255,14 @@ std::optional<ReleaseStep> refuseToClear(const HolderToClear &entry)
     return std::nullopt;
 }
 
-ReleaseStep clearHolder(const QString &module, const HolderToClear &entry)
+ReleaseStep clearHolder(const QString &module, const HolderToClear &entry,
+                        const QList<ScannedProcess> &processes)
 {
     switch (entry.action) {
     case ClearAction::Terminate:
-        return terminate(entry.holder);
+        return terminate(entry.holder, processes);
     case ClearAction::CloseFds:
-        return closeFds(module, entry.holder);
+        return closeFds(module, entry.holder, processes);
     case ClearAction::Umount:
         return umountAll(entry.holder);
     case ClearAction::UnloadModule:

@@ -10,10 +10,22 @@
 
 namespace refscope {
 
-// Clears `entry` as a holder of `module`, which the caller re-scanned and
-// found still holding it. Returns the step (kind ClearHolder) with its
-// outcome; refcountAfter is left for the caller.
-ReleaseStep clearHolder(const QString &module, const HolderToClear &entry);
+// One process of a holder as the agent's own scan saw it: its start time
+// (field 22 of /proc/PID/stat) tells it from a later process that got the
+// same number.
+struct ScannedProcess {
+    int pid = -1;
+    qint64 startTime = -1;
+};
+
+// Clears `entry` as a holder of `module`. `entry.holder` is the holder as
+// the caller's own re-scan found it (never the client's copy), `processes`
+// its pid and shared_with with the start times read right after that scan:
+// only those processes are signalled, each through a pidfd matched to its
+// start time. Returns the step (kind ClearHolder) with its outcome;
+// refcountAfter is left for the caller.
+ReleaseStep clearHolder(const QString &module, const HolderToClear &entry,
+                        const QList<ScannedProcess> &processes);
 
 // Empty when the release rule (release/releaserules.h) allows `entry`'s
 // action on its holder and it touches nothing RefScope must never touch

@@ -11,9 +11,13 @@
 #include "protocol/methods.h"
 #include "release/dropgate.h"
 #include "release/releasejson.h"
+#include "release/verifiedprocess.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+
+#include <tuple>
 
 namespace refscope {
 
@@ -54,26 +58,66 @@ CurrentHolders currentHolders(const QString &module, const std::optional<LeakEvi
     return now;
 }
 
-bool sharesProcess(const Holder &a, const Holder &b)
+// The holder of the agent's own re-scan that the client's entry means: the
+// same kind and path and, for a process's file, the client's pid among its
+// processes (its fds, when they overlap, tell two opens of one path in one
+// process apart). Only which holder comes from the client: the pids, fds and
+// paths acted on are the re-scan's.
+std::optional<Holder> rescanned(const Holder &chosen, const QList<Holder> &now)
 {
-    const QList<int> pids = QList<int>{b.pid} + b.sharedWith;
-    return std::any_of(pids.cbegin(), pids.cend(),
-                       [&](int pid) { return a.pid == pid || a.sharedWith.contains(pid); });
+    std::optional<Holder> match;
+    for (const Holder &h : now) {
+        if (h.kind != chosen.kind || h.path != chosen.path)
+            continue;
+        if (h.kind == HolderKind::Mount || h.kind == HolderKind::Module)
+            return h;
+        if (chosen.pid <= 0 || (h.pid != chosen.pid && !h.sharedWith.contains(chosen.pid)))
+            continue;
+        const bool fdsOverlap =
+            h.pid == chosen.pid && std::any_of(chosen.fds.cbegin(), chosen.fds.cend(),
+                                               [&](int fd) { return h.fds.contains(fd); });
+        if (fdsOverlap)
+            return h;
+        if (!match)
+            match = h;
+    }
+    return match;
 }
 
-// Whether the re-scan still lists the chosen holder.
-bool stillHolds(const Holder &chosen, const QList<Holder> &now)
+// The start times of the holder's processes, read right after the scan
+// that found them. A pid whose start time changed across the scan
+// (`before`, read just ahead of it) named two processes meanwhile, so
+// which one the scan saw is unknown: it is left out, never signalled.
+QList<ScannedProcess> scannedProcesses(const Holder &holder, const QHash<int, qint64> &before)
 {
-    return std::any_of(now.cbegin(), now.cend(), [&](const Holder &h) {
-        if (h.kind != chosen.kind || h.path != chosen.path)
-            return false;
-        if (h.kind == HolderKind::Mount || h.kind == HolderKind::Module)
-            return true;
-        const bool fdsOverlap =
-            chosen.fds.isEmpty() || std::any_of(chosen.fds.cbegin(), chosen.fds.cend(),
-                                                [&](int fd) { return h.fds.contains(fd); });
-        return sharesProcess(h, chosen) && fdsOverlap;
-    });
+    QList<ScannedProcess> processes;
+    for (const int pid : QList<int>{holder.pid} + holder.sharedWith) {
+        const qint64 start = processStartTime(pid);
+        if (start < 0 || (before.contains(pid) && before.value(pid) != start))
+            continue;
+        processes.append({pid, start});
+    }
+    return processes;
+}
+
+// The same holders: what a reference taken or swapped between two scans
+// changes.
+bool sameHolders(const QList<Holder> &a, const QList<Holder> &b)
+{
+    const auto key = [](const Holder &h) {
+        return std::make_tuple(int(h.kind), h.pid, h.fds, h.sharedWith, h.path, h.refs,
+                               h.ownThread);
+    };
+    if (a.size() != b.size())
+        return false;
+    QList<decltype(key(a.first()))> ka, kb;
+    for (const Holder &h : a)
+        ka << key(h);
+    for (const Holder &h : b)
+        kb << key(h);
+    std::sort(ka.begin(), ka.end());
+    std::sort(kb.begin(), kb.end());
+    return ka == kb;
 }
 
 bool moduleGone(const QString &module)
@@ -164,16 +208,35 @@ bool ReleaseFlow::check()
 bool ReleaseFlow::clearChosenHolders()
 {
     for (const HolderToClear &entry : std::as_const(m_request.clear)) {
-        // Re-scan first: a holder gone meanwhile is not an error.
+        // Re-scan first: a holder gone meanwhile is not an error. The start
+        // times of the pids the client named, read before the scan, show a
+        // number reused while it ran.
+        QHash<int, qint64> before;
+        for (const int pid : QList<int>{entry.holder.pid} + entry.holder.sharedWith)
+            before.insert(pid, processStartTime(pid));
         const CurrentHolders now = currentHolders(m_request.module, m_request.evidence);
-        ReleaseStep s;
-        if (now.ok && !stillHolds(entry.holder, now.report.holders)) {
-            s = step(StepKind::ClearHolder, StepOutcome::Skipped, StepCode::HolderGone);
+        if (!now.ok) {
+            ReleaseStep s = step(StepKind::ClearHolder, StepOutcome::Failed, StepCode::ClearFailed,
+                                 {QStringLiteral("the module's holders could not be read again "
+                                                 "right before clearing them")});
             s.target = holderTarget(entry.holder);
-        } else {
-            s = clearHolder(m_request.module, entry);
+            return report(s);
         }
-        if (!report(s))
+        const std::optional<Holder> holder = rescanned(entry.holder, now.report.holders);
+        if (!holder) {
+            ReleaseStep s = step(StepKind::ClearHolder, StepOutcome::Skipped, StepCode::HolderGone);
+            s.target = holderTarget(entry.holder);
+            if (!report(s))
+                return false;
+            continue;
+        }
+        const QList<ScannedProcess> processes = scannedProcesses(*holder, before);
+        // The rule again, on the holder as found now: a pid it shares with
+        // init or the agent shows only here.
+        const HolderToClear found{*holder, entry.action};
+        if (const std::optional<ReleaseStep> refusal = refuseToClear(found))
+            return report(*refusal);
+        if (!report(clearHolder(m_request.module, found, processes)))
             return false;
     }
     return true;
@@ -241,10 +304,14 @@ bool ReleaseFlow::kernelForce()
     if (!readLocalSnapshot({.modinfo = false, .builtin = false}).support.forceUnload)
         return refuse(StepCode::ForceUnsupported);
     const CurrentHolders now = currentHolders(module, m_request.evidence);
+    // Only the helper sees a file in flight (no file table has it): without
+    // its answer, forcing would be a guess.
     if (!now.ok || !now.exact.available)
         return refuse(
-            StepCode::ForceFailed,
+            StepCode::ForceUnchecked,
             {now.exact.error.isEmpty() ? QStringLiteral("no holder report") : now.exact.error});
+    if (now.exact.inFlight > 0)
+        return refuse(StepCode::ForceInFlight, {QString::number(now.exact.inFlight)});
     if (now.report.unattributed > 0)
         return refuse(StepCode::ForceUnattributed, {QString::number(now.report.unattributed)});
     // A file a process holds, or one no thread of the module lets go, would
@@ -254,14 +321,38 @@ bool ReleaseFlow::kernelForce()
                       [](const Holder &h) { return h.refs > 0 && !h.ownThread; });
     if (unsafe > 0 || now.report.holders.isEmpty())
         return refuse(StepCode::ForceOpenFiles, {QString::number(unsafe)});
-    const HelperOutcome forced = forceUnload(module);
+    // The last look: the state, the count and the exact holders once more,
+    // against the scan the checks above judged. A reference taken or
+    // swapped since is one the force would leave pointing at freed code.
+    const CurrentHolders last = currentHolders(module, m_request.evidence);
+    if (!last.ok || !last.exact.available)
+        return refuse(
+            StepCode::ForceUnchecked,
+            {last.exact.error.isEmpty() ? QStringLiteral("no holder report") : last.exact.error});
+    if (last.exact.inFlight > 0)
+        return refuse(StepCode::ForceInFlight, {QString::number(last.exact.inFlight)});
+    const int scanned = now.report.refcount;
+    if (last.report.refcount != scanned || last.report.unattributed > 0 ||
+        !sameHolders(last.report.holders, now.report.holders))
+        return refuse(StepCode::ForceRaced,
+                      {QString::number(last.report.refcount), QString::number(scanned)});
+    // The helper compares the state, the count and the files in flight a
+    // last time, then delete_module follows at once.
+    ForceLook look;
+    const HelperOutcome forced = forceUnload(module, scanned, &look);
+    if (look.refused) {
+        if (look.inFlight > 0)
+            return refuse(StepCode::ForceInFlight, {QString::number(look.inFlight)});
+        return refuse(StepCode::ForceRaced,
+                      {QString::number(look.refcount), QString::number(scanned)});
+    }
     if (!forced.ok) {
         report(step(StepKind::KernelForce, StepOutcome::Failed, StepCode::ForceFailed,
                     {forced.error}));
         return false;
     }
     return report(step(StepKind::KernelForce, StepOutcome::Done, StepCode::ForceUnloaded,
-                       {QString::number(now.report.refcount)}));
+                       {QString::number(scanned)}));
 }
 
 bool ReleaseFlow::unload()

@@ -18,8 +18,12 @@
  * when the ioctls do.
  */
 #define REFSCOPE_HELPER_VERSION	    "1.0"
-/* 2: HOLDERS reports own_threads; CLOSE_FD and FORCE_PREPARE. */
-#define REFSCOPE_HELPER_ABI_VERSION 2
+/*
+ * 2: HOLDERS reports own_threads; CLOSE_FD and FORCE_PREPARE.
+ * 3: HOLDERS finds files in flight (REFSCOPE_HELPER_FLAG_IN_FLIGHT, in_flight);
+ *    FORCE_PREPARE checks the count, the state and the files in flight.
+ */
+#define REFSCOPE_HELPER_ABI_VERSION 3
 
 /* Longer than the kernel's MODULE_NAME_LEN (56); must be NUL-terminated. */
 #define REFSCOPE_HELPER_NAME_LEN    64
@@ -47,6 +51,10 @@ enum refscope_helper_kind {
 /* The holder was found outside every file table (e.g. a kernel thread keeps
  * a socket file that its process closed): pid and fd are -1. */
 #define REFSCOPE_HELPER_FLAG_NO_FD_TABLE (1u << 0)
+/* The open file sits in a unix socket's receive queue (sent with SCM_RIGHTS,
+ * not received yet): nobody but the receiver, or the socket's last close,
+ * lets it go. */
+#define REFSCOPE_HELPER_FLAG_IN_FLIGHT	 (1u << 1)
 
 /* One fd (or superblock) holding references to the module. */
 struct refscope_helper_holder {
@@ -73,7 +81,7 @@ struct refscope_helper_holders_request {
 	__u32 state;	   /* out: the module's MODULE_STATE_* */
 	__u32 filesystems; /* out: filesystem types whose superblocks were checked */
 	__u32 own_threads; /* out: kernel threads running the module's own code (kthread_func) */
-	__u32 reserved;	   /* zero: keeps the layout the same on 32- and 64-bit */
+	__u32 in_flight;   /* out: places in unix sockets' queues where a file of the module sits */
 };
 
 /* Sets a LIVE module's count from exactly `expected` to `explained` (lower). */
@@ -96,9 +104,15 @@ struct refscope_helper_close_request {
 
 /* Before delete_module(O_TRUNC) of `name` through this handle: once the
  * module's exit has run, the files its stopped kernel threads let go are
- * released at once (flush_delayed_fput), while the module still exists. */
+ * released at once (flush_delayed_fput), while the module still exists.
+ * Refused (EAGAIN, nothing prepared) unless the module is live, its count is
+ * still `expected` and no file of it is in flight. */
 struct refscope_helper_force_request {
 	char name[REFSCOPE_HELPER_NAME_LEN]; /* in */
+	__s32 expected;			     /* in: lsmod's count the caller's scan found */
+	__s32 refcount;			     /* out: lsmod's count now */
+	__u32 state;			     /* out: the module's MODULE_STATE_* now */
+	__u32 in_flight;		     /* out: as HOLDERS's in_flight, now */
 };
 
 #define REFSCOPE_HELPER_IOC_MAGIC   0xB8
@@ -110,7 +124,7 @@ struct refscope_helper_force_request {
 #define REFSCOPE_HELPER_IOC_CLOSE_FD \
 	_IOW(REFSCOPE_HELPER_IOC_MAGIC, 3, struct refscope_helper_close_request)
 #define REFSCOPE_HELPER_IOC_FORCE_PREPARE \
-	_IOW(REFSCOPE_HELPER_IOC_MAGIC, 4, struct refscope_helper_force_request)
+	_IOWR(REFSCOPE_HELPER_IOC_MAGIC, 4, struct refscope_helper_force_request)
 
 /*
  * Errors: EINVAL malformed request; ENOENT no module by that name; ENXIO
@@ -120,7 +134,8 @@ struct refscope_helper_force_request {
  * CLOSE_FD: ESRCH no such process; EBADF the fd is not open; ESTALE the fd
  * does not refer to the module; EBUSY a task using the table is not stopped,
  * or another process shares the table. FORCE_PREPARE: EBUSY another handle
- * prepared a forced unload that has not happened yet.
+ * prepared a forced unload that has not happened yet; EAGAIN the module is
+ * not live, its count is not `expected`, or a file of it is in flight.
  */
 
 #endif /* REFSCOPE_HELPER_H */

@@ -18,6 +18,9 @@
 #include <linux/sort.h>
 #include <linux/uaccess.h>
 #include <linux/version.h>
+#include <net/af_unix.h>
+#include <net/net_namespace.h>
+#include <net/scm.h>
 #include <net/sock.h>
 
 #include "refscope_internal.h"
@@ -218,6 +221,95 @@ static void refscope_scan_netlink_unit(struct refscope_scan *scan, int unit)
 	rhashtable_walk_exit(&iter);
 }
 
+/*
+ * One file in flight: counted when it holds the module, listed once (pid and
+ * fd -1), or marked on the entries that already list it. Runs under a unix
+ * socket's receive queue lock, whose skb keeps the file.
+ */
+static void refscope_in_flight_file(struct refscope_scan *scan, struct file *file)
+{
+	struct refscope_entry *entry;
+	u32 owners, refs = refscope_file_refs(scan, file, &owners);
+	u32 kind = S_ISSOCK(file_inode(file)->i_mode) ? REFSCOPE_HELPER_KIND_SOCKET :
+							REFSCOPE_HELPER_KIND_FILE;
+	bool seen = false;
+	u32 i;
+
+	if (!refs)
+		return;
+	scan->in_flight++;
+	for (i = 0; i < scan->count; i++) {
+		if (scan->entries[i].file == file) {
+			scan->entries[i].out.flags |= REFSCOPE_HELPER_FLAG_IN_FLIGHT;
+			seen = true;
+		}
+	}
+	if (seen)
+		return;
+	entry = refscope_add(scan, file, kind, refs, owners);
+	if (!entry)
+		return;
+	get_file(file);
+	entry->out.flags = REFSCOPE_HELPER_FLAG_NO_FD_TABLE | REFSCOPE_HELPER_FLAG_IN_FLIGHT;
+}
+
+/*
+ * Files in flight: sent over a unix socket with SCM_RIGHTS and not received
+ * yet, they sit in the fd list of an skb in the receiver's queue, in no file
+ * table. A kernel thread of the module keeping a file looks the same from
+ * everywhere else, but only its exit lets that one go; a file in flight
+ * outlives any forced unload. Every unix socket, embryos of connections not
+ * accepted yet included, is in its namespace's table (unix_create1), which
+ * /proc/net/unix walks the same way.
+ */
+static void refscope_scan_in_flight(struct refscope_scan *scan)
+{
+#if IS_ENABLED(CONFIG_UNIX)
+	struct scm_fp_list *fpl;
+	struct sk_buff *skb;
+	struct sock *sk;
+	struct net *net;
+	unsigned int bucket;
+	int i;
+
+	down_read(&net_rwsem);
+	for_each_net(net)
+	{
+		if (!net->unx.table.locks || !net->unx.table.buckets)
+			continue;
+		for (bucket = 0; bucket < UNIX_HASH_SIZE; bucket++) {
+			spin_lock(&net->unx.table.locks[bucket]);
+			sk_for_each(sk, &net->unx.table.buckets[bucket]) {
+				spin_lock(&sk->sk_receive_queue.lock);
+				skb_queue_walk(&sk->sk_receive_queue, skb) {
+					fpl = UNIXCB(skb).fp;
+					for (i = 0; fpl && i < fpl->count; i++)
+						refscope_in_flight_file(scan, fpl->fp[i]);
+				}
+				spin_unlock(&sk->sk_receive_queue.lock);
+			}
+			spin_unlock(&net->unx.table.locks[bucket]);
+		}
+	}
+	up_read(&net_rwsem);
+#endif
+}
+
+/* How many places in unix sockets' queues hold a file of mod, now. */
+u32 refscope_files_in_flight(struct module *mod)
+{
+	struct refscope_scan scan = { .mod = mod }; /* no room: counts only */
+
+	scan.tun_socket = symbol_get(tun_get_socket);
+	scan.tap_socket = symbol_get(tap_get_socket);
+	refscope_scan_in_flight(&scan);
+	if (scan.tun_socket)
+		symbol_put(tun_get_socket);
+	if (scan.tap_socket)
+		symbol_put(tap_get_socket);
+	return scan.in_flight;
+}
+
 static void refscope_scan_superblock(struct super_block *sb, void *arg)
 {
 	struct refscope_scan *scan = arg;
@@ -345,7 +437,7 @@ long refscope_holders(struct refscope_helper_holders_request __user *argp)
 	if (copy_from_user(&req, argp, sizeof(req)))
 		return -EFAULT;
 	if (!refscope_valid_name(&req.name) || req.capacity > REFSCOPE_HELPER_MAX_HOLDERS ||
-	    (req.capacity && !req.holders) || req.reserved)
+	    (req.capacity && !req.holders))
 		return -EINVAL;
 	if (mutex_lock_interruptible(&refscope_scan_lock))
 		return -ERESTARTSYS;
@@ -374,6 +466,8 @@ long refscope_holders(struct refscope_helper_holders_request __user *argp)
 		if (refscope_owns_netlink_unit(scan.mod, unit))
 			refscope_scan_netlink_unit(&scan, unit);
 	}
+	/* After the file tables and netlink: marks the files they found too. */
+	refscope_scan_in_flight(&scan);
 	refscope_scan_superblocks(&scan);
 	req.own_threads = refscope_own_threads(scan.mod);
 	if (scan.tun_socket)
@@ -385,6 +479,7 @@ long refscope_holders(struct refscope_helper_holders_request __user *argp)
 	req.count = scan.count;
 	req.total = scan.total;
 	req.filesystems = scan.filesystems;
+	req.in_flight = scan.in_flight;
 	for (i = 0; i < scan.count && !ret; i++) {
 		if (copy_to_user(u64_to_user_ptr(req.holders + i * sizeof(scan.entries[i].out)),
 				 &scan.entries[i].out, sizeof(scan.entries[i].out)))

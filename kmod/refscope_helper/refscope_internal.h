@@ -48,6 +48,7 @@ struct refscope_scan {
 	struct module *mod;
 	struct refscope_entry *entries;
 	u32 capacity, count, total, filesystems;
+	u32 in_flight;		  /* places in unix sockets' queues holding a file of mod */
 	struct task_struct *task; /* the task whose file table iterate_fd walks */
 	/* vhost's way to the socket behind a tun/tap file; NULL when not loaded */
 	struct socket *(*tun_socket)(struct file *file);
@@ -61,6 +62,7 @@ struct module *refscope_find_module(const char *name, struct kobject **pin);
 bool refscope_netlink_layout_fits(void);
 u32 refscope_file_refs(const struct refscope_scan *scan, struct file *file, u32 *owners);
 long refscope_holders(struct refscope_helper_holders_request __user *argp);
+u32 refscope_files_in_flight(struct module *mod);
 
 /* refscope_release.c */
 long refscope_drop(struct refscope_helper_drop_request __user *argp);

@@ -203,6 +203,38 @@ static DEFINE_MUTEX(refscope_force_lock);
 static struct file *refscope_force_owner;
 static char refscope_force_name[REFSCOPE_HELPER_NAME_LEN];
 
+/*
+ * The last look before the forced unload, as close to delete_module as the
+ * helper gets: a reference taken since the caller's scan, or a file of the
+ * module in flight, and the force would free code something still points
+ * into. A get after this and before delete_module stops the module cannot be
+ * seen from here; the caller keeps that window to one system call.
+ */
+static long refscope_force_check(struct refscope_helper_force_request *req)
+{
+	struct kobject *pin;
+	struct module *mod;
+	long ret = -EAGAIN;
+
+	mod = refscope_find_module(req->name, &pin);
+	if (IS_ERR(mod))
+		return PTR_ERR(mod);
+	req->state = mod->state;
+	req->refcount = -1;
+	/* Ours keeps it live while we look; going: try_module_get fails. */
+	if (try_module_get(mod)) {
+		req->state = mod->state;
+		req->refcount = module_refcount(mod) - 1;
+		req->in_flight = refscope_files_in_flight(mod);
+		if (req->state == MODULE_STATE_LIVE && req->refcount == req->expected &&
+		    !req->in_flight)
+			ret = 0;
+		module_put(mod);
+	}
+	kobject_put(pin);
+	return ret;
+}
+
 long refscope_force_prepare(struct file *handle, struct refscope_helper_force_request __user *argp)
 {
 	struct refscope_helper_force_request req;
@@ -212,16 +244,25 @@ long refscope_force_prepare(struct file *handle, struct refscope_helper_force_re
 		return -EPERM;
 	if (copy_from_user(&req, argp, sizeof(req)))
 		return -EFAULT;
-	if (!refscope_valid_name(&req.name) || !strcmp(req.name, THIS_MODULE->name))
+	if (!refscope_valid_name(&req.name) || !strcmp(req.name, THIS_MODULE->name) ||
+	    req.expected < 0)
 		return -EINVAL;
+	req.in_flight = 0;
 	mutex_lock(&refscope_force_lock);
 	if (refscope_force_owner && refscope_force_owner != handle) {
 		ret = -EBUSY;
 	} else {
-		refscope_force_owner = handle;
-		strscpy(refscope_force_name, req.name, sizeof(refscope_force_name));
+		ret = refscope_force_check(&req);
+		if (!ret) {
+			refscope_force_owner = handle;
+			strscpy(refscope_force_name, req.name, sizeof(refscope_force_name));
+		}
 	}
 	mutex_unlock(&refscope_force_lock);
+	if (copy_to_user(argp, &req, sizeof(req)) && !ret) {
+		refscope_force_forget(handle);
+		ret = -EFAULT;
+	}
 	return ret;
 }
 

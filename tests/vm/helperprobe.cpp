@@ -6,6 +6,7 @@
 //   refscope-helper-probe holders MODULE
 //   refscope-helper-probe drop MODULE EXPECTED EXPLAINED
 //   refscope-helper-probe close MODULE PID FD
+//   refscope-helper-probe force-look MODULE EXPECTED   (prepares, never unloads)
 //   refscope-helper-probe invalid
 #include "agent/helperdevice.h"
 #include "agent/helperrelease.h"
@@ -38,6 +39,7 @@ QJsonObject holders(const QString &module)
         report.unattributed -= holder.refs;
     return {{QStringLiteral("available"), exact.available},
             {QStringLiteral("error"), exact.error},
+            {QStringLiteral("in_flight"), exact.inFlight},
             {QStringLiteral("report"), holderReportToJson(report)}};
 }
 
@@ -57,6 +59,25 @@ QJsonObject close(const QString &module, int pid, int fd)
     return {{QStringLiteral("ok"), result.ok},
             {QStringLiteral("stale"), result.stale},
             {QStringLiteral("error"), result.error}};
+}
+
+// The helper's last look before a forced unload, as the agent takes it right
+// before delete_module; the handle closes without unloading, which forgets
+// the preparation.
+QJsonObject forceLook(const QString &module, int expected)
+{
+    const int fd = ::open("/dev/" REFSCOPE_HELPER_DEVICE, O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return {{QStringLiteral("open"), errno}};
+    refscope_helper_force_request request{};
+    std::strncpy(request.name, module.toUtf8().constData(), sizeof(request.name) - 1);
+    request.expected = expected;
+    const int error = ::ioctl(fd, REFSCOPE_HELPER_IOC_FORCE_PREPARE, &request) == 0 ? 0 : errno;
+    ::close(fd);
+    return {{QStringLiteral("errno"), error},
+            {QStringLiteral("refcount"), request.refcount},
+            {QStringLiteral("state"), int(request.state)},
+            {QStringLiteral("in_flight"), int(request.in_flight)}};
 }
 
 int errnoOf(int fd, unsigned long request, void *argument)
@@ -137,11 +158,13 @@ int run(const QStringList &args)
         answer = drop(args.at(1), args.at(2).toInt(), args.at(3).toInt());
     else if (args.size() == 4 && args.at(0) == QLatin1String("close"))
         answer = close(args.at(1), args.at(2).toInt(), args.at(3).toInt());
+    else if (args.size() == 3 && args.at(0) == QLatin1String("force-look"))
+        answer = forceLook(args.at(1), args.at(2).toInt());
     else if (args.size() == 1 && args.at(0) == QLatin1String("invalid"))
         answer = invalidRequests();
     else {
         std::fputs("usage: refscope-helper-probe holders MODULE | drop MODULE EXPECTED "
-                   "EXPLAINED | close MODULE PID FD | invalid\n",
+                   "EXPLAINED | close MODULE PID FD | force-look MODULE EXPECTED | invalid\n",
                    stderr);
         return 2;
     }

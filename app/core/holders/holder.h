@@ -98,6 +98,7 @@ enum class HolderSentenceCode {
     ExactSuperblock,   // the owner fields, the superblock
     NoFileTable,       //
     OwnThreads,        // how many
+    InFlight,          //
     // How a census holder was attributed (census/census.h):
     TcKindAlias,       // "qdisc", "classifier" or "action", its kind, the module alias
     NftExpression,     // expression name, module alias

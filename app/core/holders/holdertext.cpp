@@ -116,6 +116,8 @@ const SentenceSource kSentences[] = {
      QT_TRANSLATE_NOOP("refscope::HolderText", "in no process's file table: a kernel thread or the kernel keeps it after its process closed it")},
     {HolderSentenceCode::OwnThreads, "own_threads",
      QT_TRANSLATE_NOOP("refscope::HolderText", "the module runs %1 kernel thread(s) of its own, which its exit stops")},
+    {HolderSentenceCode::InFlight, "in_flight",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "in flight: sent over a unix socket (SCM_RIGHTS) and not received yet; the receiver, or the socket's last close, lets it go")},
     {HolderSentenceCode::TcKindAlias, "tc_kind_alias",
      QT_TRANSLATE_NOOP("refscope::HolderText", "rtnetlink: a %1 of kind %2, which the kernel loads as %3; each one holds a reference")},
     {HolderSentenceCode::NftExpression, "nft_expression",

@@ -57,8 +57,11 @@ const CodeEntry stepCodes[] = {
     {"recording_stale", 3},
     {"kinds_unchecked", 2},
     {"not_proven_leaked", 3},
+    {"force_in_flight", 1},
+    {"force_raced", 2},
+    {"force_unchecked", 1},
 };
-static_assert(std::size(stepCodes) == size_t(StepCode::NotProvenLeaked) + 1);
+static_assert(std::size(stepCodes) == size_t(StepCode::ForceUnchecked) + 1);
 
 // Empty for a value outside the table (a cast from a wrong number).
 template <typename Enum, typename Entry, size_t N>

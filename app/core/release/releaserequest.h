@@ -119,6 +119,10 @@ enum class StepCode {
     RecordingStale,       // recording, count at its end, count now
     KindsUnchecked,       // unattributed, the kinds not checked
     NotProvenLeaked,      // unattributed, proven leaked, what took the others
+    // KernelForce, refused by the last look before delete_module
+    ForceInFlight,  // places in unix sockets' queues holding a file of the module
+    ForceRaced,     // count now, count at the scan (its holders changed meanwhile)
+    ForceUnchecked, // why files in flight could not be checked
 };
 QString stepCodeName(StepCode code); // "checked", "count_changed", ...
 int stepCodeArgumentCount(StepCode code);

@@ -147,6 +147,24 @@ const char *sentence(StepCode code)
                                  "unattributed but the recording proves only %2 leaked (the "
                                  "module's own gets never put back). The others were taken "
                                  "for: %3. They are not leaks: remove those holders instead.");
+    case StepCode::ForceInFlight:
+        return QT_TRANSLATE_NOOP(
+            "refscope::ReleaseStepText",
+            "Refused to force %2 out: %1 file(s) of it are in flight, sent over a unix socket "
+            "and not received yet. The module's exit does not let them go: whoever receives "
+            "them, or the socket's last close, would call into the freed module. Let the "
+            "receiver take them, or close that socket, first.");
+    case StepCode::ForceRaced:
+        return QT_TRANSLATE_NOOP(
+            "refscope::ReleaseStepText",
+            "Refused to force %3 out: its holders changed since the scan just before (count "
+            "%1 now, %2 then). A reference taken meanwhile would be put into freed memory. "
+            "Nothing was changed; look at its holders again.");
+    case StepCode::ForceUnchecked:
+        return QT_TRANSLATE_NOOP(
+            "refscope::ReleaseStepText",
+            "Refused to force %2 out: RefScope could not check whether a file of it is in "
+            "flight in a unix socket, which would be closed after the module is freed (%1).");
     }
     return "";
 }

@@ -47,11 +47,13 @@ QStyle::StandardPixmap outcomeIcon(StepOutcome outcome)
     return QStyle::SP_MessageBoxInformation;
 }
 
-// The agent refused because the module changed after the user confirmed.
+// The agent refused because the module changed after the user confirmed
+// (or, for a forced unload, during the agent's last look before it).
 bool countChanged(const ReleaseResult &result)
 {
     return std::any_of(result.steps.begin(), result.steps.end(), [](const ReleaseStep &step) {
-        return step.code == StepCode::CountChanged || step.code == StepCode::UnattributedChanged;
+        return step.code == StepCode::CountChanged || step.code == StepCode::UnattributedChanged ||
+               step.code == StepCode::ForceRaced;
     });
 }
 
