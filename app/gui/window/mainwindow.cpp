@@ -120,6 +120,7 @@ void MainWindow::createActions()
     // when polkit will ask for a password.
     if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(asRoot)))
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(16, 16)); // the lock, no taller than the text
     bar->addSeparator();
     m_windowSettings = new WindowSettings(this);
     m_windowSettings->addMenus({open, m_saveAction, lab, asRoot, m_refreshAction});
@@ -308,8 +309,6 @@ void MainWindow::setSource(SnapshotSource *source)
     m_haveSnapshot = false;
     setWindowTitle(tr("RefScope — %1").arg(source->description()));
     updateStatus();
-    // An authorisation polkit keeps after a password changes its answer.
-    m_privileges->refresh();
     source->refresh();
 }
 
@@ -334,6 +333,9 @@ void MainWindow::applySnapshot(const Snapshot &snapshot)
         m_graph->setSnapshot(m_modules->snapshot());
     m_haveSnapshot = true;
     if (first) {
+        // After a password, polkit keeps the inspect authorisation for a
+        // while (auth_admin_keep): its answer may have changed.
+        m_privileges->refresh();
         m_table->resizeColumnsToContents();
         if (!m_selected.isEmpty())
             selectModule(m_selected);
