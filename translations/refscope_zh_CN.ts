@@ -1393,10 +1393,6 @@ Shared by %n forked process(es)</source>
         <translation>以 root 身份读取…</translation>
     </message>
     <message>
-        <source>Start refscope-agent through pkexec (polkit asks for a password) to read what only root may: every module parameter</source>
-        <translation>通过 pkexec 启动 refscope-agent（polkit 会要求输入密码），以读取只有 root 才能读取的内容：所有模块参数</translation>
-    </message>
-    <message>
         <source>Filter: module, user or dependency</source>
         <translation>筛选：模块、使用者或依赖</translation>
     </message>
@@ -1481,6 +1477,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>&amp;Module</source>
         <translation>模块(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Start refscope-agent through pkexec to read what only root may: every holder and every module parameter</source>
+        <translation>通过 pkexec 启动 refscope-agent，以读取只有 root 才能读取的内容：所有持有者和所有模块参数</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1703,40 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Counting the references of %1… %2%</source>
         <translation>正在统计 %1 的引用… %2%</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::PolkitPrivileges</name>
+    <message>
+        <source>polkit gave no answer</source>
+        <translation>polkit 没有给出答复</translation>
+    </message>
+    <message>
+        <source>polkit could not check the action</source>
+        <translation>polkit 无法检查该操作</translation>
+    </message>
+    <message>
+        <source>polkit did not answer</source>
+        <translation>polkit 没有响应</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::PrivilegeView</name>
+    <message>
+        <source>polkit will ask for an administrator&apos;s password.</source>
+        <translation>polkit 将要求输入管理员密码。</translation>
+    </message>
+    <message>
+        <source>polkit does not allow your user to do this; an administrator can allow it (polkit action %1).</source>
+        <translation>polkit 不允许你的用户执行此操作；管理员可以允许（polkit 操作 %1）。</translation>
+    </message>
+    <message>
+        <source>polkit could not be asked beforehand (%1): pkexec will say whether you may.</source>
+        <translation>无法事先询问 polkit（%1）：是否允许将由 pkexec 告知。</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>没有答复</translation>
     </message>
 </context>
 <context>

@@ -1393,10 +1393,6 @@ Shared by %n forked process(es)</source>
         <translation>以 root 身份讀取…</translation>
     </message>
     <message>
-        <source>Start refscope-agent through pkexec (polkit asks for a password) to read what only root may: every module parameter</source>
-        <translation>透過 pkexec 啟動 refscope-agent（polkit 會要求輸入密碼），以讀取只有 root 才能讀取的內容：所有模組參數</translation>
-    </message>
-    <message>
         <source>Filter: module, user or dependency</source>
         <translation>篩選：模組、使用者或相依</translation>
     </message>
@@ -1481,6 +1477,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>&amp;Module</source>
         <translation>模組(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Start refscope-agent through pkexec to read what only root may: every holder and every module parameter</source>
+        <translation>透過 pkexec 啟動 refscope-agent，以讀取只有 root 才能讀取的內容：所有持有者與所有模組參數</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1703,40 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Counting the references of %1… %2%</source>
         <translation>正在統計 %1 的參考… %2%</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::PolkitPrivileges</name>
+    <message>
+        <source>polkit gave no answer</source>
+        <translation>polkit 沒有給出答覆</translation>
+    </message>
+    <message>
+        <source>polkit could not check the action</source>
+        <translation>polkit 無法檢查該操作</translation>
+    </message>
+    <message>
+        <source>polkit did not answer</source>
+        <translation>polkit 沒有回應</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::PrivilegeView</name>
+    <message>
+        <source>polkit will ask for an administrator&apos;s password.</source>
+        <translation>polkit 將要求輸入管理員密碼。</translation>
+    </message>
+    <message>
+        <source>polkit does not allow your user to do this; an administrator can allow it (polkit action %1).</source>
+        <translation>polkit 不允許你的使用者執行此操作；管理員可以允許（polkit 動作 %1）。</translation>
+    </message>
+    <message>
+        <source>polkit could not be asked beforehand (%1): pkexec will say whether you may.</source>
+        <translation>無法事先詢問 polkit（%1）：是否允許將由 pkexec 告知。</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>沒有答覆</translation>
     </message>
 </context>
 <context>

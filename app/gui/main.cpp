@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // refscope: the desktop application. It runs as the user, never as root:
 // whatever needs root goes through refscope-agent.
+#include "privileges/polkitprivileges.h"
 #include "settings/startup.h"
 #include "sources/filesnapshotsource.h"
 #include "sources/labsnapshotsource.h"
 #include "sources/localsnapshotsource.h"
 #include "window/mainwindow.h"
+#include "window/privilegeprobe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -46,6 +48,18 @@ int main(int argc, char *argv[])
     parser.addOption(snapshotOption);
     parser.addOption(labOption);
     parser.addOption(kernelOption);
+    // Test hooks (tst_polkit_window): polkit's answers as the window shows
+    // them, a screenshot of them, and their change when polkit's rules do.
+    QCommandLineOption printPrivileges(QStringLiteral("print-privileges"));
+    printPrivileges.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption privilegesScreenshot(QStringLiteral("privileges-screenshot"), QString(),
+                                            QStringLiteral("FILE.png"));
+    privilegesScreenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption followPrivileges(QStringLiteral("follow-privileges"));
+    followPrivileges.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(printPrivileges);
+    parser.addOption(privilegesScreenshot);
+    parser.addOption(followPrivileges);
     parser.process(app);
 
     if (geteuid() == 0) {
@@ -82,6 +96,11 @@ int main(int argc, char *argv[])
     } else {
         window.setSource(new LocalSnapshotSource);
     }
+    window.privileges()->watchPolkit();
+    if (parser.isSet(followPrivileges))
+        return runPrivilegeProbe(window, PrivilegeProbe::Follow);
+    if (parser.isSet(printPrivileges) || parser.isSet(privilegesScreenshot))
+        return runPrivilegeProbe(window, PrivilegeProbe::Print, parser.value(privilegesScreenshot));
     window.show();
     return app.exec();
 }

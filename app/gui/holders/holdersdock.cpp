@@ -46,6 +46,7 @@ HoldersDock::HoldersDock(QWidget *parent) : QDockWidget(tr("Holders"), parent)
     auto *layout = new QVBoxLayout(body);
     m_status = wrappingLabel();
     m_asRoot = new QPushButton(tr("Read as root…"));
+    m_asRoot->setObjectName(QStringLiteral("readAsRootButton"));
     m_asRoot->hide();
     connect(m_asRoot, &QPushButton::clicked, this, &HoldersDock::readAsRootRequested);
     m_verdict = wrappingLabel();

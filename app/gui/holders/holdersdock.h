@@ -45,6 +45,9 @@ public:
     QString message() const; // what the status line says, as plain text
     // Puts a widget (the "Force release…" button) at the dock's foot.
     void addActionWidget(QWidget *widget);
+    // "Read as root…", shown when holders could not be read: the window
+    // marks it with polkit's answer.
+    QPushButton *readAsRootButton() const { return m_asRoot; }
     // Where the timeline's recording saw a module's gets never put back:
     // the agent names them in the step about unattributed references.
     void setLeakingCallSites(std::function<QStringList(const QString &module)> source);

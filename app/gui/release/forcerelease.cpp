@@ -2,7 +2,9 @@
 #include "release/forcerelease.h"
 
 #include "lab/labpaths.h"
+#include "privileges/privilegeview.h"
 #include "protocol/agentclient.h"
+#include "protocol/polkitactions.h"
 #include "release/dropgate.h"
 #include "release/releasedialog.h"
 #include "release/releasemarker.h"
@@ -42,7 +44,6 @@ QWidget *ForceRelease::createButton() const
     layout->setContentsMargins(0, 0, 0, 0);
     auto *button = new QPushButton(m_action->text());
     button->setObjectName(QStringLiteral("forceReleaseButton"));
-    button->setToolTip(m_action->toolTip());
     connect(button, &QPushButton::clicked, m_action, &QAction::trigger);
     auto *reason = new QLabel;
     reason->setObjectName(QStringLiteral("forceReleaseReason"));
@@ -54,6 +55,8 @@ QWidget *ForceRelease::createButton() const
         button->setVisible(m_availability.possible);
         reason->setVisible(!m_availability.possible);
         reason->setText(m_availability.reason);
+        button->setIcon(m_action->icon()); // the lock when polkit will ask
+        button->setToolTip(m_action->toolTip());
     };
     connect(this, &ForceRelease::availabilityChanged, box, show);
     show();
@@ -83,6 +86,13 @@ void ForceRelease::setModule(const QString &module)
     updateAvailability();
 }
 
+void ForceRelease::setPrivilege(PolkitAnswer answer, const QString &problem)
+{
+    m_privilege = answer;
+    m_privilegeProblem = problem;
+    updateAvailability();
+}
+
 ReleaseAgentOrigin ForceRelease::origin() const
 {
     if (!m_source || !m_source->isLive())
@@ -108,6 +118,8 @@ QString ForceRelease::agentProblem(ReleaseAgentOrigin origin) const
                       "through it before it changes the kernel.");
         if (labDefaultAgent().isEmpty())
             return tr("refscope-agent was not found next to RefScope or where it is installed.");
+        if (m_privilege == PolkitAnswer::Refused)
+            return PrivilegeView::look(m_privilege, QLatin1String(polkitaction::kRelease)).note;
         return {};
     }
     return {};
@@ -117,12 +129,17 @@ void ForceRelease::updateAvailability()
 {
     const ReleaseAgentOrigin from = origin();
     m_availability = ReleaseAvailability::of(m_snapshot, m_module, from, agentProblem(from));
-    m_action->setEnabled(m_availability.possible);
     const QString tip = m_availability.possible
                             ? tr("Clear what holds %1 and unload it, step by step").arg(m_module)
                             : m_availability.reason;
-    m_action->setToolTip(tip);
-    m_action->setStatusTip(tip);
+    // polkit has a say only over a release through pkexec: the lab's agent
+    // is root in the guest already.
+    PrivilegeLook look;
+    if (m_availability.possible && from == ReleaseAgentOrigin::Pkexec)
+        look = PrivilegeView::look(m_privilege, QLatin1String(polkitaction::kRelease),
+                                   m_privilegeProblem);
+    look.enabled = m_availability.possible;
+    PrivilegeView::show(m_action, tip, look);
     emit availabilityChanged();
 }
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "inventory/moduleinfo.h"
+#include "privileges/polkitprivileges.h"
 #include "release/releaseavailability.h"
 
 #include <QObject>
@@ -37,6 +38,9 @@ public:
     void setSource(SnapshotSource *source);
     void setSnapshot(const Snapshot &snapshot);
     void setModule(const QString &module);
+    // polkit's answer for a release through pkexec (org.refscope.release):
+    // refused disables the action with the reason, a password shows a lock.
+    void setPrivilege(PolkitAnswer answer, const QString &problem = {});
 
     const ReleaseAvailability &availability() const { return m_availability; }
     ReleaseDialog *dialog() const; // the open one, if any
@@ -58,6 +62,8 @@ private:
     Snapshot m_snapshot;
     QString m_module;
     ReleaseAvailability m_availability;
+    PolkitAnswer m_privilege = PolkitAnswer::Unknown;
+    QString m_privilegeProblem;
     QAction *m_action;
     QPointer<ReleaseDialog> m_dialog;
 };

@@ -9,6 +9,9 @@
 #include "models/moduledetailsmodel.h"
 #include "models/modulefilterproxy.h"
 #include "models/modulelistmodel.h"
+#include "privileges/polkitprivileges.h"
+#include "privileges/privilegeview.h"
+#include "protocol/polkitactions.h"
 #include "release/forcerelease.h"
 #include "session/sessionactions.h"
 #include "settings/windowsettings.h"
@@ -33,19 +36,23 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 
 namespace refscope {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_modules(new ModuleListModel(this)),
       m_proxy(new ModuleFilterProxy(this)), m_details(new ModuleDetailsModel(this)),
-      m_builtin(new BuiltinModuleModel(this)), m_builtinProxy(new QSortFilterProxyModel(this))
+      m_builtin(new BuiltinModuleModel(this)), m_builtinProxy(new QSortFilterProxyModel(this)),
+      m_privileges(new PolkitPrivileges(
+          {QLatin1String(polkitaction::kInspect), QLatin1String(polkitaction::kRelease)}, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("RefScope"));
@@ -56,6 +63,8 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createViews();
     createStatusBar();
+    connect(m_privileges, &PolkitPrivileges::changed, this, &MainWindow::showPrivileges);
+    showPrivileges();
     m_message->show(tr("No snapshot yet"), tr("Reading the loaded modules…"));
     showPage(m_message);
     resize(1100, 700);
@@ -105,8 +114,13 @@ void MainWindow::createActions()
     QAction *asRoot = bar->addAction(tr("Read as root…"), this, [this] {
         setSource(new PrivilegedSnapshotSource(labDefaultAgent()));
     });
-    asRoot->setToolTip(tr("Start refscope-agent through pkexec (polkit asks for a password) to "
-                          "read what only root may: every module parameter"));
+    asRoot->setObjectName(QStringLiteral("readAsRootAction"));
+    m_asRootAction = asRoot;
+    // Text only, as the rest of the toolbar, but with room for the lock
+    // when polkit will ask for a password.
+    if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(asRoot)))
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(16, 16)); // the lock, no taller than the text
     bar->addSeparator();
     m_windowSettings = new WindowSettings(this);
     m_windowSettings->addMenus({open, m_saveAction, lab, asRoot, m_refreshAction});
@@ -261,6 +275,19 @@ void MainWindow::createStatusBar()
     updateStatus();
 }
 
+void MainWindow::showPrivileges()
+{
+    const QString inspect = QLatin1String(polkitaction::kInspect);
+    const PrivilegeLook look =
+        PrivilegeView::look(m_privileges->answer(inspect), inspect, m_privileges->problem());
+    const QString tip = tr("Start refscope-agent through pkexec to read what only root may: "
+                           "every holder and every module parameter");
+    PrivilegeView::show(m_asRootAction, tip, look);
+    PrivilegeView::show(m_holdersDock->readAsRootButton(), tip, look);
+    const QString release = QLatin1String(polkitaction::kRelease);
+    m_forceRelease->setPrivilege(m_privileges->answer(release), m_privileges->problem());
+}
+
 void MainWindow::setSource(SnapshotSource *source)
 {
     dropSource();
@@ -306,6 +333,9 @@ void MainWindow::applySnapshot(const Snapshot &snapshot)
         m_graph->setSnapshot(m_modules->snapshot());
     m_haveSnapshot = true;
     if (first) {
+        // After a password, polkit keeps the inspect authorisation for a
+        // while (auth_admin_keep): its answer may have changed.
+        m_privileges->refresh();
         m_table->resizeColumnsToContents();
         if (!m_selected.isEmpty())
             selectModule(m_selected);

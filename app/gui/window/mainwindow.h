@@ -33,6 +33,7 @@ class SessionActions;
 class ModuleDetailsModel;
 class ModuleFilterProxy;
 class ModuleListModel;
+class PolkitPrivileges;
 class TimelineWidget;
 class WindowSettings;
 
@@ -52,6 +53,11 @@ public:
     enum class GraphFocus { Follow, Keep };
     void selectModule(const QString &name, GraphFocus focus = GraphFocus::Follow);
     QString selectedModule() const { return m_selected; }
+
+    // polkit's answers for "Read as root…" and "Force release…", which the
+    // window's actions show. It asks nothing until watchPolkit() is called
+    // on it (main() does; tests set answers themselves).
+    PolkitPrivileges *privileges() const { return m_privileges; }
 
     static constexpr int kRefreshIntervalMs = 1000;
     // Above this many modules the graph shows neighbourhoods, not the whole.
@@ -76,6 +82,7 @@ private:
     void onTableSelectionChanged();
     void reselect();
     void updateStatus();
+    void showPrivileges();
 
     ModuleListModel *m_modules;
     ModuleFilterProxy *m_proxy;
@@ -104,6 +111,8 @@ private:
     QAction *m_refreshAction;
     QAction *m_autoRefreshAction;
     QAction *m_saveAction;
+    QAction *m_asRootAction;
+    PolkitPrivileges *m_privileges;
     QLabel *m_sourceLabel;
     QLabel *m_kernelLabel;
     QLabel *m_countLabel;
