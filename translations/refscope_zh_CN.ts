@@ -1024,68 +1024,84 @@ Shared by %n forked process(es)</source>
 <context>
     <name>refscope::LabMachine</name>
     <message>
-        <source>the lab&apos;s boot-guest.sh is not installed (looked in %1 and %2)</source>
-        <translation>未安装实验环境的 boot-guest.sh（已查找 %1 和 %2）</translation>
-    </message>
-    <message>
-        <source>QEMU is not installed (apt install qemu-system-x86)</source>
-        <translation>未安装 QEMU（apt install qemu-system-x86）</translation>
-    </message>
-    <message>
-        <source>no kernel image /boot/vmlinuz-%1 for the lab guest</source>
-        <translation>实验虚拟机没有内核映像 /boot/vmlinuz-%1</translation>
-    </message>
-    <message>
-        <source>refscope-agent was not found (build it, or name it in the lab options)</source>
-        <translation>找不到 refscope-agent（请先构建它，或在实验选项中指定）</translation>
-    </message>
-    <message>
-        <source>the agent %1 does not exist or is not executable</source>
-        <translation>代理 %1 不存在或不可执行</translation>
-    </message>
-    <message>
-        <source>the agent %1 is under %2, which the lab guest does not see; use a build outside %2</source>
-        <translation>代理 %1 位于 %2 下，实验虚拟机看不到该目录；请使用 %2 之外的构建目录</translation>
-    </message>
-    <message>
         <source>cannot run /bin/sh for the lab: %1</source>
         <translation>无法为实验环境运行 /bin/sh：%1</translation>
     </message>
     <message>
-        <source>the lab guest booted, but its agent did not answer within %1 s</source>
-        <translation>实验虚拟机已启动，但其代理在 %1 秒内没有应答</translation>
+        <source>The lab is not installed with RefScope (looked in %1 and %2); reinstall RefScope.</source>
+        <translation>实验环境未随 RefScope 安装（已查找 %1 和 %2）；请重新安装 RefScope。</translation>
     </message>
     <message>
-        <source>the agent&apos;s error output</source>
-        <translation>代理的错误输出</translation>
+        <source>QEMU is not installed; install it (apt install qemu-system-x86).</source>
+        <translation>未安装 QEMU；请安装它（apt install qemu-system-x86）。</translation>
     </message>
     <message>
-        <source>the lab guest did not boot within %1 s</source>
-        <translation>实验虚拟机未能在 %1 秒内启动</translation>
+        <source>No kernel the lab can boot is installed; install one (apt install linux-image-amd64).</source>
+        <translation>未安装实验环境可启动的内核；请安装一个（apt install linux-image-amd64）。</translation>
     </message>
     <message>
-        <source>end of the console log</source>
-        <translation>控制台日志末尾</translation>
+        <source>Kernel %1 is not installed here (there is no /boot/vmlinuz-%1).</source>
+        <translation>本机未安装内核 %1（没有 /boot/vmlinuz-%1）。</translation>
     </message>
     <message>
-        <source>the lab guest stopped before its agent answered</source>
-        <translation>实验虚拟机在其代理应答前停止了</translation>
+        <source>Kernel %1 has no modules in /lib/modules/%1, so the lab cannot boot it; reinstall it (apt install --reinstall linux-image-%1).</source>
+        <translation>内核 %1 在 /lib/modules/%1 中没有模块，实验环境无法启动它；请重新安装（apt install --reinstall linux-image-%1）。</translation>
     </message>
     <message>
-        <source>boot-guest.sh said</source>
-        <translation>boot-guest.sh 的输出</translation>
+        <source>refscope-agent was not found; build it, or reinstall RefScope.</source>
+        <translation>未找到 refscope-agent；请构建它，或重新安装 RefScope。</translation>
     </message>
     <message>
-        <source>the agent in the lab guest exited before answering</source>
-        <translation>实验虚拟机中的代理在应答前退出了</translation>
+        <source>The agent %1 does not exist or is not executable.</source>
+        <translation>代理程序 %1 不存在或不可执行。</translation>
     </message>
     <message>
-        <source>its error output</source>
+        <source>The agent %1 is under %2, which the lab guest does not see; use a build outside %2.</source>
+        <translation>代理程序 %1 位于 %2 下，实验虚拟机看不到该目录；请使用 %2 之外的构建。</translation>
+    </message>
+    <message>
+        <source>The lab guest booted kernel %1, but its agent did not answer within %2 s.</source>
+        <translation>实验虚拟机已启动内核 %1，但其代理程序在 %2 秒内没有应答。</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s error output</source>
+        <translation>代理程序的错误输出</translation>
+    </message>
+    <message>
+        <source>The lab guest did not boot kernel %1 within %2 s; this machine may be busy: try again.</source>
+        <translation>实验虚拟机未能在 %2 秒内启动内核 %1；本机可能正忙，请重试。</translation>
+    </message>
+    <message>
+        <source>End of the guest&apos;s console</source>
+        <translation>虚拟机控制台的末尾</translation>
+    </message>
+    <message>
+        <source>What the lab reported</source>
+        <translation>实验环境的报告</translation>
+    </message>
+    <message>
+        <source>The agent in the lab guest exited before answering.</source>
+        <translation>实验虚拟机中的代理程序在应答前就退出了。</translation>
+    </message>
+    <message>
+        <source>Its error output</source>
         <translation>其错误输出</translation>
     </message>
     <message>
-        <source>the lab guest stopped unexpectedly</source>
-        <translation>实验虚拟机意外停止</translation>
+        <source>The lab guest stopped unexpectedly (kernel %1); open the lab again to boot a fresh one.</source>
+        <translation>实验虚拟机意外停止（内核 %1）；请再次打开实验环境以启动一个新的虚拟机。</translation>
+    </message>
+    <message>
+        <source>The lab could not prepare kernel %1 to boot: packing its modules into the guest&apos;s boot image failed.</source>
+        <translation>实验环境无法准备启动内核 %1：将其模块打包进虚拟机启动镜像失败。</translation>
+    </message>
+    <message>
+        <source>The lab could not boot kernel %1: %2.</source>
+        <translation>实验环境无法启动内核 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The lab guest (kernel %1) stopped before it was ready.</source>
+        <translation>实验虚拟机（内核 %1）在就绪前停止了。</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1185,26 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Waiting for the lab guest (kernel %1)…</source>
         <translation>正在等待实验环境虚拟机（内核 %1）…</translation>
+    </message>
+    <message>
+        <source>%1 (no example modules)</source>
+        <translation>%1（无示例模块）</translation>
+    </message>
+    <message>
+        <source>The example modules were not built for this kernel: install its headers (linux-headers-%1) and rebuild.</source>
+        <translation>示例模块未针对此内核构建：请安装其头文件（linux-headers-%1）并重新构建。</translation>
+    </message>
+    <message>
+        <source>Boot</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Power the lab guest off and boot the chosen kernel in a fresh one</source>
+        <translation>关闭实验虚拟机，并在新的虚拟机中启动所选内核</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>内核</translation>
     </message>
 </context>
 <context>
@@ -1269,10 +1305,6 @@ Shared by %n forked process(es)</source>
         <translation>实验环境虚拟机已启动（用时 %1 秒）。</translation>
     </message>
     <message>
-        <source>The lab guest failed: %1</source>
-        <translation>实验环境虚拟机出错：%1</translation>
-    </message>
-    <message>
         <source>lab guest</source>
         <translation>实验环境虚拟机</translation>
     </message>
@@ -1281,12 +1313,12 @@ Shared by %n forked process(es)</source>
         <translation>实验环境虚拟机已停止；请重新打开实验环境以启动一台新的。</translation>
     </message>
     <message>
-        <source>Booting the lab guest (Debian&apos;s kernel under QEMU); this takes a minute or so…</source>
-        <translation>正在启动实验环境虚拟机（QEMU 中运行的 Debian 内核），大约需要一分钟…</translation>
-    </message>
-    <message>
         <source>The lab guest is shutting down.</source>
         <translation>实验环境虚拟机正在关闭。</translation>
+    </message>
+    <message>
+        <source>Booting the lab guest (Debian&apos;s kernel under QEMU); this takes about ten seconds…</source>
+        <translation>正在启动实验虚拟机（QEMU 中的 Debian 内核）；大约需要十秒…</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1509,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>&amp;Module</source>
         <translation>模块(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Choose another kernel in the Lab panel and press Boot, or fix the cause above and press Boot again.</source>
+        <translation>请在实验面板中选择另一个内核并点击“启动”，或修复上述原因后再次点击“启动”。</translation>
     </message>
 </context>
 <context>

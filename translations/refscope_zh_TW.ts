@@ -1024,68 +1024,84 @@ Shared by %n forked process(es)</source>
 <context>
     <name>refscope::LabMachine</name>
     <message>
-        <source>the lab&apos;s boot-guest.sh is not installed (looked in %1 and %2)</source>
-        <translation>未安裝實驗環境的 boot-guest.sh（已尋找 %1 和 %2）</translation>
-    </message>
-    <message>
-        <source>QEMU is not installed (apt install qemu-system-x86)</source>
-        <translation>未安裝 QEMU（apt install qemu-system-x86）</translation>
-    </message>
-    <message>
-        <source>no kernel image /boot/vmlinuz-%1 for the lab guest</source>
-        <translation>實驗虛擬機器沒有核心映像 /boot/vmlinuz-%1</translation>
-    </message>
-    <message>
-        <source>refscope-agent was not found (build it, or name it in the lab options)</source>
-        <translation>找不到 refscope-agent（請先建置它，或在實驗選項中指定）</translation>
-    </message>
-    <message>
-        <source>the agent %1 does not exist or is not executable</source>
-        <translation>代理 %1 不存在或不可執行</translation>
-    </message>
-    <message>
-        <source>the agent %1 is under %2, which the lab guest does not see; use a build outside %2</source>
-        <translation>代理 %1 位於 %2 下，實驗虛擬機器看不到該目錄；請使用 %2 之外的建置目錄</translation>
-    </message>
-    <message>
         <source>cannot run /bin/sh for the lab: %1</source>
         <translation>無法為實驗環境執行 /bin/sh：%1</translation>
     </message>
     <message>
-        <source>the lab guest booted, but its agent did not answer within %1 s</source>
-        <translation>實驗虛擬機器已啟動，但其代理在 %1 秒內沒有回應</translation>
+        <source>The lab is not installed with RefScope (looked in %1 and %2); reinstall RefScope.</source>
+        <translation>實驗環境未隨 RefScope 安裝（已查找 %1 和 %2）；請重新安裝 RefScope。</translation>
     </message>
     <message>
-        <source>the agent&apos;s error output</source>
-        <translation>代理的錯誤輸出</translation>
+        <source>QEMU is not installed; install it (apt install qemu-system-x86).</source>
+        <translation>未安裝 QEMU；請安裝它（apt install qemu-system-x86）。</translation>
     </message>
     <message>
-        <source>the lab guest did not boot within %1 s</source>
-        <translation>實驗虛擬機器未能在 %1 秒內啟動</translation>
+        <source>No kernel the lab can boot is installed; install one (apt install linux-image-amd64).</source>
+        <translation>未安裝實驗環境可啟動的核心；請安裝一個（apt install linux-image-amd64）。</translation>
     </message>
     <message>
-        <source>end of the console log</source>
-        <translation>主控台記錄末尾</translation>
+        <source>Kernel %1 is not installed here (there is no /boot/vmlinuz-%1).</source>
+        <translation>本機未安裝核心 %1（沒有 /boot/vmlinuz-%1）。</translation>
     </message>
     <message>
-        <source>the lab guest stopped before its agent answered</source>
-        <translation>實驗虛擬機器在其代理回應前停止了</translation>
+        <source>Kernel %1 has no modules in /lib/modules/%1, so the lab cannot boot it; reinstall it (apt install --reinstall linux-image-%1).</source>
+        <translation>核心 %1 在 /lib/modules/%1 中沒有模組，實驗環境無法啟動它；請重新安裝（apt install --reinstall linux-image-%1）。</translation>
     </message>
     <message>
-        <source>boot-guest.sh said</source>
-        <translation>boot-guest.sh 的輸出</translation>
+        <source>refscope-agent was not found; build it, or reinstall RefScope.</source>
+        <translation>找不到 refscope-agent；請建置它，或重新安裝 RefScope。</translation>
     </message>
     <message>
-        <source>the agent in the lab guest exited before answering</source>
-        <translation>實驗虛擬機器中的代理在回應前退出了</translation>
+        <source>The agent %1 does not exist or is not executable.</source>
+        <translation>代理程式 %1 不存在或無法執行。</translation>
     </message>
     <message>
-        <source>its error output</source>
+        <source>The agent %1 is under %2, which the lab guest does not see; use a build outside %2.</source>
+        <translation>代理程式 %1 位於 %2 下，實驗虛擬機器看不到該目錄；請使用 %2 之外的建置。</translation>
+    </message>
+    <message>
+        <source>The lab guest booted kernel %1, but its agent did not answer within %2 s.</source>
+        <translation>實驗虛擬機器已啟動核心 %1，但其代理程式在 %2 秒內沒有回應。</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s error output</source>
+        <translation>代理程式的錯誤輸出</translation>
+    </message>
+    <message>
+        <source>The lab guest did not boot kernel %1 within %2 s; this machine may be busy: try again.</source>
+        <translation>實驗虛擬機器未能在 %2 秒內啟動核心 %1；本機可能正忙，請重試。</translation>
+    </message>
+    <message>
+        <source>End of the guest&apos;s console</source>
+        <translation>虛擬機器主控台的末尾</translation>
+    </message>
+    <message>
+        <source>What the lab reported</source>
+        <translation>實驗環境的報告</translation>
+    </message>
+    <message>
+        <source>The agent in the lab guest exited before answering.</source>
+        <translation>實驗虛擬機器中的代理程式在回應前就結束了。</translation>
+    </message>
+    <message>
+        <source>Its error output</source>
         <translation>其錯誤輸出</translation>
     </message>
     <message>
-        <source>the lab guest stopped unexpectedly</source>
-        <translation>實驗虛擬機器意外停止</translation>
+        <source>The lab guest stopped unexpectedly (kernel %1); open the lab again to boot a fresh one.</source>
+        <translation>實驗虛擬機器意外停止（核心 %1）；請再次開啟實驗環境以啟動一個新的虛擬機器。</translation>
+    </message>
+    <message>
+        <source>The lab could not prepare kernel %1 to boot: packing its modules into the guest&apos;s boot image failed.</source>
+        <translation>實驗環境無法準備啟動核心 %1：將其模組打包進虛擬機器開機映像失敗。</translation>
+    </message>
+    <message>
+        <source>The lab could not boot kernel %1: %2.</source>
+        <translation>實驗環境無法啟動核心 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The lab guest (kernel %1) stopped before it was ready.</source>
+        <translation>實驗虛擬機器（核心 %1）在就緒前停止了。</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1185,26 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Waiting for the lab guest (kernel %1)…</source>
         <translation>正在等待實驗環境虛擬機器（核心 %1）…</translation>
+    </message>
+    <message>
+        <source>%1 (no example modules)</source>
+        <translation>%1（無範例模組）</translation>
+    </message>
+    <message>
+        <source>The example modules were not built for this kernel: install its headers (linux-headers-%1) and rebuild.</source>
+        <translation>範例模組未針對此核心建置：請安裝其標頭檔（linux-headers-%1）並重新建置。</translation>
+    </message>
+    <message>
+        <source>Boot</source>
+        <translation>啟動</translation>
+    </message>
+    <message>
+        <source>Power the lab guest off and boot the chosen kernel in a fresh one</source>
+        <translation>關閉實驗虛擬機器，並在新的虛擬機器中啟動所選核心</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>核心</translation>
     </message>
 </context>
 <context>
@@ -1269,10 +1305,6 @@ Shared by %n forked process(es)</source>
         <translation>實驗環境虛擬機器已啟動（用時 %1 秒）。</translation>
     </message>
     <message>
-        <source>The lab guest failed: %1</source>
-        <translation>實驗環境虛擬機器出錯：%1</translation>
-    </message>
-    <message>
         <source>lab guest</source>
         <translation>實驗環境虛擬機器</translation>
     </message>
@@ -1281,12 +1313,12 @@ Shared by %n forked process(es)</source>
         <translation>實驗環境虛擬機器已停止；請重新開啟實驗環境以啟動一臺新的。</translation>
     </message>
     <message>
-        <source>Booting the lab guest (Debian&apos;s kernel under QEMU); this takes a minute or so…</source>
-        <translation>正在啟動實驗環境虛擬機器（QEMU 中執行的 Debian 核心），大約需要一分鐘…</translation>
-    </message>
-    <message>
         <source>The lab guest is shutting down.</source>
         <translation>實驗環境虛擬機器正在關閉。</translation>
+    </message>
+    <message>
+        <source>Booting the lab guest (Debian&apos;s kernel under QEMU); this takes about ten seconds…</source>
+        <translation>正在啟動實驗虛擬機器（QEMU 中的 Debian 核心）；大約需要十秒…</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1509,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>&amp;Module</source>
         <translation>模組(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Choose another kernel in the Lab panel and press Boot, or fix the cause above and press Boot again.</source>
+        <translation>請在實驗面板中選擇另一個核心並按「啟動」，或修正上述原因後再按一次「啟動」。</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "models/modulelistmodel.h"
 #include "release/forcerelease.h"
 #include "session/sessionactions.h"
+#include "settings/usersettings.h"
 #include "settings/windowsettings.h"
 #include "sources/filesnapshotsource.h"
 #include "sources/labsnapshotsource.h"
@@ -240,6 +241,11 @@ void MainWindow::createViews()
     addDockWidget(Qt::LeftDockWidgetArea, m_labPanel);
     resizeDocks({m_labPanel}, {340}, Qt::Horizontal);
     m_labPanel->hide();
+    m_labPanel->setChosenKernel(UserSettings().labKernel());
+    connect(m_labPanel, &LabPanel::bootRequested, this, [this](const QString &release) {
+        UserSettings().setLabKernel(release);
+        openLabKernel(release);
+    });
     connect(m_labPanel, &LabPanel::actionDone, this, [this] {
         if (m_source)
             m_source->refresh();
@@ -345,9 +351,14 @@ void MainWindow::showFailure(const QString &message)
     statusBar()->showMessage(message);
     if (!m_haveSnapshot) {
         // Before any snapshot, a lab that fails is a lab that could not start.
-        m_message->show(qobject_cast<LabSnapshotSource *>(m_source) ? tr("The lab could not start")
-                                                                    : tr("No snapshot"),
-                        message);
+        // The Lab panel beside the message holds the way out: another kernel.
+        if (qobject_cast<LabSnapshotSource *>(m_source))
+            m_message->show(tr("The lab could not start"),
+                            message + QStringLiteral("\n\n") +
+                                tr("Choose another kernel in the Lab panel and press Boot, "
+                                   "or fix the cause above and press Boot again."));
+        else
+            m_message->show(tr("No snapshot"), message);
         showPage(m_message);
     }
 }
@@ -424,7 +435,20 @@ void MainWindow::selectModule(const QString &name, GraphFocus focus)
 
 void MainWindow::openLab()
 {
-    setSource(new LabSnapshotSource);
+    // The kernel last chosen in the Lab panel, while it is still installed;
+    // $REFSCOPE_LAB_KERNEL, set for one run, goes first.
+    const QString chosen = UserSettings().labKernel();
+    openLabKernel(qEnvironmentVariableIsEmpty("REFSCOPE_LAB_KERNEL") &&
+                          labBootableKernels().contains(chosen)
+                      ? chosen
+                      : QString());
+}
+
+void MainWindow::openLabKernel(const QString &release)
+{
+    LabOptions options;
+    options.kernelRelease = release;
+    setSource(new LabSnapshotSource(options));
 }
 
 void MainWindow::openSnapshotFile()

@@ -60,6 +60,8 @@ public:
 public slots:
     // Boots the lab guest and shows its modules.
     void openLab();
+    // Boots a lab guest with this kernel (empty: the lab's default).
+    void openLabKernel(const QString &release);
     void openSnapshotFile();
     void saveSnapshotFile();
 
