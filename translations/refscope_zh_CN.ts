@@ -375,12 +375,12 @@
         <translation>选择一个模块，查看它为何被加载以及谁持有它。</translation>
     </message>
     <message>
-        <source>%1 is not loaded any more.</source>
-        <translation>%1 已不再加载。</translation>
-    </message>
-    <message>
         <source>Where it is in its life</source>
         <translation>它处于生命周期的哪一步</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded now.</source>
+        <translation>%1 当前未加载。</translation>
     </message>
 </context>
 <context>
@@ -428,6 +428,10 @@
     <message>
         <source>Kernel stack:</source>
         <translation>内核调用栈：</translation>
+    </message>
+    <message>
+        <source>%1 (not in this recording)</source>
+        <translation>%1（不在此录制中）</translation>
     </message>
 </context>
 <context>
@@ -1514,6 +1518,10 @@ Shared by %n forked process(es)</source>
         <source>Choose another kernel in the Lab panel and press Boot, or fix the cause above and press Boot again.</source>
         <translation>请在实验面板中选择另一个内核并点击“启动”，或修复上述原因后再次点击“启动”。</translation>
     </message>
+    <message>
+        <source>in the recording only</source>
+        <translation>仅在录制中</translation>
+    </message>
 </context>
 <context>
     <name>refscope::ModuleDetailsModel</name>
@@ -1658,6 +1666,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Permanent</source>
         <translation>永久</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded: %2.</source>
+        <translation>%1 未加载：%2。</translation>
     </message>
 </context>
 <context>

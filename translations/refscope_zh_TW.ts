@@ -375,12 +375,12 @@
         <translation>選擇一個模組，檢視它為何被載入以及誰持有它。</translation>
     </message>
     <message>
-        <source>%1 is not loaded any more.</source>
-        <translation>%1 已不再載入。</translation>
-    </message>
-    <message>
         <source>Where it is in its life</source>
         <translation>它處於生命週期的哪一步</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded now.</source>
+        <translation>%1 目前未載入。</translation>
     </message>
 </context>
 <context>
@@ -428,6 +428,10 @@
     <message>
         <source>Kernel stack:</source>
         <translation>核心呼叫堆疊：</translation>
+    </message>
+    <message>
+        <source>%1 (not in this recording)</source>
+        <translation>%1（不在此錄製中）</translation>
     </message>
 </context>
 <context>
@@ -1514,6 +1518,10 @@ Shared by %n forked process(es)</source>
         <source>Choose another kernel in the Lab panel and press Boot, or fix the cause above and press Boot again.</source>
         <translation>請在實驗面板中選擇另一個核心並按「啟動」，或修正上述原因後再按一次「啟動」。</translation>
     </message>
+    <message>
+        <source>in the recording only</source>
+        <translation>僅在錄製中</translation>
+    </message>
 </context>
 <context>
     <name>refscope::ModuleDetailsModel</name>
@@ -1658,6 +1666,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Permanent</source>
         <translation>永久</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded: %2.</source>
+        <translation>%1 未載入：%2。</translation>
     </message>
 </context>
 <context>

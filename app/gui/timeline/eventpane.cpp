@@ -186,13 +186,11 @@ void EventPane::syncFilterWidgets()
     const EventTableModel::Filter &filter = m_model->filter();
     const QSignalBlocker moduleBlocker(m_module);
     const int moduleRow = m_module->findData(filter.module);
-    if (moduleRow >= 0) {
-        m_module->setCurrentIndex(moduleRow);
-    } else {
-        // A module the recording does not have: still say what is filtered.
-        m_module->addItem(filter.module, filter.module);
-        m_module->setCurrentIndex(m_module->count() - 1);
-    }
+    // The list offers exactly the recording's modules; a module it does not
+    // have still says what is filtered, as the empty choice's placeholder.
+    m_module->setPlaceholderText(
+        moduleRow >= 0 ? QString() : tr("%1 (not in this recording)").arg(filter.module));
+    m_module->setCurrentIndex(moduleRow);
     const QString pid = filter.pid >= 0 ? QString::number(filter.pid) : QString();
     if (m_pid->text() != pid)
         m_pid->setText(pid);

@@ -189,6 +189,9 @@ void MainWindow::createViews()
     m_tabs->addTab(m_builtinTable, tr("Built-in"));
     m_timeline = new TimelineWidget;
     m_tabs->addTab(m_timeline, tr("Timeline"));
+    // A recording's modules can be chosen in the table even when they are
+    // not loaded here: their rows say "in the recording only".
+    connect(m_timeline, &TimelineWidget::storeChanged, this, &MainWindow::updateAbsentModules);
     connect(m_timeline, &TimelineWidget::raiseRequested, this, [this] {
         showPage(m_tabs);
         m_tabs->setCurrentWidget(m_timeline);
@@ -386,6 +389,19 @@ void MainWindow::updateStatus()
     m_saveAction->setEnabled(m_haveSnapshot);
 }
 
+void MainWindow::updateAbsentModules()
+{
+    QMap<QString, QString> absent;
+    if (const auto &store = m_timeline->store())
+        for (int id = 0; id < store->moduleCount(); ++id)
+            absent.insert(store->moduleName(id), tr("in the recording only"));
+    m_modules->setAbsentModules(absent);
+    if (!absent.isEmpty())
+        m_table->resizeColumnToContents(ModuleListModel::State);
+    // A row that appeared for the selected module takes the selection.
+    reselect();
+}
+
 void MainWindow::onTableSelectionChanged()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
@@ -418,7 +434,7 @@ void MainWindow::selectModule(const QString &name, GraphFocus focus)
     // Drawn whole, a few hundred modules shrink to unreadable boxes: a large
     // graph shows the selected module's neighbourhood instead.
     if (focus == GraphFocus::Follow && m_modules->snapshot().modules.size() > kGraphOverviewLimit &&
-        m_modules->rowOf(normalized) >= 0 && m_graph->focusModule() != normalized)
+        m_modules->snapshot().find(normalized) && m_graph->focusModule() != normalized)
         m_graph->showNeighbourhood(normalized);
     if (m_graph->selectedModule() != normalized)
         m_graph->selectModule(normalized);

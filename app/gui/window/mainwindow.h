@@ -77,6 +77,8 @@ private:
     void showPage(QWidget *page);
     void onTableSelectionChanged();
     void reselect();
+    // The table's rows for modules that are not loaded: the recording's.
+    void updateAbsentModules();
     void updateStatus();
 
     ModuleListModel *m_modules;

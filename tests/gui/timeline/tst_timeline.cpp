@@ -4,7 +4,9 @@
 // filters, outstanding references and markers. Screenshots go to
 // REFSCOPE_BINARY_DIR/timeline-*.png for a look.
 #include "events/chartdecimation.h"
+#include "models/modulelistmodel.h"
 #include "recording/recording.h"
+#include "sources/filesnapshotsource.h"
 #include "timeline/capturecontrol.h"
 #include "timeline/eventpane.h"
 #include "timeline/outstandingrefspane.h"
@@ -15,8 +17,10 @@
 #include "window/mainwindow.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLineSeries>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -60,6 +64,11 @@ void sendWheel(QWidget *viewport, QPoint at, int notches)
     QWheelEvent wheel(at, viewport->mapToGlobal(at), {}, QPoint(0, 120 * notches), Qt::NoButton,
                       Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(viewport, &wheel);
+}
+
+QTabWidget *tabsOf(QWidget &window)
+{
+    return window.findChild<QTabWidget *>(QStringLiteral("viewTabs"));
 }
 
 void saveShot(QWidget *widget, const QString &name)
@@ -325,6 +334,65 @@ private slots:
         timeline->showModuleEvents(QStringLiteral("tun"));
         QCOMPARE(tabs->currentWidget(), timeline);
         QVERIFY(!timeline->capture()->action()->isEnabled()); // no agent: no capture
+    }
+
+    void aRecordingsModulesCanBeChosenWhenNotLoaded()
+    {
+        // The snapshot (the 6.1 guest as it boots) has none of
+        // the recording's modules loaded: loop, tun and fuse must still be
+        // rows of the table, marked, and selecting one shows it everywhere.
+        MainWindow window;
+        window.resize(1400, 900);
+        window.setSource(
+            new FileSnapshotSource(QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-stock.json")));
+        QSignalSpy ready(window.source(), &SnapshotSource::snapshotReady);
+        window.show();
+        QVERIFY(ready.wait(30000));
+        auto *table = window.findChild<QTableView *>(QStringLiteral("moduleTable"));
+        const auto *modules = qobject_cast<const ModuleListModel *>(
+            qobject_cast<QSortFilterProxyModel *>(table->model())->sourceModel());
+        QCOMPARE(modules->rowOf(QStringLiteral("loop")), -1);
+        const int loaded = modules->rowCount();
+        auto *timeline = window.findChild<TimelineWidget *>();
+        timeline->setStore(load("three-modules-1.6M.dat"), QStringLiteral("three-modules"));
+        QCOMPARE(modules->rowCount(), loaded + 3);
+        for (const QString &name :
+             {QStringLiteral("loop"), QStringLiteral("tun"), QStringLiteral("fuse")}) {
+            const int row = modules->rowOf(name);
+            QVERIFY2(row >= 0, qPrintable(name));
+            QCOMPARE(modules->index(row, ModuleListModel::State).data().toString(),
+                     QStringLiteral("in the recording only"));
+        }
+        window.selectModule(QStringLiteral("loop"));
+        QCOMPARE(table->selectionModel()->selectedRows().value(0).data().toString(),
+                 QStringLiteral("loop"));
+        QCOMPARE(timeline->chartView()->modules(), QStringList{"loop"});
+        QCOMPARE(timeline->outstandingPane()->module(), QStringLiteral("loop"));
+        // The Events pane offers exactly the file's modules, also while a
+        // module of the snapshot that the file does not have is selected.
+        auto *choice =
+            timeline->eventPane()->findChild<QComboBox *>(QStringLiteral("eventModuleFilter"));
+        const auto offered = [choice] {
+            QStringList names;
+            for (int i = 1; i < choice->count(); ++i)
+                names.append(choice->itemText(i));
+            return names;
+        };
+        const QStringList inFile{"fuse", "loop", "tun"};
+        QCOMPARE(offered(), inFile);
+        tabsOf(window)->setCurrentWidget(table);
+        saveShot(&window, QStringLiteral("recording-only-table"));
+        tabsOf(window)->setCurrentWidget(timeline);
+        saveShot(&window, QStringLiteral("recording-only-modules"));
+        window.selectModule(QStringLiteral("virtio"));
+        timeline->showModuleEvents(QStringLiteral("virtio"));
+        QCOMPARE(offered(), inFile);
+        QCOMPARE(choice->currentIndex(), -1);
+        QCOMPARE(choice->placeholderText(), QStringLiteral("virtio (not in this recording)"));
+        // Another recording: the rows follow the file.
+        timeline->setStore(load("loop-open-close.dat"), QStringLiteral("loop"));
+        QCOMPARE(modules->rowCount(), loaded + 1);
+        QCOMPARE(modules->rowOf(QStringLiteral("tun")), -1);
     }
 
     void aFileThatIsNoRecordingSaysSo()
