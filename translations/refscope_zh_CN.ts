@@ -1024,6 +1024,10 @@ Shared by %n forked process(es)</source>
         <source>Unattributed references (RefScope could not see their holders): %1 (not checked: %2)</source>
         <translation>未归属的引用（RefScope 看不到它们的持有者）：%1（未检查：%2）</translation>
     </message>
+    <message>
+        <source>The count of %1 changed: asking the agent again…</source>
+        <translation>%1 的引用计数已变化：正在重新询问代理程序…</translation>
+    </message>
 </context>
 <context>
     <name>refscope::LabMachine</name>

@@ -1024,6 +1024,10 @@ Shared by %n forked process(es)</source>
         <source>Unattributed references (RefScope could not see their holders): %1 (not checked: %2)</source>
         <translation>未歸屬的參考（RefScope 看不到它們的持有者）：%1（未檢查：%2）</translation>
     </message>
+    <message>
+        <source>The count of %1 changed: asking the agent again…</source>
+        <translation>%1 的參考計數已變化：正在重新詢問代理程式…</translation>
+    </message>
 </context>
 <context>
     <name>refscope::LabMachine</name>

@@ -314,6 +314,8 @@ void MainWindow::applySnapshot(const Snapshot &snapshot)
     if (first || !diff.isEmpty())
         m_graph->setSnapshot(m_modules->snapshot());
     m_haveSnapshot = true;
+    if (const ModuleInfo *selected = snapshot.find(m_selected))
+        m_holdersDock->followRefcount(selected->name, selected->refcount);
     if (first) {
         m_table->resizeColumnsToContents();
         if (!m_selected.isEmpty())

@@ -5,7 +5,8 @@
 // exactly (RefScope's helper module) with its pid, comm, fd, path, refs and
 // source, the forked sharer, the unattributed count, and an accounting that
 // closes against the guest's /proc/modules; "Show in timeline" shows that
-// process's count_demo events in the event table.
+// process's count_demo events in the event table. A second open later is
+// in the dock's report on its own: the verdict follows the count.
 #include "holders/holdersdock.h"
 #include "lab/labpaths.h"
 #include "labwindow.h"
@@ -114,6 +115,20 @@ private slots:
                      QStringLiteral("count_demo"));
         }
         window.grab().save(QStringLiteral(REFSCOPE_BINARY_DIR "/holders-lab.png"));
+
+        // A second open nobody asks the dock about: within a few refreshes
+        // its report explains the new count, without "Scan again".
+        QVERIFY(labExec(agent, QStringLiteral("sh -c 'exec 4</dev/count_demo; exec sleep 3600' "
+                                              ">/dev/null 2>&1 &")));
+        int more = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (more = guestOutput(agent,
+                                QStringLiteral("grep '^count_demo ' /proc/modules | cut -d' ' -f3"))
+                        .toInt()) > count,
+            10000);
+        QTRY_COMPARE_WITH_TIMEOUT(dock->report().refcount, more, 15000);
+        QCOMPARE(dock->report().holders.size(), 2);
+        window.grab().save(QStringLiteral(REFSCOPE_BINARY_DIR "/holders-lab-followed.png"));
     }
 };
 
