@@ -1526,6 +1526,10 @@ Shared by %n forked process(es)</source>
         <source>in the recording only</source>
         <translation>仅在录制中</translation>
     </message>
+    <message>
+        <source>unloaded</source>
+        <translation>已卸载</translation>
+    </message>
 </context>
 <context>
     <name>refscope::ModuleDetailsModel</name>

@@ -289,6 +289,11 @@ void MainWindow::setSource(SnapshotSource *source)
     m_autoRefreshAction->setChecked(source->isLive());
     source->setAutoRefresh(source->isLive() ? kRefreshIntervalMs : 0);
     m_haveSnapshot = false;
+    // A module unloaded on the previous machine is not this one's.
+    if (!m_keptModule.isEmpty()) {
+        m_keptModule.clear();
+        updateAbsentModules();
+    }
     setWindowTitle(tr("RefScope — %1").arg(source->description()));
     updateStatus();
     source->refresh();
@@ -307,12 +312,21 @@ void MainWindow::applySnapshot(const Snapshot &snapshot)
         return;
     }
     const bool first = !m_haveSnapshot;
+    // Rows going away move the table's current row to a neighbour: that is
+    // the table's doing, not a choice of the user's.
+    m_applyingSnapshot = true;
     const SnapshotDiff diff = m_modules->applySnapshot(snapshot);
+    m_applyingSnapshot = false;
+    // The selected module was unloaded (a force release, an rmmod): it stays
+    // selected, shown as unloaded, until the user chooses another.
+    if (!m_selected.isEmpty() && diff.unloaded.contains(m_selected))
+        m_keptModule = m_selected;
     m_details->setSnapshot(m_modules->snapshot());
     m_builtin->setModules(snapshot.builtin);
     // Laying the graph out runs dot: only when the modules changed.
     if (first || !diff.isEmpty())
         m_graph->setSnapshot(m_modules->snapshot());
+    updateAbsentModules();
     m_haveSnapshot = true;
     if (const ModuleInfo *selected = snapshot.find(m_selected))
         m_holdersDock->followRefcount(selected->name, selected->refcount);
@@ -397,7 +411,11 @@ void MainWindow::updateAbsentModules()
     if (const auto &store = m_timeline->store())
         for (int id = 0; id < store->moduleCount(); ++id)
             absent.insert(store->moduleName(id), tr("in the recording only"));
+    if (!m_keptModule.isEmpty())
+        absent.insert(m_keptModule, tr("unloaded"));
+    const bool applying = std::exchange(m_applyingSnapshot, true);
     m_modules->setAbsentModules(absent);
+    m_applyingSnapshot = applying;
     if (!absent.isEmpty())
         m_table->resizeColumnToContents(ModuleListModel::State);
     // A row that appeared for the selected module takes the selection.
@@ -413,6 +431,8 @@ void MainWindow::onTableSelectionChanged()
         return;
     // selectModule() itself moves the table's selection: nothing new then.
     const QString name = rows.first().data(ModuleListModel::ModuleNameRole).toString();
+    if (m_applyingSnapshot)
+        return;
     if (name != m_selected)
         selectModule(name);
 }
@@ -429,6 +449,11 @@ void MainWindow::selectModule(const QString &name, GraphFocus focus)
 {
     const QString normalized = normalizeModuleName(name);
     m_selected = normalized;
+    if (!m_keptModule.isEmpty() && m_keptModule != normalized) {
+        // The user chose another module: the unloaded one's row goes.
+        m_keptModule.clear();
+        updateAbsentModules();
+    }
     m_details->setModuleName(normalized);
     m_holdersDock->setModule(normalized);
     m_forceRelease->setModule(normalized);

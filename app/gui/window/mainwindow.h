@@ -77,7 +77,8 @@ private:
     void showPage(QWidget *page);
     void onTableSelectionChanged();
     void reselect();
-    // The table's rows for modules that are not loaded: the recording's.
+    // The table's rows for modules that are not loaded: the recording's,
+    // and the selected one after it was unloaded.
     void updateAbsentModules();
     void updateStatus();
 
@@ -88,7 +89,9 @@ private:
     QSortFilterProxyModel *m_builtinProxy;
     QPointer<SnapshotSource> m_source;
     QString m_selected;
+    QString m_keptModule; // selected when it was unloaded: kept as a row until another is chosen
     bool m_haveSnapshot = false;
+    bool m_applyingSnapshot = false; // the table changes rows: its selection moves on its own
 
     QStackedWidget *m_pages;
     QTabWidget *m_tabs;
