@@ -433,6 +433,14 @@
         <source>%1 (not in this recording)</source>
         <translation>%1（不在此录制中）</translation>
     </message>
+    <message>
+        <source>%1–%2 s</source>
+        <translation>%1–%2 秒</translation>
+    </message>
+    <message>
+        <source>The table shows the events in the chart&apos;s window, or between markers A and B when both are placed</source>
+        <translation>表格显示图表窗口内的事件；若已放置标记 A 和 B，则显示两者之间的事件</translation>
+    </message>
 </context>
 <context>
     <name>refscope::EventTableModel</name>
@@ -2708,6 +2716,10 @@ Shared by %n forked process(es)</source>
         <source>References (lsmod)</source>
         <translation>引用数（lsmod）</translation>
     </message>
+    <message>
+        <source>%1 (0–%2)</source>
+        <translation>%1（0–%2）</translation>
+    </message>
 </context>
 <context>
     <name>refscope::TimelineExport</name>
@@ -2807,6 +2819,22 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
     <message>
         <source>Open a trace.dat (trace-cmd record -e module) or a RefScope session file</source>
         <translation>打开 trace.dat（trace-cmd record -e module）或 RefScope 会话文件</translation>
+    </message>
+    <message>
+        <source>Every module</source>
+        <translation>所有模块</translation>
+    </message>
+    <message>
+        <source>Chart every module of the recording, not only the selected one</source>
+        <translation>在图表中显示录制中的所有模块，而不仅是所选模块</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>分道</translation>
+    </message>
+    <message>
+        <source>One lane per module, each to its own scale; off: every curve on one count axis</source>
+        <translation>每个模块一条分道，各自按自己的刻度；关闭时所有曲线共用一个计数轴</translation>
     </message>
 </context>
 <context>

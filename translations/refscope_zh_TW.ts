@@ -433,6 +433,14 @@
         <source>%1 (not in this recording)</source>
         <translation>%1（不在此錄製中）</translation>
     </message>
+    <message>
+        <source>%1–%2 s</source>
+        <translation>%1–%2 秒</translation>
+    </message>
+    <message>
+        <source>The table shows the events in the chart&apos;s window, or between markers A and B when both are placed</source>
+        <translation>表格顯示圖表視窗內的事件；若已放置標記 A 和 B，則顯示兩者之間的事件</translation>
+    </message>
 </context>
 <context>
     <name>refscope::EventTableModel</name>
@@ -2708,6 +2716,10 @@ Shared by %n forked process(es)</source>
         <source>References (lsmod)</source>
         <translation>參考數（lsmod）</translation>
     </message>
+    <message>
+        <source>%1 (0–%2)</source>
+        <translation>%1（0–%2）</translation>
+    </message>
 </context>
 <context>
     <name>refscope::TimelineExport</name>
@@ -2807,6 +2819,22 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
     <message>
         <source>Open a trace.dat (trace-cmd record -e module) or a RefScope session file</source>
         <translation>開啟 trace.dat（trace-cmd record -e module）或 RefScope 工作階段檔案</translation>
+    </message>
+    <message>
+        <source>Every module</source>
+        <translation>所有模組</translation>
+    </message>
+    <message>
+        <source>Chart every module of the recording, not only the selected one</source>
+        <translation>在圖表中顯示錄製中的所有模組，而不僅是所選模組</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>分道</translation>
+    </message>
+    <message>
+        <source>One lane per module, each to its own scale; off: every curve on one count axis</source>
+        <translation>每個模組一條分道，各自依自己的刻度；關閉時所有曲線共用一個計數軸</translation>
     </message>
 </context>
 <context>

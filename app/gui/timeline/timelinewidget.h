@@ -16,6 +16,7 @@
 class QAction;
 class QLabel;
 class QStackedWidget;
+class QTimer;
 class QToolBar;
 
 namespace refscope {
@@ -82,6 +83,8 @@ private:
     void createToolBar();
     void updateShownModules();
     void updateMarkerText();
+    // The event table shows the chart's window, or A-B when both are placed.
+    void updateTableRange();
 
     std::shared_ptr<const EventStore> m_store;
     QString m_description;
@@ -100,6 +103,8 @@ private:
     QAction *m_open;
     QAction *m_exportCsv;
     QAction *m_exportChart;
+    QAction *m_everyModule; // chart every module of the recording
+    QTimer *m_tableRange;   // the table follows the chart a moment later
 };
 
 } // namespace refscope

@@ -4,6 +4,7 @@
 // filters, outstanding references and markers. Screenshots go to
 // REFSCOPE_BINARY_DIR/timeline-*.png for a look.
 #include "events/chartdecimation.h"
+#include "models/eventtablemodel.h"
 #include "models/modulelistmodel.h"
 #include "recording/recording.h"
 #include "sources/filesnapshotsource.h"
@@ -104,6 +105,8 @@ private slots:
         QStringList shown = chart->modules();
         shown.sort();
         QCOMPARE(shown, modules); // nothing selected: the recording's modules
+        // The counts themselves: every curve on the one count axis.
+        chart->setLayout(TimelineChartView::Layout::Overlaid);
         chart->redraw();
         for (const QString &module : modules) {
             const QList<QPointF> points = chart->curvePoints(module);
@@ -119,6 +122,24 @@ private slots:
             QVERIFY(points.size() <= 2 * chart->plotWidthPixels() + 4);
         }
         saveShot(&timeline, QFileInfo(file).baseName());
+
+        // In lanes (the default), each module fills a band of its own to its
+        // own scale: loop's 1 is as tall as tun's 2, none hides another.
+        chart->setLayout(TimelineChartView::Layout::Lanes);
+        chart->redraw();
+        const QStringList lanes = chart->modules();
+        for (qsizetype lane = 0; lane < lanes.size() && lanes.size() > 1; ++lane) {
+            const double floor = double(lanes.size() - 1 - lane);
+            double top = floor;
+            for (const QPointF &p : chart->curvePoints(lanes.at(lane))) {
+                QVERIFY(p.y() >= floor && p.y() < floor + 1);
+                top = std::max(top, p.y());
+            }
+            QCOMPARE(top, floor + 0.85);
+            QCOMPARE(chart->laneMaxima().at(lane),
+                     lanes.at(lane) == QStringLiteral("tun") ? highest : 1);
+        }
+        saveShot(&timeline, QFileInfo(file).baseName() + QStringLiteral("-lanes"));
     }
 
     void zoomAndPanRedrawOnlyTheWindow()
@@ -334,6 +355,77 @@ private slots:
         timeline->showModuleEvents(QStringLiteral("tun"));
         QCOMPARE(tabs->currentWidget(), timeline);
         QVERIFY(!timeline->capture()->action()->isEnabled()); // no agent: no capture
+    }
+
+    void tableFollowsTheZoomAndTheMarkers()
+    {
+        TimelineWidget timeline;
+        auto store = showRecording(timeline, "loop-open-close.dat", QStringLiteral("loop"));
+        QVERIFY(store);
+        TimelineChartView *chart = timeline.chartView();
+        EventTableModel *events = timeline.eventPane()->model();
+        QCOMPARE(events->rowCount(), int(store->size())); // the whole recording
+        const auto countIn = [&](qint64 from, qint64 to) {
+            int n = 0;
+            for (std::size_t i = 0; i < store->size(); ++i)
+                n += store->timestampNs(i) >= from && store->timestampNs(i) < to;
+            return n;
+        };
+        const auto rowsWithin = [&](qint64 from, qint64 to) {
+            for (int row = 0; row < events->rowCount(); ++row) {
+                const qint64 t = store->timestampNs(events->storeIndex(row));
+                if (t < from || t >= to)
+                    return false;
+            }
+            return true;
+        };
+        // Zoomed to a tenth in the middle: the table lists that tenth.
+        const qint64 start = chart->recordingStartNs();
+        const qint64 span = chart->recordingEndNs() - start;
+        chart->setWindow(start + span * 4 / 10, start + span * 5 / 10);
+        const qint64 from = chart->windowStartNs(), to = chart->windowEndNs();
+        QTRY_COMPARE(events->rowCount(), countIn(from, to));
+        QVERIFY(events->rowCount() > 0 && events->rowCount() < int(store->size()) / 5);
+        QVERIFY(rowsWithin(from, to));
+        saveShot(&timeline, QStringLiteral("table-follows-zoom"));
+        // Markers A and B: the table lists what lies between them.
+        const qint64 a = from + (to - from) / 4, b = from + (to - from) / 2;
+        chart->setMarkerB(a);
+        chart->setMarkerA(b);
+        QTRY_COMPARE(events->rowCount(), countIn(a, b + 1));
+        QVERIFY(rowsWithin(a, b + 1));
+        // A filter still applies within the span.
+        timeline.eventPane()->setKindFilter(ModuleEventKind::Get);
+        QTRY_VERIFY(rowsWithin(a, b + 1) && events->rowCount() > 0);
+        timeline.eventPane()->setKindFilter(std::nullopt);
+        // Markers cleared, whole recording: every event again.
+        chart->setMarkerA(std::nullopt);
+        chart->setMarkerB(std::nullopt);
+        chart->resetWindow();
+        QTRY_COMPARE(events->rowCount(), int(store->size()));
+    }
+
+    void everyModuleOnTheChart()
+    {
+        // The selected module alone by default; "Every module" charts the
+        // recording's modules with it, each in a lane.
+        TimelineWidget timeline;
+        auto store = showRecording(timeline, "three-modules-1.6M.dat", QStringLiteral("loop"));
+        QVERIFY(store);
+        QCOMPARE(timeline.chartView()->modules(), QStringList{"loop"});
+        auto *every = timeline.findChild<QAction *>(QStringLiteral("everyModuleAction"));
+        QVERIFY(every);
+        every->trigger();
+        QStringList shown = timeline.chartView()->modules();
+        shown.sort();
+        QCOMPARE(shown, (QStringList{"fuse", "loop", "tun"}));
+        QCOMPARE(timeline.chartView()->layout(), TimelineChartView::Layout::Lanes);
+        QCOMPARE(timeline.outstandingPane()->module(), QStringLiteral("loop"));
+        saveShot(&timeline, QStringLiteral("every-module-lanes"));
+        timeline.findChild<QAction *>(QStringLiteral("lanesAction"))->trigger();
+        QCOMPARE(timeline.chartView()->layout(), TimelineChartView::Layout::Overlaid);
+        every->trigger();
+        QCOMPARE(timeline.chartView()->modules(), QStringList{"loop"});
     }
 
     void aRecordingsModulesCanBeChosenWhenNotLoaded()
