@@ -240,6 +240,24 @@
         <source>live capture</source>
         <translation>实时采集</translation>
     </message>
+    <message>
+        <source>Hide RefScope&apos;s scans</source>
+        <translation>隐藏 RefScope 的扫描</translation>
+    </message>
+    <message>
+        <source>Leave out of the capture the references RefScope&apos;s own agent takes and drops while it looks for holders (its loads and unloads stay)</source>
+        <translation>采集时略去 RefScope 自身代理程序在查找持有者时获取和释放的引用（其加载和卸载事件仍保留）</translation>
+    </message>
+    <message>
+        <source>capture ended at %1</source>
+        <translation>采集结束于 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n event(s) of RefScope&apos;s own scans left out)</source>
+        <translation>
+            <numerusform>%1（略去了 RefScope 自身扫描的 %n 个事件）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>refscope::DependencyGraphView</name>
@@ -1757,12 +1775,16 @@ Shared by %n forked process(es)</source>
         <translation>在时间线上放置标记 A 和 B（单击、右击）。</translation>
     </message>
     <message>
-        <source>%1: %2 gets, %3 puts, %4 outstanding</source>
-        <translation>%1：get %2 次，put %3 次，%4 个未归还</translation>
-    </message>
-    <message>
         <source>Counting the references of %1… %2%</source>
         <translation>正在统计 %1 的引用… %2%</translation>
+    </message>
+    <message>
+        <source>%1: %2 gets, %3 puts, %4 outstanding (%5 of the puts released references taken before). Count at the end: %6.</source>
+        <translation>%1：get %2 次，put %3 次，%4 个未归还（其中 %5 次 put 释放的是此前获取的引用）。结束时的计数：%6。</translation>
+    </message>
+    <message>
+        <source>%1: %2 gets, %3 puts, %4 outstanding. Count at the end: %5.</source>
+        <translation>%1：get %2 次，put %3 次，%4 个未归还。结束时的计数：%5。</translation>
     </message>
 </context>
 <context>

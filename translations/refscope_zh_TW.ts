@@ -240,6 +240,24 @@
         <source>live capture</source>
         <translation>即時擷取</translation>
     </message>
+    <message>
+        <source>Hide RefScope&apos;s scans</source>
+        <translation>隱藏 RefScope 的掃描</translation>
+    </message>
+    <message>
+        <source>Leave out of the capture the references RefScope&apos;s own agent takes and drops while it looks for holders (its loads and unloads stay)</source>
+        <translation>擷取時略去 RefScope 自身代理程式在尋找持有者時取得和釋放的參考（其載入和卸載事件仍保留）</translation>
+    </message>
+    <message>
+        <source>capture ended at %1</source>
+        <translation>擷取結束於 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n event(s) of RefScope&apos;s own scans left out)</source>
+        <translation>
+            <numerusform>%1（略去了 RefScope 自身掃描的 %n 個事件）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>refscope::DependencyGraphView</name>
@@ -1757,12 +1775,16 @@ Shared by %n forked process(es)</source>
         <translation>在時間軸上放置標記 A 和 B（按一下、按右鍵）。</translation>
     </message>
     <message>
-        <source>%1: %2 gets, %3 puts, %4 outstanding</source>
-        <translation>%1：get %2 次，put %3 次，%4 個未歸還</translation>
-    </message>
-    <message>
         <source>Counting the references of %1… %2%</source>
         <translation>正在統計 %1 的參考… %2%</translation>
+    </message>
+    <message>
+        <source>%1: %2 gets, %3 puts, %4 outstanding (%5 of the puts released references taken before). Count at the end: %6.</source>
+        <translation>%1：get %2 次，put %3 次，%4 個未歸還（其中 %5 次 put 釋放的是此前取得的參考）。結束時的計數：%6。</translation>
+    </message>
+    <message>
+        <source>%1: %2 gets, %3 puts, %4 outstanding. Count at the end: %5.</source>
+        <translation>%1：get %2 次，put %3 次，%4 個未歸還。結束時的計數：%5。</translation>
     </message>
 </context>
 <context>

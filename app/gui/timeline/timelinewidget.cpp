@@ -11,7 +11,10 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 
+#include <QFileInfo>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -111,6 +114,7 @@ void TimelineWidget::createToolBar()
     m_exportChart = m_toolBar->addAction(tr("Export chart…"), this, &TimelineWidget::exportChart);
     m_exportChart->setToolTip(tr("Save the chart as it is shown, as PNG or SVG"));
     m_toolBar->addAction(m_capture->action());
+    m_toolBar->addAction(m_capture->ownEventsAction());
     m_toolBar->addSeparator();
     QAction *reset =
         m_toolBar->addAction(tr("Whole recording"), m_chart, &TimelineChartView::resetWindow);
@@ -157,6 +161,12 @@ void TimelineWidget::setStore(std::shared_ptr<const EventStore> store, const QSt
     m_exportCsv->setEnabled(bool(m_store));
     m_exportChart->setEnabled(bool(m_store));
     emit storeChanged();
+}
+
+void TimelineWidget::setDescription(const QString &description)
+{
+    m_description = description;
+    m_sourceLabel->setText(description);
 }
 
 void TimelineWidget::appendRange(std::size_t from, std::size_t to)

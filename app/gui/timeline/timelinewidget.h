@@ -38,6 +38,7 @@ public:
     void setStore(std::shared_ptr<const EventStore> store, const QString &description);
     const std::shared_ptr<const EventStore> &store() const { return m_store; }
     QString description() const { return m_description; }
+    void setDescription(const QString &description);
     // Events [from, to) were appended to the store (live capture).
     void appendRange(std::size_t from, std::size_t to);
     // The module the main window has selected: its curve, events and
@@ -104,7 +105,8 @@ private:
     QAction *m_exportCsv;
     QAction *m_exportChart;
     QAction *m_everyModule; // chart every module of the recording
-    QTimer *m_tableRange;   // the table follows the chart a moment later
+    QTimer *m_tableRange;
+    bool m_unsavedCapture = false; // the table follows the chart a moment later
 };
 
 } // namespace refscope

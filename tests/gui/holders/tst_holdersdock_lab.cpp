@@ -6,12 +6,15 @@
 // source, the forked sharer, the unattributed count, and an accounting that
 // closes against the guest's /proc/modules; "Show in timeline" shows that
 // process's count_demo events in the event table. A second open later is
-// in the dock's report on its own: the verdict follows the count.
+// in the dock's report on its own: the verdict follows the count. A
+// capture leaves RefScope's own scans out by default, and keeps them when
+// asked to.
 #include "holders/holdersdock.h"
 #include "lab/labpaths.h"
 #include "labwindow.h"
 #include "models/eventtablemodel.h"
 #include "protocol/agentclient.h"
+#include "timeline/capturecontrol.h"
 #include "timeline/eventpane.h"
 #include "timeline/timelinewidget.h"
 #include "window/mainwindow.h"
@@ -129,6 +132,34 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(dock->report().refcount, more, 15000);
         QCOMPARE(dock->report().holders.size(), 2);
         window.grab().save(QStringLiteral(REFSCOPE_BINARY_DIR "/holders-lab-followed.png"));
+
+        // RefScope's own scans touch count_demo's count: by default a
+        // capture leaves the agent's gets and puts out, and says so.
+        CaptureControl *capture = timeline->capture();
+        QVERIFY(capture->ownEventsAction()->isChecked());
+        for (const bool hide : {true, false}) {
+            capture->ownEventsAction()->setChecked(hide);
+            capture->action()->setChecked(true);
+            QTRY_VERIFY_WITH_TIMEOUT(capture->isCapturing() && timeline->store(), 30000);
+            for (int scan = 0; scan < 3; ++scan) {
+                QVERIFY(!askHolders(window).holders.isEmpty());
+                QTest::qWait(300);
+            }
+            capture->action()->setChecked(false);
+            QTRY_VERIFY_WITH_TIMEOUT(!capture->isCapturing(), 30000);
+            const auto &store = timeline->store();
+            int own = 0;
+            for (std::size_t i = 0; i < store->size(); ++i)
+                own += store->details(i).comm == QLatin1String("refscope-agent");
+            if (hide) {
+                QCOMPARE(own, 0);
+                QVERIFY(capture->ownEventsLeftOut() > 0);
+                QVERIFY2(timeline->description().contains(QStringLiteral("left out")),
+                         qPrintable(timeline->description()));
+            } else {
+                QVERIFY(own > 0);
+            }
+        }
     }
 };
 
