@@ -258,6 +258,10 @@
             <numerusform>%1（略去了 RefScope 自身扫描的 %n 个事件）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>a new capture</source>
+        <translation>开始新的采集</translation>
+    </message>
 </context>
 <context>
     <name>refscope::DependencyGraphView</name>
@@ -1555,6 +1559,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>unloaded</source>
         <translation>已卸载</translation>
+    </message>
+    <message>
+        <source>quitting</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -2857,6 +2865,24 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
     <message>
         <source>One lane per module, each to its own scale; off: every curve on one count axis</source>
         <translation>每个模块一条分道，各自按自己的刻度；关闭时所有曲线共用一个计数轴</translation>
+    </message>
+    <message>
+        <source>Discard the capture?</source>
+        <translation>丢弃此次采集？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The capture has not been saved: %1 discards its %n event(s). Save it first with File → Save session…, or discard it.</source>
+        <translation>
+            <numerusform>此次采集尚未保存：%1将丢弃其 %n 个事件。请先用“文件 → 保存会话…”保存，或者丢弃它。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard the capture</source>
+        <translation>丢弃此次采集</translation>
+    </message>
+    <message>
+        <source>opening %1</source>
+        <translation>打开 %1</translation>
     </message>
 </context>
 <context>

@@ -258,6 +258,10 @@
             <numerusform>%1（略去了 RefScope 自身掃描的 %n 個事件）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>a new capture</source>
+        <translation>開始新的擷取</translation>
+    </message>
 </context>
 <context>
     <name>refscope::DependencyGraphView</name>
@@ -1555,6 +1559,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>unloaded</source>
         <translation>已卸載</translation>
+    </message>
+    <message>
+        <source>quitting</source>
+        <translation>結束程式</translation>
     </message>
 </context>
 <context>
@@ -2857,6 +2865,24 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
     <message>
         <source>One lane per module, each to its own scale; off: every curve on one count axis</source>
         <translation>每個模組一條分道，各自依自己的刻度；關閉時所有曲線共用一個計數軸</translation>
+    </message>
+    <message>
+        <source>Discard the capture?</source>
+        <translation>捨棄此次擷取？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The capture has not been saved: %1 discards its %n event(s). Save it first with File → Save session…, or discard it.</source>
+        <translation>
+            <numerusform>此次擷取尚未儲存：%1將捨棄其 %n 個事件。請先用「檔案 → 儲存工作階段…」儲存，或者捨棄它。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard the capture</source>
+        <translation>捨棄此次擷取</translation>
+    </message>
+    <message>
+        <source>opening %1</source>
+        <translation>開啟 %1</translation>
     </message>
 </context>
 <context>

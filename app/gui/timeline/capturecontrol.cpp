@@ -62,6 +62,7 @@ void CaptureControl::setAgent(AgentClient *agent)
         m_timeline->setStore(std::shared_ptr<const EventStore>(std::shared_ptr<const EventStore>{},
                                                                m_capture->events()),
                              tr("live capture"));
+        m_timeline->setUnsavedCapture(true);
     });
     connect(m_capture, &LiveCapture::eventsAppended, m_timeline, &TimelineWidget::appendRange);
     connect(m_capture, &LiveCapture::stopped, this, [this] {
@@ -93,8 +94,14 @@ void CaptureControl::toggle(bool on)
     if (!m_capture)
         return;
     if (on) {
-        // A new capture replaces the capture's store: the old one goes to
-        // the timeline first, so nothing refers to a store the capture freed.
+        // A new capture replaces the store the timeline shows: not without
+        // asking if it was never saved, and the old one goes to the
+        // timeline first, so nothing refers to a store the capture freed.
+        if (!m_timeline->confirmDiscardCapture(tr("a new capture"))) {
+            const QSignalBlocker blocker(m_action);
+            m_action->setChecked(false);
+            return;
+        }
         if (m_capture->events() && m_timeline->store().get() == m_capture->events())
             m_timeline->setStore(std::shared_ptr<const EventStore>(m_capture->takeEvents()),
                                  m_timeline->description());

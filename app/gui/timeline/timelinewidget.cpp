@@ -150,6 +150,7 @@ void TimelineWidget::createToolBar()
 void TimelineWidget::setStore(std::shared_ptr<const EventStore> store, const QString &description)
 {
     m_store = std::move(store);
+    m_unsavedCapture = false;
     m_description = description;
     m_sourceLabel->setText(description);
     m_chart->setStore(m_store);
@@ -235,6 +236,23 @@ void TimelineWidget::updateTableRange()
     }
 }
 
+bool TimelineWidget::confirmDiscardCapture(const QString &action)
+{
+    if (!m_unsavedCapture)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Discard the capture?"),
+                    tr("The capture has not been saved: %1 discards its %n event(s). Save it "
+                       "first with File → Save session…, or discard it.",
+                       nullptr, m_store ? int(m_store->size()) : 0)
+                        .arg(action),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("discardCaptureBox"));
+    QPushButton *discard = box.addButton(tr("Discard the capture"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == discard;
+}
+
 void TimelineWidget::openRecordingFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a recording"), {},
@@ -245,6 +263,8 @@ void TimelineWidget::openRecordingFile()
 
 void TimelineWidget::openRecording(const QString &path)
 {
+    if (!confirmDiscardCapture(tr("opening %1").arg(QFileInfo(path).fileName())))
+        return;
     emit raiseRequested();
     m_opener->open(path);
 }

@@ -39,6 +39,14 @@ public:
     const std::shared_ptr<const EventStore> &store() const { return m_store; }
     QString description() const { return m_description; }
     void setDescription(const QString &description);
+    // A live capture's events not saved in a session file yet: opening
+    // another recording or quitting would lose them. setStore() clears it.
+    bool hasUnsavedCapture() const { return m_unsavedCapture; }
+    void setUnsavedCapture(bool unsaved) { m_unsavedCapture = unsaved; }
+    // With an unsaved capture, asks whether to discard it (`action` says
+    // what would discard it); true when there is nothing to lose or the
+    // user agreed.
+    bool confirmDiscardCapture(const QString &action);
     // Events [from, to) were appended to the store (live capture).
     void appendRange(std::size_t from, std::size_t to);
     // The module the main window has selected: its curve, events and

@@ -23,6 +23,7 @@
 #include "window/messagepage.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFile>
@@ -67,6 +68,15 @@ MainWindow::~MainWindow()
 {
     // The source goes first, while the window it reports to is whole.
     dropSource();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_timeline->confirmDiscardCapture(tr("quitting"))) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::dropSource()
@@ -228,6 +238,8 @@ void MainWindow::createViews()
             [this] { setSource(new PrivilegedSnapshotSource(labDefaultAgent())); });
     m_sessions = new SessionActions(this, m_modules, m_timeline, m_holdersDock);
     connect(m_sessions, &SessionActions::sourceOpened, this, &MainWindow::setSource);
+    connect(m_sessions, &SessionActions::saved, m_timeline,
+            [this] { m_timeline->setUnsavedCapture(false); });
     file->insertAction(file->actions().value(file->actions().indexOf(m_saveAction) + 1),
                        m_sessions->saveAction());
 

@@ -65,6 +65,10 @@ public slots:
     void openSnapshotFile();
     void saveSnapshotFile();
 
+protected:
+    // An unsaved capture is not lost without asking.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void dropSource();
     void createActions();

@@ -138,6 +138,8 @@ private slots:
         CaptureControl *capture = timeline->capture();
         QVERIFY(capture->ownEventsAction()->isChecked());
         for (const bool hide : {true, false}) {
+            // As after File → Save session: a new capture need not ask.
+            timeline->setUnsavedCapture(false);
             capture->ownEventsAction()->setChecked(hide);
             capture->action()->setChecked(true);
             QTRY_VERIFY_WITH_TIMEOUT(capture->isCapturing() && timeline->store(), 30000);

@@ -515,6 +515,48 @@ private slots:
         QCOMPARE(modules->rowOf(QStringLiteral("tun")), -1);
     }
 
+    void anUnsavedCaptureIsNotDiscardedWithoutAsking()
+    {
+        // A capture's events (here a recording standing in for them) not
+        // saved yet: opening another file or quitting asks first.
+        MainWindow window;
+        auto *timeline = window.findChild<TimelineWidget *>();
+        timeline->setStore(load("loop-with-stacks.dat"), QStringLiteral("live capture"));
+        timeline->setUnsavedCapture(true);
+        const auto answer = [](const QString &buttonText, QString *question) {
+            QTimer::singleShot(0, [=] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                *question = box->text();
+                saveShot(box, QStringLiteral("discard-capture"));
+                for (QAbstractButton *button : box->buttons())
+                    if (button->text() == buttonText)
+                        button->click();
+            });
+        };
+        QString question;
+        answer(QStringLiteral("Cancel"), &question);
+        const auto before = timeline->store();
+        timeline->openRecording(tracePath("loop-open-close.dat"));
+        QVERIFY2(question.startsWith(QStringLiteral(
+                     "The capture has not been saved: opening loop-open-close.dat discards its "
+                     "4000 event(s).")),
+                 qPrintable(question));
+        QCOMPARE(timeline->store(), before);
+        window.show();
+        answer(QStringLiteral("Cancel"), &question);
+        QVERIFY(!window.close());
+        QVERIFY(question.contains(QStringLiteral("quitting")));
+        QVERIFY(window.isVisible());
+        // Discarding goes ahead.
+        QSignalSpy changed(timeline, &TimelineWidget::storeChanged);
+        answer(QStringLiteral("Discard the capture"), &question);
+        timeline->openRecording(tracePath("loop-open-close.dat"));
+        QVERIFY(changed.wait(30000));
+        QVERIFY(!timeline->hasUnsavedCapture());
+        QVERIFY(window.close());
+    }
+
     void aFileThatIsNoRecordingSaysSo()
     {
         TimelineWidget timeline;
