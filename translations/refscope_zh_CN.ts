@@ -1373,6 +1373,10 @@ Shared by %n forked process(es)</source>
         <source>Not offered: %1</source>
         <translation>不可用：%1</translation>
     </message>
+    <message>
+        <source>Type the name here</source>
+        <translation>在此输入名称</translation>
+    </message>
 </context>
 <context>
     <name>refscope::LiveCapture</name>
@@ -1858,10 +1862,6 @@ Shared by %n forked process(es)</source>
 <context>
     <name>refscope::ReleaseDialog</name>
     <message>
-        <source>Run</source>
-        <translation>执行</translation>
-    </message>
-    <message>
         <source>Scan again</source>
         <translation>重新扫描</translation>
     </message>
@@ -1912,6 +1912,22 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Unattributed references (RefScope could not see their holders): %1</source>
         <translation>未归属的引用（RefScope 看不到它们的持有者）：%1</translation>
+    </message>
+    <message>
+        <source>Try to unload %1 anyway</source>
+        <translation>仍然尝试卸载 %1</translation>
+    </message>
+    <message>
+        <source>Clear and unload %1</source>
+        <translation>清除并卸载 %1</translation>
+    </message>
+    <message>
+        <source>As planned, references remain and the kernel refuses to unload: tick more holders, or choose a last resort</source>
+        <translation>按此计划仍会剩下引用，内核会拒绝卸载：请勾选更多持有者，或选择一个最后手段</translation>
+    </message>
+    <message>
+        <source>Run the steps above</source>
+        <translation>执行上面的步骤</translation>
     </message>
 </context>
 <context>

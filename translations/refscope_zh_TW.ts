@@ -1373,6 +1373,10 @@ Shared by %n forked process(es)</source>
         <source>Not offered: %1</source>
         <translation>不提供：%1</translation>
     </message>
+    <message>
+        <source>Type the name here</source>
+        <translation>在此輸入名稱</translation>
+    </message>
 </context>
 <context>
     <name>refscope::LiveCapture</name>
@@ -1858,10 +1862,6 @@ Shared by %n forked process(es)</source>
 <context>
     <name>refscope::ReleaseDialog</name>
     <message>
-        <source>Run</source>
-        <translation>執行</translation>
-    </message>
-    <message>
         <source>Scan again</source>
         <translation>重新掃描</translation>
     </message>
@@ -1912,6 +1912,22 @@ Shared by %n forked process(es)</source>
     <message>
         <source>Unattributed references (RefScope could not see their holders): %1</source>
         <translation>未歸屬的參考（RefScope 看不到它們的持有者）：%1</translation>
+    </message>
+    <message>
+        <source>Try to unload %1 anyway</source>
+        <translation>仍然嘗試卸載 %1</translation>
+    </message>
+    <message>
+        <source>Clear and unload %1</source>
+        <translation>清除並卸載 %1</translation>
+    </message>
+    <message>
+        <source>As planned, references remain and the kernel refuses to unload: tick more holders, or choose a last resort</source>
+        <translation>依此計畫仍會剩下參考，核心會拒絕卸載：請勾選更多持有者，或選擇一個最後手段</translation>
+    </message>
+    <message>
+        <source>Run the steps above</source>
+        <translation>執行上面的步驟</translation>
     </message>
 </context>
 <context>
