@@ -1487,10 +1487,6 @@ Shared by %n forked process(es)</source>
         <translation>内置</translation>
     </message>
     <message>
-        <source>RefScope — %1</source>
-        <translation>RefScope — %1</translation>
-    </message>
-    <message>
         <source>This kernel has no loadable module support</source>
         <translation>此内核不支持可加载模块</translation>
     </message>
@@ -1567,6 +1563,22 @@ Shared by %n forked process(es)</source>
     <message>
         <source>quitting</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>Show in graph</source>
+        <translation>在依赖图中显示</translation>
+    </message>
+    <message>
+        <source>Show in timeline</source>
+        <translation>在时间线中显示</translation>
+    </message>
+    <message>
+        <source>Show holders</source>
+        <translation>显示持有者</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>复制名称</translation>
     </message>
 </context>
 <context>

@@ -1487,10 +1487,6 @@ Shared by %n forked process(es)</source>
         <translation>內建</translation>
     </message>
     <message>
-        <source>RefScope — %1</source>
-        <translation>RefScope — %1</translation>
-    </message>
-    <message>
         <source>This kernel has no loadable module support</source>
         <translation>此核心不支援可載入模組</translation>
     </message>
@@ -1567,6 +1563,22 @@ Shared by %n forked process(es)</source>
     <message>
         <source>quitting</source>
         <translation>結束程式</translation>
+    </message>
+    <message>
+        <source>Show in graph</source>
+        <translation>在相依圖中顯示</translation>
+    </message>
+    <message>
+        <source>Show in timeline</source>
+        <translation>在時間軸中顯示</translation>
+    </message>
+    <message>
+        <source>Show holders</source>
+        <translation>顯示持有者</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>複製名稱</translation>
     </message>
 </context>
 <context>

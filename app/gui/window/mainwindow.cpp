@@ -23,6 +23,7 @@
 #include "window/messagepage.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
@@ -245,10 +246,38 @@ void MainWindow::createViews()
 
     m_forceRelease = new ForceRelease(this, m_timeline);
     m_holdersDock->addActionWidget(m_forceRelease->createButton());
+    // What can be done with the selected module, in the Module menu and the
+    // table's context menu alike.
+    QAction *inGraph = new QAction(tr("Show in graph"), this);
+    inGraph->setObjectName(QStringLiteral("showInGraphAction"));
+    connect(inGraph, &QAction::triggered, this, [this] {
+        showPage(m_tabs);
+        m_tabs->setCurrentWidget(m_graph);
+        if (m_modules->snapshot().find(m_selected))
+            m_graph->showNeighbourhood(m_selected);
+    });
+    QAction *inTimeline = new QAction(tr("Show in timeline"), this);
+    inTimeline->setObjectName(QStringLiteral("showInTimelineAction"));
+    connect(inTimeline, &QAction::triggered, this,
+            [this] { m_timeline->showModuleEvents(m_selected); });
+    QAction *holders = new QAction(tr("Show holders"), this);
+    holders->setObjectName(QStringLiteral("showHoldersAction"));
+    connect(holders, &QAction::triggered, this, [this] {
+        m_holdersDock->show();
+        m_holdersDock->raise();
+    });
+    QAction *copyName = new QAction(tr("Copy name"), this);
+    copyName->setObjectName(QStringLiteral("copyNameAction"));
+    connect(copyName, &QAction::triggered, this,
+            [this] { QGuiApplication::clipboard()->setText(m_selected); });
+    m_moduleActions = {inGraph, inTimeline, holders, copyName};
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addActions(m_moduleActions);
     m_table->addAction(m_forceRelease->action());
     QMenu *moduleMenu = new QMenu(tr("&Module"), this);
     moduleMenu->setToolTipsVisible(true); // a disabled action says why
+    moduleMenu->addActions(m_moduleActions);
+    moduleMenu->addSeparator();
     moduleMenu->addAction(m_forceRelease->action());
     menuBar()->insertMenu(menuBar()->actions().value(1), moduleMenu);
 
@@ -306,7 +335,8 @@ void MainWindow::setSource(SnapshotSource *source)
         m_keptModule.clear();
         updateAbsentModules();
     }
-    setWindowTitle(tr("RefScope — %1").arg(source->description()));
+    // Qt adds the application's display name ("… — RefScope") itself.
+    setWindowTitle(source->description());
     updateStatus();
     source->refresh();
 }
@@ -461,6 +491,8 @@ void MainWindow::selectModule(const QString &name, GraphFocus focus)
 {
     const QString normalized = normalizeModuleName(name);
     m_selected = normalized;
+    for (QAction *action : std::as_const(m_moduleActions))
+        action->setEnabled(!normalized.isEmpty());
     if (!m_keptModule.isEmpty() && m_keptModule != normalized) {
         // The user chose another module: the unloaded one's row goes.
         m_keptModule.clear();

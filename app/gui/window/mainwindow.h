@@ -112,6 +112,7 @@ private:
     ForceRelease *m_forceRelease;     // "Force release…" of the selected module
     QLineEdit *m_search;
     QComboBox *m_stateFilter;
+    QList<QAction *> m_moduleActions; // graph, timeline, holders, copy name
     QAction *m_refreshAction;
     QAction *m_autoRefreshAction;
     QAction *m_saveAction;

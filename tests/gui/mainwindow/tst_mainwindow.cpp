@@ -12,7 +12,9 @@
 #include "window/detailsdock.h"
 #include "window/mainwindow.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QFile>
 #include <QGraphicsScene>
@@ -214,6 +216,19 @@ void TestMainWindow::anUnloadedModuleStaysSelected()
     window.selectModule(QStringLiteral("testmod"));
     auto *table = window.findChild<QTableView *>(QStringLiteral("moduleTable"));
     QCOMPARE(selectedRow(table), QStringLiteral("testmod"));
+    // The source's name only: Qt appends the application's display name,
+    // so "RefScope" in the title too would show it twice.
+    QCOMPARE(window.windowTitle(), QStringLiteral("snapshot.json"));
+    // The Module menu does more than force a release.
+    auto *copy = window.findChild<QAction *>(QStringLiteral("copyNameAction"));
+    QVERIFY(copy && copy->isEnabled());
+    copy->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("testmod"));
+    QVERIFY(table->actions().contains(copy));
+    window.findChild<QAction *>(QStringLiteral("showInTimelineAction"))->trigger();
+    QCOMPARE(
+        window.findChild<QTabWidget *>(QStringLiteral("viewTabs"))->currentWidget()->objectName(),
+        QStringLiteral("timeline"));
 
     QVERIFY(QFile::remove(path));
     QVERIFY(QFile::copy(QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-stock.json"), path));
