@@ -90,9 +90,11 @@ int main(int argc, char *argv[])
     } else if (lab || !QFileInfo::exists(QStringLiteral("/proc/modules"))) {
         // A kernel without loadable modules has nothing to show: the lab
         // guest's kernel has. If the lab cannot start, the window says why.
-        LabOptions options;
-        options.kernelRelease = parser.value(kernelOption);
-        window.setSource(new LabSnapshotSource(options));
+        // Without --kernel, the kernel last chosen in the Lab panel.
+        if (parser.isSet(kernelOption))
+            window.openLabKernel(parser.value(kernelOption));
+        else
+            window.openLab();
     } else {
         window.setSource(new LocalSnapshotSource);
     }

@@ -94,9 +94,9 @@ private slots:
     {
         LabOptions o = options();
         o.kernelRelease = QStringLiteral("9.9.9-nonexistent");
-        QCOMPARE(
-            failureOf(o),
-            QStringLiteral("no kernel image /boot/vmlinuz-9.9.9-nonexistent for the lab guest"));
+        QCOMPARE(failureOf(o),
+                 QStringLiteral("Kernel 9.9.9-nonexistent is not installed here (there is no "
+                                "/boot/vmlinuz-9.9.9-nonexistent)."));
     }
 
     void missingAgentIsAPlainError()
@@ -125,7 +125,7 @@ private slots:
         LabOptions o = options();
         o.bootTimeoutMs = 1500;
         const QString reason = failureOf(o);
-        QVERIFY2(reason.contains(QLatin1String("did not boot within 1 s")), qPrintable(reason));
+        QVERIFY2(reason.contains(QLatin1String("within 1 s")), qPrintable(reason));
     }
 
     void bootsStopsAndMeasures()

@@ -32,6 +32,7 @@ void LiveCapture::start(const CaptureOptions &options)
         return;
     }
     m_state = State::Starting;
+    m_ownLeftOut = 0;
     m_store = std::make_unique<EventStore>();
     auto details = std::make_unique<CapturedDetails>(m_store.get());
     m_details = details.get();
@@ -101,6 +102,13 @@ void LiveCapture::onNotification(const QString &event, const QJsonObject &params
         return fail(error);
     const std::size_t from = m_store->size();
     for (const CapturedEvent &e : events) {
+        // Only gets and puts: a load or free by the agent (a release) is the
+        // user's doing and stays.
+        if (m_leaveOutOwn && e.details.comm == QLatin1String(kAgentComm) &&
+            (e.event.kind == ModuleEventKind::Get || e.event.kind == ModuleEventKind::Put)) {
+            ++m_ownLeftOut;
+            continue;
+        }
         try {
             m_store->append(e.event); // refuses events out of order, or of an absurd CPU
         } catch (const std::exception &refused) {

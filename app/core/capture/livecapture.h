@@ -32,6 +32,14 @@ public:
     void stop();
     bool isRunning() const { return m_state != State::Idle; }
 
+    // RefScope's own agent takes and drops module references while it scans
+    // for holders: with this on (the default), its gets and puts are left
+    // out of the store (by the agent's comm), counted in ownEventsLeftOut().
+    void setLeaveOutOwnEvents(bool on) { m_leaveOutOwn = on; }
+    bool leavesOutOwnEvents() const { return m_leaveOutOwn; }
+    quint64 ownEventsLeftOut() const { return m_ownLeftOut; }
+    static constexpr const char *kAgentComm = "refscope-agent";
+
     // The current (or last) capture. Valid until the next start().
     const EventStore *events() const { return m_store.get(); }
     const Snapshot &baseline() const { return m_baseline; }
@@ -57,6 +65,8 @@ private:
     Snapshot m_baseline;
     std::unique_ptr<EventStore> m_store;
     CapturedDetails *m_details = nullptr; // owned by m_store
+    bool m_leaveOutOwn = true;
+    quint64 m_ownLeftOut = 0; // this capture's
 };
 
 } // namespace refscope

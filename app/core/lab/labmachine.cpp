@@ -130,23 +130,33 @@ void LabMachine::failBeforeLaunch(const QString &reason)
 
 QString LabMachine::checkOptions(const LabOptions &options, const QString &script) const
 {
+    // Each reason is a sentence the user can act on: what is missing and how
+    // to get it, never only the name of one of the lab's own scripts.
     if (script.isEmpty())
-        return tr("the lab's boot-guest.sh is not installed (looked in %1 and %2)")
+        return tr("The lab is not installed with RefScope (looked in %1 and %2); reinstall "
+                  "RefScope.")
             .arg(QStringLiteral(REFSCOPE_LAB_SOURCE_DIR), QStringLiteral(REFSCOPE_LAB_INSTALL_DIR));
     if (QStandardPaths::findExecutable(QStringLiteral("qemu-system-x86_64")).isEmpty())
-        return tr("QEMU is not installed (apt install qemu-system-x86)");
-    if (!options.kernelRelease.isEmpty() &&
-        !QFileInfo::exists(QStringLiteral("/boot/vmlinuz-") + options.kernelRelease))
-        return tr("no kernel image /boot/vmlinuz-%1 for the lab guest").arg(options.kernelRelease);
+        return tr("QEMU is not installed; install it (apt install qemu-system-x86).");
+    if (options.kernelRelease.isEmpty())
+        return tr("No kernel the lab can boot is installed; install one (apt install "
+                  "linux-image-amd64).");
+    if (!QFileInfo::exists(QStringLiteral("/boot/vmlinuz-") + options.kernelRelease))
+        return tr("Kernel %1 is not installed here (there is no /boot/vmlinuz-%1).")
+            .arg(options.kernelRelease);
+    if (!QFileInfo(QStringLiteral("/lib/modules/%1/kernel").arg(options.kernelRelease)).isDir())
+        return tr("Kernel %1 has no modules in /lib/modules/%1, so the lab cannot boot it; "
+                  "reinstall it (apt install --reinstall linux-image-%1).")
+            .arg(options.kernelRelease);
     const QString agent = options.agentPath.isEmpty() ? labDefaultAgent() : options.agentPath;
     if (agent.isEmpty())
-        return tr("refscope-agent was not found (build it, or name it in the lab options)");
+        return tr("refscope-agent was not found; build it, or reinstall RefScope.");
     if (!QFileInfo(agent).isExecutable())
-        return tr("the agent %1 does not exist or is not executable").arg(agent);
+        return tr("The agent %1 does not exist or is not executable.").arg(agent);
     const QString hidden = labInvisiblePrefix(agent);
     if (!hidden.isEmpty())
-        return tr("the agent %1 is under %2, which the lab guest does not see; use a "
-                  "build outside %2")
+        return tr("The agent %1 is under %2, which the lab guest does not see; use a "
+                  "build outside %2.")
             .arg(agent, hidden);
     if (options.cpus < 1 || options.memoryMb < 256 || options.bootTimeoutMs <= 0 ||
         options.lifetimeLimitS < 0)
@@ -251,11 +261,17 @@ void LabMachine::onBootTimeout()
     QString reason;
     if (console.contains(QLatin1String("refscope-lab: running the command"))) // guest-init.sh
         reason = withDetail(
-            tr("the lab guest booted, but its agent did not answer within %1 s").arg(seconds),
-            tr("the agent's error output"), guestAgentStderr());
+            tr("The lab guest booted kernel %1, but its agent did not answer within %2 s.")
+                .arg(m_kernelRelease)
+                .arg(seconds),
+            tr("The agent's error output"), guestAgentStderr());
     else
-        reason = tr("the lab guest did not boot within %1 s").arg(seconds);
-    failAndKill(withDetail(reason, tr("end of the console log"), consoleTail(kConsoleTailLines)));
+        reason = tr("The lab guest did not boot kernel %1 within %2 s; this machine may be busy: "
+                    "try again.")
+                     .arg(m_kernelRelease)
+                     .arg(seconds);
+    failAndKill(
+        withDetail(reason, tr("End of the guest's console"), consoleTail(kConsoleTailLines)));
 }
 
 void LabMachine::onProcessFinished()
@@ -271,16 +287,34 @@ void LabMachine::onProcessFinished()
         const QString agentStderr = guestAgentStderr();
         const QString reason =
             agentStderr.isEmpty()
-                ? withDetail(tr("the lab guest stopped before its agent answered"),
-                             tr("boot-guest.sh said"), lastLines(m_scriptStderr, 30))
-                : withDetail(tr("the agent in the lab guest exited before answering"),
-                             tr("its error output"), agentStderr);
+                ? withDetail(scriptFailure(), tr("What the lab reported"),
+                             lastLines(m_scriptStderr, 30))
+                : withDetail(tr("The agent in the lab guest exited before answering."),
+                             tr("Its error output"), agentStderr);
         failAndKill(reason);
     } else if (was == State::Ready) {
-        failAndKill(withDetail(tr("the lab guest stopped unexpectedly"),
-                               tr("end of the console log"), consoleTail(kConsoleTailLines)));
+        failAndKill(withDetail(tr("The lab guest stopped unexpectedly (kernel %1); open the lab "
+                                  "again to boot a fresh one.")
+                                   .arg(m_kernelRelease),
+                               tr("End of the guest's console"), consoleTail(kConsoleTailLines)));
     }
     emit stopped();
+}
+
+QString LabMachine::scriptFailure() const
+{
+    // boot-guest.sh ends its own failures with one "boot-guest: why" line.
+    QString why;
+    for (const QString &line : m_scriptStderr.split(u'\n'))
+        if (line.startsWith(QLatin1String("boot-guest: ")))
+            why = line.mid(int(qstrlen("boot-guest: "))).trimmed();
+    if (why.startsWith(QLatin1String("could not build the initramfs")))
+        return tr("The lab could not prepare kernel %1 to boot: packing its modules into the "
+                  "guest's boot image failed.")
+            .arg(m_kernelRelease);
+    if (!why.isEmpty())
+        return tr("The lab could not boot kernel %1: %2.").arg(m_kernelRelease, why);
+    return tr("The lab guest (kernel %1) stopped before it was ready.").arg(m_kernelRelease);
 }
 
 void LabMachine::failAndKill(const QString &reason)

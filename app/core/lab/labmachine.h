@@ -82,6 +82,8 @@ private:
     void onAgentReady();
     void onBootTimeout();
     void onProcessFinished();
+    // Why boot-guest.sh gave up, as a sentence naming the kernel.
+    QString scriptFailure() const;
     void failAndKill(const QString &reason);
     QString consoleTail(int lines) const;
     QString guestAgentStderr() const;

@@ -51,9 +51,43 @@ bool EventTableModel::accepts(std::size_t index) const
         return false;
     if (m_filter.kind && m_store->kind(index) != *m_filter.kind)
         return false;
+    const qint64 t = m_store->timestampNs(index);
+    if (t < m_filter.fromNs || t >= m_filter.toNs)
+        return false;
     if (m_filter.pid >= 0 && detailsOf(index).pid != m_filter.pid)
         return false;
     return true;
+}
+
+std::size_t EventTableModel::sourceSize() const
+{
+    return m_moduleId >= 0 ? m_store->eventsOf(m_moduleId).size() : m_store->size();
+}
+
+std::size_t EventTableModel::sourceAt(std::size_t position) const
+{
+    return m_moduleId >= 0 ? m_store->eventsOf(m_moduleId)[position] : position;
+}
+
+std::size_t EventTableModel::firstAtOrAfter(qint64 ns) const
+{
+    // Events are in time order: a binary search over the plain source.
+    std::size_t low = 0;
+    std::size_t high = sourceSize();
+    while (low < high) {
+        const std::size_t mid = low + (high - low) / 2;
+        if (m_store->timestampNs(sourceAt(mid)) < ns)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low;
+}
+
+std::size_t EventTableModel::plainEnd() const
+{
+    return m_filter.toNs == std::numeric_limits<qint64>::max() ? sourceSize()
+                                                               : firstAtOrAfter(m_filter.toNs);
 }
 
 void EventTableModel::rebuildRows()
@@ -61,6 +95,7 @@ void EventTableModel::rebuildRows()
     m_rows.clear();
     m_rows.shrink_to_fit();
     m_rowCount = 0;
+    m_rowOffset = 0;
     m_scanned = 0;
     m_scanning = false;
     m_scanTimer->stop();
@@ -77,7 +112,10 @@ void EventTableModel::rebuildRows()
     const bool plain = !m_filter.kind && m_filter.pid < 0 && !m_filter.only;
     if (plain) {
         m_source = m_moduleId >= 0 ? RowSource::Module : RowSource::All;
-        m_rowCount = m_moduleId >= 0 ? m_store->eventsOf(m_moduleId).size() : m_store->size();
+        m_rowOffset = m_filter.fromNs == std::numeric_limits<qint64>::min()
+                          ? 0
+                          : firstAtOrAfter(m_filter.fromNs);
+        m_rowCount = std::max(m_rowOffset, plainEnd()) - m_rowOffset;
         return;
     }
     m_source = RowSource::List;
@@ -150,10 +188,8 @@ void EventTableModel::appendRange(std::size_t from, std::size_t to)
     case RowSource::None:
         return;
     case RowSource::All:
-        newCount = m_store->size();
-        break;
     case RowSource::Module:
-        newCount = m_store->eventsOf(m_moduleId).size();
+        newCount = std::max(m_rowOffset, plainEnd()) - m_rowOffset;
         break;
     case RowSource::List:
         // An explicit set of events is a fixed selection: nothing joins it;
@@ -174,9 +210,9 @@ std::size_t EventTableModel::storeIndex(int row) const
 {
     switch (m_source) {
     case RowSource::All:
-        return std::size_t(row);
+        return std::size_t(row) + m_rowOffset;
     case RowSource::Module:
-        return m_store->eventsOf(m_moduleId)[row];
+        return m_store->eventsOf(m_moduleId)[std::size_t(row) + m_rowOffset];
     case RowSource::List:
         return m_rows[row];
     case RowSource::None:

@@ -9,8 +9,10 @@
 #include "events/eventstore.h"
 
 #include <QAbstractTableModel>
+
 #include <QCache>
 #include <QTimer>
+#include <limits>
 
 #include <cstdint>
 #include <memory>
@@ -32,6 +34,10 @@ public:
         // When set, only these events (store indices, ascending); the other
         // criteria still apply.
         std::optional<QList<std::uint32_t>> only;
+        // Only events at fromNs <= t < toNs (the chart's window, the span
+        // between markers A and B); the defaults take every event.
+        qint64 fromNs = std::numeric_limits<qint64>::min();
+        qint64 toNs = std::numeric_limits<qint64>::max();
         bool operator==(const Filter &) const = default;
     };
 
@@ -81,9 +87,17 @@ private:
 
     std::shared_ptr<const EventStore> m_store;
     Filter m_filter;
+    // The plain sources (All, Module): their size, their events by
+    // position, the first position at or after a time, the window's end.
+    std::size_t sourceSize() const;
+    std::size_t sourceAt(std::size_t position) const;
+    std::size_t firstAtOrAfter(qint64 ns) const;
+    std::size_t plainEnd() const;
+
     RowSource m_source = RowSource::None;
     int m_moduleId = -1;
     std::size_t m_rowCount = 0;
+    std::size_t m_rowOffset = 0;       // All, Module: the first row's position in the source
     std::vector<std::uint32_t> m_rows; // RowSource::List only
     std::size_t m_scanned = 0;         // candidates looked at
     bool m_scanning = false;

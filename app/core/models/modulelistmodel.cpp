@@ -26,7 +26,61 @@ int ModuleListModel::rowOf(const QString &name) const
     const int row = insertionRow(wanted);
     if (row < m_snapshot.modules.size() && m_snapshot.modules.at(row).name == wanted)
         return row;
+    for (int i = 0; i < m_absentRows.size(); ++i)
+        if (m_absentRows.at(i).first == wanted)
+            return int(m_snapshot.modules.size()) + i;
     return -1;
+}
+
+bool ModuleListModel::isAbsent(const QString &name) const
+{
+    const QString wanted = normalizeModuleName(name);
+    return std::any_of(m_absentRows.cbegin(), m_absentRows.cend(),
+                       [&](const auto &row) { return row.first == wanted; });
+}
+
+void ModuleListModel::setAbsentModules(const QMap<QString, QString> &stateByName)
+{
+    m_absentWanted.clear();
+    for (auto it = stateByName.cbegin(); it != stateByName.cend(); ++it)
+        m_absentWanted.insert(normalizeModuleName(it.key()), it.value());
+    syncAbsentRows();
+}
+
+void ModuleListModel::syncAbsentRows()
+{
+    // Row by row, never a reset: the views keep their selection.
+    QList<QPair<QString, QString>> wanted;
+    for (auto it = m_absentWanted.cbegin(); it != m_absentWanted.cend(); ++it)
+        if (!m_snapshot.find(it.key()))
+            wanted.append({it.key(), it.value()});
+    const int base = int(m_snapshot.modules.size());
+    for (int i = int(m_absentRows.size()) - 1; i >= 0; --i) {
+        const bool keep = std::any_of(wanted.cbegin(), wanted.cend(), [&](const auto &w) {
+            return w.first == m_absentRows.at(i).first;
+        });
+        if (keep)
+            continue;
+        beginRemoveRows({}, base + i, base + i);
+        m_absentRows.removeAt(i);
+        endRemoveRows();
+    }
+    for (const auto &w : wanted) {
+        const auto it = std::find_if(m_absentRows.begin(), m_absentRows.end(),
+                                     [&](const auto &row) { return row.first == w.first; });
+        if (it != m_absentRows.end()) {
+            if (it->second != w.second) {
+                it->second = w.second;
+                const int row = base + int(it - m_absentRows.begin());
+                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            }
+            continue;
+        }
+        const int row = base + int(m_absentRows.size());
+        beginInsertRows({}, row, row);
+        m_absentRows.append(w);
+        endInsertRows();
+    }
 }
 
 const ModuleInfo *ModuleListModel::moduleAt(int row) const
@@ -51,6 +105,8 @@ SnapshotDiff ModuleListModel::applySnapshot(const Snapshot &snapshot)
     m_snapshot.support = next.support;
     m_snapshot.builtin = next.builtin;
     m_snapshot.takenAtMs = next.takenAtMs;
+    // A module loaded again loses its absent row; one unloaded may get one.
+    syncAbsentRows();
     emit snapshotApplied(diff);
     return diff;
 }
@@ -104,7 +160,7 @@ void ModuleListModel::insertModules(const QStringList &names, const Snapshot &ne
 
 int ModuleListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_snapshot.modules.size());
+    return parent.isValid() ? 0 : int(m_snapshot.modules.size() + m_absentRows.size());
 }
 
 int ModuleListModel::columnCount(const QModelIndex &parent) const
@@ -137,8 +193,32 @@ QVariant ModuleListModel::displayData(const ModuleInfo &module, int column) cons
     return {};
 }
 
+QVariant ModuleListModel::absentData(int row, int column, int role) const
+{
+    const auto &[name, state] = m_absentRows.at(row);
+    switch (role) {
+    case Qt::DisplayRole:
+    case SortRole:
+        return column == Name ? name : column == State ? state : QVariant();
+    case ModuleNameRole:
+        return name;
+    case StateRole:
+        return -1;
+    case AbsentRole:
+        return true;
+    case Qt::ToolTipRole:
+        return tr("%1 is not loaded: %2.").arg(name, state);
+    default:
+        return {};
+    }
+}
+
 QVariant ModuleListModel::data(const QModelIndex &index, int role) const
 {
+    const int absentRow = index.row() - int(m_snapshot.modules.size());
+    if (absentRow >= 0 && absentRow < m_absentRows.size() && index.column() >= 0 &&
+        index.column() < ColumnCount)
+        return absentData(absentRow, index.column(), role);
     const ModuleInfo *module = moduleAt(index.row());
     if (!module || index.column() < 0 || index.column() >= ColumnCount)
         return {};
@@ -167,6 +247,8 @@ QVariant ModuleListModel::data(const QModelIndex &index, int role) const
         return module->depends;
     case StateRole:
         return int(module->state);
+    case AbsentRole:
+        return false;
     default:
         return {};
     }

@@ -8,6 +8,7 @@
 #include "models/snapshotdiff.h"
 
 #include <QAbstractTableModel>
+#include <QMap>
 
 namespace refscope {
 
@@ -22,7 +23,8 @@ public:
         ModuleNameRole,              // the row's module name, in every column
         HoldersRole,                 // QStringList
         DependsRole,                 // QStringList
-        StateRole,                   // int(ModuleState)
+        StateRole,                   // int(ModuleState); -1 on an absent module's row
+        AbsentRole,                  // bool: a row of setAbsentModules(), not loaded
     };
 
     explicit ModuleListModel(QObject *parent = nullptr);
@@ -32,8 +34,17 @@ public:
 
     // The last snapshot applied, modules sorted by name, each name once.
     const Snapshot &snapshot() const { return m_snapshot; }
+    // nullptr on an absent module's row.
     const ModuleInfo *moduleAt(int row) const;
-    int rowOf(const QString &name) const; // accepts '-' or '_'; -1 when absent
+    // The row of a loaded or absent module; accepts '-' or '_'; -1 when none.
+    int rowOf(const QString &name) const;
+
+    // Modules that are not loaded but still to be chosen (a recording's
+    // modules, a module just released), each with its state as shown
+    // ("in the recording only"). They get rows after the loaded ones, with
+    // only a name and that state; a module the snapshot has is not repeated.
+    void setAbsentModules(const QMap<QString, QString> &stateByName);
+    bool isAbsent(const QString &name) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -51,12 +62,16 @@ signals:
 
 private:
     QVariant displayData(const ModuleInfo &module, int column) const;
+    QVariant absentData(int row, int column, int role) const;
     int insertionRow(const QString &name) const;
     void removeModules(const QStringList &names);
     void updateModules(const QList<ModuleChange> &changes, const Snapshot &next);
     void insertModules(const QStringList &names, const Snapshot &next);
+    void syncAbsentRows();
 
     Snapshot m_snapshot;
+    QMap<QString, QString> m_absentWanted;       // as set, loaded ones included
+    QList<QPair<QString, QString>> m_absentRows; // name, state; after the loaded rows
 };
 
 } // namespace refscope

@@ -18,11 +18,11 @@ LabSnapshotSource::LabSnapshotSource(const LabOptions &options, QObject *parent)
     connect(&m_lab, &LabMachine::stopped, this, [this] { setAutoRefresh(0); });
     connect(&m_lab, &LabMachine::failed, this, [this](const QString &reason) {
         setAutoRefresh(0);
-        const QString message = tr("The lab guest failed: %1").arg(reason);
+        // LabMachine's reasons are whole sentences that say what to do.
         if (isReading())
-            failRead(message);
+            failRead(reason);
         else
-            emit failed(message);
+            emit failed(reason);
     });
 }
 
@@ -53,8 +53,8 @@ void LabSnapshotSource::startRead()
             return;
         }
         m_started = true;
-        emit progress(tr("Booting the lab guest (Debian's kernel under QEMU); this takes a "
-                         "minute or so…"));
+        emit progress(tr("Booting the lab guest (Debian's kernel under QEMU); this takes "
+                         "about ten seconds…"));
         m_lab.start(m_options);
         return;
     case LabMachine::State::Booting:

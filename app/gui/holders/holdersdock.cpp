@@ -134,14 +134,31 @@ QString HoldersDock::message() const
 
 void HoldersDock::refresh()
 {
+    ask(false);
+}
+
+void HoldersDock::followRefcount(const QString &module, int refcount)
+{
+    if (!m_agent || m_asking || module != m_module || m_report.module != module ||
+        m_report.refcount == refcount)
+        return;
+    ask(true);
+}
+
+void HoldersDock::ask(bool keepShown)
+{
     const quint64 request = ++m_request;
-    showReport({});
+    m_asking = false;
+    if (!keepShown)
+        showReport({});
     if (m_module.isEmpty()) {
         showMessage(tr("Select a module to see what holds it."));
         return;
     }
     if (m_agent) {
-        showMessage(tr("Asking the agent what holds %1…").arg(m_module));
+        showMessage(keepShown ? tr("The count of %1 changed: asking the agent again…").arg(m_module)
+                              : tr("Asking the agent what holds %1…").arg(m_module));
+        m_asking = true;
         const QString module = m_module;
         m_askedCallSites = m_leakingCallSites ? m_leakingCallSites(module) : QStringList();
         AgentApi(m_agent).requestHolders(
@@ -150,6 +167,7 @@ void HoldersDock::refresh()
              module](const HoldersAnswer &answer) {
                 if (!guard || request != m_request)
                     return; // gone, or another module was selected since
+                m_asking = false;
                 if (answer.ok) {
                     HolderReport report = answer.report;
                     report.takenAtMs = QDateTime::currentMSecsSinceEpoch();

@@ -36,6 +36,10 @@ public:
     void setModule(const QString &module);
     // Asks again for the current module.
     void refresh();
+    // The module's count in the latest snapshot: a shown report that
+    // explains another count is asked for again (one request at a time),
+    // so the verdict never stays behind the table.
+    void followRefcount(const QString &module, int refcount);
 
     const HolderReport &report() const { return m_report; }
     // The latest report per module seen since the source changed (a
@@ -71,6 +75,8 @@ private:
     void showMessage(const QString &message, bool offerRoot = false);
     void showSavedReport(); // the session's report for the current module
     void showSelectedInTimeline();
+    // keepShown: the old report stays on screen until the new one comes.
+    void ask(bool keepShown);
 
     QPointer<AgentClient> m_agent;
     bool m_savedSnapshot = false;
@@ -79,6 +85,7 @@ private:
     QString m_module;
     HolderReport m_report;
     quint64 m_request = 0; // replies to older requests are dropped
+    bool m_asking = false; // a request to the agent is on its way
     std::function<QStringList(const QString &)> m_leakingCallSites;
     QStringList m_askedCallSites; // sent with the current module's request
     QLabel *m_status;

@@ -67,7 +67,8 @@ void LastResortBox::refresh()
     const QString module = m_plan ? m_plan->report().module : QString();
     m_prompt->setText(tr("Type the module's name, <b>%1</b>, to unlock these choices:")
                           .arg(module.toHtmlEscaped()));
-    m_name->setPlaceholderText(module);
+    // Not the name itself: greyed, it would look filled in already.
+    m_name->setPlaceholderText(tr("Type the name here"));
     for (auto it = m_buttons.cbegin(); it != m_buttons.cend(); ++it) {
         const QString whyNot = m_plan ? m_plan->whyNotAvailable(it.key()) : QString();
         it.value()->setEnabled(m_plan && whyNot.isEmpty());

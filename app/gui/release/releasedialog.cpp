@@ -67,7 +67,7 @@ ReleaseDialog::ReleaseDialog(const QString &module, const KernelModuleSupport &s
       m_unattributed(wrappingLabel(QStringLiteral("releaseUnattributed"))),
       m_lastResort(new LastResortBox), m_summary(wrappingLabel(QStringLiteral("releaseSummary"))),
       m_steps(new QListWidget), m_result(wrappingLabel(QStringLiteral("releaseResult"))),
-      m_run(new QPushButton(tr("Run"))), m_scan(new QPushButton(tr("Scan again")))
+      m_run(new QPushButton), m_scan(new QPushButton(tr("Scan again")))
 {
     setObjectName(QStringLiteral("releaseDialog"));
     if (session)
@@ -82,6 +82,7 @@ ReleaseDialog::ReleaseDialog(const QString &module, const KernelModuleSupport &s
     connect(m_run, &QPushButton::clicked, this, &ReleaseDialog::run);
     connect(m_scan, &QPushButton::clicked, this, &ReleaseDialog::scanAgain);
     setBusy(false);
+    updateRunButton();
     if (!session) {
         m_scan->hide();
         return;
@@ -181,6 +182,22 @@ void ReleaseDialog::setReport(const HolderReport &report, const QString &note)
 void ReleaseDialog::updateSummary()
 {
     m_summary->setText(m_haveReport ? Teaching::numberedHtml(m_plan.summary()) : QString());
+    updateRunButton();
+}
+
+void ReleaseDialog::updateRunButton()
+{
+    // The button says what it does. A plan the summary itself says the
+    // kernel will refuse is not what Enter runs: the user chooses it.
+    const bool refused = m_haveReport && m_plan.remainingRefs() > 0;
+    m_run->setText(refused ? tr("Try to unload %1 anyway").arg(m_module)
+                           : tr("Clear and unload %1").arg(m_module));
+    m_run->setToolTip(refused ? tr("As planned, references remain and the kernel refuses to "
+                                   "unload: tick more holders, or choose a last resort")
+                              : tr("Run the steps above"));
+    m_run->setDefault(!refused);
+    m_run->setAutoDefault(!refused);
+    m_scan->setDefault(refused);
 }
 
 QString ReleaseDialog::summaryText() const

@@ -51,6 +51,7 @@ signals:
 
 private:
     void buildLayout();
+    void updateRunButton();
     void updateSummary();
     void run();
     void showStep(const ReleaseStep &step);

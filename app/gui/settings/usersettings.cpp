@@ -9,11 +9,22 @@ namespace {
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kColorScheme = QStringLiteral("ui/colorScheme");
 const QString kRecentFiles = QStringLiteral("files/recent");
+const QString kLabKernel = QStringLiteral("lab/kernel");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 } // namespace
 
 UserSettings::UserSettings() = default;
+
+QString UserSettings::labKernel() const
+{
+    return m_settings.value(kLabKernel).toString();
+}
+
+void UserSettings::setLabKernel(const QString &release)
+{
+    m_settings.setValue(kLabKernel, release);
+}
 
 QString UserSettings::language() const
 {

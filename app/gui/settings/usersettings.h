@@ -34,6 +34,11 @@ public:
     void clearRecentFiles();
     static constexpr int kMaxRecentFiles = 8;
 
+    // The kernel the lab boots, as chosen in the Lab panel; empty: the lab's
+    // default (labKernelRelease()).
+    QString labKernel() const;
+    void setLabKernel(const QString &release);
+
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
     void setWindow(const QByteArray &geometry, const QByteArray &state);

@@ -5,6 +5,7 @@
 #include "timeline/timelinewidget.h"
 
 #include <QAction>
+#include <QTime>
 
 #include <utility>
 
@@ -19,6 +20,22 @@ CaptureControl::CaptureControl(TimelineWidget *timeline)
     m_action->setToolTip(tr("Record every module's reference count live through refscope-agent "
                             "(the lab guest, or Read as root)"));
     connect(m_action, &QAction::toggled, this, &CaptureControl::toggle);
+    m_ownEvents = new QAction(tr("Hide RefScope's scans"), this);
+    m_ownEvents->setObjectName(QStringLiteral("hideOwnEventsAction"));
+    m_ownEvents->setCheckable(true);
+    m_ownEvents->setChecked(true);
+    m_ownEvents->setToolTip(
+        tr("Leave out of the capture the references RefScope's own agent takes and drops "
+           "while it looks for holders (its loads and unloads stay)"));
+    connect(m_ownEvents, &QAction::toggled, this, [this](bool on) {
+        if (m_capture)
+            m_capture->setLeaveOutOwnEvents(on);
+    });
+}
+
+quint64 CaptureControl::ownEventsLeftOut() const
+{
+    return m_capture ? m_capture->ownEventsLeftOut() : 0;
 }
 
 // The capture is a child: it goes with this object, and so does the
@@ -35,6 +52,7 @@ void CaptureControl::setAgent(AgentClient *agent)
     if (!agent)
         return;
     m_capture = new LiveCapture(agent, this);
+    m_capture->setLeaveOutOwnEvents(m_ownEvents->isChecked());
     connect(agent, &QObject::destroyed, this, [this] {
         keepEvents();
         m_action->setEnabled(false);
@@ -44,11 +62,20 @@ void CaptureControl::setAgent(AgentClient *agent)
         m_timeline->setStore(std::shared_ptr<const EventStore>(std::shared_ptr<const EventStore>{},
                                                                m_capture->events()),
                              tr("live capture"));
+        m_timeline->setUnsavedCapture(true);
     });
     connect(m_capture, &LiveCapture::eventsAppended, m_timeline, &TimelineWidget::appendRange);
     connect(m_capture, &LiveCapture::stopped, this, [this] {
         const QSignalBlocker blocker(m_action);
         m_action->setChecked(false);
+        // No longer live: say when it ended, and what was left out.
+        const QString ended = tr("capture ended at %1")
+                                  .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+        const quint64 own = m_capture->ownEventsLeftOut();
+        m_timeline->setDescription(
+            own == 0 ? ended
+                     : tr("%1 (%n event(s) of RefScope's own scans left out)", nullptr, int(own))
+                           .arg(ended));
     });
     connect(m_capture, &LiveCapture::failed, this, [this](const QString &message) {
         const QSignalBlocker blocker(m_action);
@@ -66,9 +93,20 @@ void CaptureControl::toggle(bool on)
 {
     if (!m_capture)
         return;
-    if (on)
+    if (on) {
+        // A new capture replaces the store the timeline shows: not without
+        // asking if it was never saved, and the old one goes to the
+        // timeline first, so nothing refers to a store the capture freed.
+        if (!m_timeline->confirmDiscardCapture(tr("a new capture"))) {
+            const QSignalBlocker blocker(m_action);
+            m_action->setChecked(false);
+            return;
+        }
+        if (m_capture->events() && m_timeline->store().get() == m_capture->events())
+            m_timeline->setStore(std::shared_ptr<const EventStore>(m_capture->takeEvents()),
+                                 m_timeline->description());
         m_capture->start({});
-    else
+    } else
         m_capture->stop();
 }
 

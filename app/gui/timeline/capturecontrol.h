@@ -26,6 +26,9 @@ public:
     ~CaptureControl() override;
 
     QAction *action() const { return m_action; }
+    // "Hide RefScope's own scans": checked by default.
+    QAction *ownEventsAction() const { return m_ownEvents; }
+    quint64 ownEventsLeftOut() const;
     void setAgent(AgentClient *agent);
     bool isCapturing() const;
 
@@ -37,6 +40,7 @@ private:
 
     TimelineWidget *m_timeline;
     QAction *m_action;
+    QAction *m_ownEvents;
     QPointer<AgentClient> m_agent;
     LiveCapture *m_capture = nullptr;
 };

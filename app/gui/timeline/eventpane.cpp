@@ -20,7 +20,7 @@ namespace refscope {
 EventPane::EventPane(QWidget *parent)
     : QWidget(parent), m_model(new EventTableModel(this)), m_table(new QTableView),
       m_module(new QComboBox), m_pid(new QLineEdit), m_kind(new QComboBox), m_onlyLabel(new QLabel),
-      m_clearOnly(new QToolButton), m_stack(new QPlainTextEdit)
+      m_rangeLabel(new QLabel), m_clearOnly(new QToolButton), m_stack(new QPlainTextEdit)
 {
     m_module->setObjectName(QStringLiteral("eventModuleFilter"));
     m_module->setMinimumContentsLength(12);
@@ -37,6 +37,8 @@ EventPane::EventPane(QWidget *parent)
     m_clearOnly->setText(tr("Show all"));
     m_clearOnly->setObjectName(QStringLiteral("clearOnlyButton"));
     m_onlyLabel->setObjectName(QStringLiteral("onlyLabel"));
+    m_rangeLabel->setObjectName(QStringLiteral("eventRangeLabel"));
+    m_rangeLabel->setEnabled(false); // greyed: a fact about the table, not a control
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(new QLabel(tr("Module:")));
@@ -45,6 +47,7 @@ EventPane::EventPane(QWidget *parent)
     filters->addWidget(m_pid);
     filters->addWidget(new QLabel(tr("Event:")));
     filters->addWidget(m_kind);
+    filters->addWidget(m_rangeLabel);
     filters->addWidget(m_onlyLabel, 1);
     filters->addWidget(m_clearOnly);
     m_onlyLabel->hide();
@@ -181,18 +184,31 @@ void EventPane::showOnly(std::optional<QList<std::uint32_t>> events, const QStri
     applyFilter(filter);
 }
 
+void EventPane::setTimeRange(qint64 fromNs, qint64 toNs)
+{
+    EventTableModel::Filter filter = m_model->filter();
+    const bool all = fromNs > toNs;
+    filter.fromNs = all ? std::numeric_limits<qint64>::min() : fromNs;
+    filter.toNs = all ? std::numeric_limits<qint64>::max() : toNs;
+    // In the table's time column's terms.
+    m_rangeLabel->setText(all ? QString()
+                              : tr("%1–%2 s").arg(EventTableModel::formatTimestamp(fromNs),
+                                                  EventTableModel::formatTimestamp(toNs)));
+    m_rangeLabel->setToolTip(tr("The table shows the events in the chart's window, or between "
+                                "markers A and B when both are placed"));
+    applyFilter(filter);
+}
+
 void EventPane::syncFilterWidgets()
 {
     const EventTableModel::Filter &filter = m_model->filter();
     const QSignalBlocker moduleBlocker(m_module);
     const int moduleRow = m_module->findData(filter.module);
-    if (moduleRow >= 0) {
-        m_module->setCurrentIndex(moduleRow);
-    } else {
-        // A module the recording does not have: still say what is filtered.
-        m_module->addItem(filter.module, filter.module);
-        m_module->setCurrentIndex(m_module->count() - 1);
-    }
+    // The list offers exactly the recording's modules; a module it does not
+    // have still says what is filtered, as the empty choice's placeholder.
+    m_module->setPlaceholderText(
+        moduleRow >= 0 ? QString() : tr("%1 (not in this recording)").arg(filter.module));
+    m_module->setCurrentIndex(moduleRow);
     const QString pid = filter.pid >= 0 ? QString::number(filter.pid) : QString();
     if (m_pid->text() != pid)
         m_pid->setText(pid);

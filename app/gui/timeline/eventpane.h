@@ -35,6 +35,9 @@ public:
     // Only these events (an outstanding-references group), named by `what`;
     // nullopt shows every event again.
     void showOnly(std::optional<QList<std::uint32_t>> events, const QString &what = {});
+    // Only the events at fromNs <= t < toNs (the chart's zoom, markers A-B),
+    // said above the table; from > to shows every event again.
+    void setTimeRange(qint64 fromNs, qint64 toNs);
 
     // Selects the event (store index) if the filters show it.
     void selectStoreIndex(std::size_t index);
@@ -58,6 +61,7 @@ private:
     QLineEdit *m_pid;
     QComboBox *m_kind;
     QLabel *m_onlyLabel;
+    QLabel *m_rangeLabel;
     QToolButton *m_clearOnly;
     QPlainTextEdit *m_stack;
 };

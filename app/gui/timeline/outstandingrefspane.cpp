@@ -198,11 +198,36 @@ void OutstandingRefsPane::showCounted()
     m_slice->stop();
     const OutstandingRefs refs = m_counter->result();
     m_counter.reset();
-    m_summary->setText(tr("%1: %2 gets, %3 puts, %4 outstanding")
-                           .arg(m_module)
-                           .arg(refs.gets)
-                           .arg(refs.puts)
-                           .arg(refs.gets - refs.puts));
+    // Outstanding: the gets of the span never put back, as the call-site
+    // and task tables count them, not gets minus puts: a put may release a
+    // reference taken before the span. The kernel's count at the span's end
+    // is said beside it, so the three numbers can be checked against each
+    // other.
+    const qint64 outstanding = refs.unreleased.size();
+    const qint64 olderPuts = refs.puts - (refs.gets - outstanding);
+    const int id = m_store->findModule(m_module);
+    const qint64 last = m_store->timestampNs(m_store->size() - 1);
+    // The span is [from, to): its last event is before `to`.
+    const qint64 end =
+        m_scope == Scope::BetweenMarkers ? std::min(last, std::max(*m_aNs, *m_bNs) - 1) : last;
+    const int countAtEnd = m_store->countAt(id, end);
+    const QString summary =
+        olderPuts > 0
+            ? tr("%1: %2 gets, %3 puts, %4 outstanding (%5 of the puts released references "
+                 "taken before). Count at the end: %6.")
+                  .arg(m_module)
+                  .arg(refs.gets)
+                  .arg(refs.puts)
+                  .arg(outstanding)
+                  .arg(olderPuts)
+                  .arg(countAtEnd)
+            : tr("%1: %2 gets, %3 puts, %4 outstanding. Count at the end: %5.")
+                  .arg(m_module)
+                  .arg(refs.gets)
+                  .arg(refs.puts)
+                  .arg(outstanding)
+                  .arg(countAtEnd);
+    m_summary->setText(summary);
     m_byCallSite->setGroups(refs.byCallSite, m_module);
     m_byTask->setGroups(refs.byTask);
     m_countedModule = m_module;

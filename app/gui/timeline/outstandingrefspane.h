@@ -28,6 +28,7 @@ public:
     void setStore(std::shared_ptr<const EventStore> store);
     void storeGrew(); // recounts a little later, not on every batch
     void setModule(const QString &module);
+    QString module() const { return m_module; }
     void setMarkers(std::optional<qint64> aNs, std::optional<qint64> bNs);
     void setScope(Scope scope);
 

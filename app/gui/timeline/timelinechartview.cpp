@@ -344,16 +344,27 @@ void TimelineChartView::redraw()
     const int pixels = plotWidthPixels();
     int maxCount = 1;
     QList<QList<QPointF>> lines;
+    m_laneMax.clear();
     for (const QString &module : std::as_const(m_modules)) {
         const int id = m_store ? m_store->findModule(module) : -1;
         if (id < 0) {
             lines.append(QList<QPointF>());
+            m_laneMax.append(1);
             continue;
         }
         const QList<CountBucket> buckets = m_store->countBuckets(id, m_fromNs, m_toNs, pixels);
+        const int before = m_store->countAt(id, m_fromNs - 1);
+        int laneMax = std::max(1, before);
         for (const CountBucket &bucket : buckets)
-            maxCount = std::max(maxCount, bucket.max);
-        lines.append(stepLinePoints(buckets, m_store->countAt(id, m_fromNs - 1)));
+            laneMax = std::max(laneMax, bucket.max);
+        maxCount = std::max(maxCount, laneMax);
+        m_laneMax.append(laneMax);
+        lines.append(stepLinePoints(buckets, before));
+    }
+    if (inLanes()) {
+        for (qsizetype lane = 0; lane < lines.size(); ++lane)
+            for (QPointF &p : lines[lane])
+                p.setY(laneY(int(lane), p.y()));
     }
     // The axes first: a range change makes Qt Charts lay out every series
     // again, so after the replace()s it would do that work twice.
@@ -392,7 +403,8 @@ void TimelineChartView::updateMarkerSeries(int top)
             if (!shown.contains(id) || column(t) == lastColumn)
                 continue;
             lastColumn = column(t);
-            loadFree.append({nsToChartX(t), double(m_store->countAt(id, t))});
+            loadFree.append(
+                {nsToChartX(t), laneY(int(shown.indexOf(id)), double(m_store->countAt(id, t)))});
         }
     }
     m_loadFree->replace(loadFree);
@@ -404,10 +416,29 @@ void TimelineChartView::updateMarkerSeries(int top)
                 column(loss.timestampNs) == lastColumn)
                 continue;
             lastColumn = column(loss.timestampNs);
-            lost.append({nsToChartX(loss.timestampNs), double(top)});
+            lost.append(
+                {nsToChartX(loss.timestampNs), inLanes() ? double(m_modules.size()) : double(top)});
         }
     }
     m_lost->replace(lost);
+}
+
+double TimelineChartView::laneY(int lane, double count) const
+{
+    if (!inLanes())
+        return count;
+    // The top tenth of each band is left free: the lane under it stays apart.
+    constexpr double kFill = 0.85;
+    const int lanes = int(m_modules.size());
+    return double(lanes - 1 - lane) + kFill * count / std::max(1, m_laneMax.value(lane, 1));
+}
+
+void TimelineChartView::setLayout(Layout layout)
+{
+    if (layout == m_layout)
+        return;
+    m_layout = layout;
+    redraw();
 }
 
 void TimelineChartView::updateAxes(int maxCount)
@@ -415,6 +446,14 @@ void TimelineChartView::updateAxes(int maxCount)
     const double spanSeconds = double(m_toNs - m_fromNs) / 1e9;
     m_axisX->setLabelFormat(QStringLiteral("%.%1f").arg(labelDecimals(spanSeconds)));
     m_axisX->setRange(nsToChartX(m_fromNs), nsToChartX(m_toNs));
+    // In lanes, one band per module: the count scale is each lane's own,
+    // written in the lane, so the shared axis has no numbers.
+    m_axisY->setLabelsVisible(!inLanes());
+    if (inLanes()) {
+        m_axisY->setTickInterval(1);
+        m_axisY->setRange(0, double(m_modules.size()));
+        return;
+    }
     // Headroom above the highest count so a plateau is not drawn on the frame.
     const int top = maxCount + std::max(1, maxCount / 10);
     m_axisY->setTickInterval(countTickInterval(top));
@@ -437,6 +476,26 @@ void TimelineChartView::drawForeground(QPainter *painter, const QRectF &rect)
     m_markers.paint(painter, plot, [&](qint64 ns) {
         return plot.left() + double(ns - m_fromNs) / span * plot.width();
     });
+    if (!inLanes())
+        return;
+    // Each lane's module and its scale, at the lane's top left.
+    const qsizetype lanes = m_modules.size();
+    const double laneHeight = plot.height() / double(lanes);
+    painter->save();
+    const QList<StepCurvesItem::Curve> &curves = m_curves->curves();
+    for (qsizetype lane = 0; lane < lanes; ++lane) {
+        const double top = plot.top() + double(lane) * laneHeight;
+        if (lane > 0) {
+            painter->setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
+            painter->drawLine(QPointF(plot.left(), top), QPointF(plot.right(), top));
+        }
+        painter->setPen(lane < curves.size() ? curves.at(lane).color
+                                             : palette().color(QPalette::Text));
+        painter->drawText(QRectF(plot.left() + 4, top + 2, plot.width() - 8, laneHeight - 4),
+                          Qt::AlignLeft | Qt::AlignTop,
+                          tr("%1 (0–%2)").arg(m_modules.at(lane)).arg(m_laneMax.value(lane, 1)));
+    }
+    painter->restore();
 }
 
 } // namespace refscope

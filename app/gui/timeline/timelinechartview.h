@@ -43,6 +43,15 @@ public:
     void setModules(const QStringList &modules);
     QStringList modules() const { return m_modules; }
 
+    // Overlaid: every curve on one count axis (one module's scale can hide
+    // another's). Lanes: each module in a band of its own, scaled to its
+    // own highest count, named on the left (KernelShark's per-task graphs).
+    enum class Layout { Overlaid, Lanes };
+    void setLayout(Layout layout);
+    Layout layout() const { return m_layout; }
+    // The highest count of each shown module in the window, as last drawn.
+    QList<int> laneMaxima() const { return m_laneMax; }
+
     qint64 windowStartNs() const { return m_fromNs; }
     qint64 windowEndNs() const { return m_toNs; }
     qint64 recordingStartNs() const;
@@ -62,7 +71,8 @@ public:
     qint64 timeAtPixel(double x) const;  // view coordinates
     double pixelOfTime(qint64 ns) const; // view coordinates
     int plotWidthPixels() const;
-    // The step line drawn for `module`, in axis values (seconds, count).
+    // The step line drawn for `module`, in axis values (seconds, count; in
+    // lanes, the lane's band: lane i of n spans n-1-i .. n-i).
     QList<QPointF> curvePoints(const QString &module) const;
     QScatterSeries *loadFreeSeries() const { return m_loadFree; }
     QScatterSeries *lostSeries() const { return m_lost; }
@@ -92,6 +102,9 @@ private:
     void indexLoadFree(std::size_t from);
     void updateMarkerSeries(int top);
     void updateAxes(int maxCount);
+    bool inLanes() const { return m_layout == Layout::Lanes && m_modules.size() > 1; }
+    // A count of module `lane` as drawn: itself overlaid, its band in lanes.
+    double laneY(int lane, double count) const;
     QRectF plotRect() const; // view coordinates
 
     std::shared_ptr<const EventStore> m_store;
@@ -110,6 +123,8 @@ private:
     qint64 m_toNs = 1;
     qint64 m_shownEndNs = 1; // the recording's end when last drawn
     bool m_useOpenGL = false;
+    Layout m_layout = Layout::Lanes;
+    QList<int> m_laneMax;
     bool m_redrawPending = false;
     TimelineMarkers m_markers;
 

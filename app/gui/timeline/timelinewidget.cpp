@@ -11,10 +11,14 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 
+#include <QFileInfo>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -24,6 +28,7 @@ namespace {
 // More curves than this on one chart are unreadable: without a selected
 // module the chart shows the first few of the recording.
 constexpr int kMaxCurves = 8;
+constexpr int kTableFollowMs = 150;
 } // namespace
 
 TimelineWidget::TimelineWidget(QWidget *parent)
@@ -71,6 +76,15 @@ TimelineWidget::TimelineWidget(QWidget *parent)
     connect(m_events, &EventPane::eventSelected, this,
             [this](std::size_t, qint64 timestampNs) { m_chart->setEventCursor(timestampNs); });
     connect(m_chart, &TimelineChartView::markersChanged, this, &TimelineWidget::updateMarkerText);
+    // The event table follows the chart, as KernelShark's does: the zoomed
+    // window, or the span between markers A and B. Once per burst of wheel
+    // steps, not per step.
+    m_tableRange = new QTimer(this);
+    m_tableRange->setSingleShot(true);
+    m_tableRange->setInterval(kTableFollowMs);
+    connect(m_tableRange, &QTimer::timeout, this, &TimelineWidget::updateTableRange);
+    connect(m_chart, &TimelineChartView::windowChanged, m_tableRange, qOverload<>(&QTimer::start));
+    connect(m_chart, &TimelineChartView::markersChanged, m_tableRange, qOverload<>(&QTimer::start));
     connect(m_outstanding, &OutstandingRefsPane::groupChosen, this,
             [this, below](const QList<std::uint32_t> &events, const QString &label) {
                 m_events->showOnly(events, label);
@@ -100,6 +114,7 @@ void TimelineWidget::createToolBar()
     m_exportChart = m_toolBar->addAction(tr("Export chart…"), this, &TimelineWidget::exportChart);
     m_exportChart->setToolTip(tr("Save the chart as it is shown, as PNG or SVG"));
     m_toolBar->addAction(m_capture->action());
+    m_toolBar->addAction(m_capture->ownEventsAction());
     m_toolBar->addSeparator();
     QAction *reset =
         m_toolBar->addAction(tr("Whole recording"), m_chart, &TimelineChartView::resetWindow);
@@ -110,6 +125,21 @@ void TimelineWidget::createToolBar()
         m_chart->setMarkerB(std::nullopt);
     });
     clear->setObjectName(QStringLiteral("clearMarkersAction"));
+    m_everyModule = m_toolBar->addAction(tr("Every module"));
+    m_everyModule->setObjectName(QStringLiteral("everyModuleAction"));
+    m_everyModule->setCheckable(true);
+    m_everyModule->setToolTip(tr("Chart every module of the recording, not only the selected one"));
+    connect(m_everyModule, &QAction::toggled, this, &TimelineWidget::updateShownModules);
+    QAction *lanes = m_toolBar->addAction(tr("Lanes"));
+    lanes->setObjectName(QStringLiteral("lanesAction"));
+    lanes->setCheckable(true);
+    lanes->setChecked(m_chart->layout() == TimelineChartView::Layout::Lanes);
+    lanes->setToolTip(tr("One lane per module, each to its own scale; off: every curve on one "
+                         "count axis"));
+    connect(lanes, &QAction::toggled, m_chart, [this](bool on) {
+        m_chart->setLayout(on ? TimelineChartView::Layout::Lanes
+                              : TimelineChartView::Layout::Overlaid);
+    });
     QAction *openGL = m_toolBar->addAction(tr("OpenGL"));
     openGL->setObjectName(QStringLiteral("openGLAction"));
     openGL->setCheckable(true);
@@ -120,16 +150,24 @@ void TimelineWidget::createToolBar()
 void TimelineWidget::setStore(std::shared_ptr<const EventStore> store, const QString &description)
 {
     m_store = std::move(store);
+    m_unsavedCapture = false;
     m_description = description;
     m_sourceLabel->setText(description);
     m_chart->setStore(m_store);
     m_events->setStore(m_store);
+    m_events->setTimeRange(1, 0);
     m_outstanding->setStore(m_store);
     updateShownModules();
     m_pages->setCurrentWidget(m_store ? m_views : static_cast<QWidget *>(m_empty));
     m_exportCsv->setEnabled(bool(m_store));
     m_exportChart->setEnabled(bool(m_store));
     emit storeChanged();
+}
+
+void TimelineWidget::setDescription(const QString &description)
+{
+    m_description = description;
+    m_sourceLabel->setText(description);
 }
 
 void TimelineWidget::appendRange(std::size_t from, std::size_t to)
@@ -165,18 +203,54 @@ void TimelineWidget::updateShownModules()
 {
     QStringList shown;
     const bool recorded = m_store && m_store->findModule(m_selectedModule) >= 0;
-    if (recorded) {
+    if (recorded && !m_everyModule->isChecked()) {
         shown << m_selectedModule;
     } else if (m_store) {
         // The selected module has no events here: show what the recording
         // is about rather than an empty chart.
+        // (or the user asked for all of them: the selected one among them).
         for (int id = 0; id < m_store->moduleCount() && id < kMaxCurves; ++id)
             shown << m_store->moduleName(id);
+        if (recorded && !shown.contains(m_selectedModule))
+            shown.last() = m_selectedModule;
     }
     m_chart->setModules(shown);
-    m_events->setModuleFilter(recorded ? m_selectedModule : QString());
+    // Every module charted: the table lists them all too.
+    m_events->setModuleFilter(recorded && !m_everyModule->isChecked() ? m_selectedModule
+                                                                      : QString());
     m_outstanding->setModule(recorded ? m_selectedModule
                                       : (shown.size() == 1 ? shown.first() : QString()));
+}
+
+void TimelineWidget::updateTableRange()
+{
+    const TimelineMarkers &markers = m_chart->markers();
+    if (markers.aNs && markers.bNs) {
+        const auto [from, to] = std::minmax(*markers.aNs, *markers.bNs);
+        m_events->setTimeRange(from, to + 1);
+    } else if (!m_store || (m_chart->windowStartNs() <= m_chart->recordingStartNs() &&
+                            m_chart->windowEndNs() >= m_chart->recordingEndNs())) {
+        m_events->setTimeRange(1, 0); // the whole recording: every event
+    } else {
+        m_events->setTimeRange(m_chart->windowStartNs(), m_chart->windowEndNs());
+    }
+}
+
+bool TimelineWidget::confirmDiscardCapture(const QString &action)
+{
+    if (!m_unsavedCapture)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Discard the capture?"),
+                    tr("The capture has not been saved: %1 discards its %n event(s). Save it "
+                       "first with File → Save session…, or discard it.",
+                       nullptr, m_store ? int(m_store->size()) : 0)
+                        .arg(action),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("discardCaptureBox"));
+    QPushButton *discard = box.addButton(tr("Discard the capture"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == discard;
 }
 
 void TimelineWidget::openRecordingFile()
@@ -189,6 +263,8 @@ void TimelineWidget::openRecordingFile()
 
 void TimelineWidget::openRecording(const QString &path)
 {
+    if (!confirmDiscardCapture(tr("opening %1").arg(QFileInfo(path).fileName())))
+        return;
     emit raiseRequested();
     m_opener->open(path);
 }

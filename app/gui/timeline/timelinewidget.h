@@ -16,6 +16,7 @@
 class QAction;
 class QLabel;
 class QStackedWidget;
+class QTimer;
 class QToolBar;
 
 namespace refscope {
@@ -37,6 +38,15 @@ public:
     void setStore(std::shared_ptr<const EventStore> store, const QString &description);
     const std::shared_ptr<const EventStore> &store() const { return m_store; }
     QString description() const { return m_description; }
+    void setDescription(const QString &description);
+    // A live capture's events not saved in a session file yet: opening
+    // another recording or quitting would lose them. setStore() clears it.
+    bool hasUnsavedCapture() const { return m_unsavedCapture; }
+    void setUnsavedCapture(bool unsaved) { m_unsavedCapture = unsaved; }
+    // With an unsaved capture, asks whether to discard it (`action` says
+    // what would discard it); true when there is nothing to lose or the
+    // user agreed.
+    bool confirmDiscardCapture(const QString &action);
     // Events [from, to) were appended to the store (live capture).
     void appendRange(std::size_t from, std::size_t to);
     // The module the main window has selected: its curve, events and
@@ -82,6 +92,8 @@ private:
     void createToolBar();
     void updateShownModules();
     void updateMarkerText();
+    // The event table shows the chart's window, or A-B when both are placed.
+    void updateTableRange();
 
     std::shared_ptr<const EventStore> m_store;
     QString m_description;
@@ -100,6 +112,9 @@ private:
     QAction *m_open;
     QAction *m_exportCsv;
     QAction *m_exportChart;
+    QAction *m_everyModule; // chart every module of the recording
+    QTimer *m_tableRange;
+    bool m_unsavedCapture = false; // the table follows the chart a moment later
 };
 
 } // namespace refscope

@@ -69,7 +69,7 @@ QString DetailsDock::fieldsHtml() const
             .arg(tr("Select a module to see why it is loaded and who holds it.").toHtmlEscaped());
     if (!m_details->isLoaded())
         return QStringLiteral("<p>%1</p>")
-            .arg(tr("%1 is not loaded any more.").arg(m_details->moduleName()).toHtmlEscaped());
+            .arg(tr("%1 is not loaded now.").arg(m_details->moduleName()).toHtmlEscaped());
     QString html = QStringLiteral("<table cellspacing=\"2\" cellpadding=\"2\">");
     for (int row = 0; row < m_details->rowCount(); ++row) {
         const QModelIndex label = m_details->index(row, ModuleDetailsModel::Label);

@@ -6,6 +6,7 @@
 #include "protocol/agentclient.h"
 #include "teaching/teaching.h"
 
+#include <QComboBox>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -63,16 +64,34 @@ QListWidget *itemList(const QString &objectName, const QList<QPair<QString, QStr
 LabPanel::LabPanel(QWidget *parent) : QDockWidget(tr("Lab"), parent)
 {
     setObjectName(QStringLiteral("labPanel"));
-    QList<QPair<QString, QString>> examples; // shown name, module
-    for (const QString &path : labExampleModules())
-        examples.append({QFileInfo(path).completeBaseName(), QFileInfo(path).completeBaseName()});
-    m_haveExamples = !examples.isEmpty();
-    if (!m_haveExamples)
-        examples.append({tr("Not built: build the kmod-examples target."), QString()});
-    m_examples = itemList(QStringLiteral("labExamples"), examples);
-    // A handful of names: all of them in view, no scrolling.
-    m_examples->setFixedHeight(m_examples->sizeHintForRow(0) * m_examples->count() +
-                               2 * m_examples->frameWidth());
+    // Every kernel the lab can boot; one the examples were not built for
+    // still boots, but says so before the user picks it.
+    m_kernels = new QComboBox;
+    m_kernels->setObjectName(QStringLiteral("labKernel"));
+    m_kernels->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_kernels->setMinimumContentsLength(12);
+    for (const QString &release : labBootableKernels()) {
+        const bool examples = !labExampleModules(release).isEmpty();
+        m_kernels->addItem(examples ? release : tr("%1 (no example modules)").arg(release),
+                           release);
+        if (!examples)
+            m_kernels->setItemData(m_kernels->count() - 1,
+                                   tr("The example modules were not built for this kernel: "
+                                      "install its headers (linux-headers-%1) and rebuild.")
+                                       .arg(release),
+                                   Qt::ToolTipRole);
+    }
+    setChosenKernel(labKernelRelease());
+    m_boot = new QPushButton(tr("Boot"));
+    m_boot->setObjectName(QStringLiteral("labBoot"));
+    m_boot->setToolTip(tr("Power the lab guest off and boot the chosen kernel in a fresh one"));
+    connect(m_boot, &QPushButton::clicked, this, [this] {
+        if (!chosenKernel().isEmpty())
+            emit bootRequested(chosenKernel());
+    });
+    m_examples = new QListWidget;
+    m_examples->setObjectName(QStringLiteral("labExamples"));
+    fillExamples(QString());
 
     QList<QPair<QString, QString>> scenarios; // title, id
     for (const LabScenario &scenario : LabScenarios::all())
@@ -104,6 +123,14 @@ LabPanel::LabPanel(QWidget *parent) : QDockWidget(tr("Lab"), parent)
 
     auto *contents = new QWidget;
     auto *layout = new QVBoxLayout(contents);
+    layout->addWidget(heading(tr("Kernel")));
+    // The list and its button on rows of their own: a long release must not
+    // push the button out of a narrow dock.
+    layout->addWidget(m_kernels);
+    auto *bootRow = new QHBoxLayout;
+    bootRow->addWidget(m_boot);
+    bootRow->addStretch();
+    layout->addLayout(bootRow);
     layout->addWidget(heading(tr("Example modules")));
     layout->addWidget(m_examples);
     layout->addLayout(buttonRow(m_load, m_unload));
@@ -138,6 +165,37 @@ QPushButton *LabPanel::actionButton(const QString &text, const QString &objectNa
     return button;
 }
 
+void LabPanel::fillExamples(const QString &release)
+{
+    m_examples->clear();
+    QList<QPair<QString, QString>> examples; // shown name, module
+    for (const QString &path : labExampleModules(release))
+        examples.append({QFileInfo(path).completeBaseName(), QFileInfo(path).completeBaseName()});
+    m_haveExamples = !examples.isEmpty();
+    if (!m_haveExamples)
+        examples.append({tr("Not built: build the kmod-examples target."), QString()});
+    for (const auto &[text, key] : examples) {
+        auto *item = new QListWidgetItem(text, m_examples);
+        item->setData(Qt::UserRole, key);
+    }
+    m_examples->setCurrentRow(0);
+    // A handful of names: all of them in view, no scrolling.
+    m_examples->setFixedHeight(m_examples->sizeHintForRow(0) * m_examples->count() +
+                               2 * m_examples->frameWidth());
+}
+
+QString LabPanel::chosenKernel() const
+{
+    return m_kernels->currentData().toString();
+}
+
+void LabPanel::setChosenKernel(const QString &release)
+{
+    const int index = m_kernels->findData(release);
+    if (index >= 0)
+        m_kernels->setCurrentIndex(index);
+}
+
 void LabPanel::setLab(LabMachine *lab)
 {
     if (m_lab)
@@ -161,6 +219,10 @@ void LabPanel::showLabState()
     const QString kernel = m_lab ? m_lab->kernelRelease() : QString();
     if (m_scenarios)
         m_scenarios->setKernelRelease(kernel);
+    if (!kernel.isEmpty()) {
+        setChosenKernel(kernel);
+        fillExamples(kernel);
+    }
     m_outcome->setText(state == LabMachine::State::Ready
                            ? tr("The lab guest is ready (kernel %1).").arg(kernel)
                        : state == LabMachine::State::Booting
@@ -209,6 +271,8 @@ void LabPanel::updateButtons()
     m_load->setEnabled(idle && m_haveExamples);
     m_unload->setEnabled(idle && m_haveExamples);
     m_run->setEnabled(idle);
+    // Booting another kernel waits for what runs on this one to finish.
+    m_boot->setEnabled(!m_busy && m_kernels->count() > 0);
     m_stop->setEnabled(idle && m_scenarios->hasBackground(selectedScenario()));
 }
 

@@ -12,6 +12,7 @@
 #include <QDockWidget>
 #include <QPointer>
 
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -30,8 +31,15 @@ public:
     void setLab(LabMachine *lab);
     QString outcome() const;
 
+    // The kernel chosen in the panel's kernel list (the lab's own while no
+    // other is chosen); setChosenKernel() selects one if the lab can boot it.
+    QString chosenKernel() const;
+    void setChosenKernel(const QString &release);
+
 signals:
     void actionDone();
+    // The user asked for a guest running this kernel (Boot).
+    void bootRequested(const QString &release);
 
 private:
     using Action = void (LabScenarios::*)(const QString &, LabScenarios::Done);
@@ -46,11 +54,14 @@ private:
     void showLabState();
     void updateButtons();
     void showWhatToWatch();
+    void fillExamples(const QString &release);
 
     QPointer<LabMachine> m_lab;
     LabScenarios *m_scenarios = nullptr;
     bool m_busy = false;
     bool m_haveExamples = false;
+    QComboBox *m_kernels;
+    QPushButton *m_boot;
     QListWidget *m_examples;
     QListWidget *m_scenarioList;
     QPushButton *m_load;

@@ -14,6 +14,7 @@
 #include "protocol/polkitactions.h"
 #include "release/forcerelease.h"
 #include "session/sessionactions.h"
+#include "settings/usersettings.h"
 #include "settings/windowsettings.h"
 #include "sources/filesnapshotsource.h"
 #include "sources/labsnapshotsource.h"
@@ -25,6 +26,8 @@
 #include "window/messagepage.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFile>
@@ -75,6 +78,15 @@ MainWindow::~MainWindow()
 {
     // The source goes first, while the window it reports to is whole.
     dropSource();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_timeline->confirmDiscardCapture(tr("quitting"))) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::dropSource()
@@ -202,6 +214,9 @@ void MainWindow::createViews()
     m_tabs->addTab(m_builtinTable, tr("Built-in"));
     m_timeline = new TimelineWidget;
     m_tabs->addTab(m_timeline, tr("Timeline"));
+    // A recording's modules can be chosen in the table even when they are
+    // not loaded here: their rows say "in the recording only".
+    connect(m_timeline, &TimelineWidget::storeChanged, this, &MainWindow::updateAbsentModules);
     connect(m_timeline, &TimelineWidget::raiseRequested, this, [this] {
         showPage(m_tabs);
         m_tabs->setCurrentWidget(m_timeline);
@@ -238,15 +253,45 @@ void MainWindow::createViews()
             [this] { setSource(new PrivilegedSnapshotSource(labDefaultAgent())); });
     m_sessions = new SessionActions(this, m_modules, m_timeline, m_holdersDock);
     connect(m_sessions, &SessionActions::sourceOpened, this, &MainWindow::setSource);
+    connect(m_sessions, &SessionActions::saved, m_timeline,
+            [this] { m_timeline->setUnsavedCapture(false); });
     file->insertAction(file->actions().value(file->actions().indexOf(m_saveAction) + 1),
                        m_sessions->saveAction());
 
     m_forceRelease = new ForceRelease(this, m_timeline);
     m_holdersDock->addActionWidget(m_forceRelease->createButton());
+    // What can be done with the selected module, in the Module menu and the
+    // table's context menu alike.
+    QAction *inGraph = new QAction(tr("Show in graph"), this);
+    inGraph->setObjectName(QStringLiteral("showInGraphAction"));
+    connect(inGraph, &QAction::triggered, this, [this] {
+        showPage(m_tabs);
+        m_tabs->setCurrentWidget(m_graph);
+        if (m_modules->snapshot().find(m_selected))
+            m_graph->showNeighbourhood(m_selected);
+    });
+    QAction *inTimeline = new QAction(tr("Show in timeline"), this);
+    inTimeline->setObjectName(QStringLiteral("showInTimelineAction"));
+    connect(inTimeline, &QAction::triggered, this,
+            [this] { m_timeline->showModuleEvents(m_selected); });
+    QAction *holders = new QAction(tr("Show holders"), this);
+    holders->setObjectName(QStringLiteral("showHoldersAction"));
+    connect(holders, &QAction::triggered, this, [this] {
+        m_holdersDock->show();
+        m_holdersDock->raise();
+    });
+    QAction *copyName = new QAction(tr("Copy name"), this);
+    copyName->setObjectName(QStringLiteral("copyNameAction"));
+    connect(copyName, &QAction::triggered, this,
+            [this] { QGuiApplication::clipboard()->setText(m_selected); });
+    m_moduleActions = {inGraph, inTimeline, holders, copyName};
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addActions(m_moduleActions);
     m_table->addAction(m_forceRelease->action());
     QMenu *moduleMenu = new QMenu(tr("&Module"), this);
     moduleMenu->setToolTipsVisible(true); // a disabled action says why
+    moduleMenu->addActions(m_moduleActions);
+    moduleMenu->addSeparator();
     moduleMenu->addAction(m_forceRelease->action());
     menuBar()->insertMenu(menuBar()->actions().value(1), moduleMenu);
 
@@ -254,6 +299,11 @@ void MainWindow::createViews()
     addDockWidget(Qt::LeftDockWidgetArea, m_labPanel);
     resizeDocks({m_labPanel}, {340}, Qt::Horizontal);
     m_labPanel->hide();
+    m_labPanel->setChosenKernel(UserSettings().labKernel());
+    connect(m_labPanel, &LabPanel::bootRequested, this, [this](const QString &release) {
+        UserSettings().setLabKernel(release);
+        openLabKernel(release);
+    });
     connect(m_labPanel, &LabPanel::actionDone, this, [this] {
         if (m_source)
             m_source->refresh();
@@ -307,7 +357,13 @@ void MainWindow::setSource(SnapshotSource *source)
     m_autoRefreshAction->setChecked(source->isLive());
     source->setAutoRefresh(source->isLive() ? kRefreshIntervalMs : 0);
     m_haveSnapshot = false;
-    setWindowTitle(tr("RefScope — %1").arg(source->description()));
+    // A module unloaded on the previous machine is not this one's.
+    if (!m_keptModule.isEmpty()) {
+        m_keptModule.clear();
+        updateAbsentModules();
+    }
+    // Qt adds the application's display name ("… — RefScope") itself.
+    setWindowTitle(source->description());
     updateStatus();
     source->refresh();
 }
@@ -325,13 +381,24 @@ void MainWindow::applySnapshot(const Snapshot &snapshot)
         return;
     }
     const bool first = !m_haveSnapshot;
+    // Rows going away move the table's current row to a neighbour: that is
+    // the table's doing, not a choice of the user's.
+    m_applyingSnapshot = true;
     const SnapshotDiff diff = m_modules->applySnapshot(snapshot);
+    m_applyingSnapshot = false;
+    // The selected module was unloaded (a force release, an rmmod): it stays
+    // selected, shown as unloaded, until the user chooses another.
+    if (!m_selected.isEmpty() && diff.unloaded.contains(m_selected))
+        m_keptModule = m_selected;
     m_details->setSnapshot(m_modules->snapshot());
     m_builtin->setModules(snapshot.builtin);
     // Laying the graph out runs dot: only when the modules changed.
     if (first || !diff.isEmpty())
         m_graph->setSnapshot(m_modules->snapshot());
+    updateAbsentModules();
     m_haveSnapshot = true;
+    if (const ModuleInfo *selected = snapshot.find(m_selected))
+        m_holdersDock->followRefcount(selected->name, selected->refcount);
     if (first) {
         // After a password, polkit keeps the inspect authorisation for a
         // while (auth_admin_keep): its answer may have changed.
@@ -375,9 +442,14 @@ void MainWindow::showFailure(const QString &message)
     statusBar()->showMessage(message);
     if (!m_haveSnapshot) {
         // Before any snapshot, a lab that fails is a lab that could not start.
-        m_message->show(qobject_cast<LabSnapshotSource *>(m_source) ? tr("The lab could not start")
-                                                                    : tr("No snapshot"),
-                        message);
+        // The Lab panel beside the message holds the way out: another kernel.
+        if (qobject_cast<LabSnapshotSource *>(m_source))
+            m_message->show(tr("The lab could not start"),
+                            message + QStringLiteral("\n\n") +
+                                tr("Choose another kernel in the Lab panel and press Boot, "
+                                   "or fix the cause above and press Boot again."));
+        else
+            m_message->show(tr("No snapshot"), message);
         showPage(m_message);
     }
 }
@@ -405,6 +477,23 @@ void MainWindow::updateStatus()
     m_saveAction->setEnabled(m_haveSnapshot);
 }
 
+void MainWindow::updateAbsentModules()
+{
+    QMap<QString, QString> absent;
+    if (const auto &store = m_timeline->store())
+        for (int id = 0; id < store->moduleCount(); ++id)
+            absent.insert(store->moduleName(id), tr("in the recording only"));
+    if (!m_keptModule.isEmpty())
+        absent.insert(m_keptModule, tr("unloaded"));
+    const bool applying = std::exchange(m_applyingSnapshot, true);
+    m_modules->setAbsentModules(absent);
+    m_applyingSnapshot = applying;
+    if (!absent.isEmpty())
+        m_table->resizeColumnToContents(ModuleListModel::State);
+    // A row that appeared for the selected module takes the selection.
+    reselect();
+}
+
 void MainWindow::onTableSelectionChanged()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
@@ -414,6 +503,8 @@ void MainWindow::onTableSelectionChanged()
         return;
     // selectModule() itself moves the table's selection: nothing new then.
     const QString name = rows.first().data(ModuleListModel::ModuleNameRole).toString();
+    if (m_applyingSnapshot)
+        return;
     if (name != m_selected)
         selectModule(name);
 }
@@ -430,6 +521,13 @@ void MainWindow::selectModule(const QString &name, GraphFocus focus)
 {
     const QString normalized = normalizeModuleName(name);
     m_selected = normalized;
+    for (QAction *action : std::as_const(m_moduleActions))
+        action->setEnabled(!normalized.isEmpty());
+    if (!m_keptModule.isEmpty() && m_keptModule != normalized) {
+        // The user chose another module: the unloaded one's row goes.
+        m_keptModule.clear();
+        updateAbsentModules();
+    }
     m_details->setModuleName(normalized);
     m_holdersDock->setModule(normalized);
     m_forceRelease->setModule(normalized);
@@ -437,7 +535,7 @@ void MainWindow::selectModule(const QString &name, GraphFocus focus)
     // Drawn whole, a few hundred modules shrink to unreadable boxes: a large
     // graph shows the selected module's neighbourhood instead.
     if (focus == GraphFocus::Follow && m_modules->snapshot().modules.size() > kGraphOverviewLimit &&
-        m_modules->rowOf(normalized) >= 0 && m_graph->focusModule() != normalized)
+        m_modules->snapshot().find(normalized) && m_graph->focusModule() != normalized)
         m_graph->showNeighbourhood(normalized);
     if (m_graph->selectedModule() != normalized)
         m_graph->selectModule(normalized);
@@ -454,7 +552,20 @@ void MainWindow::selectModule(const QString &name, GraphFocus focus)
 
 void MainWindow::openLab()
 {
-    setSource(new LabSnapshotSource);
+    // The kernel last chosen in the Lab panel, while it is still installed;
+    // $REFSCOPE_LAB_KERNEL, set for one run, goes first.
+    const QString chosen = UserSettings().labKernel();
+    openLabKernel(qEnvironmentVariableIsEmpty("REFSCOPE_LAB_KERNEL") &&
+                          labBootableKernels().contains(chosen)
+                      ? chosen
+                      : QString());
+}
+
+void MainWindow::openLabKernel(const QString &release)
+{
+    LabOptions options;
+    options.kernelRelease = release;
+    setSource(new LabSnapshotSource(options));
 }
 
 void MainWindow::openSnapshotFile()

@@ -66,8 +66,14 @@ public:
 public slots:
     // Boots the lab guest and shows its modules.
     void openLab();
+    // Boots a lab guest with this kernel (empty: the lab's default).
+    void openLabKernel(const QString &release);
     void openSnapshotFile();
     void saveSnapshotFile();
+
+protected:
+    // An unsaved capture is not lost without asking.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void dropSource();
@@ -81,6 +87,9 @@ private:
     void showPage(QWidget *page);
     void onTableSelectionChanged();
     void reselect();
+    // The table's rows for modules that are not loaded: the recording's,
+    // and the selected one after it was unloaded.
+    void updateAbsentModules();
     void updateStatus();
     void showPrivileges();
 
@@ -91,7 +100,9 @@ private:
     QSortFilterProxyModel *m_builtinProxy;
     QPointer<SnapshotSource> m_source;
     QString m_selected;
+    QString m_keptModule; // selected when it was unloaded: kept as a row until another is chosen
     bool m_haveSnapshot = false;
+    bool m_applyingSnapshot = false; // the table changes rows: its selection moves on its own
 
     QStackedWidget *m_pages;
     QTabWidget *m_tabs;
@@ -108,6 +119,7 @@ private:
     ForceRelease *m_forceRelease;     // "Force release…" of the selected module
     QLineEdit *m_search;
     QComboBox *m_stateFilter;
+    QList<QAction *> m_moduleActions; // graph, timeline, holders, copy name
     QAction *m_refreshAction;
     QAction *m_autoRefreshAction;
     QAction *m_saveAction;

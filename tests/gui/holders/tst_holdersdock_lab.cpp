@@ -5,12 +5,16 @@
 // exactly (RefScope's helper module) with its pid, comm, fd, path, refs and
 // source, the forked sharer, the unattributed count, and an accounting that
 // closes against the guest's /proc/modules; "Show in timeline" shows that
-// process's count_demo events in the event table.
+// process's count_demo events in the event table. A second open later is
+// in the dock's report on its own: the verdict follows the count. A
+// capture leaves RefScope's own scans out by default, and keeps them when
+// asked to.
 #include "holders/holdersdock.h"
 #include "lab/labpaths.h"
 #include "labwindow.h"
 #include "models/eventtablemodel.h"
 #include "protocol/agentclient.h"
+#include "timeline/capturecontrol.h"
 #include "timeline/eventpane.h"
 #include "timeline/timelinewidget.h"
 #include "window/mainwindow.h"
@@ -114,6 +118,50 @@ private slots:
                      QStringLiteral("count_demo"));
         }
         window.grab().save(QStringLiteral(REFSCOPE_BINARY_DIR "/holders-lab.png"));
+
+        // A second open nobody asks the dock about: within a few refreshes
+        // its report explains the new count, without "Scan again".
+        QVERIFY(labExec(agent, QStringLiteral("sh -c 'exec 4</dev/count_demo; exec sleep 3600' "
+                                              ">/dev/null 2>&1 &")));
+        int more = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (more = guestOutput(agent,
+                                QStringLiteral("grep '^count_demo ' /proc/modules | cut -d' ' -f3"))
+                        .toInt()) > count,
+            10000);
+        QTRY_COMPARE_WITH_TIMEOUT(dock->report().refcount, more, 15000);
+        QCOMPARE(dock->report().holders.size(), 2);
+        window.grab().save(QStringLiteral(REFSCOPE_BINARY_DIR "/holders-lab-followed.png"));
+
+        // RefScope's own scans touch count_demo's count: by default a
+        // capture leaves the agent's gets and puts out, and says so.
+        CaptureControl *capture = timeline->capture();
+        QVERIFY(capture->ownEventsAction()->isChecked());
+        for (const bool hide : {true, false}) {
+            // As after File → Save session: a new capture need not ask.
+            timeline->setUnsavedCapture(false);
+            capture->ownEventsAction()->setChecked(hide);
+            capture->action()->setChecked(true);
+            QTRY_VERIFY_WITH_TIMEOUT(capture->isCapturing() && timeline->store(), 30000);
+            for (int scan = 0; scan < 3; ++scan) {
+                QVERIFY(!askHolders(window).holders.isEmpty());
+                QTest::qWait(300);
+            }
+            capture->action()->setChecked(false);
+            QTRY_VERIFY_WITH_TIMEOUT(!capture->isCapturing(), 30000);
+            const auto &store = timeline->store();
+            int own = 0;
+            for (std::size_t i = 0; i < store->size(); ++i)
+                own += store->details(i).comm == QLatin1String("refscope-agent");
+            if (hide) {
+                QCOMPARE(own, 0);
+                QVERIFY(capture->ownEventsLeftOut() > 0);
+                QVERIFY2(timeline->description().contains(QStringLiteral("left out")),
+                         qPrintable(timeline->description()));
+            } else {
+                QVERIFY(own > 0);
+            }
+        }
     }
 };
 

@@ -6,15 +6,18 @@
 // header section fits its text, and each view is saved as a PNG in the
 // build directory (tests/gui/i18n/<language>-<view>.png) for a person to
 // look at.
+#include "recording/recording.h"
 #include "settings/colorscheme.h"
 #include "settings/settingsdialog.h"
 #include "settings/uilanguage.h"
 #include "sources/filesnapshotsource.h"
 #include "teaching/teaching.h"
+#include "timeline/timelinewidget.h"
 #include "window/labpanel.h"
 #include "window/mainwindow.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QHeaderView>
@@ -159,6 +162,16 @@ void TestUnclipped::mainViews()
     const QStringList tips =
         toolTips(window.findChild<QTextBrowser *>(QStringLiteral("detailsFields")));
     QVERIFY2(tips.contains(Teaching::refcount()), qPrintable(tips.join(QLatin1Char('\n'))));
+
+    // A recording of modules this snapshot lacks: their rows ("in the
+    // recording only") and, on the timeline, every module in its lane.
+    QString error;
+    std::shared_ptr<EventStore> recording =
+        openRecording(QStringLiteral(REFSCOPE_TRACES_DIR "/three-modules-1.6M.dat"), &error);
+    QVERIFY2(recording, qPrintable(error));
+    auto *timeline = window.findChild<TimelineWidget *>();
+    timeline->setStore(recording, QStringLiteral("three-modules-1.6M.dat"));
+    timeline->findChild<QAction *>(QStringLiteral("everyModuleAction"))->setChecked(true);
 
     auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("viewTabs"));
     QVERIFY(tabs);

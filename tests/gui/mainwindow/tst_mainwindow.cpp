@@ -12,7 +12,9 @@
 #include "window/detailsdock.h"
 #include "window/mainwindow.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QFile>
 #include <QGraphicsScene>
@@ -23,6 +25,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QUrl>
@@ -85,6 +88,7 @@ private slots:
     void showsASavedSnapshot();
     void switchesToAnotherSnapshotWithoutReset();
     void noLoadableModulesOnThisMachine();
+    void anUnloadedModuleStaysSelected();
 };
 
 void TestMainWindow::showsASavedSnapshot()
@@ -194,6 +198,58 @@ void TestMainWindow::switchesToAnotherSnapshotWithoutReset()
     QTRY_VERIFY_WITH_TIMEOUT(nodeItem(graph, QStringLiteral("virtio_ring")), 60000);
     QVERIFY(graph->shownGraph().nodes().size() < 30);
     grab(&window, QStringLiteral("graph-many"));
+}
+
+void TestMainWindow::anUnloadedModuleStaysSelected()
+{
+    // The 6.1 guest with the example modules, then the same guest once they
+    // were unloaded (as a force release does): the selection stays on
+    // testmod, shown as unloaded, instead of jumping to a neighbour.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("snapshot.json"));
+    QVERIFY(QFile::copy(QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-examples.json"), path));
+    MainWindow window;
+    window.resize(1280, 760);
+    window.setSource(new FileSnapshotSource(path));
+    window.show();
+    waitForSnapshot(window);
+    window.selectModule(QStringLiteral("testmod"));
+    auto *table = window.findChild<QTableView *>(QStringLiteral("moduleTable"));
+    QCOMPARE(selectedRow(table), QStringLiteral("testmod"));
+    // The source's name only: Qt appends the application's display name,
+    // so "RefScope" in the title too would show it twice.
+    QCOMPARE(window.windowTitle(), QStringLiteral("snapshot.json"));
+    // The Module menu does more than force a release.
+    auto *copy = window.findChild<QAction *>(QStringLiteral("copyNameAction"));
+    QVERIFY(copy && copy->isEnabled());
+    copy->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("testmod"));
+    QVERIFY(table->actions().contains(copy));
+    window.findChild<QAction *>(QStringLiteral("showInTimelineAction"))->trigger();
+    QCOMPARE(
+        window.findChild<QTabWidget *>(QStringLiteral("viewTabs"))->currentWidget()->objectName(),
+        QStringLiteral("timeline"));
+
+    QVERIFY(QFile::remove(path));
+    QVERIFY(QFile::copy(QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-stock.json"), path));
+    QSignalSpy ready(window.source(), &SnapshotSource::snapshotReady);
+    window.source()->refresh();
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(window.selectedModule(), QStringLiteral("testmod"));
+    QCOMPARE(selectedRow(table), QStringLiteral("testmod"));
+    const QModelIndex row = table->selectionModel()->selectedRows().value(0);
+    QCOMPARE(row.siblingAtColumn(ModuleListModel::State).data().toString(),
+             QStringLiteral("unloaded"));
+    QVERIFY(window.findChild<DetailsDock *>()->text().contains(
+        QStringLiteral("testmod is not loaded now.")));
+    grab(&window, QStringLiteral("unloaded-kept"));
+
+    // Another refresh keeps it; choosing another module lets it go.
+    window.source()->refresh();
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(selectedRow(table), QStringLiteral("testmod"));
+    window.selectModule(QStringLiteral("virtio"));
+    QVERIFY(!tableNames(table).contains(QStringLiteral("testmod")));
 }
 
 void TestMainWindow::noLoadableModulesOnThisMachine()

@@ -174,6 +174,15 @@ void TestReleaseDialog::typedNameUnlocksTheLastResort()
     QVERIFY(drop->toolTip().contains(QLatin1String("Type the module's name")));
     // The risk is in front of the user before they type.
     QVERIFY(box->note(LastResort::DropLeaked).contains(QLatin1String("tainted")));
+    // The plan as it opens leaves leaky_ref's leaked reference: the kernel
+    // would refuse, so Enter does not run it and the button says so; the
+    // empty name field does not look filled in.
+    auto *run = dialog.findChild<QPushButton *>(QStringLiteral("releaseRun"));
+    QVERIFY(dialog.summaryText().contains(QLatin1String("would remain")));
+    QCOMPARE(run->text(), QStringLiteral("Try to unload leaky_ref anyway"));
+    QVERIFY(!run->isDefault());
+    QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("releaseScan"))->isDefault());
+    QVERIFY(!box->nameField()->placeholderText().contains(QLatin1String("leaky_ref")));
 
     QTest::keyClicks(box->nameField(), QStringLiteral("leaky-ref")); // not the kernel's name
     QVERIFY(!drop->isEnabled());
@@ -184,6 +193,8 @@ void TestReleaseDialog::typedNameUnlocksTheLastResort()
     QCOMPARE(dialog.plan().lastResort(), LastResort::DropLeaked);
     QVERIFY(dialog.summaryText().contains(QLatin1String("Drop the 1 reference")));
     QCOMPARE(dialog.plan().remainingRefs(), 0);
+    QCOMPARE(run->text(), QStringLiteral("Clear and unload leaky_ref"));
+    QVERIFY(run->isDefault());
 
     // Editing the name away locks it again and forgets the choice.
     QTest::keyClick(box->nameField(), Qt::Key_Backspace);

@@ -4,7 +4,10 @@
 // filters, outstanding references and markers. Screenshots go to
 // REFSCOPE_BINARY_DIR/timeline-*.png for a look.
 #include "events/chartdecimation.h"
+#include "models/eventtablemodel.h"
+#include "models/modulelistmodel.h"
 #include "recording/recording.h"
+#include "sources/filesnapshotsource.h"
 #include "timeline/capturecontrol.h"
 #include "timeline/eventpane.h"
 #include "timeline/outstandingrefspane.h"
@@ -14,13 +17,19 @@
 #include "timeline/timelinewidget.h"
 #include "window/mainwindow.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
 #include <QLineSeries>
+#include <QMessageBox>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace refscope;
 
@@ -62,6 +71,11 @@ void sendWheel(QWidget *viewport, QPoint at, int notches)
     QApplication::sendEvent(viewport, &wheel);
 }
 
+QTabWidget *tabsOf(QWidget &window)
+{
+    return window.findChild<QTabWidget *>(QStringLiteral("viewTabs"));
+}
+
 void saveShot(QWidget *widget, const QString &name)
 {
     widget->grab().save(QStringLiteral(REFSCOPE_BINARY_DIR "/timeline-%1.png").arg(name));
@@ -95,6 +109,8 @@ private slots:
         QStringList shown = chart->modules();
         shown.sort();
         QCOMPARE(shown, modules); // nothing selected: the recording's modules
+        // The counts themselves: every curve on the one count axis.
+        chart->setLayout(TimelineChartView::Layout::Overlaid);
         chart->redraw();
         for (const QString &module : modules) {
             const QList<QPointF> points = chart->curvePoints(module);
@@ -110,6 +126,24 @@ private slots:
             QVERIFY(points.size() <= 2 * chart->plotWidthPixels() + 4);
         }
         saveShot(&timeline, QFileInfo(file).baseName());
+
+        // In lanes (the default), each module fills a band of its own to its
+        // own scale: loop's 1 is as tall as tun's 2, none hides another.
+        chart->setLayout(TimelineChartView::Layout::Lanes);
+        chart->redraw();
+        const QStringList lanes = chart->modules();
+        for (qsizetype lane = 0; lane < lanes.size() && lanes.size() > 1; ++lane) {
+            const double floor = double(lanes.size() - 1 - lane);
+            double top = floor;
+            for (const QPointF &p : chart->curvePoints(lanes.at(lane))) {
+                QVERIFY(p.y() >= floor && p.y() < floor + 1);
+                top = std::max(top, p.y());
+            }
+            QCOMPARE(top, floor + 0.85);
+            QCOMPARE(chart->laneMaxima().at(lane),
+                     lanes.at(lane) == QStringLiteral("tun") ? highest : 1);
+        }
+        saveShot(&timeline, QFileInfo(file).baseName() + QStringLiteral("-lanes"));
     }
 
     void zoomAndPanRedrawOnlyTheWindow()
@@ -240,7 +274,9 @@ private slots:
         // Counted only while shown, in slices of the event loop.
         timeline.findChild<QTabWidget *>(QStringLiteral("timelineTabs"))->setCurrentWidget(pane);
         QTRY_COMPARE_WITH_TIMEOUT(
-            pane->summary(), QStringLiteral("loop: 50000 gets, 50000 puts, 0 outstanding"), 60000);
+            pane->summary(),
+            QStringLiteral("loop: 50000 gets, 50000 puts, 0 outstanding. Count at the end: 0."),
+            60000);
         // Every misc_open reference went back (in __fput): nothing held.
         OutstandingRefsModel *sites = pane->byCallSite();
         QCOMPARE(sites->rowCount(), 1);
@@ -259,8 +295,30 @@ private slots:
                  qPrintable(timeline.markerText()));
         QVERIFY(timeline.markerText().contains(QStringLiteral("Δt ")));
         pane->setScope(OutstandingRefsPane::Scope::BetweenMarkers);
-        QTRY_COMPARE(pane->summary(), QStringLiteral("loop: 4 gets, 3 puts, 1 outstanding"));
+        QTRY_COMPARE(pane->summary(),
+                     QStringLiteral("loop: 4 gets, 3 puts, 1 outstanding. Count at the end: 1."));
         QCOMPARE(sites->group(0).outstanding(), 1);
+
+        // A span that opens on a put: 3 gets, 3 puts, yet one get is never
+        // put back (the first put released an older reference). The
+        // headline, the call site and the kernel's count all say 1.
+        chart->setMarkerA(store->timestampNs(loop[1001]) - 1);
+        QTRY_COMPARE(pane->summary(),
+                     QStringLiteral("loop: 3 gets, 3 puts, 1 outstanding (1 of the puts released "
+                                    "references taken before). Count at the end: 1."));
+        int taken = -1; // the call site where the span's gets were taken
+        for (int row = 0; row < sites->rowCount(); ++row)
+            if (sites->group(row).gets > 0)
+                taken = row;
+        QVERIFY(taken >= 0);
+        QCOMPARE(sites->group(taken).gets, 3);
+        QCOMPARE(sites->group(taken).outstanding(), 1);
+        QCOMPARE(store->countAt(store->findModule(QStringLiteral("loop")),
+                                store->timestampNs(loop[1006])),
+                 1);
+        chart->setMarkerA(store->timestampNs(loop[1000]) - 1);
+        QTRY_COMPARE(pane->summary(),
+                     QStringLiteral("loop: 4 gets, 3 puts, 1 outstanding. Count at the end: 1."));
 
         // Choosing the group shows its events in the table.
         pane->callSiteTable()->selectRow(0);
@@ -325,6 +383,178 @@ private slots:
         timeline->showModuleEvents(QStringLiteral("tun"));
         QCOMPARE(tabs->currentWidget(), timeline);
         QVERIFY(!timeline->capture()->action()->isEnabled()); // no agent: no capture
+    }
+
+    void tableFollowsTheZoomAndTheMarkers()
+    {
+        TimelineWidget timeline;
+        auto store = showRecording(timeline, "loop-open-close.dat", QStringLiteral("loop"));
+        QVERIFY(store);
+        TimelineChartView *chart = timeline.chartView();
+        EventTableModel *events = timeline.eventPane()->model();
+        QCOMPARE(events->rowCount(), int(store->size())); // the whole recording
+        const auto countIn = [&](qint64 from, qint64 to) {
+            int n = 0;
+            for (std::size_t i = 0; i < store->size(); ++i)
+                n += store->timestampNs(i) >= from && store->timestampNs(i) < to;
+            return n;
+        };
+        const auto rowsWithin = [&](qint64 from, qint64 to) {
+            for (int row = 0; row < events->rowCount(); ++row) {
+                const qint64 t = store->timestampNs(events->storeIndex(row));
+                if (t < from || t >= to)
+                    return false;
+            }
+            return true;
+        };
+        // Zoomed to a tenth in the middle: the table lists that tenth.
+        const qint64 start = chart->recordingStartNs();
+        const qint64 span = chart->recordingEndNs() - start;
+        chart->setWindow(start + span * 4 / 10, start + span * 5 / 10);
+        const qint64 from = chart->windowStartNs(), to = chart->windowEndNs();
+        QTRY_COMPARE(events->rowCount(), countIn(from, to));
+        QVERIFY(events->rowCount() > 0 && events->rowCount() < int(store->size()) / 5);
+        QVERIFY(rowsWithin(from, to));
+        saveShot(&timeline, QStringLiteral("table-follows-zoom"));
+        // Markers A and B: the table lists what lies between them.
+        const qint64 a = from + (to - from) / 4, b = from + (to - from) / 2;
+        chart->setMarkerB(a);
+        chart->setMarkerA(b);
+        QTRY_COMPARE(events->rowCount(), countIn(a, b + 1));
+        QVERIFY(rowsWithin(a, b + 1));
+        // A filter still applies within the span.
+        timeline.eventPane()->setKindFilter(ModuleEventKind::Get);
+        QTRY_VERIFY(rowsWithin(a, b + 1) && events->rowCount() > 0);
+        timeline.eventPane()->setKindFilter(std::nullopt);
+        // Markers cleared, whole recording: every event again.
+        chart->setMarkerA(std::nullopt);
+        chart->setMarkerB(std::nullopt);
+        chart->resetWindow();
+        QTRY_COMPARE(events->rowCount(), int(store->size()));
+    }
+
+    void everyModuleOnTheChart()
+    {
+        // The selected module alone by default; "Every module" charts the
+        // recording's modules with it, each in a lane.
+        TimelineWidget timeline;
+        auto store = showRecording(timeline, "three-modules-1.6M.dat", QStringLiteral("loop"));
+        QVERIFY(store);
+        QCOMPARE(timeline.chartView()->modules(), QStringList{"loop"});
+        auto *every = timeline.findChild<QAction *>(QStringLiteral("everyModuleAction"));
+        QVERIFY(every);
+        every->trigger();
+        QStringList shown = timeline.chartView()->modules();
+        shown.sort();
+        QCOMPARE(shown, (QStringList{"fuse", "loop", "tun"}));
+        QCOMPARE(timeline.chartView()->layout(), TimelineChartView::Layout::Lanes);
+        QCOMPARE(timeline.outstandingPane()->module(), QStringLiteral("loop"));
+        saveShot(&timeline, QStringLiteral("every-module-lanes"));
+        timeline.findChild<QAction *>(QStringLiteral("lanesAction"))->trigger();
+        QCOMPARE(timeline.chartView()->layout(), TimelineChartView::Layout::Overlaid);
+        every->trigger();
+        QCOMPARE(timeline.chartView()->modules(), QStringList{"loop"});
+    }
+
+    void aRecordingsModulesCanBeChosenWhenNotLoaded()
+    {
+        // The snapshot (the 6.1 guest as it boots) has none of
+        // the recording's modules loaded: loop, tun and fuse must still be
+        // rows of the table, marked, and selecting one shows it everywhere.
+        MainWindow window;
+        window.resize(1400, 900);
+        window.setSource(
+            new FileSnapshotSource(QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-stock.json")));
+        QSignalSpy ready(window.source(), &SnapshotSource::snapshotReady);
+        window.show();
+        QVERIFY(ready.wait(30000));
+        auto *table = window.findChild<QTableView *>(QStringLiteral("moduleTable"));
+        const auto *modules = qobject_cast<const ModuleListModel *>(
+            qobject_cast<QSortFilterProxyModel *>(table->model())->sourceModel());
+        QCOMPARE(modules->rowOf(QStringLiteral("loop")), -1);
+        const int loaded = modules->rowCount();
+        auto *timeline = window.findChild<TimelineWidget *>();
+        timeline->setStore(load("three-modules-1.6M.dat"), QStringLiteral("three-modules"));
+        QCOMPARE(modules->rowCount(), loaded + 3);
+        for (const QString &name :
+             {QStringLiteral("loop"), QStringLiteral("tun"), QStringLiteral("fuse")}) {
+            const int row = modules->rowOf(name);
+            QVERIFY2(row >= 0, qPrintable(name));
+            QCOMPARE(modules->index(row, ModuleListModel::State).data().toString(),
+                     QStringLiteral("in the recording only"));
+        }
+        window.selectModule(QStringLiteral("loop"));
+        QCOMPARE(table->selectionModel()->selectedRows().value(0).data().toString(),
+                 QStringLiteral("loop"));
+        QCOMPARE(timeline->chartView()->modules(), QStringList{"loop"});
+        QCOMPARE(timeline->outstandingPane()->module(), QStringLiteral("loop"));
+        // The Events pane offers exactly the file's modules, also while a
+        // module of the snapshot that the file does not have is selected.
+        auto *choice =
+            timeline->eventPane()->findChild<QComboBox *>(QStringLiteral("eventModuleFilter"));
+        const auto offered = [choice] {
+            QStringList names;
+            for (int i = 1; i < choice->count(); ++i)
+                names.append(choice->itemText(i));
+            return names;
+        };
+        const QStringList inFile{"fuse", "loop", "tun"};
+        QCOMPARE(offered(), inFile);
+        tabsOf(window)->setCurrentWidget(table);
+        saveShot(&window, QStringLiteral("recording-only-table"));
+        tabsOf(window)->setCurrentWidget(timeline);
+        saveShot(&window, QStringLiteral("recording-only-modules"));
+        window.selectModule(QStringLiteral("virtio"));
+        timeline->showModuleEvents(QStringLiteral("virtio"));
+        QCOMPARE(offered(), inFile);
+        QCOMPARE(choice->currentIndex(), -1);
+        QCOMPARE(choice->placeholderText(), QStringLiteral("virtio (not in this recording)"));
+        // Another recording: the rows follow the file.
+        timeline->setStore(load("loop-open-close.dat"), QStringLiteral("loop"));
+        QCOMPARE(modules->rowCount(), loaded + 1);
+        QCOMPARE(modules->rowOf(QStringLiteral("tun")), -1);
+    }
+
+    void anUnsavedCaptureIsNotDiscardedWithoutAsking()
+    {
+        // A capture's events (here a recording standing in for them) not
+        // saved yet: opening another file or quitting asks first.
+        MainWindow window;
+        auto *timeline = window.findChild<TimelineWidget *>();
+        timeline->setStore(load("loop-with-stacks.dat"), QStringLiteral("live capture"));
+        timeline->setUnsavedCapture(true);
+        const auto answer = [](const QString &buttonText, QString *question) {
+            QTimer::singleShot(0, [=] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                *question = box->text();
+                saveShot(box, QStringLiteral("discard-capture"));
+                for (QAbstractButton *button : box->buttons())
+                    if (button->text() == buttonText)
+                        button->click();
+            });
+        };
+        QString question;
+        answer(QStringLiteral("Cancel"), &question);
+        const auto before = timeline->store();
+        timeline->openRecording(tracePath("loop-open-close.dat"));
+        QVERIFY2(question.startsWith(QStringLiteral(
+                     "The capture has not been saved: opening loop-open-close.dat discards its "
+                     "4000 event(s).")),
+                 qPrintable(question));
+        QCOMPARE(timeline->store(), before);
+        window.show();
+        answer(QStringLiteral("Cancel"), &question);
+        QVERIFY(!window.close());
+        QVERIFY(question.contains(QStringLiteral("quitting")));
+        QVERIFY(window.isVisible());
+        // Discarding goes ahead.
+        QSignalSpy changed(timeline, &TimelineWidget::storeChanged);
+        answer(QStringLiteral("Discard the capture"), &question);
+        timeline->openRecording(tracePath("loop-open-close.dat"));
+        QVERIFY(changed.wait(30000));
+        QVERIFY(!timeline->hasUnsavedCapture());
+        QVERIFY(window.close());
     }
 
     void aFileThatIsNoRecordingSaysSo()
