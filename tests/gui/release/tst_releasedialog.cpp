@@ -340,7 +340,8 @@ void TestReleaseDialog::ownAgentSaysWhyNot()
     ReleaseDialog dialog(
         QStringLiteral("leaky_ref"), snapshot.support,
         new ReleaseSession(QString(),
-                           QStringLiteral(REFSCOPE_BINARY_DIR "/app/agent/refscope-agent")));
+                           QStringLiteral(REFSCOPE_BINARY_DIR "/app/agent/refscope-agent"),
+                           QStringLiteral("leaky_ref")));
     auto *status = dialog.findChild<QLabel *>(QStringLiteral("releaseStatus"));
     QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("no loadable module support")),
                              30000);
