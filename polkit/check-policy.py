@@ -7,7 +7,8 @@ generic "run a program as root" prompt), give each action its defaults and
 translations, and make pkexec's choice unambiguous: pkexec takes the first
 action, in polkitd's hash-table order, whose exec.path matches and whose
 exec.argv1 (when set) matches, so every action naming the agent must set a
-distinct exec.argv1.
+distinct exec.argv1. The release action's messages carry $(command_line),
+which names the one module the agent will release.
 """
 import sys
 import xml.etree.ElementTree as ET
@@ -23,6 +24,8 @@ EXPECTED = {
     },
     "org.refscope.release": {
         "argv1": "--release",
+        # The agent's command line names the module: the dialog shows it.
+        "message_has": "$(command_line)",
         "defaults": {
             "allow_any": "auth_admin",
             "allow_inactive": "auth_admin",
@@ -51,6 +54,12 @@ def problems_of(action_id, action, agent):
         found = action.findtext(f"defaults/{name}")
         if found != value:
             yield f"{action_id}: {name} is {found!r}, expected {value!r}"
+    needle = expected.get("message_has")
+    if needle:
+        for element in action.findall("message"):
+            if needle not in (element.text or ""):
+                lang = element.get(XML_LANG) or "the default language"
+                yield f"{action_id}: the message for {lang} lacks {needle}"
     for tag in ("description", "message"):
         languages = {element.get(XML_LANG) for element in action.findall(tag)}
         for language in (None,) + LANGUAGES:

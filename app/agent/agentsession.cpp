@@ -27,8 +27,9 @@ AgentReply badParams(const QString &message)
 
 } // namespace
 
-AgentSession::AgentSession(bool lab, AgentTracing::LineWriter notify, bool releaseOnly)
-    : m_lab(lab), m_releaseOnly(releaseOnly), m_notify(notify), m_tracing(std::move(notify))
+AgentSession::AgentSession(AgentMode mode, AgentTracing::LineWriter notify,
+                           const QString &releaseModule)
+    : m_mode(mode), m_releaseModule(releaseModule), m_notify(notify), m_tracing(std::move(notify))
 {
 }
 
@@ -56,16 +57,33 @@ AgentReply AgentSession::dispatch(const Request &request)
     if (!m_greeted)
         return AgentReply::failure(errorcode::HelloRequired,
                                    QStringLiteral("the first request must be hello"));
-    static const QStringList releaseMethods = {agentmethod::Snapshot, agentmethod::Holders,
-                                               agentmethod::Release, agentmethod::Shutdown};
-    if (m_releaseOnly && !releaseMethods.contains(method))
+    // The one table of what each mode serves (protocol/agentmode.h): what
+    // polkit authorised for this mode, nothing more.
+    if (!agentModeServes(m_mode, method)) {
+        const AgentModeInfo &mode = agentModeInfo(m_mode);
+        QStringList served;
+        for (const QLatin1String &m : mode.methods)
+            served << m;
         return AgentReply::failure(
             errorcode::UnknownMethod,
-            QStringLiteral("refscope-agent --release answers only hello, snapshot, holders, "
-                           "release and shutdown, not \"%1\"")
-                .arg(method));
-    if (method == agentmethod::Release)
+            QStringLiteral("refscope-agent %1 does not serve \"%2\"; it serves %3")
+                .arg(mode.flag, method, served.join(QLatin1String(", "))));
+    }
+    if (m_mode == AgentMode::Release &&
+        (method == agentmethod::Holders || method == agentmethod::Release)) {
+        const QJsonValue module = params.value(QLatin1String("module"));
+        if (!module.isString() || module.toString().replace(u'-', u'_') != m_releaseModule)
+            return refuseOtherModule(method, module);
+    }
+    if (method == agentmethod::Release) {
+        // A release agent's authorisation is for one release: whatever
+        // its outcome, the agent exits after this reply.
+        if (m_mode == AgentMode::Release) {
+            m_tracing.abandon();
+            m_finished = true;
+        }
         return releaseModule(params, m_notify);
+    }
     if (method == agentmethod::Snapshot)
         return AgentReply::success(snapshotToJson(readLocalSnapshot()));
     if (method == agentmethod::ModuleLoad) {
@@ -114,14 +132,26 @@ AgentReply AgentSession::hello(const QJsonObject &params)
         {QStringLiteral("protocol"), kProtocolVersion},
         {QStringLiteral("agent"), QStringLiteral("refscope-agent " REFSCOPE_VERSION)},
         {QStringLiteral("kernel"), runningKernelRelease()},
-        {QStringLiteral("lab"), m_lab},
+        {QStringLiteral("lab"), m_mode == AgentMode::Lab},
+        {QStringLiteral("mode"), QString(agentModeInfo(m_mode).flag.mid(2))},
         {QStringLiteral("uid"), qint64(getuid())},
     });
 }
 
+AgentReply AgentSession::refuseOtherModule(const QString &method, const QJsonValue &module) const
+{
+    return AgentReply::failure(
+        errorcode::WrongModule,
+        QStringLiteral("refscope-agent --release %1 answers %2 for %1 only, not for \"%3\"; "
+                       "each module's release is authorised on its own")
+            .arg(m_releaseModule, method, module.toString()));
+}
+
 AgentReply AgentSession::labExec(const QJsonObject &params) const
 {
-    if (!m_lab)
+    // Only served in AgentMode::Lab (the table above); checked again here
+    // as the one method that runs arbitrary commands as root.
+    if (m_mode != AgentMode::Lab)
         return AgentReply::failure(
             errorcode::NotLab,
             QStringLiteral("lab.exec runs commands only in the lab guest (refscope-agent --lab)"));

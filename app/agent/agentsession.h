@@ -4,6 +4,7 @@
 #pragma once
 
 #include "agent/agenttracing.h"
+#include "protocol/agentmode.h"
 #include "protocol/protocol.h"
 
 namespace refscope {
@@ -11,14 +12,15 @@ namespace refscope {
 class AgentSession {
 public:
     // notify sends notifications (live tracing's from another thread).
-    // releaseOnly: refscope-agent --release, which pkexec starts for the
-    // force release alone (PROTOCOL.md, "Force release").
-    AgentSession(bool lab, AgentTracing::LineWriter notify, bool releaseOnly = false);
+    // mode: what this agent serves (protocol/agentmode.h); releaseModule:
+    // the one module a Release agent may be asked about and release, once.
+    AgentSession(AgentMode mode, AgentTracing::LineWriter notify,
+                 const QString &releaseModule = {});
 
     // The reply line (with '\n') to one request line.
     QByteArray handleLine(const QByteArray &line);
-    // True after a shutdown request or a protocol mismatch: send the last
-    // reply, then exit.
+    // True after a shutdown request, a protocol mismatch or a Release
+    // agent's one release: send the last reply, then exit.
     bool finished() const { return m_finished; }
     // The agent's exit status once finished: 0 after shutdown, 1 after a
     // protocol mismatch.
@@ -33,9 +35,10 @@ private:
     AgentReply dispatch(const Request &request);
     AgentReply hello(const QJsonObject &params);
     AgentReply labExec(const QJsonObject &params) const;
+    AgentReply refuseOtherModule(const QString &method, const QJsonValue &module) const;
 
-    bool m_lab = false;
-    bool m_releaseOnly = false;
+    AgentMode m_mode = AgentMode::Inspect;
+    QString m_releaseModule;
     AgentTracing::LineWriter m_notify;
     bool m_greeted = false;
     bool m_finished = false;

@@ -42,6 +42,14 @@ AgentReply AgentTracing::start(const QJsonObject &params)
             errorcode::BadRequest,
             QStringLiteral("trace.start's \"stacks\" must be true or false"));
     options.stacks = stacks.toBool();
+    // Raw kernel addresses only for a client that asks for them: the
+    // symbols, resolved here from /proc/kallsyms, are what clients show.
+    const QJsonValue addresses = params.value(QLatin1String("addresses"));
+    if (!addresses.isUndefined() && !addresses.isBool())
+        return AgentReply::failure(
+            errorcode::BadRequest,
+            QStringLiteral("trace.start's \"addresses\" must be true or false"));
+    options.addresses = addresses.toBool();
 
     std::lock_guard lock(m_lock);
     if (m_capture.isRunning())

@@ -5,56 +5,85 @@
 #include "agent/stdiochannel.h"
 #include "capture/livecaptureinstance.h"
 #include "capture/livecapturesignals.h"
+#include "protocol/agentmode.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 #include <csignal>
 #include <cstdio>
-#include <cstring>
+#include <cstdlib>
 #include <unistd.h>
 
 namespace {
 
-constexpr char kUsage[] =
-    "Usage: refscope-agent [--inspect | --release | --lab]\n"
+constexpr char kUsageHead[] =
+    "Usage: refscope-agent --inspect | --release MODULE | --lab\n"
     "RefScope's privileged agent. Reads JSON-lines requests on stdin and\n"
     "answers on stdout (protocol version 1, documented in RefScope's source\n"
     "as app/core/protocol/PROTOCOL.md). It is started by RefScope through\n"
     "pkexec, ssh or the lab, not by hand.\n"
     "\n"
-    "  --inspect  inspection only (the default; names polkit's org.refscope.inspect)\n"
-    "  --release  answer only hello, snapshot, holders, release and shutdown: the\n"
-    "             force release, which polkit (org.refscope.release) authorizes every time\n"
-    "  --lab      also offer lab.exec (only inside RefScope's disposable QEMU guest)\n"
-    "  --help     show this help\n"
-    "  --version  show the version\n"
+    "Exactly one mode, as the first argument; any other argument is refused.\n"
+    "  --inspect         read only (polkit's org.refscope.inspect)\n"
+    "  --release MODULE  one force release of MODULE, then exit (polkit's\n"
+    "                    org.refscope.release, asked every time)\n"
+    "  --lab             everything, lab.exec included: only as the lab guest's\n"
+    "                    own root, never under pkexec or sudo\n"
+    "  --help            show this help\n"
+    "  --version         show the version\n"
     "\n"
-    "Exit status: 0 after shutdown or end of input, 1 on a protocol error\n"
-    "(mismatched version, an over-long line, stdout closed), 2 on bad arguments.\n";
+    "What each mode serves (any other method is answered unknown_method):\n";
+
+constexpr char kUsageTail[] =
+    "\n"
+    "Exit status: 0 after shutdown, end of input or a --release agent's release,\n"
+    "1 on a protocol error (mismatched version, an over-long line, stdout\n"
+    "closed), 2 on bad arguments or a mode refused here.\n";
+
+QByteArray readProcCmdline()
+{
+    QFile file(QStringLiteral("/proc/cmdline"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool envSet(const char *name)
+{
+    const char *value = std::getenv(name);
+    return value && *value;
+}
 
 } // namespace
 
 int main(int argc, char **argv)
 {
-    bool lab = false;
-    bool releaseOnly = false;
-    for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--lab") == 0) {
-            lab = true;
-        } else if (std::strcmp(argv[i], "--release") == 0) {
-            releaseOnly = true;
-        } else if (std::strcmp(argv[i], "--inspect") == 0) {
-            // The default mode, named so that pkexec picks org.refscope.inspect
-            // by its exec.argv1: an action without argv1 would also match
-            // "--release" (see polkit/org.refscope.policy.in).
-        } else if (std::strcmp(argv[i], "--help") == 0) {
-            std::fputs(kUsage, stdout);
-            return 0;
-        } else if (std::strcmp(argv[i], "--version") == 0) {
-            std::puts("refscope-agent " REFSCOPE_VERSION);
-            return 0;
-        } else {
-            std::fprintf(stderr, "refscope-agent: unknown argument %s (see --help)\n", argv[i]);
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    const refscope::AgentArguments parsed = refscope::parseAgentArguments(args);
+    if (!parsed.error.isEmpty()) {
+        std::fprintf(stderr, "refscope-agent: %s (see --help)\n", qPrintable(parsed.error));
+        return 2;
+    }
+    if (parsed.help) {
+        std::fputs(kUsageHead, stdout);
+        std::fputs(qPrintable(refscope::agentModesHelp()), stdout);
+        std::fputs(kUsageTail, stdout);
+        return 0;
+    }
+    if (parsed.version) {
+        std::puts("refscope-agent " REFSCOPE_VERSION);
+        return 0;
+    }
+    if (parsed.mode == refscope::AgentMode::Lab) {
+        // lab.exec and module.load are root for whoever drives the agent:
+        // only the lab guest's own root may offer them. pkexec and sudo
+        // leave their marks in the environment, which the user who ran
+        // them cannot remove; /proc/cmdline is the kernel's.
+        const QString refusal = refscope::labModeRefusal(readProcCmdline(), envSet("PKEXEC_UID"),
+                                                         envSet("SUDO_UID") || envSet("SUDO_USER"));
+        if (!refusal.isEmpty()) {
+            std::fprintf(stderr, "refscope-agent: %s\n", qPrintable(refusal));
             return 2;
         }
     }
@@ -69,7 +98,8 @@ int main(int argc, char **argv)
 
     refscope::StdioChannel channel;
     refscope::AgentSession session(
-        lab, [&channel](const QByteArray &line) { return channel.write(line); }, releaseOnly);
+        parsed.mode, [&channel](const QByteArray &line) { return channel.write(line); },
+        parsed.module);
     // Exiting on a signal must not leave the capture's instance behind.
     if (!refscope::onTerminationSignal([&session](int signal) {
             session.abandonTracing();

@@ -6,6 +6,7 @@
 #include "inventory/moduleinfo.h"
 #include "lab/labpaths.h"
 #include "protocol/agentapi.h"
+#include "protocol/agentmode.h"
 #include "release/dropgate.h"
 #include "release/releasejson.h"
 #include "release/releaserules.h"
@@ -137,11 +138,14 @@ ExitCode releaseCommand(const QStringList &args)
                                   .arg(stepOutcomeName(step->outcome), releaseStepText(*step)));
         });
     // Root needs no polkit; anyone else asks it through pkexec, whose action
-    // org.refscope.release matches the --release argument.
+    // org.refscope.release matches the --release argument. The module is
+    // on the command line, so polkit's dialog names it, and the agent
+    // releases that module only, once.
+    const QStringList mode = agentArgumentsFor(AgentMode::Release, options.module);
     if (geteuid() == 0)
-        client.startProcess(agent, {QStringLiteral("--release")});
+        client.startProcess(agent, mode);
     else
-        client.startProcess(QStringLiteral("pkexec"), {agent, QStringLiteral("--release")});
+        client.startProcess(QStringLiteral("pkexec"), QStringList{agent} + mode);
     const auto failed = [](const QString &what) {
         return failure(QStringLiteral("release"), what);
     };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // refscope-cli release MODULE [--close-holders] [--drop-leaked |
 // --kernel-force] [--yes] [--json]: RefScope's safe force release, through
-// `refscope-agent --release` (pkexec when not root; polkit asks every time).
+// `refscope-agent --release MODULE` (pkexec when not root; polkit asks every time).
 #pragma once
 
 #include "cli/clioutput.h"

@@ -11,6 +11,7 @@
 #include "inventory/moduleinfo.h"
 #include "lab/labpaths.h"
 #include "protocol/agentclient.h"
+#include "protocol/agentmode.h"
 #include "protocol/methods.h"
 #include "release/dropgate.h"
 #include "release/releasejson.h"
@@ -110,7 +111,8 @@ bool askHolders(const QJsonObject &params, bool throughPkexec, WhyAnswer *answer
         QString disconnectReason;
         QObject::connect(&client, &AgentClient::disconnected,
                          [&](const QString &reason) { disconnectReason = reason; });
-        client.startProcess(QStringLiteral("pkexec"), {agent, QStringLiteral("--inspect")});
+        client.startProcess(QStringLiteral("pkexec"),
+                            QStringList{agent} + agentArgumentsFor(AgentMode::Inspect));
         if (!client.waitForHello(kHelloTimeoutMs)) {
             *error = disconnectReason.isEmpty() ? QStringLiteral("the agent did not answer")
                                                 : disconnectReason;

@@ -84,9 +84,12 @@ rm -f "$out/exit-code" "$out/stdout" "$out/stderr" "$out/dmesg"
 # no_timer_check: under TCG on a loaded host the kernel's early check that
 # the timer interrupt arrives through the IO-APIC can miss it, and 6.12
 # then panics ("IO-APIC + timer doesn't work"); QEMU's timer is known good.
+# refscope.lab=1 marks the guest as the lab: `refscope-agent --lab` (root for
+# whoever drives it) starts only where /proc/cmdline says so, which no
+# process on an ordinary machine can fake.
 set -- qemu-system-x86_64 -accel tcg -smp "$cpus" -m "$mem" -nographic -no-reboot \
     -kernel "/boot/vmlinuz-$release" -initrd "$initrd" \
-    -append "console=ttyS0 quiet panic=-1 oops=panic no_timer_check" \
+    -append "console=ttyS0 quiet panic=-1 oops=panic no_timer_check refscope.lab=1" \
     -serial "file:$console" -monitor none \
     -virtfs local,path=/,mount_tag=host,security_model=none,readonly=on,multidevs=remap \
     -virtfs local,path=/usr,mount_tag=usr,security_model=none,readonly=on,multidevs=remap \

@@ -72,7 +72,8 @@ bool DismissingAgent::handleMessage(const QDBusMessage &message, const QDBusConn
     if (message.interface() != QLatin1String(kInterface))
         return false;
     if (message.member() == QLatin1String("BeginAuthentication")) {
-        m_asked << message.arguments().value(0).toString();
+        m_asked << message.arguments().value(0).toString() + QStringLiteral(": ") +
+                       message.arguments().value(1).toString();
         connection.send(
             message.createErrorReply(QStringLiteral("org.freedesktop.PolicyKit1.Error.Cancelled"),
                                      QStringLiteral("the test dismissed the authentication")));

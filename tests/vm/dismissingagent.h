@@ -15,7 +15,8 @@ class DismissingAgent : public QDBusVirtualObject {
 public:
     // Registers for this process. Empty when polkitd accepted it, else why not.
     QString registerForThisProcess();
-    // The actions polkit asked this agent to authenticate, in order.
+    // The actions polkit asked this agent to authenticate, in order, each
+    // as "action: the message the dialog would show".
     QStringList askedActions() const { return m_asked; }
 
     QString introspect(const QString &path) const override;

@@ -151,6 +151,11 @@ private slots:
                  qPrintable(get.callSiteName));
         QVERIFY2(get.stack.join(u'\n').contains(QLatin1String("try_module_get")),
                  qPrintable(get.stack.join(u'\n')));
+        // The client did not ask for raw addresses: the agent resolved the
+        // symbols and sent no kernel address.
+        QCOMPARE(get.callSite, quint64(0));
+        QVERIFY2(!get.stack.join(u'\n').contains(QLatin1String("0x") + QLatin1String("ffff")),
+                 qPrintable(get.stack.join(u'\n')));
     }
 
     void millionEventFloodArrivesOrIsReportedLost()
@@ -193,7 +198,7 @@ private slots:
         QVERIFY(!instanceExists());
         // SIGTERM: the agent removes its instance before exiting.
         qint64 agent = m_guest->start(
-            QStringLiteral("(%1; sleep 600) | %2 > /dev/null").arg(kStartLines, kAgent));
+            QStringLiteral("(%1; sleep 600) | %2 --inspect > /dev/null").arg(kStartLines, kAgent));
         QTRY_VERIFY_WITH_TIMEOUT(instanceExists(), 20000);
         QVERIFY(sh(QStringLiteral("kill -TERM $(pgrep -P %1 -x refscope-agent)").arg(agent)).ok());
         QTRY_VERIFY_WITH_TIMEOUT(!instanceExists(), 20000);
@@ -201,14 +206,14 @@ private slots:
 
         // SIGKILL leaves it behind; the next agent to start removes it.
         agent = m_guest->start(
-            QStringLiteral("(%1; sleep 600) | %2 > /dev/null").arg(kStartLines, kAgent));
+            QStringLiteral("(%1; sleep 600) | %2 --inspect > /dev/null").arg(kStartLines, kAgent));
         QTRY_VERIFY_WITH_TIMEOUT(instanceExists(), 20000);
         QVERIFY(sh(QStringLiteral("kill -KILL $(pgrep -P %1 -x refscope-agent)").arg(agent)).ok());
         QTRY_VERIFY_WITH_TIMEOUT(
             !sh(QStringLiteral("pgrep -P %1 -x refscope-agent").arg(agent)).ok(), 10000);
         QVERIFY2(instanceExists(), "a killed agent cannot clean up: the instance should remain");
         sh(QStringLiteral("kill %1").arg(agent));
-        QVERIFY(sh(QStringLiteral("%1 < /dev/null").arg(kAgent)).ok());
+        QVERIFY(sh(QStringLiteral("%1 --inspect < /dev/null").arg(kAgent)).ok());
         QVERIFY(!instanceExists());
     }
 

@@ -4,8 +4,11 @@
 // grants or denies start refscope-agent through the setuid pkexec. pkexec
 // picks org.refscope.inspect or org.refscope.release by the agent's first
 // argument; a denied user is told "not authorized" and changes nothing,
-// the granted user reads as root and releases a leaked module; the kernel
-// log stays clean.
+// the granted user reads as root and releases a leaked module. Each user
+// tries every method in every mode of the agent (only what the mode serves
+// and polkit grants is answered), arguments beyond the mode, the lab mode
+// under pkexec, and injecting requests into another of its processes'
+// agent through /proc; the kernel log stays clean.
 #include "guestshell.h"
 #include "lab/labmachine.h"
 #include "lab/labpaths.h"
@@ -14,6 +17,8 @@
 #include "testlab.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QtTest>
 
 namespace refscope {
@@ -62,6 +67,69 @@ class TestPolkit : public QObject {
         QCOMPARE(lsmodCount(QStringLiteral("leaky_ref")), 1);
     }
 
+    // A module that is not loaded: a release agent for it serves its one
+    // release (refused at "check": nothing changes) and exits.
+    const QString kAbsent = QStringLiteral("refscope_absent");
+    const QString kInjected = QStringLiteral("/run/refscope-injected");
+
+    // Every method, as the lines a client would write after hello; the
+    // release comes last but for shutdown, since a release agent ends with it.
+    QList<QPair<QString, QJsonObject>> everyMethod() const
+    {
+        return {
+            {QStringLiteral("snapshot"), {}},
+            {QStringLiteral("holders"), {{QStringLiteral("module"), kAbsent}}},
+            {QStringLiteral("trace.start"), {{QStringLiteral("modules"), QJsonArray{kAbsent}}}},
+            {QStringLiteral("trace.stop"), {}},
+            {QStringLiteral("module.load"),
+             {{QStringLiteral("path"), QStringLiteral("/nonexistent/refscope_absent.ko")}}},
+            {QStringLiteral("module.unload"), {{QStringLiteral("name"), kAbsent}}},
+            {QStringLiteral("lab.exec"),
+             {{QStringLiteral("argv"), QJsonArray{QStringLiteral("touch"), kInjected}}}},
+            {QStringLiteral("release"),
+             {{QStringLiteral("module"), kAbsent},
+              {QStringLiteral("confirmed_refcount"), 0},
+              {QStringLiteral("confirmed_unattributed"), 0},
+              {QStringLiteral("last_resort"), QStringLiteral("none")}}},
+            {QStringLiteral("shutdown"), {}},
+        };
+    }
+
+    // pkexec AGENT MODE... as user, fed hello and then every method: the
+    // replies by method ("unanswered" when the agent had ended), and
+    // pkexec's exit code.
+    QMap<QString, QString> everyMethodAs(const QString &user, const QStringList &mode,
+                                         int *exitCode)
+    {
+        QStringList lines{QStringLiteral(
+            R"({"id":1,"method":"hello","params":{"protocol":1,"client":"tst_polkit"}})")};
+        const auto methods = everyMethod();
+        for (qsizetype i = 0; i < methods.size(); ++i)
+            lines << QString::fromUtf8(
+                QJsonDocument(QJsonObject{{QStringLiteral("id"), int(i + 2)},
+                                          {QStringLiteral("method"), methods[i].first},
+                                          {QStringLiteral("params"), methods[i].second}})
+                    .toJson(QJsonDocument::Compact));
+        const QString script = QStringLiteral("cat <<'EOF' | pkexec %1 %2\n%3\nEOF")
+                                   .arg(m_agent, mode.join(u' '), lines.join(u'\n'));
+        const GuestResult r = m_polkit->runAs(user, script, 120000);
+        *exitCode = r.exitCode;
+        QMap<QString, QString> answers;
+        for (const auto &[method, params] : methods)
+            answers.insert(method, QStringLiteral("unanswered"));
+        for (const QString &line : r.out.split(u'\n', Qt::SkipEmptyParts)) {
+            const QJsonObject reply = QJsonDocument::fromJson(line.toUtf8()).object();
+            const int id = reply.value(QLatin1String("id")).toInt();
+            if (id < 2 || id - 2 >= methods.size())
+                continue;
+            answers[methods[id - 2].first] =
+                reply.contains(QLatin1String("result"))
+                    ? QStringLiteral("result")
+                    : reply.value(QLatin1String("error")).toObject().value("code").toString();
+        }
+        return answers;
+    }
+
     GuestResult releaseAs(const QString &user)
     {
         return m_polkit->runAs(
@@ -100,7 +168,7 @@ private slots:
         QVERIFY(m_polkit->checkedActions().contains(
             QStringLiteral("org.refscope.inspect rsinspector")));
         const GuestResult release =
-            pkexecAgent(PolkitGuest::inspector, QStringLiteral("--release"));
+            pkexecAgent(PolkitGuest::inspector, QStringLiteral("--release leaky_ref"));
         QCOMPARE(release.exitCode, 127);
         QVERIFY(m_polkit->checkedActions().contains(
             QStringLiteral("org.refscope.release rsinspector")));
@@ -109,6 +177,172 @@ private slots:
         // leave to its defaults (an administrator's password, and there is
         // no authentication agent here).
         QVERIFY(pkexecAgent(PolkitGuest::inspector, QString()).exitCode == 127);
+    }
+
+    // Each user, each mode, every method: pkexec refuses the modes polkit
+    // does not grant (127, no reply at all); an agent polkit let start
+    // answers what its mode serves and unknown_method to the rest; a
+    // release agent serves its one release and is gone.
+    void everyMethodInEveryMode_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QStringList>("mode");
+        QTest::addColumn<bool>("granted");
+        const QStringList inspect{QStringLiteral("--inspect")};
+        const QStringList release{QStringLiteral("--release"), kAbsent};
+        const QStringList lab{QStringLiteral("--lab")};
+        for (const QString &user :
+             {PolkitGuest::granted, PolkitGuest::inspector, PolkitGuest::denied}) {
+            for (const QStringList &mode : {inspect, release, lab}) {
+                const bool granted = (mode == inspect && user != PolkitGuest::denied) ||
+                                     (mode == release && user == PolkitGuest::granted);
+                QTest::addRow("%s %s", qPrintable(user), qPrintable(mode.first()))
+                    << user << mode << granted;
+            }
+        }
+    }
+
+    void everyMethodInEveryMode()
+    {
+        QFETCH(QString, user);
+        QFETCH(QStringList, mode);
+        QFETCH(bool, granted);
+        int exitCode = -1;
+        const QMap<QString, QString> answers = everyMethodAs(user, mode, &exitCode);
+        const QString seen = [&] {
+            QStringList all;
+            for (auto it = answers.begin(); it != answers.end(); ++it)
+                all << it.key() + u'=' + it.value();
+            return all.join(QStringLiteral(", "));
+        }();
+        if (!granted) {
+            // polkit said no (for --lab no RefScope action applies at all:
+            // pkexec's generic one wants an administrator): nothing ran.
+            QCOMPARE(exitCode, 127);
+            for (const QString &answer : answers)
+                QCOMPARE(answer, QStringLiteral("unanswered"));
+            return;
+        }
+        QVERIFY2(exitCode == 0, qPrintable(seen));
+        QStringList served;
+        if (mode.first() == QLatin1String("--inspect"))
+            served = {"snapshot", "holders", "trace.start", "trace.stop", "shutdown"};
+        else
+            served = {"snapshot", "holders", "release"};
+        for (auto it = answers.begin(); it != answers.end(); ++it) {
+            if (mode.first() == QLatin1String("--release") && it.key() == QLatin1String("shutdown"))
+                QVERIFY2(it.value() == QLatin1String("unanswered"), qPrintable(seen));
+            else if (served.contains(it.key()))
+                QVERIFY2(it.value() != QLatin1String("unknown_method") &&
+                             it.value() != QLatin1String("unanswered"),
+                         qPrintable(it.key() + QStringLiteral(": ") + seen));
+            else
+                QVERIFY2(it.value() == QLatin1String("unknown_method"),
+                         qPrintable(it.key() + QStringLiteral(": ") + seen));
+        }
+        QCOMPARE(answers.value(QStringLiteral("snapshot")), QStringLiteral("result"));
+        if (mode.first() == QLatin1String("--release"))
+            QCOMPARE(answers.value(QStringLiteral("release")), QStringLiteral("result"));
+        QVERIFY(!m_guest->run(QStringLiteral("test -e ") + kInjected).ok());
+    }
+
+    // Arguments beyond the one mode polkit authorised are refused by the
+    // agent (exit 2) before it reads a line, and --lab refuses pkexec and
+    // sudo even inside the lab guest.
+    void extraArgumentsAndTheLabModeAreRefused()
+    {
+        for (const QString &args :
+             {QStringLiteral("--inspect --lab"), QStringLiteral("--inspect extra"),
+              QStringLiteral("--release leaky_ref --lab"), QStringLiteral("--release")}) {
+            const GuestResult r = pkexecAgent(PolkitGuest::granted, args);
+            QVERIFY2(r.exitCode == 2 && r.err.contains(QLatin1String("refscope-agent: ")),
+                     qPrintable(args + u'\n' + r.describe()));
+        }
+        const GuestResult lab = pkexecAgent(PolkitGuest::granted, QStringLiteral("--lab"));
+        QCOMPARE(lab.exitCode, 127);
+        // As root in the guest, as pkexec and sudo would leave it: refused.
+        for (const QString &env : {QStringLiteral("PKEXEC_UID=2901"),
+                                   QStringLiteral("SUDO_UID=2901 SUDO_USER=rsgranted")}) {
+            const GuestResult r =
+                m_guest->run(QStringLiteral("env %1 %2 --lab </dev/null").arg(env, m_agent));
+            QVERIFY2(r.exitCode == 2 && r.err.contains(QLatin1String("--lab is refused")),
+                     qPrintable(env + u'\n' + r.describe()));
+        }
+        // The release agent of one module refuses another one's release.
+        const GuestResult other = m_polkit->runAs(
+            PolkitGuest::granted,
+            QStringLiteral("printf '%s\\n' '{\"id\":1,\"method\":\"hello\",\"params\":"
+                           "{\"protocol\":1}}' '{\"id\":2,\"method\":\"release\",\"params\":"
+                           "{\"module\":\"leaky_ref\",\"confirmed_refcount\":1,"
+                           "\"confirmed_unattributed\":1,\"last_resort\":\"none\"}}' | "
+                           "pkexec %1 --release %2")
+                .arg(m_agent, kAbsent));
+        QVERIFY2(other.ok() && other.out.contains(QLatin1String("\"wrong_module\"")),
+                 qPrintable(other.describe()));
+    }
+
+    // The GUI keeps its inspect agent, and the write end of the agent's
+    // stdin, for the whole session. Another process of the same user tries
+    // to write requests into it through /proc/<pid>/fd: with the client
+    // dumpable (as it was) that works and the agent obeys, with RefScope's
+    // client it fails and the agent never sees a line.
+    void sameUserCannotInjectIntoTheAgent_data()
+    {
+        QTest::addColumn<bool>("unprotected");
+        QTest::newRow("unprotected client (the attack is real)") << true;
+        QTest::newRow("RefScope's client") << false;
+    }
+
+    void sameUserCannotInjectIntoTheAgent()
+    {
+        QFETCH(bool, unprotected);
+        const QString dir = QStringLiteral("/tmp/rs-inject");
+        const QString script =
+            QStringLiteral(R"sh(rm -rf %1; mkdir %1
+%2 --hold %1/go %3 %4 >%1/probe.out 2>&1 &
+probe=$!
+for i in $(seq 600); do grep -q '^holding' %1/probe.out && break; sleep 0.1; done
+grep '^holding' %1/probe.out
+pid=$(sed -n 's/^holding pid=\([0-9]*\).*/\1/p' %1/probe.out)
+echo "listing: $(ls /proc/$pid/fd 2>&1 | head -c 200 | tr '\n' ' ')"
+# What an attacker would do: every fd that is the write end of a pipe
+# (when /proc shows it) or, when /proc will not say, every fd blindly.
+for n in $(seq 0 63); do
+    if target=$(readlink /proc/$pid/fd/$n 2>/dev/null); then
+        flags=$(sed -n 's/^flags:[[:space:]]*//p' /proc/$pid/fdinfo/$n)
+        case $target in pipe:*) ;; *) continue ;; esac
+        [ $((0$flags & 3)) -eq 1 ] || continue
+    fi
+    if printf '%s\n' '{"id":901,"method":"hello","params":{"protocol":1}}' \
+        '{"id":902,"method":"shutdown"}' 2>/dev/null >>/proc/$pid/fd/$n; then
+        echo "wrote fd $n"
+    fi
+done
+sleep 1
+touch %1/go
+wait $probe
+echo "probe exit $?"
+cat %1/probe.out
+)sh")
+                .arg(dir, m_probe, unprotected ? QStringLiteral("--dumpable") : QString(), m_agent);
+        const GuestResult r = m_polkit->runAs(PolkitGuest::granted, script, 120000);
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
+        if (unprotected) {
+            QVERIFY2(r.out.contains(QLatin1String("dumpable=1")), qPrintable(r.describe()));
+            QVERIFY2(r.out.contains(QLatin1String("wrote fd")), qPrintable(r.describe()));
+            // The agent obeyed the injected shutdown: it exited cleanly
+            // (status 0) while its client still held it.
+            QVERIFY2(r.out.contains(QLatin1String("failed The root agent stopped")) &&
+                         r.out.contains(QLatin1String("exited with code 0")) &&
+                         !r.out.contains(QLatin1String("after ok")),
+                     qPrintable(r.describe()));
+        } else {
+            QVERIFY2(r.out.contains(QLatin1String("dumpable=0")), qPrintable(r.describe()));
+            QVERIFY2(r.out.contains(QLatin1String("Permission denied")), qPrintable(r.describe()));
+            QVERIFY2(!r.out.contains(QLatin1String("wrote fd")), qPrintable(r.describe()));
+            QVERIFY2(r.out.contains(QLatin1String("after ok")), qPrintable(r.describe()));
+            QVERIFY2(r.out.contains(QLatin1String("probe exit 0")), qPrintable(r.describe()));
+        }
     }
 
     void deniedUserIsNotAuthorized()
@@ -153,10 +387,14 @@ private slots:
                  qPrintable(inspect.describe()));
         QVERIFY2(inspect.out.contains(QLatin1String("asked org.refscope.inspect")),
                  qPrintable(inspect.describe()));
-        const GuestResult release = m_polkit->runAs(
-            PolkitGuest::asked, m_probe + QStringLiteral(" --dismiss --release ") + m_agent);
+        const GuestResult release =
+            m_polkit->runAs(PolkitGuest::asked,
+                            m_probe + QStringLiteral(" --dismiss --release leaky_ref ") + m_agent);
         QVERIFY2(release.out.contains(QLatin1String("exit 126")), qPrintable(release.describe()));
         QVERIFY2(release.out.contains(QLatin1String("asked org.refscope.release")),
+                 qPrintable(release.describe()));
+        // The dialog's message names the module the agent would release.
+        QVERIFY2(release.out.contains(QLatin1String("--release leaky_ref)")),
                  qPrintable(release.describe()));
         QCOMPARE(lsmodCount(QStringLiteral("leaky_ref")), 1); // loaded, count unchanged
     }

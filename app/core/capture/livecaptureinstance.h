@@ -17,6 +17,10 @@ namespace refscope {
 struct CaptureOptions {
     QStringList modules; // only these modules (kernel names); empty: all
     bool stacks = false; // a kernel stack with every module_get and module_put
+    // Raw kernel addresses (call sites, stack frames) besides their symbols.
+    // Off, only the symbols resolved here go out: an address tells where the
+    // kernel lies in memory (KASLR), which a client has no need of.
+    bool addresses = true;
 };
 
 class CaptureInstance {

@@ -77,10 +77,11 @@ QJsonObject encodeCapturedEvents(const QList<CapturedEvent> &events)
             {QStringLiteral("module"), e.event.module},
             {QStringLiteral("count"), e.event.refcount},
         };
-        if (e.details.callSite != 0) {
+        // Without addresses (CaptureOptions::addresses) only the symbol goes.
+        if (e.details.callSite != 0)
             o.insert(QStringLiteral("ip"), hexAddress(e.details.callSite));
+        if (e.details.callSite != 0 || !e.details.callSiteName.isEmpty())
             o.insert(QStringLiteral("sym"), e.details.callSiteName);
-        }
         if (!e.details.stack.isEmpty())
             o.insert(QStringLiteral("stack"), QJsonArray::fromStringList(e.details.stack));
         list.append(o);

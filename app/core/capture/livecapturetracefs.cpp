@@ -76,6 +76,7 @@ struct TracefsCapture::Reader {
     QHash<QByteArray, QString> moduleNames;
     KernelSymbols symbols;
     TaskNames tasks;
+    bool addresses = true; // CaptureOptions::addresses
     BatchHandler onBatch;
     std::thread thread;
     std::mutex mutex;
@@ -94,6 +95,7 @@ struct TracefsCapture::Reader {
 
 QString TracefsCapture::Reader::setUp(const CaptureOptions &options)
 {
+    addresses = options.addresses;
     const QString error = instance.create(options);
     if (!error.isEmpty())
         return error;
@@ -214,7 +216,11 @@ void TracefsCapture::Reader::parse(CpuBuffer &cpu, void *data, int size, qint64 
             memcpy(&address, static_cast<const char *>(data) + stackCaller->offset + i * 8, 8);
             if (address == 0)
                 break;
-            stack << QStringLiteral("%1 (0x%2)").arg(symbols.name(address)).arg(address, 0, 16);
+            const QString name = symbols.name(address);
+            if (addresses)
+                stack << QStringLiteral("%1 (0x%2)").arg(name).arg(address, 0, 16);
+            else // "?": an address no symbol covers, which is not handed out
+                stack << (name.isEmpty() ? QStringLiteral("?") : name);
         }
         return;
     }
@@ -279,6 +285,8 @@ void TracefsCapture::Reader::deliver(qint64 bound, bool all)
     for (CapturedEvent &e : batch.events) {
         e.details.comm = tasks.comm(e.details.pid);
         e.details.callSiteName = symbols.name(e.details.callSite);
+        if (!addresses)
+            e.details.callSite = 0;
     }
     tasks.clear();
     *delivered += quint64(batch.events.size());

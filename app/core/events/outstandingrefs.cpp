@@ -67,6 +67,10 @@ QString callSiteLabel(const EventDetails &details)
 {
     if (!details.callSiteName.isEmpty())
         return details.callSiteName;
+    // A live capture without addresses sends none for a call site no
+    // symbol covers.
+    if (details.callSite == 0)
+        return QStringLiteral("?");
     return QStringLiteral("0x%1").arg(details.callSite, 0, 16);
 }
 

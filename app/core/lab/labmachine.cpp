@@ -3,6 +3,7 @@
 
 #include "lab/labpaths.h"
 #include "protocol/agentclient.h"
+#include "protocol/agentmode.h"
 #include "protocol/methods.h"
 
 #include <QDir>
@@ -200,7 +201,7 @@ void LabMachine::launch(const QString &script, const LabOptions &options)
         args << QStringLiteral("--workdir") << options.cacheDir;
     args << QStringLiteral("--")
          << (options.agentPath.isEmpty() ? labDefaultAgent() : options.agentPath)
-         << QStringLiteral("--lab") << options.agentArguments;
+         << agentArgumentsFor(AgentMode::Lab);
 
     delete m_process;
     m_process = new QProcess(this);

@@ -28,10 +28,9 @@ namespace refscope {
 class AgentClient;
 
 struct LabOptions {
-    QString kernelRelease;      // empty: labKernelRelease()
-    QString agentPath;          // empty: labDefaultAgent()
-    QStringList agentArguments; // passed after `--lab`
-    QString cacheDir;           // where the initramfs is cached; empty: boot-guest.sh's default
+    QString kernelRelease; // empty: labKernelRelease()
+    QString agentPath;     // empty: labDefaultAgent()
+    QString cacheDir;      // where the initramfs is cached; empty: boot-guest.sh's default
     int cpus = 2;
     int memoryMb = 1024;
     int bootTimeoutMs = 60000; // start() to the agent's hello

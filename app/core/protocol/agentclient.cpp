@@ -12,7 +12,12 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <cerrno>
+#include <cstring>
 #include <memory>
+#include <mutex>
+
+#include <sys/prctl.h>
 
 namespace refscope {
 
@@ -55,6 +60,39 @@ QString processEndReason(const QString &program, int exitCode, bool crashed,
         reason += QStringLiteral(": ") + detail;
     return reason;
 }
+
+// Keeps this process non-dumpable while it holds the pipes of an agent
+// process it started. The agent may be root (pkexec, sudo, ssh to root:
+// the client cannot tell), and the write end of its stdin is an fd here:
+// while this process is dumpable, any process of the same user may open
+// /proc/<this pid>/fd/N and write requests to a root agent, or ptrace this
+// process. Non-dumpable, /proc/<pid>/fd and ptrace are root's alone. It
+// lasts until the last such agent has exited, then the process is dumpable
+// again (core dumps, a debugger) unless it was not before.
+class NonDumpableHold : public QObject {
+public:
+    explicit NonDumpableHold(QObject *parent) : QObject(parent)
+    {
+        const std::lock_guard lock(s_mutex);
+        if (s_holds++ == 0) {
+            s_before = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+            if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+                qCWarning(lcClient, "cannot make this process non-dumpable: %s",
+                          std::strerror(errno));
+        }
+    }
+    ~NonDumpableHold() override
+    {
+        const std::lock_guard lock(s_mutex);
+        if (--s_holds == 0 && s_before > 0)
+            prctl(PR_SET_DUMPABLE, s_before, 0, 0, 0);
+    }
+
+private:
+    static inline std::mutex s_mutex;
+    static inline int s_holds = 0;
+    static inline int s_before = 1;
+};
 
 } // namespace
 
@@ -102,6 +140,15 @@ void AgentClient::startProcess(const QString &program, const QStringList &args)
     fail(tr("a new connection replaced this one"));
     delete m_process;
     m_process = new QProcess(this);
+    // Before start(): the pipes must never exist in a dumpable process.
+    // The hold ends when the agent has exited, or with the QProcess, whose
+    // destructor waits for the agent to end.
+    auto *hold = new NonDumpableHold(m_process);
+    connect(m_process, &QProcess::finished, hold, &QObject::deleteLater);
+    connect(m_process, &QProcess::errorOccurred, hold, [hold](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            hold->deleteLater();
+    });
     m_processStderrTail.clear();
     m_device = m_process;
     connect(m_process, &QProcess::readyReadStandardOutput, this, &AgentClient::readAvailable);

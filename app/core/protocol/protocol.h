@@ -27,6 +27,8 @@ inline constexpr QLatin1String PermissionDenied{"permission_denied"};
 inline constexpr QLatin1String AlreadyLoaded{"already_loaded"};
 inline constexpr QLatin1String Failed{"failed"};
 inline constexpr QLatin1String NotLab{"not_lab"};
+// A --release agent asked about another module than the one it was started for.
+inline constexpr QLatin1String WrongModule{"wrong_module"};
 inline constexpr QLatin1String Timeout{"timeout"};
 // Produced by the client, never sent by the agent: the stream ended.
 inline constexpr QLatin1String Disconnected{"disconnected"};

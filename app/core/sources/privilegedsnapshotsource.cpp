@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sources/privilegedsnapshotsource.h"
 
+#include "protocol/agentmode.h"
 #include "sources/agentsnapshotsource.h"
 
 namespace refscope {
@@ -28,10 +29,13 @@ void PrivilegedSnapshotSource::startRead()
     // should come when the user asked for data, and only once.
     if (!m_started) {
         m_started = true;
+        // "--inspect" makes pkexec ask for org.refscope.inspect, and the
+        // agent serves reading only (protocol/agentmode.h).
+        const QStringList mode = agentArgumentsFor(AgentMode::Inspect);
         if (m_launcher.isEmpty())
-            m_client.startProcess(m_agentPath, {});
-        else // "--inspect" makes pkexec ask for org.refscope.inspect
-            m_client.startProcess(m_launcher, {m_agentPath, QStringLiteral("--inspect")});
+            m_client.startProcess(m_agentPath, mode);
+        else
+            m_client.startProcess(m_launcher, QStringList{m_agentPath} + mode);
     }
     requestAgentSnapshot(
         &m_client, description(), this,

@@ -153,10 +153,10 @@ void ForceRelease::openDialog()
     updateAvailability();
     if (!m_availability.possible)
         return;
+    const QString module = normalizeModuleName(m_module);
     ReleaseSession *session = origin() == ReleaseAgentOrigin::Lab
                                   ? new ReleaseSession(m_source->agent())
-                                  : new ReleaseSession(kPkexec, labDefaultAgent());
-    const QString module = normalizeModuleName(m_module);
+                                  : new ReleaseSession(kPkexec, labDefaultAgent(), module);
     // The timeline's recording is the only evidence a reference is leaked.
     if (const auto &store = m_timeline ? m_timeline->store() : nullptr;
         store && store->findModule(module) >= 0)

@@ -2,6 +2,7 @@
 #include "release/releasesession.h"
 
 #include "protocol/agentapi.h"
+#include "protocol/agentmode.h"
 
 namespace refscope {
 
@@ -11,16 +12,26 @@ ReleaseSession::ReleaseSession(AgentClient *borrowed, QObject *parent)
     watch();
 }
 
-ReleaseSession::ReleaseSession(const QString &launcher, const QString &agentPath, QObject *parent)
-    : QObject(parent), m_owned(new AgentClient(this))
+ReleaseSession::ReleaseSession(const QString &launcher, const QString &agentPath,
+                               const QString &module, QObject *parent)
+    : QObject(parent), m_launcher(launcher), m_agentPath(agentPath), m_module(module)
 {
+    startOwned();
+}
+
+void ReleaseSession::startOwned()
+{
+    delete m_owned;
+    m_owned = new AgentClient(this);
     m_agent = m_owned;
+    m_started = false;
+    m_releaseDone = false;
     watch();
-    const QStringList agent{agentPath, QStringLiteral("--release")};
-    if (launcher.isEmpty())
-        m_owned->startProcess(agentPath, agent.mid(1));
+    const QStringList mode = agentArgumentsFor(AgentMode::Release, m_module);
+    if (m_launcher.isEmpty())
+        m_owned->startProcess(m_agentPath, mode);
     else
-        m_owned->startProcess(launcher, agent);
+        m_owned->startProcess(m_launcher, QStringList{m_agentPath} + mode);
 }
 
 // The owned agent goes with its AgentClient child: stdin closes and the
@@ -40,6 +51,8 @@ void ReleaseSession::watch()
             });
     connect(m_agent, &AgentClient::ready, this, [this] { m_started = true; });
     connect(m_agent, &AgentClient::disconnected, this, [this](const QString &reason) {
+        if (m_releaseDone && !m_running)
+            return; // a release agent exits after its one release, as it should
         const Stage stage =
             m_running ? Stage::Running : (m_started ? Stage::Idle : Stage::Starting);
         m_running = false;
@@ -69,6 +82,10 @@ void ReleaseSession::fetchReport(const QString &module)
         emit failed(tr("The agent is gone: nothing was changed."));
         return;
     }
+    // The owned agent served its release and exited: a new question is a
+    // new agent, and polkit asks again.
+    if (m_owned && m_releaseDone)
+        startOwned();
     const quint64 request = ++m_reportRequest;
     HoldersOptions options;
     if (m_evidence)
@@ -103,6 +120,8 @@ void ReleaseSession::run(const ReleaseRequest &request)
             if (!guard)
                 return;
             m_running = false;
+            if (m_owned)
+                m_releaseDone = true;
             if (answer.ok)
                 emit finished(answer.result);
             else if (answer.error != QLatin1String("disconnected"))

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The agent one "Force release…" dialog talks to: the lab guest's agent
 // (already root in a disposable machine), or a new local refscope-agent
-// started through pkexec with --release, so polkit asks for
+// started through pkexec with --release MODULE, so polkit asks for
 // org.refscope.release (auth_admin, never kept) each time a dialog opens;
-// that agent ends with this object, which the dialog owns. It asks for the holder report the user
+// that agent serves one release of that module and exits (a scan after it
+// starts a new one, which polkit asks about again), and ends with this
+// object, which the dialog owns. It asks for the holder report the user
 // confirms, then runs the release, reporting each step as the agent's
 // release.step notifications arrive. Nothing here blocks the event loop.
 #pragma once
@@ -23,9 +25,10 @@ class ReleaseSession : public QObject {
 public:
     // Talks to an agent that stays someone else's (the lab's).
     explicit ReleaseSession(AgentClient *borrowed, QObject *parent = nullptr);
-    // Starts `launcher agentPath --release` (launcher "pkexec"; empty runs
-    // the agent directly, when already root) and owns it.
-    ReleaseSession(const QString &launcher, const QString &agentPath, QObject *parent = nullptr);
+    // Starts `launcher agentPath --release module` (launcher "pkexec"; empty
+    // runs the agent directly, when already root) and owns it.
+    ReleaseSession(const QString &launcher, const QString &agentPath, const QString &module,
+                   QObject *parent = nullptr);
     ~ReleaseSession() override;
 
     // The timeline's recording of the module, when there is one: its gets
@@ -52,9 +55,12 @@ signals:
 
 private:
     void watch();
+    void startOwned();
 
     QPointer<AgentClient> m_agent;
     AgentClient *m_owned = nullptr;
+    QString m_launcher, m_agentPath, m_module; // the owned agent's command
+    bool m_releaseDone = false;                // the owned agent served its one release
     bool m_running = false;
     bool m_started = false; // the agent said hello
     std::optional<LeakEvidence> m_evidence;

@@ -34,6 +34,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
@@ -91,6 +92,7 @@ private slots:
     void holdersFollowTheReleaseRule();
     void pkexecRefusalsArePlainWords();
     void ownAgentSaysWhyNot();
+    void ownAgentServesOneReleaseThenANewOneAsks();
     void markerNeedsARecording();
     void screenshots_data();
     void screenshots();
@@ -351,11 +353,38 @@ void TestReleaseDialog::ownAgentSaysWhyNot()
     ReleaseDialog dialog(
         QStringLiteral("leaky_ref"), snapshot.support,
         new ReleaseSession(QString(),
-                           QStringLiteral(REFSCOPE_BINARY_DIR "/app/agent/refscope-agent")));
+                           QStringLiteral(REFSCOPE_BINARY_DIR "/app/agent/refscope-agent"),
+                           QStringLiteral("leaky_ref")));
     auto *status = dialog.findChild<QLabel *>(QStringLiteral("releaseStatus"));
     QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("no loadable module support")),
                              30000);
     QVERIFY(!dialog.runButton()->isEnabled());
+}
+
+// The dialog's own agent (--release MODULE) serves one release and exits,
+// which is no failure; a scan after it starts a new agent (through pkexec,
+// polkit asks again) that answers.
+void TestReleaseDialog::ownAgentServesOneReleaseThenANewOneAsks()
+{
+    const QString module = QStringLiteral("refscope_no_such_module");
+    ReleaseSession session(QString(),
+                           QStringLiteral(REFSCOPE_BINARY_DIR "/app/agent/refscope-agent"), module);
+    QList<ReleaseResult> finished;
+    connect(&session, &ReleaseSession::finished, this,
+            [&finished](const ReleaseResult &result) { finished << result; });
+    QSignalSpy failed(&session, &ReleaseSession::failed);
+    ReleaseRequest request;
+    request.module = module;
+    session.run(request);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.first().steps.first().code, StepCode::NotLoaded);
+    QTest::qWait(500); // the agent exits now: that is not a failure
+    QCOMPARE(failed.count(), 0);
+    session.fetchReport(module);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
+    // A new agent answered: the module is not loaded, not "the agent stopped".
+    QVERIFY2(failed.first().first().toString().contains(QLatin1String("could not say what holds")),
+             qPrintable(failed.first().first().toString()));
 }
 
 // Without a capture that saw the module_free, the release is marked at

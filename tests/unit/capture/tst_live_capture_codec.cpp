@@ -42,6 +42,26 @@ private slots:
                                 "refcnt=2"));
     }
 
+    // Symbols only (an agent whose client asked for no addresses): no "ip",
+    // and the call site arrives as its symbol.
+    void symbolsWithoutAddresses()
+    {
+        CapturedEvent e;
+        e.event = {5, 0, ModuleEventKind::Get, QStringLiteral("count_demo"), 1};
+        e.details.callSiteName = QStringLiteral("count_demo_open+0x55 [count_demo]");
+        e.details.stack = {QStringLiteral("try_module_get+0x2a")};
+        const QJsonObject encoded = encodeCapturedEvents({e});
+        const QJsonObject one = encoded.value("events").toArray().first().toObject();
+        QVERIFY(!one.contains(QLatin1String("ip")));
+        QCOMPARE(one.value("sym").toString(), e.details.callSiteName);
+        QList<CapturedEvent> back;
+        QString error;
+        QVERIFY(decodeCapturedEvents(encoded, &back, &error));
+        QCOMPARE(back.first().details.callSite, quint64(0));
+        QCOMPARE(back.first().details.callSiteName, e.details.callSiteName);
+        QCOMPARE(back.first().details.stack, e.details.stack);
+    }
+
     void lostRoundTrip()
     {
         QList<LostEvents> back;

@@ -28,7 +28,8 @@ void writeFile(const QString &path, const QByteArray &bytes)
 // The real refscope-agent of this build, on this machine's kernel.
 void startAgent(AgentClient &client)
 {
-    client.startProcess(QStringLiteral(REFSCOPE_BINARY_DIR "/app/agent/refscope-agent"), {});
+    client.startProcess(QStringLiteral(REFSCOPE_BINARY_DIR "/app/agent/refscope-agent"),
+                        {QStringLiteral("--inspect")});
     QVERIFY(client.waitForHello(10000));
 }
 

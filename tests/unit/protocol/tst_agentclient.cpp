@@ -14,6 +14,8 @@
 
 #include <csignal>
 
+#include <sys/prctl.h>
+
 using namespace refscope;
 
 namespace {
@@ -25,7 +27,7 @@ constexpr int kTimeoutMs = 20000;
 QList<QJsonObject> rawExchange(const QByteArray &input, int *exitCode = nullptr)
 {
     QProcess agent;
-    agent.start(kAgent, {});
+    agent.start(kAgent, {QStringLiteral("--inspect")});
     agent.write(input);
     agent.closeWriteChannel();
     agent.waitForFinished(kTimeoutMs);
@@ -58,7 +60,7 @@ private slots:
     {
         AgentClient client;
         QSignalSpy ready(&client, &AgentClient::ready);
-        client.startProcess(kAgent, {});
+        client.startProcess(kAgent, {QStringLiteral("--inspect")});
         QVERIFY(client.waitForHello(kTimeoutMs));
         QCOMPARE(ready.count(), 1);
         QCOMPARE(client.helloResult().value("protocol").toInt(), kProtocolVersion);
@@ -79,16 +81,19 @@ private slots:
     void errorsComeBackAsReplies()
     {
         AgentClient client;
-        client.startProcess(kAgent, {});
+        client.startProcess(kAgent, {QStringLiteral("--inspect")});
         QVERIFY(client.waitForHello(kTimeoutMs));
         AgentReply reply = client.callSync("no.such.method", {}, kTimeoutMs);
         QVERIFY(!reply.ok);
         QCOMPARE(reply.errorCode, QStringLiteral("unknown_method"));
 
+        // Not served by an inspect agent (protocol/agentmode.h).
         reply = client.callSync("lab.exec", {{"argv", QJsonArray{"true"}}}, kTimeoutMs);
-        QCOMPARE(reply.errorCode, QStringLiteral("not_lab"));
-
+        QCOMPARE(reply.errorCode, QStringLiteral("unknown_method"));
         reply = client.callSync("module.unload", {}, kTimeoutMs);
+        QCOMPARE(reply.errorCode, QStringLiteral("unknown_method"));
+
+        reply = client.callSync("holders", {}, kTimeoutMs);
         QCOMPARE(reply.errorCode, QStringLiteral("bad_request"));
 
         // Still answering after errors.
@@ -98,7 +103,7 @@ private slots:
     void asyncCallsAnswerInOrder()
     {
         AgentClient client;
-        client.startProcess(kAgent, {});
+        client.startProcess(kAgent, {QStringLiteral("--inspect")});
         QStringList order;
         client.call("snapshot", {},
                     [&](const AgentReply &r) { order << (r.ok ? "snapshot" : r.errorCode); });
@@ -143,11 +148,16 @@ private slots:
     {
         AgentClient client;
         QSignalSpy gone(&client, &AgentClient::disconnected);
-        client.startProcess(kAgent, {});
+        QCOMPARE(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 1);
+        client.startProcess(kAgent, {QStringLiteral("--inspect")});
+        // While it holds an agent's pipes, no process of this user may open
+        // them through /proc/<pid>/fd: the client is not dumpable.
+        QCOMPARE(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 0);
         QVERIFY(client.callSync("shutdown", {}, kTimeoutMs).ok);
         QTRY_COMPARE_WITH_TIMEOUT(gone.count(), 1, kTimeoutMs);
         QCOMPARE(gone.at(0).at(0).toString(),
                  QStringLiteral("the agent (%1) exited with code 0").arg(kAgent));
+        QTRY_COMPARE_WITH_TIMEOUT(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 1, kTimeoutMs);
     }
 
     // The agent is stopped, so the call is surely pending when it is killed.
@@ -157,8 +167,8 @@ private slots:
         const QString pidFile = dir.filePath("pid");
         AgentClient client;
         QSignalSpy gone(&client, &AgentClient::disconnected);
-        client.startProcess("sh",
-                            {"-c", QStringLiteral("echo $$ > %1; exec %2").arg(pidFile, kAgent)});
+        client.startProcess(
+            "sh", {"-c", QStringLiteral("echo $$ > %1; exec %2 --inspect").arg(pidFile, kAgent)});
         QVERIFY(client.waitForHello(kTimeoutMs));
         QFile file(pidFile);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -200,7 +210,7 @@ private slots:
     void attachToAStream()
     {
         QProcess agent;
-        agent.start(kAgent, {});
+        agent.start(kAgent, {QStringLiteral("--inspect")});
         QVERIFY(agent.waitForStarted(kTimeoutMs));
         AgentClient client;
         QSignalSpy gone(&client, &AgentClient::disconnected);
