@@ -714,10 +714,6 @@
         <translation>该模块运行着 %1 个自己的内核线程，模块退出时会停止它们</translation>
     </message>
     <message>
-        <source>RefScope&apos;s helper module is neither installed nor built (%1 does not exist): install it with DKMS (dkms install refscope_helper/1.0) or build the kmod-helper target</source>
-        <translation>RefScope 的辅助模块既未安装也未构建（%1 不存在）：请用 DKMS 安装（dkms install refscope_helper/1.0），或构建 kmod-helper 目标</translation>
-    </message>
-    <message>
         <source>the kernel loads only signed modules here (Secure Boot lockdown or module.sig_enforce) and refused %1: install the helper with DKMS, which signs it with its key, and enroll that key once with `mokutil --import /var/lib/dkms/mok.pub` (then reboot and confirm it in the MOK manager)</source>
         <translation>此内核只加载已签名的模块（Secure Boot lockdown 或 module.sig_enforce），拒绝了 %1：请用 DKMS 安装辅助模块，DKMS 会用它的密钥签名；再用 `mokutil --import /var/lib/dkms/mok.pub` 登记一次该密钥（然后重启，在 MOK 管理器中确认）</translation>
     </message>
@@ -904,6 +900,14 @@
     <message>
         <source>one open of %1 takes %2 references: its file operations and its socket protocol</source>
         <translation>打开一次 %1 会占用 %2 个引用：它的文件操作和它的套接字协议</translation>
+    </message>
+    <message>
+        <source>RefScope&apos;s helper module is not installed for this kernel (%1 does not exist): install the refscope-helper-dkms package (apt install refscope-helper-dkms), or the helper&apos;s sources with DKMS (dkms install refscope_helper/1.0)</source>
+        <translation>RefScope 的辅助模块未为此内核安装（%1 不存在）：请安装 refscope-helper-dkms 软件包（apt install refscope-helper-dkms），或用 DKMS 安装辅助模块的源码（dkms install refscope_helper/1.0）</translation>
+    </message>
+    <message>
+        <source>RefScope did not load %1: someone other than root could have changed it (%2). It loads its helper module only from files and directories that only root can write: install the refscope-helper-dkms package (apt install refscope-helper-dkms)</source>
+        <translation>RefScope 没有加载 %1：root 以外的人可能改动过它（%2）。RefScope 只从仅 root 可写的文件和目录加载它的辅助模块：请安装 refscope-helper-dkms 软件包（apt install refscope-helper-dkms）</translation>
     </message>
 </context>
 <context>

@@ -714,10 +714,6 @@
         <translation>該模組執行著 %1 個自己的核心執行緒，模組退出時會停止它們</translation>
     </message>
     <message>
-        <source>RefScope&apos;s helper module is neither installed nor built (%1 does not exist): install it with DKMS (dkms install refscope_helper/1.0) or build the kmod-helper target</source>
-        <translation>RefScope 的輔助模組既未安裝也未建置（%1 不存在）：請用 DKMS 安裝（dkms install refscope_helper/1.0），或建置 kmod-helper 目標</translation>
-    </message>
-    <message>
         <source>the kernel loads only signed modules here (Secure Boot lockdown or module.sig_enforce) and refused %1: install the helper with DKMS, which signs it with its key, and enroll that key once with `mokutil --import /var/lib/dkms/mok.pub` (then reboot and confirm it in the MOK manager)</source>
         <translation>此核心只加載已簽名的模組（Secure Boot lockdown 或 module.sig_enforce），拒絕了 %1：請用 DKMS 安裝輔助模組，DKMS 會用它的金鑰簽名；再用 `mokutil --import /var/lib/dkms/mok.pub` 登記一次該金鑰（然後重啟，在 MOK 管理器中確認）</translation>
     </message>
@@ -904,6 +900,14 @@
     <message>
         <source>one open of %1 takes %2 references: its file operations and its socket protocol</source>
         <translation>開啟一次 %1 會占用 %2 個參考：它的檔案操作和它的通訊端協定</translation>
+    </message>
+    <message>
+        <source>RefScope&apos;s helper module is not installed for this kernel (%1 does not exist): install the refscope-helper-dkms package (apt install refscope-helper-dkms), or the helper&apos;s sources with DKMS (dkms install refscope_helper/1.0)</source>
+        <translation>RefScope 的輔助模組未針對此核心安裝（%1 不存在）：請安裝 refscope-helper-dkms 套件（apt install refscope-helper-dkms），或用 DKMS 安裝輔助模組的原始碼（dkms install refscope_helper/1.0）</translation>
+    </message>
+    <message>
+        <source>RefScope did not load %1: someone other than root could have changed it (%2). It loads its helper module only from files and directories that only root can write: install the refscope-helper-dkms package (apt install refscope-helper-dkms)</source>
+        <translation>RefScope 沒有載入 %1：root 以外的人可能改動過它（%2）。RefScope 只從僅 root 可寫入的檔案和目錄載入它的輔助模組：請安裝 refscope-helper-dkms 套件（apt install refscope-helper-dkms）</translation>
     </message>
 </context>
 <context>

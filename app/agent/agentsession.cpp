@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/agentsession.h"
 
+#include "agent/helperhandle.h"
 #include "agent/holdersmethod.h"
 #include "agent/labexec.h"
 #include "agent/moduleops.h"
@@ -30,6 +31,8 @@ AgentReply badParams(const QString &message)
 AgentSession::AgentSession(bool lab, AgentTracing::LineWriter notify, bool releaseOnly)
     : m_lab(lab), m_releaseOnly(releaseOnly), m_notify(notify), m_tracing(std::move(notify))
 {
+    // The lab guest is its own disposable machine: the helper just built may be loaded there.
+    setHelperFromBuildTree(lab);
 }
 
 void AgentSession::restart()

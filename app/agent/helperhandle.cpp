@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/helperhandle.h"
 
+#include "agent/rootownedfile.h"
+
 #include "holders/holdertext.h"
 #include "inventory/moduleinfo.h"
 
@@ -35,21 +37,6 @@ QString kernelRelease()
     return uname(&name) == 0 ? QString::fromLocal8Bit(name.release) : QString();
 }
 
-// DKMS's build for the running kernel first (it matches it and is signed
-// with DKMS's key), else the one built here for the running kernel
-// (kmod/CMakeLists.txt builds one per kernel: build/kmod/RELEASE/...).
-QString helperModuleFile()
-{
-    const QString release = kernelRelease();
-    const QDir dkms(QStringLiteral("/lib/modules/%1/updates/dkms").arg(release));
-    const QStringList installed =
-        dkms.entryList({helperName + QStringLiteral(".ko*")}, QDir::Files, QDir::Name);
-    if (!installed.isEmpty())
-        return dkms.absoluteFilePath(installed.first());
-    return QStringLiteral(REFSCOPE_HELPER_BUILD_KMOD_DIR "/%1/refscope_helper/refscope_helper.ko")
-        .arg(release);
-}
-
 bool signaturesEnforced()
 {
     QFile enforce(QStringLiteral("/sys/module/module/parameters/sig_enforce"));
@@ -78,15 +65,73 @@ HolderSentence loadFailure(const QString &path, int error)
     }
 }
 
+bool g_buildTreeAllowed = false;
+
+// The lab (the agent's --lab, in its disposable guest) and a program that
+// itself runs from the build tree (whoever can write the build tree can
+// change that program too) may load the helper built there. An installed
+// program never does: its build tree's path is compiled in, and whoever
+// can write that directory would choose the kernel code root loads.
+bool buildTreeTrusted()
+{
+    if (g_buildTreeAllowed)
+        return true;
+    const QString self = QFile::symLinkTarget(QStringLiteral("/proc/self/exe"));
+    return self.startsWith(QStringLiteral(REFSCOPE_HELPER_BUILD_DIR "/"));
+}
+
+// Where DKMS installs the helper for the running kernel (the
+// refscope-helper-dkms package runs DKMS), compressed or not.
+QString dkmsModuleFile(const QString &release)
+{
+    const QDir dkms(QStringLiteral("/lib/modules/%1/updates/dkms").arg(release));
+    const QStringList installed =
+        dkms.entryList({helperName + QStringLiteral(".ko*")}, QDir::Files, QDir::Name);
+    return dkms.absoluteFilePath(installed.isEmpty() ? helperName + QStringLiteral(".ko")
+                                                     : installed.first());
+}
+
+// The helper's file opened for finit_module, or why not. Outside the lab
+// only DKMS's copy, and only when root alone could have written it and
+// every directory above it. In the lab the build tree's comes first (the
+// one just built, kmod/CMakeLists.txt: build/kmod/RELEASE/...), then DKMS's.
+struct HelperFile {
+    QString path;
+    int fd = -1;
+    std::optional<HolderSentence> why;
+};
+
+HelperFile openHelperModuleFile()
+{
+    const QString release = kernelRelease();
+    if (buildTreeTrusted()) {
+        const QString built =
+            QStringLiteral(REFSCOPE_HELPER_BUILD_KMOD_DIR "/%1/refscope_helper/refscope_helper.ko")
+                .arg(release);
+        const int fd = ::open(QFile::encodeName(built).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd >= 0)
+            return {built, fd, std::nullopt};
+    }
+    const QString path = dkmsModuleFile(release);
+    const RootOwnedOpen opened = openRootOwnedFile(path);
+    if (opened.ok())
+        return {path, opened.fd, std::nullopt};
+    if (!opened.unsafe.isEmpty())
+        return {path, -1,
+                HolderSentence{HolderSentenceCode::HelperUntrusted, {path, opened.unsafe}}};
+    return {path, -1, loadFailure(path, opened.error)};
+}
+
 // Loads the helper unless it is loaded; nothing on success, else why not.
 std::optional<HolderSentence> ensureHelperLoaded()
 {
     if (QFileInfo::exists(QStringLiteral("/sys/module/%1/initstate").arg(helperName)))
         return std::nullopt;
-    const QString path = helperModuleFile();
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return loadFailure(path, errno);
+    const HelperFile file = openHelperModuleFile();
+    if (file.why)
+        return file.why;
+    const QString &path = file.path;
+    const int fd = file.fd;
     // DKMS may compress what it installs; the kernel decompresses on request.
     const bool compressed = !path.endsWith(QLatin1String(".ko"));
     const long rc = syscall(SYS_finit_module, fd, "", compressed ? MODULE_INIT_COMPRESSED_FILE : 0);
@@ -98,6 +143,11 @@ std::optional<HolderSentence> ensureHelperLoaded()
 }
 
 } // namespace
+
+void setHelperFromBuildTree(bool allowed)
+{
+    g_buildTreeAllowed = allowed;
+}
 
 QString HelperHandle::error() const
 {
