@@ -14,6 +14,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <linux/module.h>
+#include <lzma.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
@@ -122,6 +123,50 @@ HelperFile openHelperModuleFile()
     return {path, -1, loadFailure(path, opened.error)};
 }
 
+// The kernel's own xz decoder reads only what the kernel's build writes
+// (xz --check=crc32); DKMS compresses with xz's default CRC64 check, which
+// finit_module refuses (EINVAL, seen on Debian's 6.12). So an .xz module is
+// decompressed here, from the checked descriptor, and loaded from memory;
+// the signature DKMS appended before compressing stays in the image.
+std::optional<QByteArray> xzDecompressed(int fd)
+{
+    QByteArray in;
+    char chunk[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, chunk, sizeof(chunk));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return std::nullopt;
+        if (n == 0)
+            break;
+        in.append(chunk, n);
+    }
+    constexpr qsizetype kLimit = qsizetype(256) << 20; // far beyond any module
+    lzma_stream stream = LZMA_STREAM_INIT;
+    if (lzma_stream_decoder(&stream, UINT64_MAX, 0) != LZMA_OK)
+        return std::nullopt;
+    QByteArray out(in.size() * 4 + 4096, Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<const uint8_t *>(in.constData());
+    stream.avail_in = size_t(in.size());
+    lzma_ret ret = LZMA_OK;
+    while (ret == LZMA_OK) {
+        if (qsizetype(stream.total_out) == out.size()) {
+            if (out.size() >= kLimit)
+                break;
+            out.resize(out.size() * 2);
+        }
+        stream.next_out = reinterpret_cast<uint8_t *>(out.data()) + stream.total_out;
+        stream.avail_out = size_t(out.size()) - size_t(stream.total_out);
+        ret = lzma_code(&stream, LZMA_FINISH);
+    }
+    out.resize(qsizetype(stream.total_out));
+    lzma_end(&stream);
+    if (ret != LZMA_STREAM_END)
+        return std::nullopt;
+    return out;
+}
+
 // Loads the helper unless it is loaded; nothing on success, else why not.
 std::optional<HolderSentence> ensureHelperLoaded()
 {
@@ -132,10 +177,19 @@ std::optional<HolderSentence> ensureHelperLoaded()
         return file.why;
     const QString &path = file.path;
     const int fd = file.fd;
-    // DKMS may compress what it installs; the kernel decompresses on request.
-    const bool compressed = !path.endsWith(QLatin1String(".ko"));
-    const long rc = syscall(SYS_finit_module, fd, "", compressed ? MODULE_INIT_COMPRESSED_FILE : 0);
-    const int error = errno;
+    long rc = -1;
+    int error = 0;
+    if (path.endsWith(QLatin1String(".xz"))) {
+        const std::optional<QByteArray> image = xzDecompressed(fd);
+        rc = image ? syscall(SYS_init_module, image->constData(), size_t(image->size()), "") : -1;
+        error = image ? errno : ENOEXEC;
+    } else {
+        // DKMS may compress what it installs (zstd, gzip); the kernel
+        // decompresses those on request.
+        const bool compressed = !path.endsWith(QLatin1String(".ko"));
+        rc = syscall(SYS_finit_module, fd, "", compressed ? MODULE_INIT_COMPRESSED_FILE : 0);
+        error = errno;
+    }
     ::close(fd);
     if (rc == 0 || error == EEXIST)
         return std::nullopt;
