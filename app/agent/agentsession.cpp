@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/agentsession.h"
 
+#include "agent/helperhandle.h"
 #include "agent/holdersmethod.h"
 #include "agent/labexec.h"
 #include "agent/moduleops.h"
@@ -31,6 +32,8 @@ AgentSession::AgentSession(AgentMode mode, AgentTracing::LineWriter notify,
                            const QString &releaseModule)
     : m_mode(mode), m_releaseModule(releaseModule), m_notify(notify), m_tracing(std::move(notify))
 {
+    // The lab guest is its own disposable machine: the helper just built may be loaded there.
+    setHelperFromBuildTree(lab);
 }
 
 void AgentSession::restart()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/helperhandle.h"
 
+#include "agent/rootownedfile.h"
+
 #include "holders/holdertext.h"
 #include "inventory/moduleinfo.h"
 
@@ -12,6 +14,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <linux/module.h>
+#include <lzma.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
@@ -33,21 +36,6 @@ QString kernelRelease()
 {
     utsname name{};
     return uname(&name) == 0 ? QString::fromLocal8Bit(name.release) : QString();
-}
-
-// DKMS's build for the running kernel first (it matches it and is signed
-// with DKMS's key), else the one built here for the running kernel
-// (kmod/CMakeLists.txt builds one per kernel: build/kmod/RELEASE/...).
-QString helperModuleFile()
-{
-    const QString release = kernelRelease();
-    const QDir dkms(QStringLiteral("/lib/modules/%1/updates/dkms").arg(release));
-    const QStringList installed =
-        dkms.entryList({helperName + QStringLiteral(".ko*")}, QDir::Files, QDir::Name);
-    if (!installed.isEmpty())
-        return dkms.absoluteFilePath(installed.first());
-    return QStringLiteral(REFSCOPE_HELPER_BUILD_KMOD_DIR "/%1/refscope_helper/refscope_helper.ko")
-        .arg(release);
 }
 
 bool signaturesEnforced()
@@ -78,19 +66,130 @@ HolderSentence loadFailure(const QString &path, int error)
     }
 }
 
+bool g_buildTreeAllowed = false;
+
+// The lab (the agent's --lab, in its disposable guest) and a program that
+// itself runs from the build tree (whoever can write the build tree can
+// change that program too) may load the helper built there. An installed
+// program never does: its build tree's path is compiled in, and whoever
+// can write that directory would choose the kernel code root loads.
+bool buildTreeTrusted()
+{
+    if (g_buildTreeAllowed)
+        return true;
+    const QString self = QFile::symLinkTarget(QStringLiteral("/proc/self/exe"));
+    return self.startsWith(QStringLiteral(REFSCOPE_HELPER_BUILD_DIR "/"));
+}
+
+// Where DKMS installs the helper for the running kernel (the
+// refscope-helper-dkms package runs DKMS), compressed or not.
+QString dkmsModuleFile(const QString &release)
+{
+    const QDir dkms(QStringLiteral("/lib/modules/%1/updates/dkms").arg(release));
+    const QStringList installed =
+        dkms.entryList({helperName + QStringLiteral(".ko*")}, QDir::Files, QDir::Name);
+    return dkms.absoluteFilePath(installed.isEmpty() ? helperName + QStringLiteral(".ko")
+                                                     : installed.first());
+}
+
+// The helper's file opened for finit_module, or why not. Outside the lab
+// only DKMS's copy, and only when root alone could have written it and
+// every directory above it. In the lab the build tree's comes first (the
+// one just built, kmod/CMakeLists.txt: build/kmod/RELEASE/...), then DKMS's.
+struct HelperFile {
+    QString path;
+    int fd = -1;
+    std::optional<HolderSentence> why;
+};
+
+HelperFile openHelperModuleFile()
+{
+    const QString release = kernelRelease();
+    if (buildTreeTrusted()) {
+        const QString built =
+            QStringLiteral(REFSCOPE_HELPER_BUILD_KMOD_DIR "/%1/refscope_helper/refscope_helper.ko")
+                .arg(release);
+        const int fd = ::open(QFile::encodeName(built).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd >= 0)
+            return {built, fd, std::nullopt};
+    }
+    const QString path = dkmsModuleFile(release);
+    const RootOwnedOpen opened = openRootOwnedFile(path);
+    if (opened.ok())
+        return {path, opened.fd, std::nullopt};
+    if (!opened.unsafe.isEmpty())
+        return {path, -1,
+                HolderSentence{HolderSentenceCode::HelperUntrusted, {path, opened.unsafe}}};
+    return {path, -1, loadFailure(path, opened.error)};
+}
+
+// The kernel's own xz decoder reads only what the kernel's build writes
+// (xz --check=crc32); DKMS compresses with xz's default CRC64 check, which
+// finit_module refuses (EINVAL, seen on Debian's 6.12). So an .xz module is
+// decompressed here, from the checked descriptor, and loaded from memory;
+// the signature DKMS appended before compressing stays in the image.
+std::optional<QByteArray> xzDecompressed(int fd)
+{
+    QByteArray in;
+    char chunk[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, chunk, sizeof(chunk));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return std::nullopt;
+        if (n == 0)
+            break;
+        in.append(chunk, n);
+    }
+    constexpr qsizetype kLimit = qsizetype(256) << 20; // far beyond any module
+    lzma_stream stream = LZMA_STREAM_INIT;
+    if (lzma_stream_decoder(&stream, UINT64_MAX, 0) != LZMA_OK)
+        return std::nullopt;
+    QByteArray out(in.size() * 4 + 4096, Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<const uint8_t *>(in.constData());
+    stream.avail_in = size_t(in.size());
+    lzma_ret ret = LZMA_OK;
+    while (ret == LZMA_OK) {
+        if (qsizetype(stream.total_out) == out.size()) {
+            if (out.size() >= kLimit)
+                break;
+            out.resize(out.size() * 2);
+        }
+        stream.next_out = reinterpret_cast<uint8_t *>(out.data()) + stream.total_out;
+        stream.avail_out = size_t(out.size()) - size_t(stream.total_out);
+        ret = lzma_code(&stream, LZMA_FINISH);
+    }
+    out.resize(qsizetype(stream.total_out));
+    lzma_end(&stream);
+    if (ret != LZMA_STREAM_END)
+        return std::nullopt;
+    return out;
+}
+
 // Loads the helper unless it is loaded; nothing on success, else why not.
 std::optional<HolderSentence> ensureHelperLoaded()
 {
     if (QFileInfo::exists(QStringLiteral("/sys/module/%1/initstate").arg(helperName)))
         return std::nullopt;
-    const QString path = helperModuleFile();
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return loadFailure(path, errno);
-    // DKMS may compress what it installs; the kernel decompresses on request.
-    const bool compressed = !path.endsWith(QLatin1String(".ko"));
-    const long rc = syscall(SYS_finit_module, fd, "", compressed ? MODULE_INIT_COMPRESSED_FILE : 0);
-    const int error = errno;
+    const HelperFile file = openHelperModuleFile();
+    if (file.why)
+        return file.why;
+    const QString &path = file.path;
+    const int fd = file.fd;
+    long rc = -1;
+    int error = 0;
+    if (path.endsWith(QLatin1String(".xz"))) {
+        const std::optional<QByteArray> image = xzDecompressed(fd);
+        rc = image ? syscall(SYS_init_module, image->constData(), size_t(image->size()), "") : -1;
+        error = image ? errno : ENOEXEC;
+    } else {
+        // DKMS may compress what it installs (zstd, gzip); the kernel
+        // decompresses those on request.
+        const bool compressed = !path.endsWith(QLatin1String(".ko"));
+        rc = syscall(SYS_finit_module, fd, "", compressed ? MODULE_INIT_COMPRESSED_FILE : 0);
+        error = errno;
+    }
     ::close(fd);
     if (rc == 0 || error == EEXIST)
         return std::nullopt;
@@ -98,6 +197,11 @@ std::optional<HolderSentence> ensureHelperLoaded()
 }
 
 } // namespace
+
+void setHelperFromBuildTree(bool allowed)
+{
+    g_buildTreeAllowed = allowed;
+}
 
 QString HelperHandle::error() const
 {

@@ -13,6 +13,12 @@
 
 namespace refscope {
 
+// Whether the helper built in the build tree may be loaded when DKMS has
+// none: only the lab's agent (--lab) says so. A program that itself runs
+// from the build tree may load it anyway; an installed one loads only
+// DKMS's copy, owned and writable by root alone along its whole path.
+void setHelperFromBuildTree(bool allowed);
+
 // An open handle on the helper's device (which pins the helper), loading
 // the helper first when needed.
 class HelperHandle {

@@ -27,11 +27,11 @@ public:
 
     explicit PolkitGuest(const GuestShell *guest) : m_guest(guest) {}
 
-    // Sets it all up as root in the guest. policy: the build tree's
-    // org.refscope.policy, whose exec.path names installedAgent; the guest's
-    // copy names agent (the build tree's binary) instead. Empty when polkitd
-    // answers on the guest's system bus, else what went wrong.
-    QString start(const QString &policy, const QString &installedAgent, const QString &agent) const;
+    // Sets it all up as root in the guest, with the polkit actions the
+    // installed refscope package put in /usr/share/polkit-1/actions, whose
+    // exec.path names installedAgent. Empty when polkitd answers on the
+    // guest's system bus, else what went wrong.
+    QString start(const QString &installedAgent) const;
 
     // sh -c script as user, with a clean environment, from a shell of that
     // user's own: pkexec asks polkit about its parent process.

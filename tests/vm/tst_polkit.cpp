@@ -9,6 +9,9 @@
 // and polkit grants is answered), arguments beyond the mode, the lab mode
 // under pkexec, and injecting requests into another of its processes'
 // agent through /proc; the kernel log stays clean.
+// The agent, the CLI and the policy are the ones the refscope and
+// refscope-helper-dkms packages installed on this machine (the
+// package_install fixture), which the guest sees: what users get.
 #include "guestshell.h"
 #include "lab/labmachine.h"
 #include "lab/labpaths.h"
@@ -19,6 +22,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 namespace refscope {
@@ -29,8 +33,8 @@ class TestPolkit : public QObject {
     LabMachine m_lab;
     std::unique_ptr<GuestShell> m_guest;
     std::unique_ptr<PolkitGuest> m_polkit;
-    const QString m_agent = QStringLiteral(REFSCOPE_AGENT);
-    const QString m_cli = QStringLiteral(REFSCOPE_CLI);
+    const QString m_agent = QStringLiteral(REFSCOPE_INSTALLED_AGENT);
+    const QString m_cli = QStringLiteral(REFSCOPE_INSTALLED_CLI);
     const QString kEvidence = QStringLiteral("/tmp/leaky_ref-evidence.rscope");
     const QString m_probe = QStringLiteral(REFSCOPE_POLKIT_SNAPSHOT_PROBE);
 
@@ -130,6 +134,55 @@ class TestPolkit : public QObject {
         return answers;
     }
 
+    // The installed agent's opens of a helper file and its module loads
+    // (finit_module; init_module for DKMS's .ko.xz, which it decompresses
+    // itself) in the last installedAgentHolders(), as strace -y shows them.
+    QString m_finitModule;
+
+    // The installed agent, run as root in the guest after `setup` (a mount
+    // in the guest's own namespace, undone afterwards) and with the helper
+    // unloaded, answers `holders` for a loaded module; its result.
+    QJsonObject installedAgentHolders(const QString &setup)
+    {
+        // (Plain literals: moc does not read raw strings.)
+        const QString script =
+            QStringLiteral(
+                "rmmod refscope_helper 2>/dev/null\n"
+                "m=$(awk 'NR == 1 { print $1 }' /proc/modules)\n"
+                "undo() { umount /usr/lib/modules/$(uname -r)/updates/dkms 2>/dev/null; }\n"
+                "(%1) || { undo; exit 1; }\n"
+                "printf '%s\\n' "
+                "'{\"id\":1,\"method\":\"hello\",\"params\":{\"protocol\":1,\"client\":\"test\"}}' "
+                "'{\"id\":2,\"method\":\"holders\",\"params\":{\"module\":\"'$m'\"}}' "
+                "'{\"id\":3,\"method\":\"shutdown\"}' |\n"
+                "    strace -f -qq -y -e trace=openat,finit_module,init_module -o /tmp/finit.log "
+                "%2 "
+                "--inspect "
+                ">/tmp/agent.out\n"
+                "status=$?\n"
+                "undo\n"
+                "cat /tmp/agent.out\n"
+                "grep -e 'init_module(' -e 'refscope_helper.ko' /tmp/finit.log | sed 's/^/finit: "
+                "/'\n"
+                "exit $status\n")
+                .arg(setup, m_agent);
+        const GuestResult r = m_guest->run(script, 120000);
+        if (!r.ok())
+            qWarning().noquote() << r.describe();
+        m_finitModule.clear();
+        for (const QString &line : r.out.split(u'\n', Qt::SkipEmptyParts)) {
+            if (line.startsWith(QLatin1String("finit: ")))
+                m_finitModule += line.mid(7) + u'\n';
+        }
+        for (const QString &line : r.out.split(u'\n', Qt::SkipEmptyParts)) {
+            const QJsonObject reply = QJsonDocument::fromJson(line.toUtf8()).object();
+            if (reply.value(QLatin1String("id")).toInt() == 2)
+                return reply.value(QLatin1String("result")).toObject();
+        }
+        qWarning().noquote() << "no holders reply:" << r.describe();
+        return {};
+    }
+
     GuestResult releaseAs(const QString &user)
     {
         return m_polkit->runAs(
@@ -146,9 +199,7 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_guest = std::make_unique<GuestShell>(m_lab.agent());
         m_polkit = std::make_unique<PolkitGuest>(m_guest.get());
-        const QString setup =
-            m_polkit->start(QStringLiteral(REFSCOPE_BINARY_DIR "/polkit/org.refscope.policy"),
-                            QStringLiteral(REFSCOPE_INSTALLED_AGENT), m_agent);
+        const QString setup = m_polkit->start(m_agent);
         QVERIFY2(setup.isEmpty(), qPrintable(setup));
     }
 
@@ -405,6 +456,65 @@ cat %1/probe.out
         QVERIFY2(release.ok(), qPrintable(release.describe()));
         QCOMPARE(lsmodCount(QStringLiteral("leaky_ref")), -1); // gone
         QVERIFY(!m_guest->run(QStringLiteral("test -e /sys/module/leaky_ref")).ok());
+    }
+
+    // The installed agent never loads the helper built in the build tree,
+    // which the guest sees as this machine does: with DKMS's directory for
+    // the guest's kernel hidden it says how to install the helper, and with
+    // that directory someone else owns it refuses DKMS's file too.
+    void installedAgentRefusesAHelperOutsideRootsPlaces()
+    {
+        QVERIFY(m_guest
+                    ->run(QStringLiteral("test -f " REFSCOPE_BINARY_DIR
+                                         "/kmod/$(uname -r)/refscope_helper/refscope_helper.ko"))
+                    .ok()); // there is one to refuse
+        const QString hide = QStringLiteral(
+            "mount -t tmpfs -o mode=0755 none /usr/lib/modules/$(uname -r)/updates/dkms");
+        QJsonObject holders = installedAgentHolders(hide);
+        QVERIFY(!holders.value(QLatin1String("exact_available")).toBool());
+        QCOMPARE(holders.value(QLatin1String("exact_error_sentence"))
+                     .toObject()
+                     .value(QLatin1String("code"))
+                     .toString(),
+                 QStringLiteral("helper_not_installed"));
+        QVERIFY2(holders.value(QLatin1String("exact_error"))
+                     .toString()
+                     .contains(QLatin1String("apt install refscope-helper-dkms")),
+                 qPrintable(holders.value(QLatin1String("exact_error")).toString()));
+        QVERIFY2(!m_finitModule.contains(QLatin1String("init_module(")), qPrintable(m_finitModule));
+
+        // DKMS's place, but a directory on the way is not root's.
+        const QString foreign = QStringLiteral(
+            "d=/usr/lib/modules/$(uname -r)/updates/dkms && mount -t tmpfs -o mode=0755,uid=65534 "
+            "none $d && cp " REFSCOPE_BINARY_DIR
+            "/kmod/$(uname -r)/refscope_helper/refscope_helper.ko $d/");
+        holders = installedAgentHolders(foreign);
+        QVERIFY(!holders.value(QLatin1String("exact_available")).toBool());
+        QCOMPARE(holders.value(QLatin1String("exact_error_sentence"))
+                     .toObject()
+                     .value(QLatin1String("code"))
+                     .toString(),
+                 QStringLiteral("helper_untrusted"));
+        QVERIFY2(holders.value(QLatin1String("exact_error"))
+                     .toString()
+                     .contains(QLatin1String("is owned by uid 65534, not root")),
+                 qPrintable(holders.value(QLatin1String("exact_error")).toString()));
+        QVERIFY2(!m_finitModule.contains(QLatin1String("init_module(")), qPrintable(m_finitModule));
+    }
+
+    void installedAgentLoadsDkmsHelper()
+    {
+        const QJsonObject holders = installedAgentHolders(QStringLiteral("true"));
+        QVERIFY2(holders.value(QLatin1String("exact_available")).toBool(),
+                 qPrintable(holders.value(QLatin1String("exact_error")).toString()));
+        const GuestResult release = m_guest->run(QStringLiteral("uname -r"));
+        const QString dkms = QStringLiteral("</usr/lib/modules/%1/updates/dkms/refscope_helper.ko")
+                                 .arg(release.out.trimmed());
+        QVERIFY2(m_finitModule.contains(dkms) &&
+                     m_finitModule.trimmed().endsWith(QLatin1String("= 0")) &&
+                     m_finitModule.contains(QLatin1String("init_module(")),
+                 qPrintable(m_finitModule));
+        QVERIFY(m_guest->run(QStringLiteral("rmmod refscope_helper")).ok());
     }
 
     void kernelLogIsClean()

@@ -119,6 +119,7 @@ enum class HolderSentenceCode {
     HelperLoadRefused,  // the module file, the kernel's reason
     HelperUnopenable,   // the device, the reason
     HelperWrongVersion, // the loaded helper's interface version, the one needed
+    HelperUntrusted,    // the module file, why someone other than root could change it
 };
 
 struct HolderSentence {

@@ -141,7 +141,7 @@ const SentenceSource kSentences[] = {
     {HolderSentenceCode::BpfProgram, "bpf_program",
      QT_TRANSLATE_NOOP("refscope::HolderText", "BPF: each program attached to %1 holds a reference on %2 from its loading until it is freed, linked or not")},
     {HolderSentenceCode::HelperNotInstalled, "helper_not_installed",
-     QT_TRANSLATE_NOOP("refscope::HolderText", "RefScope's helper module is neither installed nor built (%1 does not exist): install it with DKMS (dkms install refscope_helper/1.0) or build the kmod-helper target")},
+     QT_TRANSLATE_NOOP("refscope::HolderText", "RefScope's helper module is not installed for this kernel (%1 does not exist): install the refscope-helper-dkms package (apt install refscope-helper-dkms), or the helper's sources with DKMS (dkms install refscope_helper/1.0)")},
     {HolderSentenceCode::HelperUnsigned, "helper_unsigned",
      QT_TRANSLATE_NOOP("refscope::HolderText", "the kernel loads only signed modules here (Secure Boot lockdown or module.sig_enforce) and refused %1: install the helper with DKMS, which signs it with its key, and enroll that key once with `mokutil --import /var/lib/dkms/mok.pub` (then reboot and confirm it in the MOK manager)")},
     {HolderSentenceCode::HelperNeedsRoot, "helper_needs_root",
@@ -154,6 +154,8 @@ const SentenceSource kSentences[] = {
      QT_TRANSLATE_NOOP("refscope::HolderText", "cannot open %1: %2")},
     {HolderSentenceCode::HelperWrongVersion, "helper_wrong_version",
      QT_TRANSLATE_NOOP("refscope::HolderText", "the loaded refscope_helper speaks interface version %1, this RefScope needs %2: unload it (rmmod refscope_helper) so the matching one is loaded")},
+    {HolderSentenceCode::HelperUntrusted, "helper_untrusted",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "RefScope did not load %1: someone other than root could have changed it (%2). It loads its helper module only from files and directories that only root can write: install the refscope-helper-dkms package (apt install refscope-helper-dkms)")},
 };
 // clang-format on
 
