@@ -74,10 +74,18 @@ mkdir -p "$root/DEBIAN"
 elves=$(find "$root" -type f -perm -u+x | while read -r f; do
     [ "$(head -c 4 "$f" | od -An -c | tr -d ' ')" = 177ELF ] && echo "$f"
 done)
+# A private copy of a library no package provides (polkit-qt6 built from
+# source on Debian 12, see app/gui/CMakeLists.txt) travels in the package:
+# its own libraries count, and the copy itself needs no package.
+private=$(find "$root/usr/lib" -type d -name refscope 2>/dev/null | head -n 1)
+if [ -n "$private" ]; then
+    elves="$elves $(find "$private" -type f -name '*.so*')"
+fi
 mkdir -p "$work/shlibs/debian"
 printf 'Source: refscope\n\nPackage: refscope\nArchitecture: any\n' >"$work/shlibs/debian/control"
 # shellcheck disable=SC2046 # one -e argument per program
-shlibs=$(cd "$work/shlibs" && dpkg-shlibdeps -O $(for e in $elves; do printf -- '-e%s ' "$e"; done) |
+shlibs=$(cd "$work/shlibs" && dpkg-shlibdeps -O ${private:+-l"$private" --ignore-missing-info} \
+    $(for e in $elves; do printf -- '-e%s ' "$e"; done) |
     sed -n 's/^shlibs:Depends=//p')
 [ -n "$shlibs" ] || fail "dpkg-shlibdeps found no libraries"
 
