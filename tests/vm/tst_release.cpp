@@ -224,6 +224,11 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_guest = std::make_unique<GuestShell>(m_lab.agent());
         m_examples = QFileInfo(labExampleModules().first()).absolutePath();
+        // A stalled CPU (the floods run beside live captures) must fail the
+        // test: the lockup detectors report into the kernel log it checks.
+        QVERIFY(sh(QStringLiteral("cd /proc/sys/kernel && echo 1 > soft_watchdog && echo 1 > "
+                                  "watchdog && echo 1 > softlockup_all_cpu_backtrace"))
+                    .ok());
         connect(m_lab.agent(), &AgentClient::notification, this,
                 [this](const QString &event) { m_notifiedSteps += event == "release.step"; });
     }
