@@ -85,7 +85,7 @@ public:
 private slots:
     void initTestCase()
     {
-        const QString error = bootTestLab(m_lab, 1100); // the ctest timeout is 1200 s
+        const QString error = bootTestLab(m_lab, 1700); // the ctest timeout is 1800 s
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_guest = std::make_unique<GuestShell>(m_lab.agent());
         m_examples = QFileInfo(labExampleModules().first()).absolutePath();
@@ -224,7 +224,9 @@ private slots:
         QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
         m_guest->hold(
             QStringLiteral("exec %1 /dev/loop-control 100000000 > /dev/null").arg(kFlood));
-        QTest::qWait(10000);
+        // Long enough to fill the buffers; every event it makes still has to
+        // reach the client before the reply.
+        QTest::qWait(5000);
         QVERIFY2(sh(QStringLiteral("pgrep -x open_close_floo")).ok(), "the flood did not start");
         // trace.stop holds the agent until the queued events are sent: the
         // guest itself notes when the capture was over (its instance gone).
