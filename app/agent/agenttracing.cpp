@@ -79,6 +79,7 @@ AgentReply AgentTracing::stop()
         {QStringLiteral("lost"), double(m_capture.lostCount() + dropped)},
         {QStringLiteral("kernel_lost"), double(m_capture.lostCount())},
         {QStringLiteral("agent_dropped"), double(dropped)},
+        {QStringLiteral("unread"), double(m_capture.unreadAtStop())},
     });
 }
 

@@ -109,6 +109,10 @@ ExitCode recordCommand(const QStringList &args)
     command.start();
     const bool ran = command.waitForStarted(-1) && command.waitForFinished(-1);
     capture.stop();
+    if (capture.unreadAtStop() > 0)
+        print(stderr, QStringLiteral("refscope-cli: the trace buffers could not be read to the end "
+                                     "in time: %1 events may be missing (counted as lost)\n")
+                          .arg(capture.unreadAtStop()));
 
     if (!ran)
         failure({}, QStringLiteral("cannot run %1: %2")

@@ -46,7 +46,8 @@ qint64 GuestShell::start(const QString &script) const
 QString GuestShell::kernelLogProblems() const
 {
     const GuestResult log = run(QStringLiteral(
-        "dmesg | grep -E 'WARNING:|BUG:|Oops|Call Trace|general protection|underflow'"));
+        "dmesg | grep -E 'WARNING:|BUG:|Oops|Call Trace|general protection|underflow|"
+        "soft lockup|self-detected stall|detected stalls'"));
     return log.exitCode == 1 ? QString() : log.describe(); // grep's 1: nothing found
 }
 

@@ -2,7 +2,9 @@
 // Live capture against the real 6.1 kernel in ONE lab guest: the curve the
 // agent streams follows the guest's lsmod at every step of insmod, open,
 // close, rmmod; a flood of a million module events arrives whole or its
-// shortfall is reported as lost; RefScope's tracefs instance is gone after
+// shortfall is reported as lost; trace.stop in the middle of a flood returns
+// in bounded time and no CPU stalls (the guest's lockup detectors watch
+// every flood); RefScope's tracefs instance is gone after
 // trace.stop, after SIGTERM and, once the next agent starts, after SIGKILL;
 // and `refscope-cli record` writes a session `refscope-cli report` reads.
 #include "capture/livecapture.h"
@@ -67,6 +69,13 @@ class TestLiveCapture : public QObject {
 
     bool instanceExists() { return sh(QStringLiteral("test -d ") + kInstanceDir).ok(); }
 
+    // The kernel log's problems, a stall included, since the guest booted.
+    void verifyNoStall()
+    {
+        const QString problems = m_guest->kernelLogProblems();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    }
+
 public:
     // The million-event flood takes 2-4 min on 6.1 and longer on 6.12 under
     // TCG: more than QtTest's default 300 s per function; the flood's own
@@ -76,12 +85,22 @@ public:
 private slots:
     void initTestCase()
     {
-        const QString error = bootTestLab(m_lab, 1100); // the ctest timeout is 1200 s
+        const QString error = bootTestLab(m_lab, 1700); // the ctest timeout is 1800 s
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_guest = std::make_unique<GuestShell>(m_lab.agent());
         m_examples = QFileInfo(labExampleModules().first()).absolutePath();
         QVERIFY2(sh(QStringLiteral("modprobe loop")).ok(), "modprobe loop failed");
+        // A capture must never stall a CPU: the soft-lockup watchdog (a CPU
+        // in the kernel for 20 s) and RCU's stall detector report into the
+        // kernel log, which every flood checks; a lockup dumps every CPU.
+        QVERIFY2(sh(QStringLiteral("cd /proc/sys/kernel && echo 1 > soft_watchdog && echo 1 > "
+                                   "watchdog && echo 1 > softlockup_all_cpu_backtrace"))
+                     .ok(),
+                 "the guest's soft-lockup detector cannot be enabled");
     }
+
+    // A flood a failed check left running would flood the next test too.
+    void cleanup() { m_guest->endHeld(); }
 
     void cleanupTestCase()
     {
@@ -191,6 +210,59 @@ private slots:
         QCOMPARE(stopped.first().at(1).toLongLong(), lost);
         if (lost == 0)
             QCOMPARE(capturedCount(capture, QStringLiteral("loop")), baseline);
+        verifyNoStall();
+    }
+
+    // trace.stop while the flood goes on at full speed: tracing stops, the
+    // last drain is bounded (about 10 s), the instance is gone soon after
+    // whatever the flood, what could not be read is counted as lost, and no
+    // CPU stalled meanwhile. The reply itself follows the events the agent
+    // still queues for the client, which the channel's speed bounds.
+    void stopDuringAFloodReturnsInTime()
+    {
+        LiveCapture capture(m_lab.agent());
+        QSignalSpy started(&capture, &LiveCapture::started);
+        QSignalSpy failed(&capture, &LiveCapture::failed);
+        QSignalSpy stopped(&capture, &LiveCapture::stopped);
+        capture.start({{QStringLiteral("loop")}, false});
+        QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty() || !failed.isEmpty(), 60000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+        m_guest->hold(
+            QStringLiteral("exec %1 /dev/loop-control 100000000 > /dev/null").arg(kFlood));
+        // Long enough to fill the buffers; every event it makes still has to
+        // reach the client before the reply.
+        QTest::qWait(5000);
+        QVERIFY2(sh(QStringLiteral("pgrep -x open_close_floo")).ok(), "the flood did not start");
+        // trace.stop holds the agent until the queued events are sent: the
+        // guest itself notes when the capture was over (its instance gone).
+        m_guest->hold(QStringLiteral("while test -d %1; do sleep 0.1; done; "
+                                     "cut -d' ' -f1 /proc/uptime > /tmp/instance-gone")
+                          .arg(kInstanceDir));
+        const double before =
+            sh(QStringLiteral("cut -d' ' -f1 /proc/uptime")).out.trimmed().toDouble();
+        QElapsedTimer timer;
+        timer.start();
+        capture.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!stopped.isEmpty() || !failed.isEmpty(), 600000);
+        const qint64 replyMs = timer.elapsed();
+        const bool stillFlooding = sh(QStringLiteral("pgrep -x open_close_floo")).ok();
+        const GuestResult gone = sh(QStringLiteral("cat /tmp/instance-gone"));
+        m_guest->endHeld();
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+        QVERIFY2(stillFlooding, "the flood must still run when the capture stops");
+        QVERIFY2(gone.ok(), qPrintable(gone.describe()));
+        const double stopSeconds = gone.out.trimmed().toDouble() - before;
+        const EventStore *events = capture.events();
+        qInfo("stopped during a flood: the capture in %.1f s, the reply after %lld ms (the "
+              "queued events sent); %zu events arrived, %lld reported lost",
+              stopSeconds, replyMs, events->size(), events->lostEventCount());
+        // The last drain's 10 s, and what removing the instance takes in a
+        // busy emulated guest.
+        QVERIFY2(stopSeconds < 30, qPrintable(QString::number(stopSeconds)));
+        QVERIFY(events->size() > 0);
+        QCOMPARE(stopped.first().at(0).toLongLong(), qint64(events->size()));
+        QCOMPARE(stopped.first().at(1).toLongLong(), events->lostEventCount());
+        verifyNoStall();
     }
 
     void instanceIsRemovedAfterSignalsAndStaleOnesOnNextStart()

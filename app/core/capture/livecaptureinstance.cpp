@@ -21,6 +21,11 @@ namespace {
 
 constexpr char kInstance[] = "refscope";
 constexpr int kBufferKbPerCpu = 8192;
+// The kernel wakes a reader polling trace_pipe_raw once this share of its
+// CPU's buffer is filled (about 40 pages of 8 MiB): a flood wakes the
+// readers often enough to splice whole pages, a trickle not at all (their
+// poll times out instead).
+constexpr int kWakeBufferPercent = 2;
 
 QString systemError()
 {
@@ -83,6 +88,18 @@ QString CaptureInstance::create(const CaptureOptions &options)
     if (tracefs_instance_file_write(m_instance, "buffer_size_kb",
                                     QByteArray::number(kBufferKbPerCpu).constData()) < 0)
         return QStringLiteral("cannot size the trace buffers: %1").arg(systemError());
+    // Not overwriting: when the readers fall behind, the writer drops new
+    // events (counted in per_cpu/cpuN/stats) instead of moving the buffer's
+    // head page. A reader swapping its page in retries, with interrupts off,
+    // for as long as a writer keeps moving that head: under a flood in a
+    // slow (emulated) guest that retry can last long enough to stall the CPU.
+    if (tracefs_instance_file_write(m_instance, "options/overwrite", "0") < 0)
+        return QStringLiteral("cannot turn off overwriting in the trace buffers: %1")
+            .arg(systemError());
+    if (tracefs_instance_file_write(m_instance, "buffer_percent",
+                                    QByteArray::number(kWakeBufferPercent).constData()) < 0)
+        return QStringLiteral("cannot set when the kernel wakes the readers: %1")
+            .arg(systemError());
     const QByteArray filter = filterFor(options.modules);
     for (const ModuleEventKind kind : kModuleEventKinds) {
         if (!filter.isEmpty() &&
@@ -114,6 +131,20 @@ QString CaptureInstance::enableEvents()
                 .arg(QLatin1String(event), systemError());
     }
     return {};
+}
+
+QString CaptureInstance::stopWriting()
+{
+    if (!m_instance)
+        return {};
+    if (tracefs_instance_file_write(m_instance, "tracing_on", "0") < 0)
+        return QStringLiteral("cannot turn tracing off: %1").arg(systemError());
+    return {};
+}
+
+int CaptureInstance::bufferPagesPerCpu()
+{
+    return kBufferKbPerCpu * 1024 / int(sysconf(_SC_PAGESIZE));
 }
 
 QString CaptureInstance::file(const QByteArray &relative) const

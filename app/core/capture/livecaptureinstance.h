@@ -31,10 +31,15 @@ public:
     CaptureInstance &operator=(const CaptureInstance &) = delete;
 
     // Creates and locks the instance, selects the mono clock, sizes the
-    // buffers, sets the module filter. Events (and the stack trigger) stay
+    // buffers (not overwriting), sets the module filter. Events (and the stack trigger) stay
     // off until enableEvents(), once the reader is ready. Empty on success.
     QString create(const CaptureOptions &options);
     QString enableEvents();
+    // tracing_on=0 in the instance: nothing more is written, what is in the
+    // buffers stays readable. Empty on success.
+    QString stopWriting();
+    // Pages in each CPU's buffer: what one drain can find at most.
+    static int bufferPagesPerCpu();
     // The path of a file inside the instance ("per_cpu/cpu0/stats").
     QString file(const QByteArray &relative) const;
     // Removes the instance; the caller has closed every file it opened in

@@ -82,6 +82,8 @@ QString TaskNames::comm(int pid)
 {
     if (pid == 0)
         return QStringLiteral("<idle>");
+    if (const auto it = m_comms.constFind(pid); it != m_comms.constEnd())
+        return *it;
     if (!m_loaded) {
         // "1234 insmod" per line, recorded by the kernel when the task was
         // traced: truer than /proc, where the pid may have exec'd since.

@@ -31,11 +31,15 @@ private:
 };
 
 // comm of a pid: the kernel's saved_cmdlines (what trace-cmd shows), else
-// /proc/PID/comm, else "<...>" as trace-cmd prints it.
+// /proc/PID/comm, else "<...>" as trace-cmd prints it. saved_cmdlines is
+// read once per batch at most, and only for a pid not seen yet: a flood
+// comes from a few pids.
 class TaskNames {
 public:
     QString comm(int pid);
-    // Forget pids between batches: they are reused, and comms change.
+    // A new batch may read saved_cmdlines again for a pid it does not know.
+    void nextBatch() { m_loaded = false; }
+    // Forget every pid: they are reused, and comms change.
     void clear()
     {
         m_comms.clear();

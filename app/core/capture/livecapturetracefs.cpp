@@ -9,13 +9,17 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <fcntl.h>
+#include <limits>
 #include <mutex>
+#include <poll.h>
 #include <thread>
 #include <time.h>
 #include <unistd.h>
+#include <vector>
 
 extern "C" {
 #include <kbuffer.h>
@@ -26,11 +30,29 @@ namespace refscope {
 
 namespace {
 
-constexpr int kPollIntervalMs = 50;
+using Clock = std::chrono::steady_clock;
+
+// The delivery thread hands events over about this often.
+constexpr int kDeliverIntervalMs = 50;
+// A CPU's reader wakes at least this often when its buffer fills slower than
+// the kernel's wake-up mark (buffer_percent), and then reads the page the
+// writer is on if no whole page came for kPartialIntervalMs: a trickle of
+// events never fills a page.
+constexpr int kPollTimeoutMs = 50;
+constexpr qint64 kPartialIntervalMs = 100;
 // An event is reserved (and timestamped) slightly before a reader can see
 // it, longer when the (virtual) CPU is preempted in between: events this
-// close to the last poll wait for the next one, so batches stay in order.
+// close to the moment a CPU's buffer was found empty wait for the next
+// delivery, so batches stay in order.
 constexpr qint64 kOrderingMarginNs = 200 * 1000 * 1000;
+// One splice moves at most this many pages through the reader's pipe.
+constexpr int kPipePages = 64;
+// Pages a reader may hold undecoded: beyond this it stops taking pages and
+// the kernel drops (and counts) what no longer fits, so a delivery thread
+// that falls behind costs counted events, never unbounded memory.
+constexpr int kQueuedBuffersMax = 1;
+// stop() gives the last drain this long, under any flood.
+constexpr auto kStopDeadline = std::chrono::seconds(10);
 
 qint64 monotonicNs()
 {
@@ -45,6 +67,22 @@ quint64 readNumber(tep_format_field *field, const void *data)
     return field && tep_read_number_field(field, data, &value) == 0 ? value : 0;
 }
 
+// "overrun: N", "dropped events: N", "entries: N" of per_cpu/cpuN/stats.
+qint64 statsValue(const QByteArray &stats, const QByteArray &key)
+{
+    for (const QByteArray &line : stats.split('\n')) {
+        if (line.startsWith(key + ':'))
+            return line.mid(key.size() + 1).trimmed().toLongLong();
+    }
+    return 0;
+}
+
+QByteArray readStats(const QString &path)
+{
+    QFile stats(path);
+    return stats.open(QIODevice::ReadOnly) ? stats.readAll() : QByteArray();
+}
+
 struct EventFields {
     ModuleEventKind kind;
     tep_format_field *name = nullptr;
@@ -52,13 +90,28 @@ struct EventFields {
     tep_format_field *ip = nullptr;
 };
 
+// One CPU's ring buffer, its reader thread and what the delivery thread
+// keeps of it.
 struct CpuBuffer {
     int cpu = 0;
-    int fd = -1;
+    int fd = -1;            // per_cpu/cpuN/trace_pipe_raw, non-blocking
+    int pipe[2] = {-1, -1}; // splice goes through it
     QString statsPath;
+    std::thread thread;
+
+    // Shared between the reader and the delivery thread.
+    std::mutex lock;
+    std::vector<QByteArray> pages; // read, not yet decoded
+    // Every event of this CPU stamped up to here has been read: the reader
+    // found the buffer empty shortly after.
+    qint64 coveredNs = 0;
+    bool drained = false; // the last drain emptied the buffer
+    QString error;
+
+    // The delivery thread's alone.
     qint64 lastTs = 0;
     qint64 lossesSeen = 0;
-    QList<CapturedEvent> pending; // read, not yet handed over
+    QList<CapturedEvent> pending; // decoded, not yet handed over
 };
 
 } // namespace
@@ -72,25 +125,38 @@ struct TracefsCapture::Reader {
     int stackEventId = -1;
     tep_format_field *stackSize = nullptr;
     tep_format_field *stackCaller = nullptr;
-    QList<CpuBuffer> cpus;
+    std::vector<std::unique_ptr<CpuBuffer>> cpus;
     QHash<QByteArray, QString> moduleNames;
     KernelSymbols symbols;
     TaskNames tasks;
     bool addresses = true; // CaptureOptions::addresses
+    qint64 tasksReadNs = 0;
     BatchHandler onBatch;
-    std::thread thread;
+    int pageSize = int(sysconf(_SC_PAGESIZE));
+    std::thread thread; // delivery
     std::mutex mutex;
     std::condition_variable wake;
     bool stopping = false;
+    // Set by stop() (with the deadline first) once tracing is off: the
+    // readers empty their buffers and end.
+    std::atomic<bool> lastDrain = false;
+    std::atomic<Clock::rep> deadline = 0;
     std::atomic<quint64> *delivered = nullptr;
     std::atomic<qint64> *lost = nullptr;
+    std::atomic<qint64> *unread = nullptr;
 
     QString setUp(const CaptureOptions &options);
     void tearDown();
     void run();
-    bool drain(CpuBuffer &cpu, QByteArray &page);
+    void readCpu(CpuBuffer &cpu);
+    bool pastDeadline() const;
+    int spliceWholePages(CpuBuffer &cpu, QByteArray &chunk, int budget);
+    bool readPartialPages(CpuBuffer &cpu, QByteArray &chunk, int budget);
+    void takePages(CpuBuffer &cpu, qint64 *coveredNs, bool *drained);
+    void decode(CpuBuffer &cpu, const QByteArray &page);
     void parse(CpuBuffer &cpu, void *data, int size, qint64 ts);
     void deliver(qint64 bound, bool all);
+    void reportUnread();
 };
 
 QString TracefsCapture::Reader::setUp(const CaptureOptions &options)
@@ -129,23 +195,31 @@ QString TracefsCapture::Reader::setUp(const CaptureOptions &options)
         const QString raw = instance.file(dir + "/trace_pipe_raw");
         if (!QFile::exists(raw))
             break;
-        CpuBuffer buffer;
-        buffer.cpu = cpu;
-        buffer.fd = open(QFile::encodeName(raw).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-        buffer.statsPath = instance.file(dir + "/stats");
-        if (buffer.fd < 0)
+        auto buffer = std::make_unique<CpuBuffer>();
+        buffer->cpu = cpu;
+        buffer->statsPath = instance.file(dir + "/stats");
+        buffer->fd = open(QFile::encodeName(raw).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (buffer->fd < 0)
             return QStringLiteral("cannot open %1: %2")
                 .arg(raw, QString::fromLocal8Bit(strerror(errno)));
-        cpus.append(buffer);
+        if (pipe2(buffer->pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+            return QStringLiteral("cannot create a pipe: %1")
+                .arg(QString::fromLocal8Bit(strerror(errno)));
+        // A bigger pipe moves more pages per splice; the default 16 pages
+        // still work when the kernel refuses.
+        fcntl(buffer->pipe[1], F_SETPIPE_SZ, kPipePages * pageSize);
+        cpus.push_back(std::move(buffer));
     }
     return instance.enableEvents();
 }
 
 void TracefsCapture::Reader::tearDown()
 {
-    for (CpuBuffer &cpu : cpus)
-        if (cpu.fd >= 0)
-            close(cpu.fd);
+    for (auto &cpu : cpus) {
+        for (int fd : {cpu->fd, cpu->pipe[0], cpu->pipe[1]})
+            if (fd >= 0)
+                close(fd);
+    }
     cpus.clear();
     // Open trace files pin an instance: they are all closed by now.
     instance.remove();
@@ -157,43 +231,196 @@ void TracefsCapture::Reader::tearDown()
     tep = nullptr;
 }
 
+bool TracefsCapture::Reader::pastDeadline() const
+{
+    return lastDrain && Clock::now().time_since_epoch().count() > deadline.load();
+}
+
+// Moves at most `budget` whole pages out of the ring buffer; never the page
+// the writer is on. Returns the pages taken, -1 on an error (cpu.error).
+int TracefsCapture::Reader::spliceWholePages(CpuBuffer &cpu, QByteArray &chunk, int budget)
+{
+    int taken = 0;
+    while (taken < budget && !pastDeadline()) {
+        const size_t want = size_t(std::min(budget - taken, kPipePages)) * size_t(pageSize);
+        const ssize_t n =
+            splice(cpu.fd, nullptr, cpu.pipe[1], nullptr, want, SPLICE_F_MOVE | SPLICE_F_NONBLOCK);
+        if (n == 0 || (n < 0 && (errno == EAGAIN || errno == EINTR)))
+            break;
+        if (n < 0) {
+            std::lock_guard lock(cpu.lock);
+            cpu.error = QStringLiteral("cannot splice CPU %1's trace buffer: %2")
+                            .arg(cpu.cpu)
+                            .arg(QString::fromLocal8Bit(strerror(errno)));
+            return -1;
+        }
+        // Everything spliced in is read out at once: the pipe is empty
+        // again before the next splice.
+        if (chunk.size() < n)
+            chunk.resize(n);
+        ssize_t got = 0;
+        while (got < n) {
+            const ssize_t r = read(cpu.pipe[0], chunk.data() + got, size_t(n - got));
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0)
+                break;
+            got += r;
+        }
+        std::vector<QByteArray> pages;
+        for (ssize_t at = 0; at + pageSize <= got; at += pageSize)
+            pages.emplace_back(chunk.constData() + at, pageSize);
+        taken += int(pages.size());
+        std::lock_guard lock(cpu.lock);
+        for (QByteArray &page : pages)
+            cpu.pages.push_back(std::move(page));
+    }
+    return taken;
+}
+
+// Reads what the buffer holds, the writer's page included, at most `budget`
+// pages (a read returns one); true once the buffer was found empty.
+bool TracefsCapture::Reader::readPartialPages(CpuBuffer &cpu, QByteArray &chunk, int budget)
+{
+    if (chunk.size() < pageSize)
+        chunk.resize(pageSize);
+    for (int i = 0; i < budget && !pastDeadline(); ++i) {
+        const qint64 before = monotonicNs();
+        const ssize_t n = read(cpu.fd, chunk.data(), size_t(pageSize));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n < 0 && errno != EAGAIN) {
+                std::lock_guard lock(cpu.lock);
+                cpu.error = QStringLiteral("cannot read CPU %1's trace buffer: %2")
+                                .arg(cpu.cpu)
+                                .arg(QString::fromLocal8Bit(strerror(errno)));
+                return false;
+            }
+            std::lock_guard lock(cpu.lock);
+            cpu.coveredNs = std::max(cpu.coveredNs, before - kOrderingMarginNs);
+            return true;
+        }
+        // Whole page for kbuffer, whose header says how much of it is data.
+        QByteArray page(chunk.constData(), int(n));
+        page.resize(pageSize, '\0');
+        std::lock_guard lock(cpu.lock);
+        cpu.pages.push_back(std::move(page));
+    }
+    return false;
+}
+
+// A CPU's reader: sleeps in poll() until the kernel says its buffer filled
+// up to the wake-up mark, or for kPollTimeoutMs; every system call here is
+// non-blocking, so it notices stop() within one poll.
+void TracefsCapture::Reader::readCpu(CpuBuffer &cpu)
+{
+    const int bufferPages = CaptureInstance::bufferPagesPerCpu();
+    QByteArray chunk;
+    qint64 lastPartialNs = 0;
+    while (!lastDrain) {
+        pollfd ready{cpu.fd, POLLIN, 0};
+        const int polled = poll(&ready, 1, kPollTimeoutMs);
+        if (lastDrain)
+            break;
+        std::size_t queued = 0;
+        {
+            std::lock_guard lock(cpu.lock);
+            queued = cpu.pages.size();
+        }
+        if (queued >= std::size_t(kQueuedBuffersMax) * std::size_t(bufferPages)) {
+            // The delivery thread is behind: leave the pages to the kernel.
+            std::this_thread::sleep_for(std::chrono::milliseconds(kPollTimeoutMs));
+            continue;
+        }
+        // A drain takes at most what the buffer can hold, then polls again.
+        const int taken = spliceWholePages(cpu, chunk, bufferPages);
+        if (taken < 0)
+            return;
+        const qint64 now = monotonicNs();
+        if (taken == 0 && now - lastPartialNs >= kPartialIntervalMs * 1000000) {
+            lastPartialNs = now;
+            readPartialPages(cpu, chunk, 4);
+            std::lock_guard lock(cpu.lock);
+            if (!cpu.error.isEmpty())
+                return;
+        } else if (taken == 0 && polled > 0) {
+            // Woken without a whole page to take: do not spin on it.
+            std::this_thread::sleep_for(std::chrono::milliseconds(kPollTimeoutMs));
+        }
+    }
+    // Tracing is off: nothing is written any more, so the buffer holds at
+    // most one buffer's worth of pages, read here whole, then the rest of
+    // the writer's last page.
+    if (spliceWholePages(cpu, chunk, bufferPages + 1) < 0)
+        return;
+    const bool empty = readPartialPages(cpu, chunk, bufferPages + 1);
+    std::lock_guard lock(cpu.lock);
+    cpu.drained = empty;
+}
+
 void TracefsCapture::Reader::run()
 {
-    QByteArray page(int(sysconf(_SC_PAGESIZE)), Qt::Uninitialized);
+    for (auto &cpu : cpus) {
+        CpuBuffer *c = cpu.get();
+        c->thread = std::thread([this, c] { readCpu(*c); });
+    }
     for (;;) {
         bool last = false;
         {
             std::unique_lock lock(mutex);
-            wake.wait_for(lock, std::chrono::milliseconds(kPollIntervalMs),
+            wake.wait_for(lock, std::chrono::milliseconds(kDeliverIntervalMs),
                           [this] { return stopping; });
             last = stopping;
         }
-        const qint64 pollStart = monotonicNs();
+        if (last) {
+            // Each reader ends within one system call of the deadline.
+            for (auto &cpu : cpus)
+                cpu->thread.join();
+        }
         qint64 bound = std::numeric_limits<qint64>::max();
-        for (CpuBuffer &cpu : cpus) {
-            drain(cpu, page);
-            bound = std::min(bound, std::max(cpu.lastTs, pollStart - kOrderingMarginNs));
+        QString error;
+        for (auto &cpu : cpus) {
+            qint64 covered = 0;
+            bool drained = false;
+            takePages(*cpu, &covered, &drained);
+            bound = std::min(bound, std::max(cpu->lastTs, covered));
+            std::lock_guard lock(cpu->lock);
+            if (error.isEmpty())
+                error = cpu->error;
         }
         deliver(bound, last);
-        if (last)
+        if (!error.isEmpty() && !last)
+            qWarning("live capture: %s", qPrintable(error));
+        if (last) {
+            reportUnread();
             return;
+        }
     }
 }
 
-// Reads every page the CPU's buffer holds now (a read returns at most one).
-bool TracefsCapture::Reader::drain(CpuBuffer &cpu, QByteArray &page)
+void TracefsCapture::Reader::takePages(CpuBuffer &cpu, qint64 *coveredNs, bool *drained)
 {
-    for (;;) {
-        const ssize_t n = read(cpu.fd, page.data(), size_t(page.size()));
-        if (n <= 0)
-            return n == 0 || errno == EAGAIN;
-        if (kbuffer_load_subbuffer(kbuf, page.data()) < 0)
-            continue;
-        unsigned long long ts = 0;
-        while (void *data = kbuffer_read_event(kbuf, &ts)) {
-            parse(cpu, data, kbuffer_event_size(kbuf), qint64(ts));
-            kbuffer_next_event(kbuf, nullptr);
-        }
+    std::vector<QByteArray> pages;
+    {
+        std::lock_guard lock(cpu.lock);
+        pages.swap(cpu.pages);
+        *coveredNs = cpu.coveredNs;
+        *drained = cpu.drained;
+    }
+    for (const QByteArray &page : pages)
+        decode(cpu, page);
+}
+
+void TracefsCapture::Reader::decode(CpuBuffer &cpu, const QByteArray &page)
+{
+    // kbuffer reads the page in place and never writes it.
+    if (kbuffer_load_subbuffer(kbuf, const_cast<char *>(page.constData())) < 0)
+        return;
+    unsigned long long ts = 0;
+    while (void *data = kbuffer_read_event(kbuf, &ts)) {
+        parse(cpu, data, kbuffer_event_size(kbuf), qint64(ts));
+        kbuffer_next_event(kbuf, nullptr);
     }
 }
 
@@ -253,7 +480,8 @@ void TracefsCapture::Reader::parse(CpuBuffer &cpu, void *data, int size, qint64 
 void TracefsCapture::Reader::deliver(qint64 bound, bool all)
 {
     CaptureBatch batch;
-    for (CpuBuffer &cpu : cpus) {
+    for (auto &c : cpus) {
+        CpuBuffer &cpu = *c;
         qsizetype ready = 0;
         while (ready < cpu.pending.size() &&
                (all || cpu.pending.at(ready).event.timestampNs <= bound))
@@ -261,15 +489,10 @@ void TracefsCapture::Reader::deliver(qint64 bound, bool all)
         batch.events.append(cpu.pending.mid(0, ready));
         cpu.pending.remove(0, ready);
         // The kernel counts what it overwrote (overrun) or refused (dropped
-        // events) per CPU; each new loss is reported once.
-        QFile stats(cpu.statsPath);
-        qint64 losses = 0;
-        if (stats.open(QIODevice::ReadOnly)) {
-            for (const QByteArray &line : stats.readAll().split('\n')) {
-                if (line.startsWith("overrun:") || line.startsWith("dropped events:"))
-                    losses += line.mid(line.indexOf(':') + 1).trimmed().toLongLong();
-            }
-        }
+        // events: the buffers do not overwrite) per CPU; each new loss is
+        // reported once.
+        const QByteArray stats = readStats(cpu.statsPath);
+        const qint64 losses = statsValue(stats, "overrun") + statsValue(stats, "dropped events");
         if (losses > cpu.lossesSeen) {
             batch.lost.append({cpu.lastTs, cpu.cpu, losses - cpu.lossesSeen});
             *lost += losses - cpu.lossesSeen;
@@ -282,15 +505,42 @@ void TracefsCapture::Reader::deliver(qint64 bound, bool all)
                      [](const CapturedEvent &a, const CapturedEvent &b) {
                          return a.event.timestampNs < b.event.timestampNs;
                      });
+    // Pids are forgotten once a second (they are reused, comms change);
+    // saved_cmdlines is read only for a pid not known yet.
+    const qint64 now = monotonicNs();
+    if (now - tasksReadNs > 1000 * 1000 * 1000) {
+        tasks.clear();
+        tasksReadNs = now;
+    }
+    tasks.nextBatch();
     for (CapturedEvent &e : batch.events) {
         e.details.comm = tasks.comm(e.details.pid);
         e.details.callSiteName = symbols.name(e.details.callSite);
         if (!addresses)
             e.details.callSite = 0;
     }
-    tasks.clear();
     *delivered += quint64(batch.events.size());
     onBatch(std::move(batch));
+}
+
+// After the last drain: what is still in a buffer (the drain ran out of
+// time) is reported as lost, so that events + lost stays what the kernel
+// recorded.
+void TracefsCapture::Reader::reportUnread()
+{
+    CaptureBatch batch;
+    for (auto &cpu : cpus) {
+        if (cpu->drained)
+            continue;
+        const qint64 left = statsValue(readStats(cpu->statsPath), "entries");
+        if (left <= 0)
+            continue;
+        batch.lost.append({cpu->lastTs, cpu->cpu, left});
+        *lost += left;
+        *unread += left;
+    }
+    if (!batch.lost.isEmpty())
+        onBatch(std::move(batch));
 }
 
 TracefsCapture::TracefsCapture() = default;
@@ -308,8 +558,10 @@ QString TracefsCapture::start(const CaptureOptions &options, BatchHandler onBatc
     reader->onBatch = std::move(onBatch);
     m_delivered = 0;
     m_lost = 0;
+    m_unread = 0;
     reader->delivered = &m_delivered;
     reader->lost = &m_lost;
+    reader->unread = &m_unread;
     const QString error = reader->setUp(options);
     if (!error.isEmpty()) {
         reader->tearDown();
@@ -324,6 +576,13 @@ void TracefsCapture::stop()
 {
     if (!m_reader)
         return;
+    // Writers stop first: the last drain then has a fixed amount to read,
+    // and no reader ever races a writer for the page it is on.
+    const QString off = m_reader->instance.stopWriting();
+    if (!off.isEmpty())
+        qWarning("live capture: %s", qPrintable(off));
+    m_reader->deadline = (Clock::now() + kStopDeadline).time_since_epoch().count();
+    m_reader->lastDrain = true;
     {
         std::lock_guard lock(m_reader->mutex);
         m_reader->stopping = true;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Live capture of the module tracepoints in RefScope's tracefs instance
-// (CaptureInstance): reads every CPU's ring buffer on a thread and hands the
-// events over in timestamp order, with the losses the kernel counted. refscope-agent
-// (trace.start) and refscope-cli record both run it.
+// (CaptureInstance): one reader thread per CPU splices whole pages out of its
+// CPU's ring buffer (as trace-cmd record does), a delivery thread decodes
+// them and hands the events over in timestamp order, with the losses the
+// kernel counted. refscope-agent (trace.start) and refscope-cli record both
+// run it.
 #pragma once
 
 #include "capture/livecaptureinstance.h"
@@ -27,19 +29,25 @@ public:
     // Empty on success, else why the capture could not start (not root, no
     // tracefs, another RefScope capture running, ...).
     QString start(const CaptureOptions &options, BatchHandler onBatch);
-    // Delivers what is still buffered, then removes the instance. Safe to
-    // call from any thread, and when not running.
+    // Turns tracing off, delivers what is still buffered, then removes the
+    // instance. Returns within a bounded time (about 10 s) even when the
+    // buffers are full: what it could not read by then is reported as lost
+    // (unreadAtStop()). Safe to call from any thread, and when not running.
     void stop();
     bool isRunning() const;
     // Of the current capture, or of the last one once stopped.
     quint64 eventCount() const { return m_delivered; } // events handed over
     qint64 lostCount() const { return m_lost; }        // events the kernel dropped
+    // Of lostCount(): the events still in the buffers when stop() ran out of
+    // time, which may be missing from the capture.
+    qint64 unreadAtStop() const { return m_unread; }
 
 private:
     struct Reader;
     std::unique_ptr<Reader> m_reader;
     std::atomic<quint64> m_delivered = 0;
     std::atomic<qint64> m_lost = 0;
+    std::atomic<qint64> m_unread = 0;
 };
 
 } // namespace refscope
