@@ -33,7 +33,7 @@ AgentSession::AgentSession(AgentMode mode, AgentTracing::LineWriter notify,
     : m_mode(mode), m_releaseModule(releaseModule), m_notify(notify), m_tracing(std::move(notify))
 {
     // The lab guest is its own disposable machine: the helper just built may be loaded there.
-    setHelperFromBuildTree(lab);
+    setHelperFromBuildTree(mode == AgentMode::Lab);
 }
 
 void AgentSession::restart()
