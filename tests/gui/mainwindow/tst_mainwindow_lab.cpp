@@ -110,6 +110,19 @@ void TestMainWindowLab::runsAScenarioFromTheLabPanel(MainWindow &window, QTableV
     QTRY_COMPARE_WITH_TIMEOUT(refcount(), 0, 10000);
     click("labUnload");
     QCOMPARE(panel->outcome(), QStringLiteral("count_demo: done."));
+    // Selected, it stays on screen, shown as unloaded, until the user
+    // chooses another module; then its row goes.
+    const auto state = [&] {
+        const int row = moduleRow(window, countDemo);
+        return row < 0 ? QString()
+                       : table->model()->index(row, ModuleListModel::State).data().toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(state(), QStringLiteral("unloaded"), 10000);
+    const QAbstractItemModel *rows = table->model();
+    const QString other = rows->index(0, ModuleListModel::Name).data().toString() == countDemo
+                              ? rows->index(1, ModuleListModel::Name).data().toString()
+                              : rows->index(0, ModuleListModel::Name).data().toString();
+    window.selectModule(other);
     QTRY_COMPARE_WITH_TIMEOUT(moduleRow(window, countDemo), -1, 10000);
 }
 
