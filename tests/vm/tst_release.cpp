@@ -16,6 +16,7 @@
 #include "protocol/agentclient.h"
 #include "release/dropgate.h"
 #include "release/releasejson.h"
+#include "releasetesttext.h"
 #include "testlab.h"
 
 #include <QElapsedTimer>
@@ -30,25 +31,6 @@ namespace {
 const QString kFlood = QStringLiteral(REFSCOPE_BINARY_DIR "/tests/vm/open_close_flood");
 const QString kCli = QStringLiteral(REFSCOPE_BINARY_DIR "/app/cli/refscope-cli");
 const QString kProbe = QStringLiteral(REFSCOPE_HELPER_PROBE);
-
-// The codes of the steps, in order: what the tests compare.
-QStringList codes(const ReleaseResult &result)
-{
-    QStringList names;
-    for (const ReleaseStep &step : result.steps)
-        names << stepCodeName(step.code);
-    return names;
-}
-
-QString describe(const ReleaseResult &result)
-{
-    return QString::fromUtf8(QJsonDocument(releaseResultToJson(result)).toJson());
-}
-
-QString formatReport(const HolderReport &report)
-{
-    return QString::fromUtf8(QJsonDocument(holderReportToJson(report)).toJson());
-}
 
 } // namespace
 

@@ -12,6 +12,7 @@
 #include "lab/labpaths.h"
 #include "protocol/agentclient.h"
 #include "release/releasejson.h"
+#include "releasetesttext.h"
 #include "testlab.h"
 
 #include <QJsonDocument>
@@ -26,24 +27,6 @@ const QString kProbe = QStringLiteral(REFSCOPE_HELPER_PROBE);
 const QString kInFlight = QStringLiteral(REFSCOPE_BINARY_DIR "/tests/vm/netlink_in_flight");
 // stuck_netlink's protocol (its default unit).
 constexpr int kUnit = 30;
-
-QStringList codes(const ReleaseResult &result)
-{
-    QStringList names;
-    for (const ReleaseStep &step : result.steps)
-        names << stepCodeName(step.code);
-    return names;
-}
-
-QString describe(const ReleaseResult &result)
-{
-    return QString::fromUtf8(QJsonDocument(releaseResultToJson(result)).toJson());
-}
-
-QString formatReport(const HolderReport &report)
-{
-    return QString::fromUtf8(QJsonDocument(holderReportToJson(report)).toJson());
-}
 
 } // namespace
 
