@@ -260,6 +260,9 @@ Snapshot readLocalSnapshot(const SnapshotOptions &options)
     Snapshot snapshot;
     snapshot.takenAtMs = QDateTime::currentMSecsSinceEpoch();
     snapshot.kernelRelease = runningKernelRelease();
+    // Whoever reads it through an agent elsewhere (the lab, a remote host)
+    // says so on its side: here it is the machine this code runs on.
+    snapshot.origin = localOrigin();
     snapshot.support = readKernelModuleSupport();
     if (snapshot.support.loadable) {
         const Context ctx = newContext();

@@ -4,6 +4,8 @@
 // readers fill it, the models and the protocol carry it.
 #pragma once
 
+#include "inventory/origin.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -67,6 +69,7 @@ struct Snapshot {
     QList<ModuleInfo> modules; // sorted by name
     QList<BuiltinModule> builtin;
     qint64 takenAtMs = 0; // wall clock, ms since the epoch
+    Origin origin;        // where it was read; not recorded in older files
 
     const ModuleInfo *find(const QString &name) const; // accepts '-' or '_'
     bool operator==(const Snapshot &o) const = default;

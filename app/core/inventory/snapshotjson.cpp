@@ -210,13 +210,16 @@ QJsonObject snapshotToJson(const Snapshot &snapshot)
         {QStringLiteral("unloadable"), snapshot.support.unloadable},
         {QStringLiteral("force_unload"), snapshot.support.forceUnload},
     };
-    return {
+    QJsonObject json{
         {QStringLiteral("kernel"), snapshot.kernelRelease},
         {QStringLiteral("taken_at_ms"), snapshot.takenAtMs},
         {QStringLiteral("support"), support},
         {QStringLiteral("modules"), modules},
         {QStringLiteral("builtin"), builtin},
     };
+    if (snapshot.origin.isRecorded())
+        json.insert(QStringLiteral("origin"), originToJson(snapshot.origin));
+    return json;
 }
 
 bool snapshotFromJson(const QJsonObject &json, Snapshot *snapshot, QString *error)
@@ -226,6 +229,8 @@ bool snapshotFromJson(const QJsonObject &json, Snapshot *snapshot, QString *erro
     FieldReader top(json, {}, error);
     s.kernelRelease = top.string(QStringLiteral("kernel"), true);
     s.takenAtMs = top.integer(QStringLiteral("taken_at_ms"), 0);
+    // Files from before origins were recorded have none: still snapshots.
+    s.origin = originFromJson(json.value(QLatin1String("origin")).toObject());
     FieldReader support(top.object(QStringLiteral("support"), true), QStringLiteral("support"),
                         error);
     s.support.loadable = support.boolean(QStringLiteral("loadable"));

@@ -67,9 +67,18 @@ void LabSnapshotSource::startRead()
 
 void LabSnapshotSource::readFromAgent()
 {
-    requestAgentSnapshot(
-        m_lab.agent(), description(), this,
-        [this](const Snapshot *snapshot, const QString &error) { endRead(snapshot, error); });
+    requestAgentSnapshot(m_lab.agent(), description(), this,
+                         [this](const Snapshot *snapshot, const QString &error) {
+                             if (!snapshot) {
+                                 failRead(error);
+                                 return;
+                             }
+                             // The guest's agent read it as its own machine; to the user it
+                             // is the lab guest, whose host name ("(none)") says little.
+                             Snapshot copy = *snapshot;
+                             copy.origin.kind = OriginKind::Lab;
+                             finishRead(copy);
+                         });
 }
 
 } // namespace refscope

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The snapshot JSON codec: round trips, and a clear message for each kind
 // of bad input.
+#include "inventory/kmodreader.h"
 #include "inventory/snapshotjson.h"
 
 #include <QDir>
@@ -200,6 +201,68 @@ private slots:
         QFETCH(QJsonObject, json);
         QFETCH(QString, error);
         QCOMPARE(parseError(json), error);
+    }
+
+    // A snapshot says where it was read: this machine's uname, kept
+    // through the JSON whole, as a saved file and a session carry it.
+    void originRoundTrips()
+    {
+        const Snapshot local = readLocalSnapshot({.modinfo = false, .builtin = false});
+        QCOMPARE(local.origin.kind, OriginKind::Local);
+        QVERIFY(!local.origin.host.isEmpty());
+        QCOMPARE(local.origin.kernelRelease, local.kernelRelease);
+        QVERIFY(!local.origin.kernelVersion.isEmpty());
+        const QJsonObject json = snapshotToJson(local);
+        const QJsonObject origin = json.value(QLatin1String("origin")).toObject();
+        QCOMPARE(origin.value(QLatin1String("kind")).toString(), QStringLiteral("local"));
+        QCOMPARE(origin.value(QLatin1String("host")).toString(), local.origin.host);
+        Snapshot parsed;
+        QString error;
+        QVERIFY2(snapshotFromJson(QJsonDocument::fromJson(QJsonDocument(json).toJson()).object(),
+                                  &parsed, &error),
+                 qPrintable(error));
+        QCOMPARE(parsed, local);
+        QCOMPARE(parsed.origin, local.origin);
+
+        // A remote target (an SSH host) keeps the label the user gave it.
+        Snapshot remote = sampleSnapshot();
+        remote.origin = local.origin;
+        remote.origin.kind = OriginKind::Remote;
+        remote.origin.target = QStringLiteral("root@build-box");
+        QVERIFY(snapshotFromJson(snapshotToJson(remote), &parsed, &error));
+        QCOMPARE(parsed.origin, remote.origin);
+        QVERIFY(originText(parsed.origin).contains(QLatin1String("root@build-box")));
+    }
+
+    // The fixtures were captured before snapshots recorded their origin:
+    // they open all the same, and say the origin was not recorded.
+    void oldFilesHaveNoOrigin()
+    {
+        for (const char *name : {"guest-examples.json", "guest-examples-6.12.json"}) {
+            QFile file(QStringLiteral(REFSCOPE_FIXTURES_DIR "/") + QLatin1String(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+            QVERIFY(!json.contains(QLatin1String("origin")));
+            Snapshot s;
+            QString error;
+            QVERIFY2(snapshotFromJson(json, &s, &error), qPrintable(error));
+            QVERIFY(!s.origin.isRecorded());
+            QCOMPARE(originText(s.origin), QStringLiteral("origin not recorded"));
+            // Written again, it still has none: nothing is made up.
+            QVERIFY(!snapshotToJson(s).contains(QLatin1String("origin")));
+        }
+    }
+
+    // trace-cmd's uname option, as in tests/data/traces/loop-open-close.dat.
+    void originFromTraceUname()
+    {
+        const Origin o =
+            refscope::originFromTraceUname(QStringLiteral("Linux (none) 6.1.0-56-amd64 x86_64"));
+        QCOMPARE(o.kind, OriginKind::Trace);
+        QCOMPARE(o.host, QStringLiteral("(none)"));
+        QCOMPARE(o.kernelRelease, QStringLiteral("6.1.0-56-amd64"));
+        QCOMPARE(o.machine, QStringLiteral("x86_64"));
+        QVERIFY(!refscope::originFromTraceUname(QString()).isRecorded());
     }
 
     // Snapshots that refscope-cli snapshot --json printed inside the lab
