@@ -10,9 +10,10 @@
 namespace refscope {
 
 enum class ExitCode {
-    Success = 0, // done; release: the module is gone
-    // No such module, a file that cannot be read, a record or release that
-    // failed, or nothing to show (no loadable module support).
+    Success = 0, // done; release: the module is gone; compare: even when the targets differ
+    // No such module, a file that cannot be read, a compare target that
+    // could not be read, a record or release that failed, or nothing to
+    // show (no loadable module support).
     Failure = 1,
     Usage = 2, // bad command line
 };

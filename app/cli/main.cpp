@@ -2,6 +2,7 @@
 // refscope-cli: what RefScope knows about the running kernel's modules,
 // without the GUI and without root.
 #include "cli/clioutput.h"
+#include "cli/comparecommand.h"
 #include "cli/moduletable.h"
 #include "cli/recordcommand.h"
 #include "cli/releasecommand.h"
@@ -66,6 +67,14 @@ constexpr char kUsage[] =
     "                    kernel's forced unload where it is safe (--kernel-force),\n"
     "                    unload and verify; asks to type MODULE unless --yes;\n"
     "                    exit 0 only when MODULE is gone\n"
+    "  compare TARGET TARGET... [--json] [--only-different]\n"
+    "                    the modules of two or more machines side by side: per\n"
+    "                    module, loaded or not, version, srcversion, use count,\n"
+    "                    users, taints and parameters, differences marked with\n"
+    "                    '*'; a TARGET is a saved snapshot (snapshot --json) or\n"
+    "                    session file, local (this machine) or the lab guest\n"
+    "                    (lab, lab:RELEASE: boots it, about ten seconds); the\n"
+    "                    header names where each snapshot was taken\n"
     "\n"
     "  --help            show this help\n"
     "  --version         show the version\n"
@@ -73,8 +82,10 @@ constexpr char kUsage[] =
     "Without root, parameters only root may read show as null in the JSON.\n"
     "\n"
     "Exit status:\n"
-    "  0  success (release: MODULE is gone)\n"
-    "  1  failure: no such module, a file that cannot be read, a record or\n"
+    "  0  success (release: MODULE is gone; compare: also when the targets\n"
+    "     differ)\n"
+    "  1  failure: no such module, a file that cannot be read, a compare\n"
+    "     target that could not be read (the lab did not boot), a record or\n"
     "     release that failed, or nothing to show: this kernel has no loadable\n"
     "     module support (snapshot --json still prints a snapshot with\n"
     "     \"loadable\": false)\n"
@@ -167,6 +178,8 @@ ExitCode run(const QStringList &args)
         return recordCommand(options);
     if (command == QLatin1String("release"))
         return releaseCommand(options);
+    if (command == QLatin1String("compare"))
+        return compareCommand(options);
     return usageError(QStringLiteral("unknown command \"%1\"").arg(command));
 }
 

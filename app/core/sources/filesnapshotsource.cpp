@@ -2,6 +2,7 @@
 #include "sources/filesnapshotsource.h"
 
 #include "inventory/snapshotjson.h"
+#include "session/sessionfile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -23,6 +24,15 @@ QString FileSnapshotSource::description() const
 
 bool FileSnapshotSource::readFile(const QString &path, Snapshot *snapshot, QString *error)
 {
+    // A session file holds the snapshot the recording started with.
+    if (looksLikeSessionFile(path)) {
+        Session session;
+        *error = loadSession(path, &session);
+        if (!error->isEmpty())
+            return false;
+        *snapshot = session.snapshot;
+        return true;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = tr("Cannot open %1: %2").arg(path, file.errorString());

@@ -16,7 +16,8 @@ public:
     bool isLive() const override { return false; }
     QString path() const { return m_path; }
 
-    // On failure *error says what is wrong with which file.
+    // A snapshot JSON file, or a session file's snapshot. On failure *error
+    // says what is wrong with which file.
     static bool readFile(const QString &path, Snapshot *snapshot, QString *error);
 
 protected:

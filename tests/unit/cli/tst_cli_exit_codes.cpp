@@ -79,6 +79,15 @@ void TestCliExitCodes::exitStatus_data()
     QTest::newRow("report") << QStringList{"report", trace} << 0 << QString();
     QTest::newRow("report --json") << QStringList{"report", trace, "--json"} << 0 << QString();
     QTest::newRow("snapshot --json") << QStringList{"snapshot", "--json"} << 0 << QString();
+    const QString examples61 = QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-examples.json");
+    const QString examples612 = QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-examples-6.12.json");
+    QTest::newRow("compare two files, differing")
+        << QStringList{"compare", examples61, examples612} << 0 << QString();
+    QTest::newRow("compare --json --only-different")
+        << QStringList{"compare", examples61, examples612, "--json", "--only-different"} << 0
+        << QString();
+    QTest::newRow("compare a file with this machine")
+        << QStringList{"compare", examples61, "local"} << 0 << QString();
 
     // 1: no such module.
     QTest::newRow("why, no such module")
@@ -93,6 +102,11 @@ void TestCliExitCodes::exitStatus_data()
     QTest::newRow("report, not a recording") << QStringList{"report", notATrace} << 1 << notATrace;
     QTest::newRow("report, a directory")
         << QStringList{"report", m_dir.path()} << 1 << QStringLiteral("refscope-cli: ");
+    QTest::newRow("compare, missing file")
+        << QStringList{"compare", examples61, "/nonexistent/refscope.json"} << 1
+        << QStringLiteral("/nonexistent/refscope.json");
+    QTest::newRow("compare, not a snapshot") << QStringList{"compare", notATrace, examples61} << 1
+                                             << QStringLiteral("refscope-cli compare: ");
     QTest::newRow("why --trace, missing file")
         << QStringList{"why", "loop", "--trace", "/nonexistent/refscope.dat"} << 1
         << QStringLiteral("/nonexistent/refscope.dat");
@@ -109,6 +123,9 @@ void TestCliExitCodes::exitStatus_data()
     QTest::newRow("report without a file") << QStringList{"report", "--json"} << 2 << usage;
     QTest::newRow("record without a command")
         << QStringList{"record", "-o", m_dir.filePath(QStringLiteral("s.rscope"))} << 2 << usage;
+    QTest::newRow("compare one target") << QStringList{"compare", examples61} << 2 << usage;
+    QTest::newRow("compare, unknown option")
+        << QStringList{"compare", examples61, examples612, "--csv"} << 2 << usage;
     QTest::newRow("release without a module") << QStringList{"release", "--yes"} << 2 << usage;
     QTest::newRow("release, two last resorts")
         << QStringList{"release", "loop", "--drop-leaked", "--kernel-force"} << 2 << usage;
