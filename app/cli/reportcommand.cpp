@@ -5,6 +5,7 @@
 #include "recording/recording.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cstdio>
 
@@ -13,12 +14,20 @@ namespace refscope {
 ExitCode reportCommand(const QString &path, bool json)
 {
     QString error;
-    const auto store = openRecording(path, &error);
+    Origin origin;
+    const auto store = openRecording(path, &error, {}, &origin);
     if (!store)
         return failure({}, error);
     const TraceReport report = summarizeTrace(*store);
+    QJsonObject object = traceReportJson(report);
+    if (origin.isRecorded())
+        object.insert(QStringLiteral("origin"), originToJson(origin));
+    // Where it was recorded first: a recording from another machine reads
+    // differently (its modules, its kernel).
     const QByteArray text =
-        json ? QJsonDocument(traceReportJson(report)).toJson() : traceReportTable(report).toUtf8();
+        json ? QJsonDocument(object).toJson()
+             : (QStringLiteral("Origin: %1\n").arg(originText(origin)) + traceReportTable(report))
+                   .toUtf8();
     std::fwrite(text.constData(), 1, text.size(), stdout);
     return ExitCode::Success;
 }

@@ -8,7 +8,10 @@
 namespace refscope {
 
 // Returns nullptr and a message if `path` cannot be read as a recording.
+// *origin, when given, says where it was made: a session's snapshot origin,
+// a trace.dat's uname (not recorded in files from before RefScope kept it).
 std::shared_ptr<EventStore> openRecording(const QString &path, QString *error,
-                                          const LoadProgress &progress = {});
+                                          const LoadProgress &progress = {},
+                                          Origin *origin = nullptr);
 
 } // namespace refscope

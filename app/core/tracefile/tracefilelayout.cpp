@@ -27,6 +27,7 @@ constexpr int maxOptionSections = 1024;
 enum Option : quint16 {
     Done = 0,
     Buffer = 3,
+    Uname = 5,
     Offset = 7,
     TimeShift = 12,
     Tsc2Nsec = 14,
@@ -59,6 +60,14 @@ QString sectionName(quint16 id)
     default:
         return TraceFileMessages::tr("section %1").arg(id);
     }
+}
+
+// The uname option's text up to its NUL, and no longer than a uname can be
+// (four fields of 65 bytes): a corrupt size must not carry the file along.
+QByteArray unameText(const QByteArray &option)
+{
+    const qsizetype end = option.indexOf('\0');
+    return option.left(std::min<qsizetype>(end < 0 ? option.size() : end, 4 * 65));
 }
 
 class LayoutReader {
@@ -279,7 +288,11 @@ bool LayoutReader::readV6(ByteCursor &in)
         for (quint16 id = in.read<quint16>(); in.ok() && id != Done; id = in.read<quint16>()) {
             m_layout.needsLibtracecmd |= id == Offset || id == TimeShift || id == Tsc2Nsec;
             m_layout.needsLibtracecmd |= id == Buffer; // another instance's data
-            in.take(in.read<quint32>());
+            const quint32 size = in.read<quint32>();
+            const uchar *bytes = in.take(size);
+            if (id == Uname && in.ok())
+                m_layout.uname =
+                    unameText(QByteArray(reinterpret_cast<const char *>(bytes), qsizetype(size)));
         }
         kind = in.takeCopy(10);
     }
@@ -356,6 +369,9 @@ bool LayoutReader::readOptions(ByteCursor &options, quint64 *next)
         }
         m_layout.needsLibtracecmd |= id == Offset || id == TimeShift || id == Tsc2Nsec;
         m_layout.needsLibtracecmd |= id == BufferText;
+        if (id == Uname)
+            m_layout.uname =
+                unameText(QByteArray(reinterpret_cast<const char *>(bytes), qsizetype(size)));
         QByteArray section;
         const quint64 offset = id >= HeaderInfo && id <= Cmdlines ? data.read<quint64>() : 0;
         if (id >= HeaderInfo && id <= Cmdlines && !readSection(offset, id, &section))

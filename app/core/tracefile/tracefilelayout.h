@@ -22,6 +22,9 @@ struct TraceFileLayout {
     int longSize = 8;
     quint32 pageSize = 4096;
     bool compressed = false; // zstd chunks; "none" is not compressed
+    // The recording machine's "sysname nodename release machine", as
+    // trace-cmd stores it (its uname option); empty when the file has none.
+    QByteArray uname;
 
     // Event format files, as the kernel's tracefs shows them.
     QList<QByteArray> ftraceFormats;                       // ftrace/*/format

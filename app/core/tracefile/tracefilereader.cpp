@@ -151,4 +151,17 @@ std::shared_ptr<EventStore> readTraceFile(const QString &path, QString *error,
     return store;
 }
 
+Origin traceFileOrigin(const QString &path)
+{
+    QString error;
+    if (!checkTraceFileHeader(path, &error))
+        return {};
+    QFile file(path);
+    const uchar *data = file.open(QIODevice::ReadOnly) ? file.map(0, file.size()) : nullptr;
+    TraceFileLayout layout;
+    if (!data || !readTraceFileLayout(data, file.size(), &layout, &error))
+        return {};
+    return originFromTraceUname(QString::fromUtf8(layout.uname));
+}
+
 } // namespace refscope

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "events/eventstore.h"
+#include "inventory/origin.h"
 
 #include <QString>
 
@@ -25,5 +26,10 @@ enum class TraceReader { Fast, Libtracecmd };
 std::shared_ptr<EventStore> readTraceFile(const QString &path, QString *error,
                                           const LoadProgress &progress = {},
                                           TraceReader reader = TraceReader::Fast);
+
+// Where the file was recorded, from the uname trace-cmd wrote into its
+// header (host, kernel release, machine); not recorded when the file has
+// none or cannot be read.
+Origin traceFileOrigin(const QString &path);
 
 } // namespace refscope

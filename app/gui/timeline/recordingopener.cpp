@@ -3,6 +3,7 @@
 
 #include "recording/tracefileloader.h"
 #include "session/sessionfile.h"
+#include "tracefile/tracefilereader.h"
 
 #include <QFileInfo>
 #include <QProgressDialog>
@@ -21,7 +22,9 @@ RecordingOpener::RecordingOpener(QWidget *window)
     connect(m_loader, &TraceFileLoader::finished, this, [this](std::shared_ptr<EventStore> store) {
         done();
         emit fileOpened(m_path);
-        emit opened(std::move(store), QFileInfo(m_path).fileName());
+        // The header says which machine recorded it (trace-cmd's uname).
+        emit opened(std::move(store), QFileInfo(m_path).fileName() + QStringLiteral(" — ") +
+                                          originText(traceFileOrigin(m_path)));
     });
     connect(m_loader, &TraceFileLoader::failed, this, [this](const QString &message) {
         done();
@@ -75,7 +78,8 @@ void RecordingOpener::openSession(const QString &path)
             emit sessionOpened(m_path, session->snapshot, session->holders);
             emit fileOpened(m_path);
             emit opened(std::shared_ptr<EventStore>(std::move(session->events)),
-                        QFileInfo(m_path).fileName());
+                        QFileInfo(m_path).fileName() + QStringLiteral(" — ") +
+                            originText(session->snapshot.origin));
         });
     });
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);

@@ -39,7 +39,12 @@ void TestReportCommand::printsTheReportAsJson()
     const Run run = cli({QStringLiteral("report"), path, QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 0);
     const QJsonObject json = QJsonDocument::fromJson(run.out).object();
-    QCOMPARE(json.keys(), (QStringList{"events", "lost_events", "modules"}));
+    QCOMPARE(json.keys(), (QStringList{"events", "lost_events", "modules", "origin"}));
+    // trace-cmd wrote the lab guest's uname into the file's header.
+    QCOMPARE(json.value("origin").toObject(), (QJsonObject{{"kind", "trace"},
+                                                           {"host", "(none)"},
+                                                           {"kernel", "6.1.0-56-amd64"},
+                                                           {"machine", "x86_64"}}));
     QCOMPARE(json.value("events").toInteger(), 1600000);
     QCOMPARE(json.value("lost_events").toInteger(), 0);
     QString error;
@@ -68,6 +73,9 @@ void TestReportCommand::printsATable()
         cli({QStringLiteral("report"), QStringLiteral(REFSCOPE_TRACES_DIR "/loop-open-close.dat")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains("100000 module events, 0 lost"), run.out);
+    QVERIFY2(
+        run.out.startsWith("Origin: recorded by trace-cmd · host (none) · kernel 6.1.0-56-amd64\n"),
+        run.out);
     QVERIFY2(run.out.contains("loop"), run.out);
 }
 

@@ -26,6 +26,8 @@ private slots:
     void readsDetailsAndStacksBack();
     void readsDetailsAnywhereInALargeFile();
     void knowsTheKernelsPageFormat();
+    void namesTheRecordingMachine_data() { matchesTraceCmdReport_data(); }
+    void namesTheRecordingMachine();
 
 private:
     QTemporaryDir m_dir;
@@ -201,6 +203,23 @@ void TestTraceImport::knowsTheKernelsPageFormat()
     for (std::size_t i = 0; i < store->size(); i += 101)
         QVERIFY(store->timestampNs(i) == expected->timestampNs(i) &&
                 store->refcount(i) == expected->refcount(i));
+}
+
+// trace-cmd keeps the recording machine's uname in every version of the
+// file (the lab guest's: no host name, Debian's 6.1.0-56 kernel).
+void TestTraceImport::namesTheRecordingMachine()
+{
+    QFETCH(QString, path);
+    const Origin origin = traceFileOrigin(path);
+    QCOMPARE(origin.kind, OriginKind::Trace);
+    QCOMPARE(origin.host, QStringLiteral("(none)"));
+    QCOMPARE(origin.kernelRelease, QStringLiteral("6.1.0-56-amd64"));
+    QCOMPARE(origin.machine, QStringLiteral("x86_64"));
+    Origin opened;
+    QString error;
+    QVERIFY2(openRecording(path, &error, {}, &opened), qPrintable(error));
+    QCOMPARE(opened, origin);
+    QVERIFY(!traceFileOrigin(QStringLiteral("/nonexistent/trace.dat")).isRecorded());
 }
 
 QTEST_GUILESS_MAIN(TestTraceImport)
