@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CompareTargets</name>
+    <message>
+        <source>an empty target</source>
+        <translation>空的目标</translation>
+    </message>
+</context>
+<context>
+    <name>Origin</name>
+    <message>
+        <source>origin not recorded</source>
+        <translation>未记录来源</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>lab guest</source>
+        <translation>实验环境虚拟机</translation>
+    </message>
+    <message>
+        <source>remote host</source>
+        <translation>远程主机</translation>
+    </message>
+    <message>
+        <source>recorded by trace-cmd</source>
+        <translation>由 trace-cmd 录制</translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <translation>主机 %1</translation>
+    </message>
+    <message>
+        <source>kernel %1</source>
+        <translation>内核 %1</translation>
+    </message>
+</context>
+<context>
     <name>OutstandingRefs</name>
     <message>
         <source>%1 (put only)</source>
@@ -261,6 +299,92 @@
     <message>
         <source>a new capture</source>
         <translation>开始新的采集</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::CompareModel</name>
+    <message>
+        <source>Loaded</source>
+        <translation>已加载</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Srcversion</source>
+        <translation>源码版本</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>使用计数</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>被依赖</translation>
+    </message>
+    <message>
+        <source>Taints</source>
+        <translation>污染标记</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1：%2 — %3</translation>
+    </message>
+    <message>
+        <source>kernel %1</source>
+        <translation>内核 %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>The targets differ on this module</source>
+        <translation>各目标在此模块上存在差异</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::CompareWindow</name>
+    <message>
+        <source>Only differences</source>
+        <translation>仅显示差异</translation>
+    </message>
+    <message>
+        <source>Compare modules</source>
+        <translation>比较模块</translation>
+    </message>
+    <message>
+        <source>Add snapshot…</source>
+        <translation>添加快照…</translation>
+    </message>
+    <message>
+        <source>Compare with snapshot</source>
+        <translation>与快照比较</translation>
+    </message>
+    <message>
+        <source>RefScope snapshots and sessions (*.json *.rscope);;All files (*)</source>
+        <translation>RefScope 快照和会话 (*.json *.rscope);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Add a snapshot to compare with.</source>
+        <translation>请添加一个用于比较的快照。</translation>
+    </message>
+    <message>
+        <source>%1 modules compared, %2 with differences</source>
+        <translation>已比较 %1 个模块，其中 %2 个存在差异</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +1715,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>unloaded</source>
         <translation>已卸载</translation>
+    </message>
+    <message>
+        <source>Compare with snapshot…</source>
+        <translation>与快照比较…</translation>
     </message>
 </context>
 <context>

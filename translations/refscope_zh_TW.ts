@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>CompareTargets</name>
+    <message>
+        <source>an empty target</source>
+        <translation>空的目標</translation>
+    </message>
+</context>
+<context>
+    <name>Origin</name>
+    <message>
+        <source>origin not recorded</source>
+        <translation>未記錄來源</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <source>lab guest</source>
+        <translation>實驗環境虛擬機器</translation>
+    </message>
+    <message>
+        <source>remote host</source>
+        <translation>遠端主機</translation>
+    </message>
+    <message>
+        <source>recorded by trace-cmd</source>
+        <translation>由 trace-cmd 錄製</translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <translation>主機 %1</translation>
+    </message>
+    <message>
+        <source>kernel %1</source>
+        <translation>核心 %1</translation>
+    </message>
+</context>
+<context>
     <name>OutstandingRefs</name>
     <message>
         <source>%1 (put only)</source>
@@ -261,6 +299,92 @@
     <message>
         <source>a new capture</source>
         <translation>開始新的擷取</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::CompareModel</name>
+    <message>
+        <source>Loaded</source>
+        <translation>已載入</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Srcversion</source>
+        <translation>原始碼版本</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>使用計數</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>被依賴</translation>
+    </message>
+    <message>
+        <source>Taints</source>
+        <translation>汙染標記</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>參數</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1：%2 — %3</translation>
+    </message>
+    <message>
+        <source>kernel %1</source>
+        <translation>核心 %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>The targets differ on this module</source>
+        <translation>各目標在此模組上有差異</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模組</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::CompareWindow</name>
+    <message>
+        <source>Only differences</source>
+        <translation>僅顯示差異</translation>
+    </message>
+    <message>
+        <source>Compare modules</source>
+        <translation>比較模組</translation>
+    </message>
+    <message>
+        <source>Add snapshot…</source>
+        <translation>新增快照…</translation>
+    </message>
+    <message>
+        <source>Compare with snapshot</source>
+        <translation>與快照比較</translation>
+    </message>
+    <message>
+        <source>RefScope snapshots and sessions (*.json *.rscope);;All files (*)</source>
+        <translation>RefScope 快照與工作階段 (*.json *.rscope);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Add a snapshot to compare with.</source>
+        <translation>請新增一個用來比較的快照。</translation>
+    </message>
+    <message>
+        <source>%1 modules compared, %2 with differences</source>
+        <translation>已比較 %1 個模組，其中 %2 個有差異</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +1715,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>unloaded</source>
         <translation>已卸載</translation>
+    </message>
+    <message>
+        <source>Compare with snapshot…</source>
+        <translation>與快照比較…</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "window/mainwindow.h"
 
+#include "compare/comparewindow.h"
 #include "graph/dependencygraphview.h"
 #include "holders/holdersdock.h"
 #include "inventory/snapshotjson.h"
@@ -134,8 +135,18 @@ void MainWindow::createActions()
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setIconSize(QSize(16, 16)); // the lock, no taller than the text
     bar->addSeparator();
+    // The modules shown beside saved snapshots, in a window of its own.
+    auto *compare = new QAction(tr("Compare with snapshot…"), this);
+    compare->setObjectName(QStringLiteral("compareAction"));
+    connect(compare, &QAction::triggered, this, [this] {
+        auto *window = new CompareWindow(
+            {m_source ? m_source->description() : tr("no source"), m_modules->snapshot()}, this);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->show();
+        window->chooseFiles();
+    });
     m_windowSettings = new WindowSettings(this);
-    m_windowSettings->addMenus({open, m_saveAction, lab, asRoot, m_refreshAction});
+    m_windowSettings->addMenus({open, compare, m_saveAction, lab, asRoot, m_refreshAction});
     connect(m_windowSettings, &WindowSettings::recentFileChosen, this,
             [this](const QString &path) { m_sessions->openFile(path); });
 
@@ -466,7 +477,12 @@ void MainWindow::showProgress(const QString &message)
 void MainWindow::updateStatus()
 {
     const Snapshot &s = m_modules->snapshot();
-    m_sourceLabel->setText(m_source ? m_source->description() : tr("no source"));
+    // A saved snapshot or session says where it was taken.
+    QString source = m_source ? m_source->description() : tr("no source");
+    if (m_source && !m_source->isLive() && m_haveSnapshot)
+        source += QStringLiteral(" — ") + originText(s.origin);
+    m_sourceLabel->setText(source);
+    m_sourceLabel->setToolTip(m_haveSnapshot ? originText(s.origin) : QString());
     m_kernelLabel->setText(s.kernelRelease.isEmpty() ? QString()
                                                      : tr("Kernel %1").arg(s.kernelRelease));
     m_countLabel->setText(tr("%n module(s)", nullptr, int(s.modules.size())));

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The compare window on snapshots captured in the lab guest on Debian's
+// 6.1 and 6.12 kernels: a column group per target, the modules only one
+// kernel loads and the holder that changed highlighted, "Only differences",
+// the origins above the table; in English and Chinese. With
+// REFSCOPE_SCREENSHOTS_DIR set it saves what it shows as PNGs there.
+#include "compare/comparewindow.h"
+#include "models/comparemodel.h"
+#include "settings/uilanguage.h"
+#include "sources/filesnapshotsource.h"
+#include "window/mainwindow.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDir>
+#include <QLabel>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+
+using namespace refscope;
+
+namespace {
+
+const QString kFixtures = QStringLiteral(REFSCOPE_FIXTURES_DIR "/");
+
+CompareTarget examples61()
+{
+    CompareTarget target{QStringLiteral("guest-examples.json"), {}};
+    QString error;
+    if (!FileSnapshotSource::readFile(kFixtures + target.label, &target.snapshot, &error))
+        qFatal("%s", qPrintable(error));
+    return target;
+}
+
+int rowOf(const QAbstractItemModel *model, const QString &module)
+{
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, 0).data().toString() == module)
+            return r;
+    return -1;
+}
+
+} // namespace
+
+class TestCompareWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void comparesTwoKernels_data();
+    void comparesTwoKernels();
+    void badFileIsRefused();
+    void windowOffersCompare();
+};
+
+void TestCompareWindow::comparesTwoKernels_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("onlyDifferences"); // the check box's text
+    QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("Only differences");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("仅显示差异");
+}
+
+void TestCompareWindow::comparesTwoKernels()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, onlyDifferences);
+    QVERIFY(UiLanguage::install(language));
+    CompareWindow window(examples61());
+    QString error;
+    QVERIFY2(window.addFile(kFixtures + QStringLiteral("guest-examples-6.12.json"), &error),
+             qPrintable(error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *only = window.findChild<QCheckBox *>(QStringLiteral("onlyDifferences"));
+    QVERIFY(only);
+    QCOMPARE(only->text(), onlyDifferences);
+
+    const QAbstractItemModel *shown = window.table()->model();
+    CompareModel *model = window.model();
+    QCOMPARE(shown->rowCount(), 23);
+    QCOMPARE(shown->columnCount(), 1 + 2 * kCompareFieldCount);
+    // Files captured before origins were recorded say so, in the language shown.
+    const QString origins = window.findChild<QLabel *>(QStringLiteral("compareOrigins"))->text();
+    QVERIFY2(origins.contains(QLatin1String("guest-examples-6.12.json")), qPrintable(origins));
+    QVERIFY2(origins.contains(QLatin1String("6.12.118+deb12-amd64")), qPrintable(origins));
+    QVERIFY2(language != QLatin1String("en") ||
+                 origins.contains(QLatin1String("origin not recorded")),
+             qPrintable(origins));
+
+    // netfs: held by fscache on 6.1, by 9pnet on 6.12; only that cell differs.
+    const int netfs = rowOf(shown, QStringLiteral("netfs"));
+    QVERIFY(netfs >= 0);
+    const QModelIndex holders = shown->index(netfs, model->columnOf(1, CompareField::Holders));
+    QCOMPARE(holders.data().toString(), QStringLiteral("9p,9pnet"));
+    QVERIFY(holders.data(Qt::BackgroundRole).value<QColor>().isValid());
+    QVERIFY(!shown->index(netfs, model->columnOf(1, CompareField::Refcount))
+                 .data(Qt::BackgroundRole)
+                 .value<QColor>()
+                 .isValid() ||
+            shown->index(netfs, model->columnOf(1, CompareField::Refcount))
+                    .data(Qt::BackgroundRole)
+                    .value<QColor>() != holders.data(Qt::BackgroundRole).value<QColor>());
+    // overlay: loaded on 6.12 only.
+    const int overlay = rowOf(shown, QStringLiteral("overlay"));
+    QVERIFY(shown->index(overlay, model->columnOf(0, CompareField::Loaded))
+                .data(CompareModel::DiffersRole)
+                .toBool());
+
+    only->click();
+    QCOMPARE(shown->rowCount(), 10);
+    QCOMPARE(rowOf(shown, QStringLiteral("count_demo")), -1);
+    QVERIFY(rowOf(shown, QStringLiteral("virtio_ring")) >= 0);
+
+    if (const QByteArray dir = qgetenv("REFSCOPE_SCREENSHOTS_DIR"); !dir.isEmpty()) {
+        window.resize(1900, 520);
+        QTest::qWait(50);
+        const QString path = QDir(QString::fromLocal8Bit(dir))
+                                 .filePath(QStringLiteral("compare-%1.png").arg(language));
+        QVERIFY(window.grab().save(path));
+    }
+    UiLanguage::install(QStringLiteral("en"));
+}
+
+void TestCompareWindow::badFileIsRefused()
+{
+    CompareWindow window(examples61());
+    QString error;
+    QVERIFY(!window.addFile(QStringLiteral("/nonexistent/snapshot.json"), &error));
+    QVERIFY2(error.contains(QLatin1String("/nonexistent/snapshot.json")), qPrintable(error));
+    QCOMPARE(window.model()->comparison().targets.size(), 1);
+}
+
+// The main window's File menu opens it; a saved snapshot shows its origin
+// in the status bar.
+void TestCompareWindow::windowOffersCompare()
+{
+    MainWindow main;
+    QVERIFY(main.findChild<QAction *>(QStringLiteral("compareAction")));
+    main.setSource(new FileSnapshotSource(kFixtures + QStringLiteral("guest-examples.json")));
+    auto *label = main.findChild<QLabel *>(QStringLiteral("sourceLabel"));
+    QTRY_VERIFY2(label->text().contains(QLatin1String("origin not recorded")),
+                 qPrintable(label->text()));
+}
+
+QTEST_MAIN(TestCompareWindow)
+#include "tst_compare_window.moc"
