@@ -32,11 +32,13 @@ QString formatComparison(const SnapshotComparison &comparison, bool onlyDifferen
     QString out;
     for (int t = 0; t < comparison.targets.size(); ++t) {
         const CompareTarget &target = comparison.targets.at(t);
-        out += QStringLiteral("%1  %2: %3, kernel %4\n")
-                   .arg(CompareModel::targetLetter(t), target.label,
-                        originText(target.snapshot.origin),
-                        target.snapshot.kernelRelease.isEmpty() ? QStringLiteral("unknown")
-                                                                : target.snapshot.kernelRelease);
+        QString line = QStringLiteral("%1  %2: %3")
+                           .arg(CompareModel::targetLetter(t), target.label,
+                                originText(target.snapshot.origin));
+        // Files from before origins were recorded still name their kernel.
+        if (target.snapshot.origin.kernelRelease.isEmpty())
+            line += QStringLiteral(", kernel %1").arg(target.snapshot.kernelRelease);
+        out += line + u'\n';
     }
     out += QStringLiteral("%1 modules, %2 differ (marked *)\n\n")
                .arg(comparison.rows.size())
