@@ -4,6 +4,8 @@
 // the CSV export quotes as RFC 4180 says.
 #include "capture/livecapturedetails.h"
 #include "events/eventcsv.h"
+#include "inventory/kmodreader.h"
+#include "recording/recording.h"
 #include "session/sessionfile.h"
 
 #include <QBuffer>
@@ -272,6 +274,25 @@ private slots:
         compareStores(*events, *session.events);
     }
 
+    // A session says where it was recorded: the snapshot's origin comes
+    // back whole, and openRecording reports it.
+    void originRoundTrips()
+    {
+        const auto events = sampleEvents(10);
+        Snapshot snapshot = sampleSnapshot();
+        snapshot.origin = readLocalSnapshot({.modinfo = false, .builtin = false}).origin;
+        QVERIFY(snapshot.origin.isRecorded());
+        const QString file = path("origin.rscope");
+        QCOMPARE(saveSession(file, snapshot, *events, {}), QString());
+        Session session;
+        QCOMPARE(loadSession(file, &session), QString());
+        QCOMPARE(session.snapshot.origin, snapshot.origin);
+        Origin opened;
+        QString error;
+        QVERIFY2(openRecording(file, &error, {}, &opened), qPrintable(error));
+        QCOMPARE(opened, snapshot.origin);
+    }
+
     void emptySessionRoundTrips()
     {
         EventStore none;
@@ -394,6 +415,7 @@ private slots:
             QString());
         QCOMPARE(session.formatVersion, quint32(1));
         QCOMPARE(session.snapshot.kernelRelease, QStringLiteral("6.1.0-56-amd64"));
+        QVERIFY(!session.snapshot.origin.isRecorded()); // written before origins were kept
         const EventStore &events = *session.events;
         QCOMPARE(events.size(), std::size_t(6));
         const int loop = events.findModule(QStringLiteral("loop"));
