@@ -3,17 +3,21 @@
 // 6.1 and 6.12 kernels: a column group per target, the modules only one
 // kernel loads and the holder that changed highlighted, "Only differences",
 // the origins above the table; in English and Chinese. With
-// REFSCOPE_SCREENSHOTS_DIR set it saves what it shows as PNGs there.
+// REFSCOPE_SCREENSHOTS_DIR set it saves what it shows as PNGs there. Also
+// where the window shows other files' origins: the status bar for a saved
+// snapshot, the timeline's header for a trace.dat and a session.
 #include "compare/comparewindow.h"
 #include "models/comparemodel.h"
 #include "settings/uilanguage.h"
 #include "sources/filesnapshotsource.h"
+#include "timeline/timelinewidget.h"
 #include "window/mainwindow.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QDir>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
@@ -50,6 +54,8 @@ private slots:
     void comparesTwoKernels();
     void badFileIsRefused();
     void windowOffersCompare();
+    void timelineNamesTheRecordingMachine_data();
+    void timelineNamesTheRecordingMachine();
 };
 
 void TestCompareWindow::comparesTwoKernels_data()
@@ -140,6 +146,32 @@ void TestCompareWindow::windowOffersCompare()
     auto *label = main.findChild<QLabel *>(QStringLiteral("sourceLabel"));
     QTRY_VERIFY2(label->text().contains(QLatin1String("origin not recorded")),
                  qPrintable(label->text()));
+}
+
+void TestCompareWindow::timelineNamesTheRecordingMachine_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("origin");
+    // trace-cmd's uname in the file's header: the lab guest on 6.1.0-56.
+    QTest::newRow("trace.dat") << QStringLiteral(REFSCOPE_TRACES_DIR "/loop-with-stacks.dat")
+                               << QStringLiteral("recorded by trace-cmd · host (none) · kernel "
+                                                 "6.1.0-56-amd64");
+    // A session written before sessions kept their origin.
+    QTest::newRow("session v1") << kFixtures + QStringLiteral("session-v1-loop.rscope")
+                                << QStringLiteral("origin not recorded");
+}
+
+// The timeline's header names where the recording was made.
+void TestCompareWindow::timelineNamesTheRecordingMachine()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, origin);
+    TimelineWidget timeline;
+    QSignalSpy changed(&timeline, &TimelineWidget::storeChanged);
+    timeline.openRecording(path);
+    QVERIFY(changed.wait(30000));
+    QVERIFY2(timeline.description().endsWith(QStringLiteral(" — ") + origin),
+             qPrintable(timeline.description()));
 }
 
 QTEST_MAIN(TestCompareWindow)
