@@ -355,6 +355,10 @@
         <source>Module</source>
         <translation>模块</translation>
     </message>
+    <message>
+        <source>read %1</source>
+        <translation>读取于 %1</translation>
+    </message>
 </context>
 <context>
     <name>refscope::CompareWindow</name>

@@ -355,6 +355,10 @@
         <source>Module</source>
         <translation>模組</translation>
     </message>
+    <message>
+        <source>read %1</source>
+        <translation>讀取於 %1</translation>
+    </message>
 </context>
 <context>
     <name>refscope::CompareWindow</name>

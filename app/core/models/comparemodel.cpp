@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/comparemodel.h"
 
+#include <QDateTime>
+
 namespace refscope {
 
 CompareModel::CompareModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -61,11 +63,17 @@ QString CompareModel::fieldTitle(CompareField field)
 QString CompareModel::targetText(int target) const
 {
     const CompareTarget &t = m_comparison.targets.at(target);
-    return tr("%1: %2 — %3")
-        .arg(targetLetter(target), t.label, originText(t.snapshot.origin))
-        .append(t.snapshot.origin.kernelRelease.isEmpty() && !t.snapshot.kernelRelease.isEmpty()
-                    ? QStringLiteral(" · ") + tr("kernel %1").arg(t.snapshot.kernelRelease)
-                    : QString());
+    QString text =
+        tr("%1: %2 — %3").arg(targetLetter(target), t.label, originText(t.snapshot.origin));
+    // Files from before origins were recorded still name their kernel.
+    if (t.snapshot.origin.kernelRelease.isEmpty() && !t.snapshot.kernelRelease.isEmpty())
+        text += QStringLiteral(" · ") + tr("kernel %1").arg(t.snapshot.kernelRelease);
+    // Two moments of one machine differ only by when they were read.
+    if (t.snapshot.takenAtMs > 0)
+        text += QStringLiteral(" · ") +
+                tr("read %1").arg(QDateTime::fromMSecsSinceEpoch(t.snapshot.takenAtMs)
+                                      .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    return text;
 }
 
 int CompareModel::columnOf(int target, CompareField field) const

@@ -86,6 +86,10 @@ void TestCliExitCodes::exitStatus_data()
     QTest::newRow("compare --json --only-different")
         << QStringList{"compare", examples61, examples612, "--json", "--only-different"} << 0
         << QString();
+    QTest::newRow("compare a session with a snapshot")
+        << QStringList{"compare", QStringLiteral(REFSCOPE_TRACES_DIR "/leaky-ref-leak.rscope"),
+                       examples61}
+        << 0 << QString();
     QTest::newRow("compare a file with this machine")
         << QStringList{"compare", examples61, "local"} << 0 << QString();
 
