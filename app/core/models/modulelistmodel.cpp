@@ -105,6 +105,7 @@ SnapshotDiff ModuleListModel::applySnapshot(const Snapshot &snapshot)
     m_snapshot.support = next.support;
     m_snapshot.builtin = next.builtin;
     m_snapshot.takenAtMs = next.takenAtMs;
+    m_snapshot.origin = next.origin;
     // A module loaded again loses its absent row; one unloaded may get one.
     syncAbsentRows();
     emit snapshotApplied(diff);

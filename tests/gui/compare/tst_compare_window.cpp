@@ -7,6 +7,8 @@
 // where the window shows other files' origins: the status bar for a saved
 // snapshot, the timeline's header for a trace.dat and a session.
 #include "compare/comparewindow.h"
+#include "inventory/kmodreader.h"
+#include "inventory/snapshotjson.h"
 #include "models/comparemodel.h"
 #include "settings/uilanguage.h"
 #include "sources/filesnapshotsource.h"
@@ -16,10 +18,12 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QDir>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace refscope;
@@ -146,6 +150,19 @@ void TestCompareWindow::windowOffersCompare()
     auto *label = main.findChild<QLabel *>(QStringLiteral("sourceLabel"));
     QTRY_VERIFY2(label->text().contains(QLatin1String("origin not recorded")),
                  qPrintable(label->text()));
+
+    // A snapshot saved now records this machine: opened, it says so.
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("this-machine.json"));
+    QFile file(saved);
+    const Snapshot local = readLocalSnapshot({.modinfo = false, .builtin = false});
+    QVERIFY(file.open(QIODevice::WriteOnly) &&
+            file.write(QJsonDocument(snapshotToJson(local)).toJson()) > 0);
+    file.close();
+    main.setSource(new FileSnapshotSource(saved));
+    const QString expected = originText(local.origin);
+    QVERIFY(expected.contains(local.origin.host));
+    QTRY_VERIFY2(label->text().endsWith(expected), qPrintable(label->text()));
 }
 
 void TestCompareWindow::timelineNamesTheRecordingMachine_data()
