@@ -111,6 +111,10 @@ void TestCliExitCodes::exitStatus_data()
         << QStringLiteral("/nonexistent/refscope.json");
     QTest::newRow("compare, not a snapshot") << QStringList{"compare", notATrace, examples61} << 1
                                              << QStringLiteral("refscope-cli compare: ");
+    // Refused before any guest starts.
+    QTest::newRow("compare, a lab kernel not installed")
+        << QStringList{"compare", "lab:0.0.1-not-installed", examples61} << 1
+        << QStringLiteral("lab:0.0.1-not-installed: ");
     QTest::newRow("why --trace, missing file")
         << QStringList{"why", "loop", "--trace", "/nonexistent/refscope.dat"} << 1
         << QStringLiteral("/nonexistent/refscope.dat");
