@@ -3,17 +3,11 @@
 
 #include "protocol/protocol.h"
 
-#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace refscope {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SshTarget", text);
-}
 
 // What the remote command may contain unquoted: the agent's path and the
 // module go into a line the target's login shell parses (sh, bash, zsh, fish
@@ -127,18 +121,19 @@ QString SshTarget::remoteAgent() const
 QString SshTarget::check() const
 {
     if (host.isEmpty())
-        return tr("no host given");
+        return SshTarget::tr("no host given");
     if (host.startsWith(u'-') || !safeHost().match(host).hasMatch())
-        return tr("\"%1\" is not a host name").arg(host);
+        return SshTarget::tr("\"%1\" is not a host name").arg(host);
     if (!user.isEmpty() && (user.startsWith(u'-') || !safeWord().match(user).hasMatch()))
-        return tr("\"%1\" is not a user name").arg(user);
+        return SshTarget::tr("\"%1\" is not a user name").arg(user);
     if (port < 0 || port > 65535)
-        return tr("%1 is not a port").arg(port);
+        return SshTarget::tr("%1 is not a port").arg(port);
     const QString agent = remoteAgent();
     if (!agent.startsWith(u'/') || !safeWord().match(agent).hasMatch() ||
         agent.contains(QLatin1String("/../")))
-        return tr("the agent's path on the target must be absolute and plain (letters, digits, "
-                  "\"_./+-\"): \"%1\"")
+        return SshTarget::tr(
+                   "the agent's path on the target must be absolute and plain (letters, digits, "
+                   "\"_./+-\"): \"%1\"")
             .arg(agent);
     return {};
 }
@@ -197,7 +192,7 @@ bool parseSshTarget(const QString &text, SshTarget *target, QString *error)
         parsed.user = rest.left(at);
         rest = rest.mid(at + 1);
         if (parsed.user.isEmpty()) {
-            *error = tr("\"%1\" has an empty user name before \"@\"").arg(text);
+            *error = SshTarget::tr("\"%1\" has an empty user name before \"@\"").arg(text);
             return false;
         }
     }
@@ -205,14 +200,14 @@ bool parseSshTarget(const QString &text, SshTarget *target, QString *error)
     if (rest.startsWith(u'[')) {
         const qsizetype close = rest.indexOf(u']');
         if (close < 0) {
-            *error = tr("\"%1\" lacks the \"]\" after the address").arg(text);
+            *error = SshTarget::tr("\"%1\" lacks the \"]\" after the address").arg(text);
             return false;
         }
         parsed.host = rest.mid(1, close - 1);
         const QString after = rest.mid(close + 1);
         if (!after.isEmpty()) {
             if (!after.startsWith(u':')) {
-                *error = tr("\"%1\": only \":PORT\" may follow the address").arg(text);
+                *error = SshTarget::tr("\"%1\": only \":PORT\" may follow the address").arg(text);
                 return false;
             }
             portText = after.mid(1);
@@ -227,7 +222,7 @@ bool parseSshTarget(const QString &text, SshTarget *target, QString *error)
         bool ok = false;
         parsed.port = portText.toInt(&ok);
         if (!ok || parsed.port <= 0 || parsed.port > 65535) {
-            *error = tr("\"%1\" is not a port").arg(portText);
+            *error = SshTarget::tr("\"%1\" is not a port").arg(portText);
             return false;
         }
     }
@@ -272,81 +267,94 @@ QString sshEndReason(const SshTarget &target, const AgentClient::EndInfo &end)
     const QString who = target.name();
     const QString err = end.stderrTail;
     if (end.handshakeError == errorcode::ProtocolMismatch)
-        return tr("refscope-agent on %1 speaks another protocol version than this RefScope "
-                  "(version %2): install the same RefScope version on both machines.")
+        return SshTarget::tr(
+                   "refscope-agent on %1 speaks another protocol version than this RefScope "
+                   "(version %2): install the same RefScope version on both machines.")
             .arg(who)
             .arg(kProtocolVersion);
     if (!end.processEnded) {
         if (end.handshakeError.isEmpty())
             return end.reason;
-        return tr("refscope-agent on %1 refused the connection: %2").arg(who, end.reason);
+        return SshTarget::tr("refscope-agent on %1 refused the connection: %2")
+            .arg(who, end.reason);
     }
     if (end.crashed)
-        return end.greeted ? tr("The connection to %1 was ended (ssh was stopped).").arg(who)
-                           : tr("ssh to %1 was stopped before it connected.").arg(who);
+        return end.greeted
+                   ? SshTarget::tr("The connection to %1 was ended (ssh was stopped).").arg(who)
+                   : SshTarget::tr("ssh to %1 was stopped before it connected.").arg(who);
 
     // The remote command's own markers come first: ssh itself succeeded.
     if (hasMarker(err, QStringLiteral("no-agent")))
-        return tr("refscope-agent is not installed on %1 (there is no %2 there). Install "
-                  "RefScope on that machine: the refscope and refscope-helper-dkms packages "
-                  "(DKMS builds the helper module for its own kernel), as RefScope's README "
-                  "shows; or name another place with --ssh-agent PATH.")
+        return SshTarget::tr(
+                   "refscope-agent is not installed on %1 (there is no %2 there). Install "
+                   "RefScope on that machine: the refscope and refscope-helper-dkms packages "
+                   "(DKMS builds the helper module for its own kernel), as RefScope's README "
+                   "shows; or name another place with --ssh-agent PATH.")
             .arg(who, target.remoteAgent());
     if (hasMarker(err, QStringLiteral("not-root")))
-        return tr("You log in on %1 as %2, not as root: log in as root (root@HOST) or let "
-                  "sudo start the agent (--ssh-privilege sudo).")
+        return SshTarget::tr(
+                   "You log in on %1 as %2, not as root: log in as root (root@HOST) or let "
+                   "sudo start the agent (--ssh-privilege sudo).")
             .arg(who, markerValue(err, QStringLiteral("not-root")));
     if (hasMarker(err, QStringLiteral("no-sudo")))
-        return tr("sudo is not installed on %1: log in as root (--ssh-privilege root), or "
-                  "install sudo there.")
+        return SshTarget::tr(
+                   "sudo is not installed on %1: log in as root (--ssh-privilege root), or "
+                   "install sudo there.")
             .arg(who);
     if (hasMarker(err, QStringLiteral("no-pkexec")))
-        return tr("pkexec is not installed on %1: use sudo (--ssh-privilege sudo) or log in as "
-                  "root.")
+        return SshTarget::tr(
+                   "pkexec is not installed on %1: use sudo (--ssh-privilege sudo) or log in as "
+                   "root.")
             .arg(who);
     if (err.contains(QLatin1String("sudo: a password is required")) ||
         err.contains(QLatin1String("sudo: a terminal is required")))
-        return tr("sudo on %1 wants a password, which cannot be typed over this connection. "
-                  "Let sudo start the agent without one there (a sudoers line such as "
-                  "\"USER ALL=(root) NOPASSWD: %2\"), or log in as root "
-                  "(--ssh-privilege root).")
+        return SshTarget::tr(
+                   "sudo on %1 wants a password, which cannot be typed over this connection. "
+                   "Let sudo start the agent without one there (a sudoers line such as "
+                   "\"USER ALL=(root) NOPASSWD: %2\"), or log in as root "
+                   "(--ssh-privilege root).")
             .arg(who, target.remoteAgent());
     if (err.contains(QLatin1String("is not in the sudoers file")) ||
         err.contains(QLatin1String("is not allowed to execute")))
-        return tr("sudo on %1 does not allow you to run %2 as root: add a sudoers rule for it "
-                  "there (\"USER ALL=(root) NOPASSWD: %2\"), or log in as root "
-                  "(--ssh-privilege root).")
+        return SshTarget::tr(
+                   "sudo on %1 does not allow you to run %2 as root: add a sudoers rule for it "
+                   "there (\"USER ALL=(root) NOPASSWD: %2\"), or log in as root "
+                   "(--ssh-privilege root).")
             .arg(who, target.remoteAgent());
     if (err.contains(QLatin1String("No authentication agent found")) ||
         (target.privilege == SshPrivilege::Pkexec && !end.greeted &&
          (end.exitCode == 126 || end.exitCode == 127)))
-        return tr("pkexec on %1 would ask for a password, which cannot be typed over this "
-                  "connection: polkit there must allow RefScope's action without one (a polkit "
-                  "rule for org.refscope.inspect and org.refscope.release), or use sudo "
-                  "(--ssh-privilege sudo) or a root login.")
+        return SshTarget::tr(
+                   "pkexec on %1 would ask for a password, which cannot be typed over this "
+                   "connection: polkit there must allow RefScope's action without one (a polkit "
+                   "rule for org.refscope.inspect and org.refscope.release), or use sudo "
+                   "(--ssh-privilege sudo) or a root login.")
             .arg(who);
 
     if (end.exitCode == 255) {
         // ssh's own failure; its messages are English whatever the locale.
         if (err.contains(QLatin1String("REMOTE HOST IDENTIFICATION HAS CHANGED")))
-            return tr("The host key of %1 has changed since you last connected: a reinstalled "
-                      "machine, or someone intercepting the connection. RefScope does not "
-                      "connect. Check the new key on the machine itself (ssh-keygen -lf "
-                      "/etc/ssh/ssh_host_ed25519_key.pub there), then remove the old one with "
-                      "\"ssh-keygen -R %2\" and connect once with \"ssh %1\".")
+            return SshTarget::tr(
+                       "The host key of %1 has changed since you last connected: a reinstalled "
+                       "machine, or someone intercepting the connection. RefScope does not "
+                       "connect. Check the new key on the machine itself (ssh-keygen -lf "
+                       "/etc/ssh/ssh_host_ed25519_key.pub there), then remove the old one with "
+                       "\"ssh-keygen -R %2\" and connect once with \"ssh %1\".")
                 .arg(who, target.host);
         if (err.contains(QLatin1String("Host key verification failed")) ||
             err.contains(QLatin1String("host key is known")))
-            return tr("The host key of %1 is not known here yet, so RefScope cannot be sure it "
-                      "reaches the right machine. Connect once with \"ssh %1\", check the key "
-                      "fingerprint it shows against the machine's own (ssh-keygen -lf "
-                      "/etc/ssh/ssh_host_ed25519_key.pub there) and accept it, then try again.")
+            return SshTarget::tr(
+                       "The host key of %1 is not known here yet, so RefScope cannot be sure it "
+                       "reaches the right machine. Connect once with \"ssh %1\", check the key "
+                       "fingerprint it shows against the machine's own (ssh-keygen -lf "
+                       "/etc/ssh/ssh_host_ed25519_key.pub there) and accept it, then try again.")
                 .arg(who);
         const QString denied = lineWith(err, QStringLiteral("Permission denied"));
         if (!denied.isEmpty() || err.contains(QLatin1String("Too many authentication failures")))
-            return tr("%1 refused the login (%2). RefScope logs in with your own SSH keys and "
-                      "ssh-agent and never asks for a password: check that \"ssh %1\" logs in "
-                      "without one (ssh-copy-id %1 installs your key there).")
+            return SshTarget::tr(
+                       "%1 refused the login (%2). RefScope logs in with your own SSH keys and "
+                       "ssh-agent and never asks for a password: check that \"ssh %1\" logs in "
+                       "without one (ssh-copy-id %1 installs your key there).")
                 .arg(who, denied.isEmpty() ? lastLine(err) : denied);
         for (const char *unreachable :
              {"Could not resolve hostname", "Connection refused", "No route to host",
@@ -354,20 +362,21 @@ QString sshEndReason(const SshTarget &target, const AgentClient::EndInfo &end)
               "connect to host", "kex_exchange_identification", "Connection closed by"}) {
             const QString line = lineWith(err, QLatin1String(unreachable));
             if (!line.isEmpty() && !end.greeted)
-                return tr("Cannot reach %1: %2.").arg(who, line);
+                return SshTarget::tr("Cannot reach %1: %2.").arg(who, line);
         }
         if (end.greeted) {
             const QString detail = lastLine(err);
-            return detail.isEmpty() ? tr("The connection to %1 dropped.").arg(who)
-                                    : tr("The connection to %1 dropped: %2.").arg(who, detail);
+            return detail.isEmpty()
+                       ? SshTarget::tr("The connection to %1 dropped.").arg(who)
+                       : SshTarget::tr("The connection to %1 dropped: %2.").arg(who, detail);
         }
         const QString detail = lastLine(err);
-        return detail.isEmpty() ? tr("ssh could not connect to %1.").arg(who)
-                                : tr("ssh could not connect to %1: %2").arg(who, detail);
+        return detail.isEmpty() ? SshTarget::tr("ssh could not connect to %1.").arg(who)
+                                : SshTarget::tr("ssh could not connect to %1: %2").arg(who, detail);
     }
     if (!end.greeted && end.exitCode == 0)
-        return tr("The connection to %1 ended before refscope-agent answered.").arg(who);
-    return tr("On %1: %2").arg(who, end.reason);
+        return SshTarget::tr("The connection to %1 ended before refscope-agent answered.").arg(who);
+    return SshTarget::tr("On %1: %2").arg(who, end.reason);
 }
 
 void startSshAgent(AgentClient *client, const SshTarget &target, AgentMode mode,

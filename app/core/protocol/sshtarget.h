@@ -9,6 +9,7 @@
 #include "protocol/agentclient.h"
 #include "protocol/agentmode.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -23,6 +24,8 @@ enum class SshPrivilege {
 };
 
 struct SshTarget {
+    Q_DECLARE_TR_FUNCTIONS(refscope::SshTarget)
+public:
     QString user; // empty: ssh's own choice (~/.ssh/config, else the local user)
     QString host; // a name, an address or a Host alias of ~/.ssh/config
     int port = 0; // 0: ssh's own choice
