@@ -58,10 +58,14 @@ QString remoteScript(SshPrivilege privilege)
     return {};
 }
 
+// ssh's last line, without its full stop: the message adds its own.
 QString lastLine(const QString &text)
 {
     const QStringList lines = text.trimmed().split(u'\n');
-    return lines.isEmpty() ? QString() : lines.last().trimmed();
+    QString line = lines.isEmpty() ? QString() : lines.last().trimmed();
+    while (line.endsWith(u'.'))
+        line.chop(1);
+    return line;
 }
 
 // The line of ssh's stderr that contains what, trimmed ("ssh: " removed).

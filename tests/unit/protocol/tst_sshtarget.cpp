@@ -206,7 +206,7 @@ private slots:
         QTest::newRow("dropped") << 255 << "Connection to server closed by remote host.\n"
                                  << true
                                  << "The connection to server dropped: Connection to server "
-                                    "closed by remote host..";
+                                    "closed by remote host.";
         QTest::newRow("network gone") << 255 << "Timeout, server server not responding.\n"
                                       << true << "The connection to server dropped";
         QTest::newRow("sudo wants a password")
