@@ -7,6 +7,7 @@
 #include "cli/recordcommand.h"
 #include "cli/releasecommand.h"
 #include "cli/reportcommand.h"
+#include "cli/sshcli.h"
 #include "cli/whycommand.h"
 
 #include "graph/dependencygraph.h"
@@ -76,6 +77,19 @@ constexpr char kUsage[] =
     "                    (lab, lab:RELEASE: boots it, about ten seconds); the\n"
     "                    header names where each snapshot was taken\n"
     "\n"
+    "Another machine, over SSH (snapshot, graph, why, record, release):\n"
+    "  --ssh [USER@]HOST[:PORT]  ask the refscope-agent that OpenSSH's ssh starts\n"
+    "                    on HOST, as root there (your ~/.ssh/config, keys and\n"
+    "                    ssh-agent; nothing is asked on the terminal). record's\n"
+    "                    COMMAND runs here and the session file is written here.\n"
+    "  --ssh-privilege auto|root|sudo|pkexec  how the agent gets root on HOST:\n"
+    "                    auto (default) runs it directly when you log in as root,\n"
+    "                    else through sudo -n (no password: a NOPASSWD rule for\n"
+    "                    the agent); pkexec only where polkit allows it without\n"
+    "                    a password\n"
+    "  --ssh-agent PATH  the agent on HOST (default /usr/libexec/refscope-agent)\n"
+    "  --ssh-config FILE ssh's configuration file (ssh -F)\n"
+    "\n"
     "  --help            show this help\n"
     "  --version         show the version\n"
     "\n"
@@ -126,10 +140,15 @@ ExitCode graphCommand()
 
 ExitCode run(const QStringList &args)
 {
-    if (args.isEmpty())
+    QStringList rest = args;
+    std::optional<SshTarget> ssh;
+    const QString sshProblem = takeSshOptions(&rest, &ssh);
+    if (!sshProblem.isEmpty())
+        return usageError(sshProblem);
+    if (rest.isEmpty())
         return usageError(QStringLiteral("no command given"));
-    const QString command = args.first();
-    const QStringList options = args.mid(1);
+    const QString command = rest.first();
+    const QStringList options = rest.mid(1);
     if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
         print(stdout, QString::fromUtf8(kUsage));
         return ExitCode::Success;
@@ -140,13 +159,14 @@ ExitCode run(const QStringList &args)
     }
     if (command == QLatin1String("snapshot")) {
         if (options.isEmpty() || options == QStringList{QStringLiteral("--json")})
-            return snapshotCommand(!options.isEmpty());
+            return ssh ? sshSnapshotCommand(*ssh, !options.isEmpty(), false)
+                       : snapshotCommand(!options.isEmpty());
         return usageError(
             QStringLiteral("snapshot takes only --json, not \"%1\"").arg(options.join(u' ')));
     }
     if (command == QLatin1String("graph")) {
         if (options == QStringList{QStringLiteral("--dot")})
-            return graphCommand();
+            return ssh ? sshSnapshotCommand(*ssh, false, true) : graphCommand();
         return usageError(QStringLiteral("graph needs --dot (the only output format)"));
     }
     if (command == QLatin1String("why")) {
@@ -160,10 +180,13 @@ ExitCode run(const QStringList &args)
             trace = modules.takeAt(traceAt + 1);
             modules.removeAt(traceAt);
         }
+        if (ssh && inferred)
+            return usageError(QStringLiteral("why --inferred reads this machine's /proc: not "
+                                             "with --ssh"));
         if (modules.size() == 1 && !modules.first().startsWith(u'-'))
-            return whyCommand(modules.first(), json, trace,
-                              root ? WhySource::Pkexec
-                                   : (inferred ? WhySource::Inferred : WhySource::Best));
+            return whyCommand(
+                modules.first(), json, trace,
+                root ? WhySource::Pkexec : (inferred ? WhySource::Inferred : WhySource::Best), ssh);
         return usageError(QStringLiteral("why needs one module name, optionally --json, --trace "
                                          "FILE and --root or --inferred"));
     }
@@ -175,9 +198,9 @@ ExitCode run(const QStringList &args)
         return usageError(QStringLiteral("report needs one trace file, optionally --json"));
     }
     if (command == QLatin1String("record"))
-        return recordCommand(options);
+        return recordCommand(options, ssh);
     if (command == QLatin1String("release"))
-        return releaseCommand(options);
+        return releaseCommand(options, ssh);
     if (command == QLatin1String("compare"))
         return compareCommand(options);
     return usageError(QStringLiteral("unknown command \"%1\"").arg(command));

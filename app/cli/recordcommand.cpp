@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/recordcommand.h"
 
+#include "capture/livecapture.h"
 #include "capture/livecapturedetails.h"
 #include "capture/livecapturesignals.h"
 #include "capture/livecapturetracefs.h"
 #include "cli/clioutput.h"
+#include "cli/sshcli.h"
 #include "inventory/kmodreader.h"
+#include "protocol/methods.h"
 #include "session/sessionfile.h"
 
+#include <QEventLoop>
 #include <QProcess>
 
 #include <csignal>
@@ -54,15 +58,123 @@ QString parseArgs(const QStringList &args, RecordOptions *options)
     return {};
 }
 
+// Prints the totals or where the session went instead; the exit status.
+ExitCode saveRecording(const QString &output, const Snapshot &snapshot, const EventStore &events,
+                       bool ran);
+
+// The capture by the target's agent (trace.start / trace.stop, as the
+// window's Capture action) while COMMAND runs on this machine.
+ExitCode recordOverSsh(const SshTarget &target, const RecordOptions &options)
+{
+    AgentClient client;
+    QString error;
+    if (!connectSshAgent(&client, target, AgentMode::Inspect, {}, &error))
+        return failure(QStringLiteral("record"), error);
+    LiveCapture capture(&client);
+    QEventLoop loop;
+    QString captureError;
+    bool stopped = false;
+    QObject::connect(&capture, &LiveCapture::started, &loop, &QEventLoop::quit);
+    QObject::connect(&capture, &LiveCapture::stopped, &loop, [&] {
+        stopped = true;
+        loop.quit();
+    });
+    QObject::connect(&capture, &LiveCapture::failed, &loop, [&](const QString &message) {
+        captureError = message;
+        loop.quit();
+    });
+    capture.start(options.capture);
+    if (captureError.isEmpty())
+        loop.exec(); // until started or failed
+    if (!captureError.isEmpty())
+        return failure(QStringLiteral("record"), captureError);
+
+    QProcess command;
+    command.setProgram(options.command.first());
+    command.setArguments(options.command.mid(1));
+    command.setProcessChannelMode(QProcess::ForwardedChannels);
+    command.setInputChannelMode(QProcess::ForwardedInputChannel);
+    onTerminationSignal([&command](int signal) {
+        if (signal != SIGINT && command.processId() > 0)
+            ::kill(pid_t(command.processId()), signal);
+    });
+    QObject::connect(&command, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&command, &QProcess::errorOccurred, &loop, [&](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart)
+            loop.quit();
+    });
+    command.start();
+    // Events arrive meanwhile; a connection that drops ends the wait too.
+    if (captureError.isEmpty())
+        loop.exec();
+    const bool ran =
+        command.state() == QProcess::NotRunning && command.error() != QProcess::FailedToStart;
+    if (command.state() != QProcess::NotRunning) {
+        command.kill();
+        command.waitForFinished(5000);
+    }
+    if (captureError.isEmpty()) {
+        capture.stop();
+        if (!stopped && captureError.isEmpty())
+            loop.exec();
+    }
+    client.callSync(agentmethod::Shutdown, {}, 10000);
+    if (!ran)
+        failure({}, QStringLiteral("cannot run %1: %2")
+                        .arg(options.command.first(), command.errorString()));
+    if (!captureError.isEmpty() && !capture.events())
+        return failure(QStringLiteral("record"), captureError);
+    if (!captureError.isEmpty())
+        print(stderr,
+              QStringLiteral("refscope-cli: %1; saving what arrived before\n").arg(captureError));
+    const Snapshot baseline = capture.baseline();
+    std::unique_ptr<EventStore> events = capture.takeEvents();
+    const ExitCode saved = saveRecording(options.output, baseline, *events, ran);
+    if (saved == ExitCode::Success && ran && command.exitStatus() == QProcess::NormalExit &&
+        command.exitCode() != 0)
+        print(stderr, QStringLiteral("refscope-cli: %1 exited with status %2\n")
+                          .arg(options.command.first())
+                          .arg(command.exitCode()));
+    return captureError.isEmpty() ? saved : ExitCode::Failure;
+}
+
+ExitCode saveRecording(const QString &output, const Snapshot &snapshot, const EventStore &events,
+                       bool ran)
+{
+    // The capture exists nowhere else: when the output cannot be written,
+    // it goes where it can, and the user is told where.
+    QString writtenTo;
+    const QString saveError =
+        saveSessionKeeping(output, sessionFallbackDirs(), snapshot, events, {}, &writtenTo);
+    if (!saveError.isEmpty()) {
+        print(stderr, QStringLiteral("refscope-cli: %1\n").arg(saveError));
+        if (writtenTo.isEmpty())
+            return failure({},
+                           QStringLiteral("the recording could not be saved anywhere and is lost"));
+        return failure({}, QStringLiteral("%1 module events, %2 lost events; the session was "
+                                          "written to %3 instead")
+                               .arg(events.size())
+                               .arg(events.lostEventCount())
+                               .arg(writtenTo));
+    }
+    print(stdout, QStringLiteral("%1 module events, %2 lost events; session file written to %3\n")
+                      .arg(events.size())
+                      .arg(events.lostEventCount())
+                      .arg(output));
+    return ran ? ExitCode::Success : ExitCode::Failure;
+}
+
 } // namespace
 
-ExitCode recordCommand(const QStringList &args)
+ExitCode recordCommand(const QStringList &args, const std::optional<SshTarget> &ssh)
 {
     RecordOptions options;
     const QString problem = parseArgs(args, &options);
     if (!problem.isEmpty()) {
         return usageError(problem);
     }
+    if (ssh)
+        return recordOverSsh(*ssh, options);
     if (geteuid() != 0) {
         return failure({}, QStringLiteral("record reads the kernel's trace buffers and needs "
                                           "root (sudo refscope-cli record ...)"));

@@ -5,12 +5,17 @@
 #pragma once
 
 #include "cli/clioutput.h"
+#include "protocol/sshtarget.h"
 
 #include <QStringList>
 
+#include <optional>
+
 namespace refscope {
 
-// args: everything after "record". Returns the exit status.
-ExitCode recordCommand(const QStringList &args);
+// args: everything after "record". Returns the exit status. ssh: the
+// agent on that machine captures while COMMAND runs here (e.g. sleep 30,
+// or ssh HOST modprobe ...); the session file is written here.
+ExitCode recordCommand(const QStringList &args, const std::optional<SshTarget> &ssh = std::nullopt);
 
 } // namespace refscope

@@ -2,6 +2,7 @@
 #include "cli/releasecommand.h"
 
 #include "cli/clioutput.h"
+#include "cli/sshcli.h"
 #include "cli/whycommand.h"
 #include "inventory/moduleinfo.h"
 #include "lab/labpaths.h"
@@ -91,7 +92,7 @@ bool confirmed(const ReleaseOptions &options, const ReleaseRequest &request)
 
 } // namespace
 
-ExitCode releaseCommand(const QStringList &args)
+ExitCode releaseCommand(const QStringList &args, const std::optional<SshTarget> &ssh)
 {
     ReleaseOptions options;
     const QString problem = parseArgs(args, &options);
@@ -122,7 +123,7 @@ ExitCode releaseCommand(const QStringList &args)
         evidence = e;
     }
     const QString agent = labDefaultAgent();
-    if (agent.isEmpty()) {
+    if (agent.isEmpty() && !ssh) {
         return failure(QStringLiteral("release"),
                        QStringLiteral("refscope-agent is not installed"));
     }
@@ -142,13 +143,17 @@ ExitCode releaseCommand(const QStringList &args)
     // on the command line, so polkit's dialog names it, and the agent
     // releases that module only, once.
     const QStringList mode = agentArgumentsFor(AgentMode::Release, options.module);
-    if (geteuid() == 0)
-        client.startProcess(agent, mode);
-    else
-        client.startProcess(QStringLiteral("pkexec"), QStringList{agent} + mode);
     const auto failed = [](const QString &what) {
         return failure(QStringLiteral("release"), what);
     };
+    QString sshError;
+    if (ssh) {
+        if (!connectSshAgent(&client, *ssh, AgentMode::Release, options.module, &sshError))
+            return failed(sshError);
+    } else if (geteuid() == 0)
+        client.startProcess(agent, mode);
+    else
+        client.startProcess(QStringLiteral("pkexec"), QStringList{agent} + mode);
     if (!client.waitForHello(kHelloTimeoutMs))
         return failed(disconnectReason.isEmpty() ? QStringLiteral("the agent did not answer")
                                                  : disconnectReason);

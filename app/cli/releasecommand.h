@@ -5,14 +5,18 @@
 #pragma once
 
 #include "cli/clioutput.h"
+#include "protocol/sshtarget.h"
 
 #include <QStringList>
+
+#include <optional>
 
 namespace refscope {
 
 // Exit status: Success released (verified gone), Failure not released or
 // the agent could not be reached (not authorized, ...), Usage bad command
-// line.
-ExitCode releaseCommand(const QStringList &args);
+// line. ssh: through `refscope-agent --release MODULE` on that machine.
+ExitCode releaseCommand(const QStringList &args,
+                        const std::optional<SshTarget> &ssh = std::nullopt);
 
 } // namespace refscope

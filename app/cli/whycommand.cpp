@@ -2,6 +2,7 @@
 #include "cli/whycommand.h"
 
 #include "cli/clioutput.h"
+#include "cli/sshcli.h"
 
 #include "agent/holdersmethod.h"
 #include "holders/holderreport.h"
@@ -96,10 +97,17 @@ struct WhyAnswer {
 
 // The holders method's answer: run here (root) or by the agent that pkexec
 // starts for the inspect action (--root), the GUI's way.
-bool askHolders(const QJsonObject &params, bool throughPkexec, WhyAnswer *answer, QString *error)
+bool askHolders(const QJsonObject &params, bool throughPkexec, WhyAnswer *answer, QString *error,
+                const std::optional<SshTarget> &ssh = std::nullopt)
 {
     AgentReply reply;
-    if (!throughPkexec) {
+    if (ssh) {
+        AgentClient client;
+        if (!connectSshAgent(&client, *ssh, AgentMode::Inspect, {}, error))
+            return false;
+        reply = client.callSync(agentmethod::Holders, params, kCallTimeoutMs);
+        client.callSync(agentmethod::Shutdown, {}, kCallTimeoutMs);
+    } else if (!throughPkexec) {
         reply = holdersOf(params);
     } else {
         const QString agent = labDefaultAgent();
@@ -171,7 +179,8 @@ QString formatHolderReport(const HolderReport &report)
     return text;
 }
 
-ExitCode whyCommand(const QString &module, bool json, const QString &trace, WhySource source)
+ExitCode whyCommand(const QString &module, bool json, const QString &trace, WhySource source,
+                    const std::optional<SshTarget> &ssh)
 {
     QString error;
     std::optional<LeakEvidence> evidence;
@@ -187,7 +196,10 @@ ExitCode whyCommand(const QString &module, bool json, const QString &trace, WhyS
     if (evidence)
         params.insert(QStringLiteral("outstanding_gets"), outstandingGetsToJson(evidence->gets));
     const bool isRoot = geteuid() == 0;
-    if (source == WhySource::Pkexec || (source == WhySource::Best && isRoot)) {
+    if (ssh) {
+        if (!askHolders(params, false, &answer, &error, ssh))
+            return failure(QStringLiteral("why"), error);
+    } else if (source == WhySource::Pkexec || (source == WhySource::Best && isRoot)) {
         // The agent's own code: the helper kernel module's exact holders.
         if (!askHolders(params, source == WhySource::Pkexec && !isRoot, &answer, &error)) {
             return failure(QStringLiteral("why"), error);

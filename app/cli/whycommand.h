@@ -9,8 +9,11 @@
 
 #include "cli/clioutput.h"
 #include "holders/holder.h"
+#include "protocol/sshtarget.h"
 
 #include <QString>
+
+#include <optional>
 
 namespace refscope {
 
@@ -26,7 +29,9 @@ enum class WhySource {
     Pkexec,   // exact through `pkexec refscope-agent --inspect` (--root)
     Inferred, // only /proc, even as root: the helper is not loaded (--inferred)
 };
+// ssh: ask the agent that ssh starts on that machine instead (--ssh).
 ExitCode whyCommand(const QString &module, bool json, const QString &trace,
-                    WhySource source = WhySource::Best);
+                    WhySource source = WhySource::Best,
+                    const std::optional<SshTarget> &ssh = std::nullopt);
 
 } // namespace refscope

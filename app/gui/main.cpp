@@ -6,6 +6,7 @@
 #include "sources/filesnapshotsource.h"
 #include "sources/labsnapshotsource.h"
 #include "sources/localsnapshotsource.h"
+#include "sources/sshsnapshotsource.h"
 #include "window/mainwindow.h"
 #include "window/privilegeprobe.h"
 
@@ -14,6 +15,7 @@
 #include <QFileInfo>
 
 #include <cstdio>
+#include <optional>
 #include <unistd.h>
 
 using namespace refscope;
@@ -45,9 +47,32 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "The kernel the lab guest boots, as an installed release "
                                         "(e.g. 6.12.118+deb12-amd64); implies --lab."),
         QApplication::translate("main", "RELEASE"));
+    const QCommandLineOption sshOption(
+        QStringLiteral("ssh"),
+        QApplication::translate("main", "Show another machine's modules, read by the "
+                                        "refscope-agent that ssh starts there as root (your own "
+                                        "SSH keys and configuration; nothing is asked)."),
+        QApplication::translate("main", "[USER@]HOST[:PORT]"));
+    const QCommandLineOption sshPrivilegeOption(
+        QStringLiteral("ssh-privilege"),
+        QApplication::translate("main", "How the agent gets root there: auto (directly when you "
+                                        "log in as root, else sudo -n), root, sudo or pkexec."),
+        QApplication::translate("main", "MODE"), QStringLiteral("auto"));
+    const QCommandLineOption sshAgentOption(
+        QStringLiteral("ssh-agent"),
+        QApplication::translate("main", "Where refscope-agent is on that machine."),
+        QApplication::translate("main", "PATH"));
+    const QCommandLineOption sshConfigOption(
+        QStringLiteral("ssh-config"),
+        QApplication::translate("main", "The ssh configuration file to use (ssh -F)."),
+        QApplication::translate("main", "FILE"));
     parser.addOption(snapshotOption);
     parser.addOption(labOption);
     parser.addOption(kernelOption);
+    parser.addOption(sshOption);
+    parser.addOption(sshPrivilegeOption);
+    parser.addOption(sshAgentOption);
+    parser.addOption(sshConfigOption);
     // Test hooks (tst_polkit_window): polkit's answers as the window shows
     // them, a screenshot of them, and their change when polkit's rules do.
     QCommandLineOption printPrivileges(QStringLiteral("print-privileges"));
@@ -77,8 +102,32 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    std::optional<SshTarget> ssh;
+    if (parser.isSet(sshOption)) {
+        SshTarget target;
+        target.agentPath = parser.value(sshAgentOption);
+        target.configFile = parser.value(sshConfigOption);
+        QString error;
+        if (!parseSshPrivilege(parser.value(sshPrivilegeOption), &target.privilege))
+            error =
+                QApplication::translate("main", "--ssh-privilege is auto, root, sudo or pkexec");
+        else
+            parseSshTarget(parser.value(sshOption), &target, &error);
+        if (!error.isEmpty() || parser.isSet(snapshotOption) || lab) {
+            std::fprintf(stderr, "refscope: %s\n",
+                         qPrintable(error.isEmpty()
+                                        ? QApplication::translate(
+                                              "main", "--ssh excludes --snapshot and --lab.")
+                                        : error));
+            return 2;
+        }
+        ssh = target;
+    }
+
     MainWindow window;
-    if (parser.isSet(snapshotOption)) {
+    if (ssh) {
+        window.setSource(new SshSnapshotSource(*ssh));
+    } else if (parser.isSet(snapshotOption)) {
         const QString path = parser.value(snapshotOption);
         if (!QFileInfo(path).isReadable()) {
             std::fprintf(

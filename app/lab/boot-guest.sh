@@ -20,11 +20,15 @@
 #   --cpus N --mem MB  guest size (default 2 CPUs, 1024 MB)
 #   --agent-socket P   serve the agent port on unix socket P
 #   --timeout S        kill the guest after S seconds (default 1800)
+#   --ssh-port PORT    give the guest a network card (QEMU user networking,
+#                      restricted: no way out of the guest) and forward
+#                      127.0.0.1:PORT here to the guest's port 22; the guest
+#                      brings it up before COMMAND (sshd is COMMAND's business)
 # QEMU dies with this script: killing the script (even with SIGKILL) kills
 # the guest, so a dead caller never leaves a stray QEMU behind.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-release=${REFSCOPE_LAB_KERNEL:-} workdir=${XDG_CACHE_HOME:-$HOME/.cache}/refscope/lab console= out= cpus=2 mem=1024 socket= timeout=1800
+release=${REFSCOPE_LAB_KERNEL:-} workdir=${XDG_CACHE_HOME:-$HOME/.cache}/refscope/lab console= out= cpus=2 mem=1024 socket= timeout=1800 ssh_port=
 while [ $# -gt 0 ]; do
     case $1 in
     --kernel) release=$2; shift 2 ;;
@@ -35,6 +39,7 @@ while [ $# -gt 0 ]; do
     --mem) mem=$2; shift 2 ;;
     --agent-socket) socket=$2; shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
+    --ssh-port) ssh_port=$2; shift 2 ;;
     --) shift; break ;;
     -h | --help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "boot-guest: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -73,8 +78,21 @@ if [ -z "$out" ]; then
 fi
 mkdir -p "$out"
 rm -f "$out/exit-code" "$out/stdout" "$out/stderr" "$out/dmesg"
+case $ssh_port in
+'') ;;
+*[!0-9]*) fail "--ssh-port needs a port number, not $ssh_port" ;;
+esac
 # The command line, quoted for sh, run from the caller's directory.
 {
+    # The network card (virtio-net, eth0 without udev) gets QEMU user
+    # networking's fixed guest address; the guest's init knows nothing of it,
+    # so an initramfs cached by an older checkout serves as well.
+    # Its output goes to stderr: stdout may be the agent's port.
+    [ -z "$ssh_port" ] || printf '%s\n' '{' \
+        'modprobe -q virtio_net; ip link set lo up; nic=' \
+        'for n in /sys/class/net/*; do [ "${n##*/}" = lo ] || nic=${n##*/}; done' \
+        'if [ -n "$nic" ]; then ip addr add 10.0.2.15/24 dev "$nic"; ip link set "$nic" up;' \
+        'else echo "boot-guest: the guest found no network card"; fi' '} >&2'
     printf 'cd %s 2>/dev/null || cd /\n' "'$(pwd | sed "s/'/'\\\\''/g")'"
     printf 'exec'
     for a in "$@"; do printf " '%s'" "$(printf '%s' "$a" | sed "s/'/'\\\\''/g")"; done
@@ -99,6 +117,11 @@ if [ -n "$socket" ]; then
     set -- "$@" -device virtio-serial-pci \
         -chardev "socket,id=agent,path=$socket,server=on,wait=off" \
         -device virtserialport,chardev=agent,name=refscope.agent
+fi
+if [ -n "$ssh_port" ]; then
+    # 127.0.0.1 only: the guest's sshd is no one else's business. restrict=on
+    # keeps the guest from reaching this machine or beyond; the forward still works.
+    set -- "$@" -nic "user,model=virtio-net-pci,restrict=on,hostfwd=tcp:127.0.0.1:$ssh_port-:22"
 fi
 # setpriv --pdeathsig chains the parent-death signal down to QEMU: this
 # shell dies -> timeout gets SIGKILL -> QEMU gets SIGKILL.

@@ -21,10 +21,14 @@ QString labTestPrerequisites()
 
 QString bootTestLab(LabMachine &lab, int lifetimeLimitS)
 {
+    return bootTestLab(lab, lifetimeLimitS, LabOptions{});
+}
+
+QString bootTestLab(LabMachine &lab, int lifetimeLimitS, LabOptions options)
+{
     const QString missing = labTestPrerequisites();
     if (!missing.isEmpty())
         return missing;
-    LabOptions options;
     options.lifetimeLimitS = lifetimeLimitS;
     QSignalSpy failed(&lab, &LabMachine::failed);
     lab.start(options);

@@ -5,18 +5,19 @@
 // test would hide that nothing ran on a real kernel.
 #pragma once
 
+#include "lab/labmachine.h"
+
 #include <QString>
 
 namespace refscope {
-
-class LabMachine;
 
 // Empty when QEMU and the example modules are there, else what is missing.
 QString labTestPrerequisites();
 
 // Starts lab (the guest is powered off after lifetimeLimitS, a safety net
 // under the test's ctest timeout) and waits for its agent: empty when ready,
-// else why not.
+// else why not. options: anything else the guest needs (a network card).
 QString bootTestLab(LabMachine &lab, int lifetimeLimitS);
+QString bootTestLab(LabMachine &lab, int lifetimeLimitS, LabOptions options);
 
 } // namespace refscope

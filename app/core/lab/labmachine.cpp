@@ -199,6 +199,8 @@ void LabMachine::launch(const QString &script, const LabOptions &options)
         args << QStringLiteral("--kernel") << options.kernelRelease;
     if (!options.cacheDir.isEmpty())
         args << QStringLiteral("--workdir") << options.cacheDir;
+    if (options.sshPort > 0)
+        args << QStringLiteral("--ssh-port") << QString::number(options.sshPort);
     args << QStringLiteral("--")
          << (options.agentPath.isEmpty() ? labDefaultAgent() : options.agentPath)
          << agentArgumentsFor(AgentMode::Lab);

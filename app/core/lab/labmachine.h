@@ -35,6 +35,7 @@ struct LabOptions {
     int memoryMb = 1024;
     int bootTimeoutMs = 60000; // start() to the agent's hello
     int lifetimeLimitS = 0;    // the guest is killed after this long; 0: no limit
+    int sshPort = 0; // forward 127.0.0.1:sshPort here to the guest's port 22; 0: no network
 };
 
 class LabMachine : public QObject {

@@ -150,6 +150,7 @@ void AgentClient::startProcess(const QString &program, const QStringList &args)
             hold->deleteLater();
     });
     m_processStderrTail.clear();
+    m_end = {};
     m_device = m_process;
     connect(m_process, &QProcess::readyReadStandardOutput, this, &AgentClient::readAvailable);
     connect(m_process, &QProcess::readyReadStandardError, this, [this] {
@@ -249,10 +250,15 @@ void AgentClient::sendHello()
     m_hello = {};
     call(agentmethod::Hello, helloParams(clientName()), [this](const AgentReply &reply) {
         if (!reply.ok) {
+            // A stream that ended before the reply is not a refusal.
+            if (reply.errorCode == errorcode::Disconnected)
+                return;
+            m_end.handshakeError = reply.errorCode;
             fail(tr("the agent refused the handshake: %1").arg(reply.errorMessage));
             return;
         }
         if (!helloMismatch(reply.result.toObject()).isEmpty()) {
+            m_end.handshakeError = QString(errorcode::ProtocolMismatch);
             fail(tr("protocol mismatch: the agent does not speak protocol %1")
                      .arg(kProtocolVersion));
             return;
@@ -303,13 +309,32 @@ void AgentClient::handleLine(const QByteArray &line)
 void AgentClient::onProcessFinished(int exitCode, bool crashed)
 {
     readAvailable();
+    // The last words on stderr may not have been read yet.
+    m_processStderrTail =
+        (m_processStderrTail + QString::fromUtf8(m_process->readAllStandardError()))
+            .right(kStderrTailBytes);
+    m_end.processEnded = true;
+    m_end.exitCode = exitCode;
+    m_end.crashed = crashed;
     fail(processEndReason(m_process->program(), exitCode, crashed, m_processStderrTail));
 }
 
-void AgentClient::fail(const QString &reason)
+void AgentClient::setEndExplainer(std::function<QString(const EndInfo &)> explain)
+{
+    m_explainEnd = std::move(explain);
+}
+
+void AgentClient::fail(const QString &ownReason)
 {
     if (!m_connected)
         return;
+    QString reason = ownReason;
+    if (m_explainEnd) {
+        m_end.reason = ownReason;
+        m_end.stderrTail = m_processStderrTail;
+        m_end.greeted = m_helloDone;
+        reason = m_explainEnd(m_end);
+    }
     m_connected = false;
     m_helloDone = false;
     m_disconnectReason = reason;

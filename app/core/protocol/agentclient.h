@@ -40,6 +40,21 @@ public:
     QJsonObject helloResult() const;
     bool isConnected() const;
 
+    // How a stream ended, for a transport that words it itself (ssh names
+    // the host and what to do: ssh's own exit status and stderr mean
+    // nothing to most users).
+    struct EndInfo {
+        QString reason; // AgentClient's own words
+        bool processEnded = false;
+        int exitCode = 0;
+        bool crashed = false;
+        QString stderrTail;     // the process's last stderr output
+        QString handshakeError; // the refused hello's error code
+        bool greeted = false;   // the hello had succeeded before the end
+    };
+    // explain returns the reason every pending call and disconnected() get.
+    void setEndExplainer(std::function<QString(const EndInfo &)> explain);
+
 signals:
     void ready(const QJsonObject &hello);
     void notification(const QString &event, const QJsonObject &params);
@@ -65,6 +80,8 @@ private:
     bool m_helloDone = false;
     QJsonObject m_hello;
     QString m_disconnectReason;
+    std::function<QString(const EndInfo &)> m_explainEnd;
+    EndInfo m_end; // filled in as the stream ends
 };
 
 } // namespace refscope

@@ -10,6 +10,7 @@
 #include "release/releasemarker.h"
 #include "release/releasesession.h"
 #include "sources/labsnapshotsource.h"
+#include "sources/sshsnapshotsource.h"
 #include "timeline/timelinewidget.h"
 
 #include <QAction>
@@ -99,6 +100,9 @@ ReleaseAgentOrigin ForceRelease::origin() const
         return ReleaseAgentOrigin::None;
     // The lab's agent is root in a machine made to be broken: it acts
     // itself. On this machine, each release asks polkit again.
+    // Another machine over SSH: the release runs there, never here.
+    if (qobject_cast<SshSnapshotSource *>(m_source))
+        return ReleaseAgentOrigin::Ssh;
     return qobject_cast<LabSnapshotSource *>(m_source) ? ReleaseAgentOrigin::Lab
                                                        : ReleaseAgentOrigin::Pkexec;
 }
@@ -120,6 +124,10 @@ QString ForceRelease::agentProblem(ReleaseAgentOrigin origin) const
             return tr("refscope-agent was not found next to RefScope or where it is installed.");
         if (m_privilege == PolkitAnswer::Refused)
             return PrivilegeView::look(m_privilege, QLatin1String(polkitaction::kRelease)).note;
+        return {};
+    case ReleaseAgentOrigin::Ssh:
+        if (QStandardPaths::findExecutable(QStringLiteral("ssh")).isEmpty())
+            return tr("ssh is not installed (apt install openssh-client).");
         return {};
     }
     return {};
@@ -154,9 +162,13 @@ void ForceRelease::openDialog()
     if (!m_availability.possible)
         return;
     const QString module = normalizeModuleName(m_module);
-    ReleaseSession *session = origin() == ReleaseAgentOrigin::Lab
-                                  ? new ReleaseSession(m_source->agent())
-                                  : new ReleaseSession(kPkexec, labDefaultAgent(), module);
+    ReleaseSession *session = nullptr;
+    if (auto *ssh = qobject_cast<SshSnapshotSource *>(m_source))
+        session = new ReleaseSession(ssh->target(), module);
+    else
+        session = origin() == ReleaseAgentOrigin::Lab
+                      ? new ReleaseSession(m_source->agent())
+                      : new ReleaseSession(kPkexec, labDefaultAgent(), module);
     // The timeline's recording is the only evidence a reference is leaked.
     if (const auto &store = m_timeline ? m_timeline->store() : nullptr;
         store && store->findModule(module) >= 0)

@@ -14,9 +14,10 @@ namespace refscope {
 
 // Where a privileged agent would come from for the release.
 enum class ReleaseAgentOrigin {
-    None,  // a saved snapshot: nothing to act on
-    Lab,   // the lab guest's agent, root in a disposable machine
-    Pkexec // a new local agent started through pkexec for this release
+    None,   // a saved snapshot: nothing to act on
+    Lab,    // the lab guest's agent, root in a disposable machine
+    Pkexec, // a new local agent started through pkexec for this release
+    Ssh,    // a new agent on the machine shown, started through ssh for this release
 };
 
 struct ReleaseAvailability {

@@ -19,6 +19,12 @@ ReleaseSession::ReleaseSession(const QString &launcher, const QString &agentPath
     startOwned();
 }
 
+ReleaseSession::ReleaseSession(const SshTarget &target, const QString &module, QObject *parent)
+    : QObject(parent), m_module(module), m_ssh(target)
+{
+    startOwned();
+}
+
 void ReleaseSession::startOwned()
 {
     delete m_owned;
@@ -28,7 +34,9 @@ void ReleaseSession::startOwned()
     m_releaseDone = false;
     watch();
     const QStringList mode = agentArgumentsFor(AgentMode::Release, m_module);
-    if (m_launcher.isEmpty())
+    if (m_ssh)
+        startSshAgent(m_owned, *m_ssh, AgentMode::Release, m_module);
+    else if (m_launcher.isEmpty())
         m_owned->startProcess(m_agentPath, mode);
     else
         m_owned->startProcess(m_launcher, QStringList{m_agentPath} + mode);

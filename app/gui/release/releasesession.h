@@ -11,10 +11,13 @@
 #pragma once
 
 #include "holders/holder.h"
+#include "protocol/sshtarget.h"
 #include "release/releaserequest.h"
 
 #include <QObject>
 #include <QPointer>
+
+#include <optional>
 
 namespace refscope {
 
@@ -29,6 +32,9 @@ public:
     // runs the agent directly, when already root) and owns it.
     ReleaseSession(const QString &launcher, const QString &agentPath, const QString &module,
                    QObject *parent = nullptr);
+    // A new `refscope-agent --release MODULE` on the SSH target, for the
+    // window that shows that machine.
+    ReleaseSession(const SshTarget &target, const QString &module, QObject *parent = nullptr);
     ~ReleaseSession() override;
 
     // The timeline's recording of the module, when there is one: its gets
@@ -60,6 +66,7 @@ private:
     QPointer<AgentClient> m_agent;
     AgentClient *m_owned = nullptr;
     QString m_launcher, m_agentPath, m_module; // the owned agent's command
+    std::optional<SshTarget> m_ssh;            // or its machine over SSH
     bool m_releaseDone = false;                // the owned agent served its one release
     bool m_running = false;
     bool m_started = false; // the agent said hello
