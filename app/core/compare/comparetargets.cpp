@@ -4,6 +4,7 @@
 #include "sources/filesnapshotsource.h"
 #include "sources/labsnapshotsource.h"
 #include "sources/localsnapshotsource.h"
+#include "sources/sshsnapshotsource.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -30,6 +31,14 @@ std::optional<TargetSpec> parseTargetSpec(const QString &text, QString *error)
         spec.argument = text.mid(4);
         return spec;
     }
+    if (text.startsWith(QLatin1String("ssh:"))) {
+        SshTarget target;
+        if (!parseSshTarget(text.mid(4), &target, error))
+            return std::nullopt;
+        spec.kind = TargetSpec::Kind::Ssh;
+        spec.argument = text.mid(4);
+        return spec;
+    }
     spec.kind = TargetSpec::Kind::File;
     spec.argument = text;
     spec.label = QFileInfo(text).fileName();
@@ -45,6 +54,12 @@ SnapshotSource *createTargetSource(const TargetSpec &spec, QObject *parent)
         LabOptions options;
         options.kernelRelease = spec.argument;
         return new LabSnapshotSource(options, parent);
+    }
+    case TargetSpec::Kind::Ssh: {
+        SshTarget target;
+        QString unused;
+        parseSshTarget(spec.argument, &target, &unused); // checked by parseTargetSpec
+        return new SshSnapshotSource(target, parent);
     }
     case TargetSpec::Kind::File:
         break;

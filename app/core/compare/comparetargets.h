@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The targets a comparison reads, as the user names them: a saved snapshot
 // or session file, "local" (this machine, unprivileged) or the lab guest
-// ("lab", "lab:RELEASE"). Each becomes an ordinary SnapshotSource, so a new
-// kind of target (a remote host over SSH) needs only a case here.
+// ("lab", "lab:RELEASE") or another machine over SSH ("ssh:[USER@]HOST[:PORT]",
+// as root there). Each becomes an ordinary SnapshotSource, so a new kind of
+// target needs only a case here.
 #pragma once
 
 #include "compare/snapshotcompare.h"
@@ -17,13 +18,15 @@ namespace refscope {
 class SnapshotSource;
 
 struct TargetSpec {
-    enum class Kind { File, Local, Lab };
+    enum class Kind { File, Local, Lab, Ssh };
     Kind kind = Kind::File;
-    QString argument; // File: the path; Lab: the kernel release (empty: the lab's default)
+    QString argument; // File: the path; Lab: the kernel release (empty: the lab's
+                      // default); Ssh: [USER@]HOST[:PORT]
     QString label;    // what the user typed, shown in headers and JSON
 };
 
-// "local", "lab", "lab:RELEASE", else a file path. Empty text is an error.
+// "local", "lab", "lab:RELEASE", "ssh:[USER@]HOST[:PORT]", else a file path. Empty text is an
+// error.
 std::optional<TargetSpec> parseTargetSpec(const QString &text, QString *error);
 
 // A new source for the target; the caller owns it and calls refresh().

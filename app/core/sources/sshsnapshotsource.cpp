@@ -28,9 +28,19 @@ void SshSnapshotSource::startRead()
         m_started = true;
         startSshAgent(&m_client, m_target, AgentMode::Inspect);
     }
-    requestAgentSnapshot(
-        &m_client, m_target.name(), this,
-        [this](const Snapshot *snapshot, const QString &error) { endRead(snapshot, error); });
+    requestAgentSnapshot(&m_client, m_target.name(), this,
+                         [this](const Snapshot *snapshot, const QString &error) {
+                             if (!snapshot) {
+                                 endRead(nullptr, error);
+                                 return;
+                             }
+                             // The agent read it as its own machine; to the user it is
+                             // the host they named, reached over SSH.
+                             Snapshot copy = *snapshot;
+                             copy.origin.kind = OriginKind::Remote;
+                             copy.origin.target = m_target.name();
+                             endRead(&copy, {});
+                         });
 }
 
 } // namespace refscope

@@ -3,6 +3,7 @@
 // lab guest on Debian's 6.1 and 6.12 kernels (tests/fixtures): the modules
 // one kernel builds in or never loads, a holder that changed between them,
 // and the comparison as a table model and as JSON.
+#include "compare/comparetargets.h"
 #include "compare/snapshotcompare.h"
 #include "models/comparemodel.h"
 #include "sources/filesnapshotsource.h"
@@ -50,6 +51,27 @@ class TestSnapshotCompare : public QObject {
 private slots:
     // The examples loaded on 6.1 and on 6.12: 6.12 builds virtio and fuse
     // in and loads overlay; netfs is held by fscache on 6.1, by 9pnet on 6.12.
+    void targetSpecs()
+    {
+        QString error;
+        auto lab = parseTargetSpec(QStringLiteral("lab:6.1.0-57-amd64"), &error);
+        QVERIFY(lab);
+        QCOMPARE(lab->kind, TargetSpec::Kind::Lab);
+        QCOMPARE(lab->argument, QStringLiteral("6.1.0-57-amd64"));
+        auto ssh = parseTargetSpec(QStringLiteral("ssh:me@testbox:2222"), &error);
+        QVERIFY(ssh);
+        QCOMPARE(ssh->kind, TargetSpec::Kind::Ssh);
+        QCOMPARE(ssh->argument, QStringLiteral("me@testbox:2222"));
+        QCOMPARE(ssh->label, QStringLiteral("ssh:me@testbox:2222"));
+        // A malformed host is refused with ssh's parser's reason, not read as a file.
+        QVERIFY(!parseTargetSpec(QStringLiteral("ssh:"), &error));
+        QVERIFY(!error.isEmpty());
+        auto file = parseTargetSpec(QStringLiteral("/tmp/box.json"), &error);
+        QVERIFY(file);
+        QCOMPARE(file->kind, TargetSpec::Kind::File);
+        QCOMPARE(file->label, QStringLiteral("box.json"));
+    }
+
     void examplesAcrossKernels()
     {
         const SnapshotComparison c =
