@@ -18,6 +18,7 @@
 #include "settings/windowsettings.h"
 #include "sources/filesnapshotsource.h"
 #include "sources/labsnapshotsource.h"
+#include "sources/localsnapshotsource.h"
 #include "sources/privilegedsnapshotsource.h"
 #include "timeline/outstandingrefspane.h"
 #include "timeline/timelinewidget.h"
@@ -32,6 +33,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
@@ -123,9 +125,7 @@ void MainWindow::createActions()
     m_saveAction->setShortcut(QKeySequence::Save);
     QAction *lab = bar->addAction(tr("Open the lab"), this, &MainWindow::openLab);
     lab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    QAction *asRoot = bar->addAction(tr("Read as root…"), this, [this] {
-        setSource(new PrivilegedSnapshotSource(labDefaultAgent()));
-    });
+    QAction *asRoot = bar->addAction(tr("Read as root…"), this, &MainWindow::readAsRoot);
     asRoot->setObjectName(QStringLiteral("readAsRootAction"));
     m_asRootAction = asRoot;
     // Text only, as the rest of the toolbar, but with room for the lock
@@ -226,7 +226,10 @@ void MainWindow::createViews()
 
     m_message = new MessagePage;
     m_message->setObjectName(QStringLiteral("messagePage"));
-    connect(m_message, &MessagePage::buttonClicked, this, &MainWindow::openLab);
+    connect(m_message, &MessagePage::buttonClicked, this, [this] {
+        if (m_messageButton)
+            m_messageButton();
+    });
 
     m_pages = new QStackedWidget;
     m_pages->addWidget(m_tabs);
@@ -249,10 +252,14 @@ void MainWindow::createViews()
         [outstanding](const QString &module) { return outstanding->leakingCallSites(module); });
     connect(outstanding, &OutstandingRefsPane::counted, m_holdersDock,
             &HoldersDock::leakingCallSitesCounted);
-    connect(m_holdersDock, &HoldersDock::readAsRootRequested, this,
-            [this] { setSource(new PrivilegedSnapshotSource(labDefaultAgent())); });
+    connect(m_holdersDock, &HoldersDock::readAsRootRequested, this, &MainWindow::readAsRoot);
     m_sessions = new SessionActions(this, m_modules, m_timeline, m_holdersDock);
-    connect(m_sessions, &SessionActions::sourceOpened, this, &MainWindow::setSource);
+    connect(m_sessions, &SessionActions::sourceOpened, this, [this](SnapshotSource *source) {
+        if (confirmLeavingLab(tr("open %1").arg(source->description())))
+            setSource(source);
+        else
+            delete source;
+    });
     connect(m_sessions, &SessionActions::saved, m_timeline,
             [this] { m_timeline->setUnsavedCapture(false); });
     file->insertAction(file->actions().value(file->actions().indexOf(m_saveAction) + 1),
@@ -301,6 +308,8 @@ void MainWindow::createViews()
     m_labPanel->hide();
     m_labPanel->setChosenKernel(UserSettings().labKernel());
     connect(m_labPanel, &LabPanel::bootRequested, this, [this](const QString &release) {
+        if (!confirmLeavingLab(tr("boot the lab with %1").arg(release)))
+            return;
         UserSettings().setLabKernel(release);
         openLabKernel(release);
     });
@@ -338,9 +347,48 @@ void MainWindow::showPrivileges()
     m_forceRelease->setPrivilege(m_privileges->answer(release), m_privileges->problem());
 }
 
+bool MainWindow::confirmLeavingLab(const QString &next)
+{
+    auto *lab = qobject_cast<LabSnapshotSource *>(m_source);
+    if (!lab || !m_haveSnapshot)
+        return true; // nothing booted yet: nothing to lose
+    QMessageBox ask(QMessageBox::Question, tr("Shut the lab down?"),
+                    tr("To %1, RefScope shuts the lab guest down.").arg(next), QMessageBox::Cancel,
+                    this);
+    ask.setObjectName(QStringLiteral("leaveLabQuestion"));
+    ask.setInformativeText(
+        tr("Everything done in the guest is lost: the modules loaded in it, its processes and "
+           "files, a scenario's state. The next boot starts afresh. The timeline's recording "
+           "stays."));
+    QPushButton *leave = ask.addButton(tr("Shut the lab down"), QMessageBox::AcceptRole);
+    leave->setObjectName(QStringLiteral("leaveLabButton"));
+    ask.setDefaultButton(QMessageBox::Cancel);
+    ask.exec();
+    return ask.clickedButton() == leave;
+}
+
+void MainWindow::readAsRoot()
+{
+    if (confirmLeavingLab(tr("read this machine as root")))
+        setSource(new PrivilegedSnapshotSource(labDefaultAgent()));
+}
+
 void MainWindow::setSource(SnapshotSource *source)
 {
     dropSource();
+    // The previous machine's modules go with it: until this source's first
+    // snapshot nothing is shown under its name, and if it fails, the page
+    // says so over an empty table rather than over another machine's rows.
+    m_applyingSnapshot = true;
+    m_modules->applySnapshot(Snapshot{});
+    m_applyingSnapshot = false;
+    m_details->setSnapshot(m_modules->snapshot());
+    m_builtin->setModules({});
+    m_graph->setSnapshot(m_modules->snapshot());
+    m_forceRelease->setSnapshot(Snapshot{});
+    m_holdersDock->setSource(nullptr);
+    m_message->show(tr("No snapshot yet"), tr("Reading the loaded modules…"));
+    showPage(m_message);
     m_source = source;
     source->setParent(this);
     connect(source, &SnapshotSource::snapshotReady, this, &MainWindow::applySnapshot);
@@ -434,6 +482,7 @@ void MainWindow::showNoModuleSupport()
            "can boot Debian's kernel in a virtual machine instead and show its modules there.")
             .arg(m_modules->snapshot().kernelRelease),
         tr("Open the lab"));
+    m_messageButton = [this] { openLab(); };
     showPage(m_message);
 }
 
@@ -448,7 +497,12 @@ void MainWindow::showFailure(const QString &message)
                             message + QStringLiteral("\n\n") +
                                 tr("Choose another kernel in the Lab panel and press Boot, "
                                    "or fix the cause above and press Boot again."));
-        else
+        else if (qobject_cast<PrivilegedSnapshotSource *>(m_source)) {
+            // Refused or dismissed: this machine can still be read without
+            // root, under its own name.
+            m_message->show(tr("No snapshot"), message, tr("Read without root"));
+            m_messageButton = [this] { setSource(new LocalSnapshotSource); };
+        } else
             m_message->show(tr("No snapshot"), message);
         showPage(m_message);
     }
@@ -552,6 +606,8 @@ void MainWindow::selectModule(const QString &name, GraphFocus focus)
 
 void MainWindow::openLab()
 {
+    if (!confirmLeavingLab(tr("boot the lab again")))
+        return;
     // The kernel last chosen in the Lab panel, while it is still installed;
     // $REFSCOPE_LAB_KERNEL, set for one run, goes first.
     const QString chosen = UserSettings().labKernel();
@@ -572,7 +628,7 @@ void MainWindow::openSnapshotFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a snapshot"), {},
                                                       tr("RefScope snapshots (*.json)"));
-    if (path.isEmpty())
+    if (path.isEmpty() || !confirmLeavingLab(tr("open %1").arg(QFileInfo(path).fileName())))
         return;
     m_windowSettings->addRecentFile(path);
     setSource(new FileSnapshotSource(path));
