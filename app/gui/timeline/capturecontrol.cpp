@@ -2,6 +2,7 @@
 #include "timeline/capturecontrol.h"
 
 #include "capture/livecapture.h"
+#include "timeline/timelinechartview.h"
 #include "timeline/timelinewidget.h"
 
 #include <QAction>
@@ -62,12 +63,14 @@ void CaptureControl::setAgent(AgentClient *agent)
         m_timeline->setStore(std::shared_ptr<const EventStore>(std::shared_ptr<const EventStore>{},
                                                                m_capture->events()),
                              tr("live capture"));
+        m_timeline->chartView()->setLive(true);
         m_timeline->setUnsavedCapture(true);
     });
     connect(m_capture, &LiveCapture::eventsAppended, m_timeline, &TimelineWidget::appendRange);
     connect(m_capture, &LiveCapture::stopped, this, [this] {
         const QSignalBlocker blocker(m_action);
         m_action->setChecked(false);
+        m_timeline->chartView()->setLive(false);
         // No longer live: say when it ended, and what was left out.
         const QString ended = tr("capture ended at %1")
                                   .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
@@ -80,6 +83,7 @@ void CaptureControl::setAgent(AgentClient *agent)
     connect(m_capture, &LiveCapture::failed, this, [this](const QString &message) {
         const QSignalBlocker blocker(m_action);
         m_action->setChecked(false);
+        m_timeline->chartView()->setLive(false);
         m_timeline->showFailure(message);
     });
 }
