@@ -65,9 +65,11 @@ ReleaseDialog::ReleaseDialog(const QString &module, const KernelModuleSupport &s
       m_status(wrappingLabel(QStringLiteral("releaseStatus"))),
       m_verdict(wrappingLabel(QStringLiteral("releaseVerdict"))), m_holders(new ReleaseHoldersTree),
       m_unattributed(wrappingLabel(QStringLiteral("releaseUnattributed"))),
-      m_lastResort(new LastResortBox), m_summary(wrappingLabel(QStringLiteral("releaseSummary"))),
-      m_steps(new QListWidget), m_result(wrappingLabel(QStringLiteral("releaseResult"))),
-      m_run(new QPushButton), m_scan(new QPushButton(tr("Scan again")))
+      m_lastResort(new LastResortBox),
+      m_preselection(wrappingLabel(QStringLiteral("releasePreselection"))),
+      m_summary(wrappingLabel(QStringLiteral("releaseSummary"))), m_steps(new QListWidget),
+      m_result(wrappingLabel(QStringLiteral("releaseResult"))), m_run(new QPushButton),
+      m_scan(new QPushButton(tr("Scan again")))
 {
     setObjectName(QStringLiteral("releaseDialog"));
     if (session)
@@ -121,6 +123,8 @@ void ReleaseDialog::buildLayout()
 
     auto *plan = new QGroupBox(tr("What will happen"));
     auto *planLayout = new QVBoxLayout(plan);
+    m_preselection->hide(); // until a report leaves nothing to tick
+    planLayout->addWidget(m_preselection);
     planLayout->addWidget(m_summary);
     planLayout->addStretch();
     auto *progress = new QGroupBox(tr("Progress"));
@@ -164,6 +168,10 @@ void ReleaseDialog::setReport(const HolderReport &report, const QString &note)
 {
     m_plan = ReleasePlan(report, m_support);
     m_plan.setEvidence(m_evidence);
+    // The plan shown first is one the kernel accepts, or none, with why.
+    const QString whyNothing = m_plan.preselect();
+    m_preselection->setText(whyNothing);
+    m_preselection->setVisible(!whyNothing.isEmpty());
     m_haveReport = true;
     m_done = false;
     m_status->setText(note);
@@ -203,6 +211,11 @@ void ReleaseDialog::updateRunButton()
 QString ReleaseDialog::summaryText() const
 {
     return m_haveReport ? m_plan.summary().join(u'\n') : QString();
+}
+
+QString ReleaseDialog::preselectionText() const
+{
+    return m_preselection->text();
 }
 
 QString ReleaseDialog::resultText() const
