@@ -25,6 +25,7 @@
 #include "window/detailsdock.h"
 #include "window/labpanel.h"
 #include "window/messagepage.h"
+#include "window/moduleinfodialog.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -291,7 +292,16 @@ void MainWindow::createViews()
     copyName->setObjectName(QStringLiteral("copyNameAction"));
     connect(copyName, &QAction::triggered, this,
             [this] { QGuiApplication::clipboard()->setText(m_selected); });
-    m_moduleActions = {inGraph, inTimeline, holders, copyName};
+    QAction *info = new QAction(tr("Module information"), this);
+    info->setObjectName(QStringLiteral("moduleInfoAction"));
+    info->setToolTip(tr("What modinfo says of it: file, version, srcversion, signer, "
+                        "parameters"));
+    connect(info, &QAction::triggered, this, [this] {
+        auto *dialog = new ModuleInfoDialog(m_modules->snapshot(), m_selected, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    m_moduleActions = {inGraph, inTimeline, holders, info, copyName};
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->addActions(m_moduleActions);
     m_table->addAction(m_forceRelease->action());

@@ -13,6 +13,7 @@
 #include "sources/privilegedsnapshotsource.h"
 #include "window/detailsdock.h"
 #include "window/mainwindow.h"
+#include "window/moduleinfodialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -266,6 +267,19 @@ void TestMainWindow::anUnloadedModuleStaysSelected()
     copy->trigger();
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("testmod"));
     QVERIFY(table->actions().contains(copy));
+    // Module information: what modinfo says, from the snapshot.
+    window.selectModule(QStringLiteral("virtio_pci"));
+    auto *info = window.findChild<QAction *>(QStringLiteral("moduleInfoAction"));
+    QVERIFY(info && info->isEnabled() && table->actions().contains(info));
+    info->trigger();
+    auto *infoDialog = window.findChild<ModuleInfoDialog *>();
+    QVERIFY(infoDialog);
+    for (const char *fact :
+         {"2526A0E335FCA2331138131", "/kernel/drivers/virtio/virtio_pci.ko", "force_legacy: N"})
+        QVERIFY2(infoDialog->text().contains(QLatin1String(fact)), qPrintable(infoDialog->text()));
+    grab(infoDialog, QStringLiteral("module-information"));
+    infoDialog->close();
+    window.selectModule(QStringLiteral("testmod"));
     window.findChild<QAction *>(QStringLiteral("showInTimelineAction"))->trigger();
     QCOMPARE(
         window.findChild<QTabWidget *>(QStringLiteral("viewTabs"))->currentWidget()->objectName(),
