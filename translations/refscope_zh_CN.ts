@@ -1256,6 +1256,34 @@ Shared by %n forked process(es)</source>
         <source>Kernel</source>
         <translation>内核</translation>
     </message>
+    <message>
+        <source>%1 is loaded, with no references: it can be unloaded.</source>
+        <translation>%1 已加载，没有引用：可以卸载。</translation>
+    </message>
+    <message>
+        <source>PID %1 (%2)</source>
+        <translation>PID %1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is loaded with %n reference(s)</source>
+        <translation>
+            <numerusform>%1 已加载，有 %n 个引用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, held by %1</source>
+        <translation>，持有者：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n not attributed to any holder</source>
+        <translation>
+            <numerusform>；%n 个未归属到任何持有者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
 </context>
 <context>
     <name>refscope::LabScenarios</name>
@@ -1592,6 +1620,50 @@ Shared by %n forked process(es)</source>
         <source>unloaded</source>
         <translation>已卸载</translation>
     </message>
+    <message>
+        <source>open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>Module information</source>
+        <translation>模块信息</translation>
+    </message>
+    <message>
+        <source>What modinfo says of it: file, version, srcversion, signer, parameters</source>
+        <translation>modinfo 给出的信息：文件、版本、srcversion、签名者、参数</translation>
+    </message>
+    <message>
+        <source>boot the lab with %1</source>
+        <translation>用 %1 启动实验环境</translation>
+    </message>
+    <message>
+        <source>Shut the lab down?</source>
+        <translation>关闭实验环境？</translation>
+    </message>
+    <message>
+        <source>To %1, RefScope shuts the lab guest down.</source>
+        <translation>为了%1，RefScope 会关闭实验环境虚拟机。</translation>
+    </message>
+    <message>
+        <source>Everything done in the guest is lost: the modules loaded in it, its processes and files, a scenario's state. The next boot starts afresh. The timeline's recording stays.</source>
+        <translation>在虚拟机中所做的一切都会丢失：其中加载的模块、进程和文件、场景的状态。下次启动将从头开始。时间线的录制会保留。</translation>
+    </message>
+    <message>
+        <source>Shut the lab down</source>
+        <translation>关闭实验环境</translation>
+    </message>
+    <message>
+        <source>read this machine as root</source>
+        <translation>以 root 身份读取本机</translation>
+    </message>
+    <message>
+        <source>Read without root</source>
+        <translation>不用 root 读取本机</translation>
+    </message>
+    <message>
+        <source>boot the lab again</source>
+        <translation>重新启动实验环境</translation>
+    </message>
 </context>
 <context>
     <name>refscope::ModuleDetailsModel</name>
@@ -1693,6 +1765,27 @@ Shared by %n forked process(es)</source>
     <message>
         <source>%1 uses %2</source>
         <translation>%1 使用 %2</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ModuleInfoDialog</name>
+    <message>
+        <source>Module information: %1</source>
+        <translation>模块信息：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded in this snapshot.</source>
+        <translation>%1 在此快照中未加载。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parameters (%n):</source>
+        <translation>
+            <numerusform>参数（%n 个）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>复制为文本</translation>
     </message>
 </context>
 <context>
@@ -2142,6 +2235,12 @@ Shared by %n forked process(es)</source>
         <source>Drop the %n reference(s) the recording proves leaked, only if still that many; the kernel is tainted (R).</source>
         <translation>
             <numerusform>丢弃录制证明已泄漏的 %n 个引用，仅当仍是这么多时进行；内核会被污染（R）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is ticked: even with every holder RefScope can clear, %n reference(s) would remain and the kernel would refuse to unload %1. Tick holders and try anyway, or type the module's name for a last resort.</source>
+        <translation>
+            <numerusform>未勾选任何项：即使清除 RefScope 能清除的所有持有者，仍会剩下 %n 个引用，内核会拒绝卸载 %1。可以勾选持有者后仍然尝试，或输入模块名以使用最后手段。</numerusform>
         </translation>
     </message>
 </context>

@@ -1256,6 +1256,34 @@ Shared by %n forked process(es)</source>
         <source>Kernel</source>
         <translation>核心</translation>
     </message>
+    <message>
+        <source>%1 is loaded, with no references: it can be unloaded.</source>
+        <translation>%1 已載入，沒有參考：可以卸載。</translation>
+    </message>
+    <message>
+        <source>PID %1 (%2)</source>
+        <translation>PID %1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is loaded with %n reference(s)</source>
+        <translation>
+            <numerusform>%1 已載入，有 %n 個參考</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, held by %1</source>
+        <translation>，持有者：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n not attributed to any holder</source>
+        <translation>
+            <numerusform>；%n 個未歸屬到任何持有者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
 </context>
 <context>
     <name>refscope::LabScenarios</name>
@@ -1592,6 +1620,50 @@ Shared by %n forked process(es)</source>
         <source>unloaded</source>
         <translation>已卸載</translation>
     </message>
+    <message>
+        <source>open %1</source>
+        <translation>開啟 %1</translation>
+    </message>
+    <message>
+        <source>Module information</source>
+        <translation>模組資訊</translation>
+    </message>
+    <message>
+        <source>What modinfo says of it: file, version, srcversion, signer, parameters</source>
+        <translation>modinfo 提供的資訊：檔案、版本、srcversion、簽署者、參數</translation>
+    </message>
+    <message>
+        <source>boot the lab with %1</source>
+        <translation>以 %1 啟動實驗環境</translation>
+    </message>
+    <message>
+        <source>Shut the lab down?</source>
+        <translation>關閉實驗環境？</translation>
+    </message>
+    <message>
+        <source>To %1, RefScope shuts the lab guest down.</source>
+        <translation>為了%1，RefScope 會關閉實驗環境虛擬機器。</translation>
+    </message>
+    <message>
+        <source>Everything done in the guest is lost: the modules loaded in it, its processes and files, a scenario's state. The next boot starts afresh. The timeline's recording stays.</source>
+        <translation>在虛擬機器中所做的一切都會遺失：其中載入的模組、行程與檔案、情境的狀態。下次啟動將從頭開始。時間軸的錄製會保留。</translation>
+    </message>
+    <message>
+        <source>Shut the lab down</source>
+        <translation>關閉實驗環境</translation>
+    </message>
+    <message>
+        <source>read this machine as root</source>
+        <translation>以 root 身分讀取本機</translation>
+    </message>
+    <message>
+        <source>Read without root</source>
+        <translation>不用 root 讀取本機</translation>
+    </message>
+    <message>
+        <source>boot the lab again</source>
+        <translation>重新啟動實驗環境</translation>
+    </message>
 </context>
 <context>
     <name>refscope::ModuleDetailsModel</name>
@@ -1693,6 +1765,27 @@ Shared by %n forked process(es)</source>
     <message>
         <source>%1 uses %2</source>
         <translation>%1 使用 %2</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::ModuleInfoDialog</name>
+    <message>
+        <source>Module information: %1</source>
+        <translation>模組資訊：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded in this snapshot.</source>
+        <translation>%1 在此快照中未載入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parameters (%n):</source>
+        <translation>
+            <numerusform>參數（%n 個）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>複製為文字</translation>
     </message>
 </context>
 <context>
@@ -2142,6 +2235,12 @@ Shared by %n forked process(es)</source>
         <source>Drop the %n reference(s) the recording proves leaked, only if still that many; the kernel is tainted (R).</source>
         <translation>
             <numerusform>丟棄錄製證明已洩漏的 %n 個參考，僅當仍是這麼多時進行；核心會被污染（R）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is ticked: even with every holder RefScope can clear, %n reference(s) would remain and the kernel would refuse to unload %1. Tick holders and try anyway, or type the module's name for a last resort.</source>
+        <translation>
+            <numerusform>未勾選任何項目：即使清除 RefScope 能清除的所有持有者，仍會剩下 %n 個參考，核心會拒絕卸載 %1。可以勾選持有者後仍然嘗試，或輸入模組名稱以使用最後手段。</numerusform>
         </translation>
     </message>
 </context>
