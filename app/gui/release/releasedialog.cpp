@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScreen>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -185,6 +186,22 @@ void ReleaseDialog::setReport(const HolderReport &report, const QString &note)
     m_result->clear();
     updateSummary();
     setBusy(false);
+    fitTexts();
+}
+
+void ReleaseDialog::fitTexts()
+{
+    // The wrapped explanations are longer in some languages than the size
+    // chosen for English: the dialog grows to show them whole rather than
+    // squeezing their lines onto each other, never past the screen.
+    QLayout *box = layout();
+    if (!box || !box->hasHeightForWidth())
+        return;
+    int needed = box->totalHeightForWidth(width());
+    if (const QScreen *shown = screen())
+        needed = std::min(needed, shown->availableGeometry().height());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void ReleaseDialog::updateSummary()

@@ -59,6 +59,7 @@ private:
     void showResult(const ReleaseResult &result);
     void showFailure(const QString &message);
     void setBusy(bool busy);
+    void fitTexts();
 
     QString m_module;
     KernelModuleSupport m_support;
