@@ -1834,6 +1834,22 @@ Shared by %n forked process(es)</source>
         <source>%1 is not loaded: %2.</source>
         <translation>%1 未加载：%2。</translation>
     </message>
+    <message>
+        <source>live</source>
+        <translation>就绪（live）</translation>
+    </message>
+    <message>
+        <source>coming</source>
+        <translation>加载中（coming）</translation>
+    </message>
+    <message>
+        <source>going</source>
+        <translation>卸载中（going）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
 </context>
 <context>
     <name>refscope::ModuleParamsModel</name>
@@ -2701,7 +2717,7 @@ Shared by %n forked process(es)</source>
     </message>
     <message>
         <source>live</source>
-        <translation>live</translation>
+        <translation>就绪（live）</translation>
     </message>
     <message>
         <source>gets and puts</source>
@@ -2983,7 +2999,7 @@ Shared by %n forked process(es)</source>
     </message>
     <message>
         <source>OpenGL</source>
-        <translation>OpenGL</translation>
+        <translation>OpenGL 绘制</translation>
     </message>
     <message>
         <source>Draw the curves with OpenGL (faster on a large screen; needs a GPU)</source>

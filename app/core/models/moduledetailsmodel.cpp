@@ -133,7 +133,7 @@ QString ModuleDetailsModel::valueText(Field field) const
     case Unload:
         return unloadVerdict();
     case State:
-        return moduleStateName(m.state);
+        return ModuleListModel::stateText(m.state);
     case Refcount:
         return QString::number(m.refcount);
     case Size:

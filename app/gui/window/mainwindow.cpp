@@ -163,7 +163,7 @@ void MainWindow::createActions()
     m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
     m_stateFilter->addItem(tr("All states"));
     for (ModuleState state : {ModuleState::Live, ModuleState::Coming, ModuleState::Going})
-        m_stateFilter->addItem(moduleStateName(state), int(state));
+        m_stateFilter->addItem(ModuleListModel::stateText(state), int(state));
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
         const QVariant state = m_stateFilter->itemData(index);
         m_proxy->setStateFilter(state.isValid() ? std::optional(ModuleState(state.toInt()))
