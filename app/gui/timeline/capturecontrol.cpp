@@ -119,9 +119,14 @@ void CaptureControl::keepEvents()
     if (!m_capture)
         return;
     LiveCapture *capture = std::exchange(m_capture, nullptr);
+    // Its agent went (another source, the lab shut down) while it ran: the
+    // events stay, no longer "live capture".
+    const QString description =
+        capture->isRunning() ? tr("capture ended at %1")
+                                   .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")))
+                             : m_timeline->description();
     if (capture->events() && m_timeline->store().get() == capture->events())
-        m_timeline->setStore(std::shared_ptr<const EventStore>(capture->takeEvents()),
-                             m_timeline->description());
+        m_timeline->setStore(std::shared_ptr<const EventStore>(capture->takeEvents()), description);
     capture->disconnect(this);
     capture->deleteLater();
 }
