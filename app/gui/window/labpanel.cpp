@@ -7,6 +7,7 @@
 #include "teaching/teaching.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -142,9 +143,9 @@ LabPanel::LabPanel(QWidget *parent) : QDockWidget(tr("Lab"), parent)
     // stretch at the end: a longer outcome or another scenario's steps never
     // move the buttons the user is about to press.
     m_scenarioList->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    m_scenarioList->setFixedHeight(m_scenarioList->fontMetrics().height() *
-                                       (m_scenarioList->count() * 3 / 2 + 1) +
-                                   2 * m_scenarioList->frameWidth());
+    m_scenarioList->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scenarioList->viewport()->installEventFilter(this);
+    fitScenarioList();
     layout->addWidget(m_scenarioList);
     layout->addLayout(buttonRow(m_run, m_stop));
     // Right below the buttons: the answer comes where the question was asked.
@@ -164,6 +165,26 @@ LabPanel::LabPanel(QWidget *parent) : QDockWidget(tr("Lab"), parent)
     setWidget(scroll);
     showWhatToWatch();
     setLab(nullptr);
+}
+
+bool LabPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scenarioList->viewport() && event->type() == QEvent::Resize)
+        fitScenarioList();
+    return QDockWidget::eventFilter(watched, event);
+}
+
+void LabPanel::fitScenarioList()
+{
+    // Every title in view at the list's width: its height follows the
+    // width only, never the texts below it.
+    m_scenarioList->doItemsLayout(); // the rects at this width, not the last ones
+    int height = 2 * m_scenarioList->frameWidth();
+    for (int row = 0; row < m_scenarioList->count(); ++row)
+        height += m_scenarioList->visualItemRect(m_scenarioList->item(row)).height() +
+                  2 * m_scenarioList->spacing();
+    if (height != m_scenarioList->height())
+        m_scenarioList->setFixedHeight(height);
 }
 
 QPushButton *LabPanel::actionButton(const QString &text, const QString &objectName,

@@ -44,6 +44,10 @@ public:
     QString chosenKernel() const;
     void setChosenKernel(const QString &release);
 
+protected:
+    // Fits the scenario list to its wrapped titles when its width changes.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 signals:
     void actionDone();
     // The user asked for a guest running this kernel (Boot).
@@ -63,6 +67,7 @@ private:
     void updateButtons();
     void showWhatToWatch();
     void fillExamples(const QString &release);
+    void fitScenarioList();
     // After a run or a load: asks the agent who holds each module, then
     // says it after `done`.
     void reportModules(const QString &done, const QStringList &modules);
