@@ -262,6 +262,14 @@
         <source>a new capture</source>
         <translation>开始新的采集</translation>
     </message>
+    <message>
+        <source>live capture of %1</source>
+        <translation>%1 的实时采集</translation>
+    </message>
+    <message>
+        <source>capture of %1, ended at %2</source>
+        <translation>%1 的采集，结束于 %2</translation>
+    </message>
 </context>
 <context>
     <name>refscope::DependencyGraphView</name>

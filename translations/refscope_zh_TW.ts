@@ -262,6 +262,14 @@
         <source>a new capture</source>
         <translation>開始新的擷取</translation>
     </message>
+    <message>
+        <source>live capture of %1</source>
+        <translation>%1 的即時擷取</translation>
+    </message>
+    <message>
+        <source>capture of %1, ended at %2</source>
+        <translation>%1 的擷取，結束於 %2</translation>
+    </message>
 </context>
 <context>
     <name>refscope::DependencyGraphView</name>

@@ -20,6 +20,7 @@
 #include "sources/labsnapshotsource.h"
 #include "sources/localsnapshotsource.h"
 #include "sources/privilegedsnapshotsource.h"
+#include "timeline/capturecontrol.h"
 #include "timeline/outstandingrefspane.h"
 #include "timeline/timelinewidget.h"
 #include "window/detailsdock.h"
@@ -430,6 +431,8 @@ void MainWindow::applySnapshot(const Snapshot &snapshot)
 {
     m_holdersDock->setSource(m_source); // ready once it answered
     m_forceRelease->setSnapshot(snapshot);
+    if (m_source)
+        m_timeline->capture()->setOrigin(m_source->description());
     m_timeline->setAgent(m_source ? m_source->agent() : nullptr);
     if (!snapshot.support.loadable) {
         m_haveSnapshot = true;
