@@ -78,10 +78,14 @@ ReleaseDialog::ReleaseDialog(const QString &module, const KernelModuleSupport &s
     setWindowTitle(tr("Force release %1").arg(module));
     buildLayout();
     connect(m_holders, &ReleaseHoldersTree::planChanged, this, [this] {
+        m_preselection->hide();  // the user's choice now, not the dialog's
         m_lastResort->refresh(); // a ticked holder may allow the forced unload
         updateSummary();
     });
-    connect(m_lastResort, &LastResortBox::planChanged, this, &ReleaseDialog::updateSummary);
+    connect(m_lastResort, &LastResortBox::planChanged, this, [this] {
+        m_preselection->hide();
+        updateSummary();
+    });
     connect(m_run, &QPushButton::clicked, this, &ReleaseDialog::run);
     connect(m_scan, &QPushButton::clicked, this, &ReleaseDialog::scanAgain);
     setBusy(false);

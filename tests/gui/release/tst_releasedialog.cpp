@@ -225,10 +225,13 @@ void TestReleaseDialog::requestIsWhatWasTicked()
     QVERIFY(dialog.plan().request().clear.isEmpty());
     QVERIFY2(dialog.preselectionText().contains(QLatin1String("would remain")),
              qPrintable(dialog.preselectionText()));
+    auto *why = dialog.findChild<QLabel *>(QStringLiteral("releasePreselection"));
+    QVERIFY(why->isVisible());
 
     QTreeWidgetItem *item = tree->topLevelItem(0);
     QVERIFY(item->flags() & Qt::ItemIsEnabled);
     item->setCheckState(ReleaseHoldersTree::ClearColumn, Qt::Checked);
+    QVERIFY(!why->isVisible()); // the user chose: "nothing is ticked" is no longer true
     auto *action =
         qobject_cast<QComboBox *>(tree->itemWidget(item, ReleaseHoldersTree::ActionColumn));
     QVERIFY(action);
