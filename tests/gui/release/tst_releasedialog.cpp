@@ -449,6 +449,7 @@ void TestReleaseDialog::screenshots_data()
     QTest::addColumn<QString>("language");
     QTest::newRow("en") << QStringLiteral("en");
     QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    QTest::newRow("zh_TW") << QStringLiteral("zh_TW");
 }
 
 void TestReleaseDialog::screenshots()
