@@ -480,8 +480,11 @@ void MainWindow::showPage(QWidget *page)
         return;
     // A whole-window message has no module to detail or filter.
     const bool views = page == m_tabs;
+    // ... and through a switch of source, which shows a message meanwhile.
+    if (m_pages->currentWidget() == m_tabs && isVisible())
+        m_dockClosed = !m_dock->isVisible();
     m_pages->setCurrentWidget(page);
-    m_dock->setVisible(views);
+    m_dock->setVisible(views && !m_dockClosed);
     m_search->setEnabled(views);
     m_stateFilter->setEnabled(views);
 }

@@ -111,6 +111,7 @@ private:
     QString m_keptModule; // selected when it was unloaded: kept as a row until another is chosen
     bool m_haveSnapshot = false;
     bool m_applyingSnapshot = false; // the table changes rows: its selection moves on its own
+    bool m_dockClosed = false;       // the user closed the details dock: a message page keeps it so
 
     QStackedWidget *m_pages;
     QTabWidget *m_tabs;
