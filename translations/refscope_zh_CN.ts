@@ -1767,6 +1767,10 @@ Shared by %n forked process(es)</source>
         <source>(no module file found)</source>
         <translation>（未找到模块文件）</translation>
     </message>
+    <message>
+        <source>License</source>
+        <translation>许可证</translation>
+    </message>
 </context>
 <context>
     <name>refscope::ModuleEdgeItem</name>

@@ -1767,6 +1767,10 @@ Shared by %n forked process(es)</source>
         <source>(no module file found)</source>
         <translation>（未找到模組檔案）</translation>
     </message>
+    <message>
+        <source>License</source>
+        <translation>授權條款</translation>
+    </message>
 </context>
 <context>
     <name>refscope::ModuleEdgeItem</name>
