@@ -9,8 +9,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace refscope {
 
@@ -54,7 +57,13 @@ ModuleInfoDialog::ModuleInfoDialog(const Snapshot &snapshot, const QString &modu
         auto *params =
             new QLabel(tr("Parameters (%n):", nullptr, int(m_details->params()->params().size())));
         layout->addWidget(params);
-        layout->addWidget(fieldTable(m_details->params(), QStringLiteral("moduleInfoParams")), 1);
+        QTableView *paramTable =
+            fieldTable(m_details->params(), QStringLiteral("moduleInfoParams"));
+        // As tall as its rows: the room left goes to the fields above.
+        paramTable->setMaximumHeight(paramTable->verticalHeader()->length() +
+                                     2 * paramTable->frameWidth() +
+                                     paramTable->fontMetrics().height());
+        layout->addWidget(paramTable, 1);
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     QPushButton *copy = buttons->addButton(tr("Copy as text"), QDialogButtonBox::ActionRole);
@@ -65,7 +74,14 @@ ModuleInfoDialog::ModuleInfoDialog(const Snapshot &snapshot, const QString &modu
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     // Wide enough for a module's path, in character widths.
-    resize(fontMetrics().averageCharWidth() * 130, fontMetrics().height() * 44);
+    // Every row in view where the screen allows: rows are taller in Chinese.
+    int rows = 0;
+    for (const QTableView *table : findChildren<QTableView *>())
+        rows += table->verticalHeader()->length();
+    int height = std::max(fontMetrics().height() * 44, rows + fontMetrics().height() * 10);
+    if (const QScreen *shown = screen())
+        height = std::min(height, shown->availableGeometry().height());
+    resize(fontMetrics().averageCharWidth() * 130, height);
 }
 
 QString ModuleInfoDialog::text() const
