@@ -84,6 +84,8 @@ void fillModinfo(const kmod_module *mod, ModuleInfo &info)
             info.signer = value;
         else if (key == "description")
             info.description = value;
+        else if (key == "license")
+            info.license = value;
     }
 }
 

@@ -41,7 +41,8 @@ struct ModuleInfo {
     QString srcversion;
     QString signer;
     QString description;
-    QString path; // the .ko file libkmod resolved, if any
+    QString license; // "GPL", "GPL v2", "Dual BSD/GPL"...; empty in snapshots from before it
+    QString path;    // the .ko file libkmod resolved, if any
     bool operator==(const ModuleInfo &o) const = default;
 };
 

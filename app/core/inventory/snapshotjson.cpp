@@ -34,6 +34,7 @@ QJsonObject moduleToJson(const ModuleInfo &m)
         {QStringLiteral("srcversion"), m.srcversion},
         {QStringLiteral("signer"), m.signer},
         {QStringLiteral("description"), m.description},
+        {QStringLiteral("license"), m.license},
         {QStringLiteral("path"), m.path},
     };
 }
@@ -185,6 +186,7 @@ ModuleInfo moduleFromJson(const QJsonObject &json, const QString &where, QString
     m.srcversion = r.string(QStringLiteral("srcversion"));
     m.signer = r.string(QStringLiteral("signer"));
     m.description = r.string(QStringLiteral("description"));
+    m.license = r.string(QStringLiteral("license"));
     m.path = r.string(QStringLiteral("path"));
     return m;
 }

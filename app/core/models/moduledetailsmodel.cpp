@@ -88,6 +88,8 @@ QString ModuleDetailsModel::fieldLabel(Field field)
         return tr("Signer");
     case Description:
         return tr("Description");
+    case License:
+        return tr("License");
     case Path:
         return tr("File");
     default:
@@ -133,7 +135,7 @@ QString ModuleDetailsModel::valueText(Field field) const
     case Unload:
         return unloadVerdict();
     case State:
-        return moduleStateName(m.state);
+        return ModuleListModel::stateText(m.state);
     case Refcount:
         return QString::number(m.refcount);
     case Size:
@@ -155,6 +157,8 @@ QString ModuleDetailsModel::valueText(Field field) const
         return orNone(m.signer);
     case Description:
         return orNone(m.description);
+    case License:
+        return orNone(m.license);
     case Path:
         return m.path.isEmpty() ? tr("(no module file found)") : m.path;
     case FieldCount:

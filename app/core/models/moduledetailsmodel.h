@@ -28,6 +28,7 @@ public:
         SrcVersion,
         Signer,
         Description,
+        License,
         Path,
         FieldCount
     };

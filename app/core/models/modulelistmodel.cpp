@@ -169,13 +169,28 @@ int ModuleListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString ModuleListModel::stateText(ModuleState state)
+{
+    switch (state) {
+    case ModuleState::Live:
+        return tr("live");
+    case ModuleState::Coming:
+        return tr("coming");
+    case ModuleState::Going:
+        return tr("going");
+    case ModuleState::Unknown:
+        break;
+    }
+    return tr("unknown");
+}
+
 QVariant ModuleListModel::displayData(const ModuleInfo &module, int column) const
 {
     switch (Column(column)) {
     case Name:
         return module.name;
     case State:
-        return moduleStateName(module.state);
+        return stateText(module.state);
     case Refcount:
         return module.refcount;
     case Size:

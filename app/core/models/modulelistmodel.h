@@ -53,6 +53,9 @@ public:
                         int role = Qt::DisplayRole) const override;
     // The column's header, also the label the details pane gives the field.
     static QString columnLabel(Column column);
+    // The state as the window shows it: the kernel's word (live, coming,
+    // going) in English, explained in the user's language elsewhere.
+    static QString stateText(ModuleState state);
     // What the column means (teaching/teaching.h), for tooltips; about
     // module's own value when given (its state). Empty for Name and Size.
     static QString columnExplanation(Column column, const ModuleInfo *module = nullptr);

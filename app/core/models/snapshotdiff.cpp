@@ -21,7 +21,7 @@ ModuleFields changedFields(const ModuleInfo &before, const ModuleInfo &after)
     fields.setFlag(ModuleField::FileInfo,
                    before.version != after.version || before.srcversion != after.srcversion ||
                        before.signer != after.signer || before.description != after.description ||
-                       before.path != after.path);
+                       before.license != after.license || before.path != after.path);
     return fields;
 }
 

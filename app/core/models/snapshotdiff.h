@@ -23,7 +23,7 @@ enum class ModuleField {
     Holders = 1 << 5,
     Depends = 1 << 6,
     Params = 1 << 7,
-    // version, srcversion, signer, description, path: what modinfo read
+    // version, srcversion, signer, description, license, path: what modinfo read
     // from the .ko file, which changes when the file is replaced on disk.
     FileInfo = 1 << 8,
 };

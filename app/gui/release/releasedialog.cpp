@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScreen>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -65,9 +66,11 @@ ReleaseDialog::ReleaseDialog(const QString &module, const KernelModuleSupport &s
       m_status(wrappingLabel(QStringLiteral("releaseStatus"))),
       m_verdict(wrappingLabel(QStringLiteral("releaseVerdict"))), m_holders(new ReleaseHoldersTree),
       m_unattributed(wrappingLabel(QStringLiteral("releaseUnattributed"))),
-      m_lastResort(new LastResortBox), m_summary(wrappingLabel(QStringLiteral("releaseSummary"))),
-      m_steps(new QListWidget), m_result(wrappingLabel(QStringLiteral("releaseResult"))),
-      m_run(new QPushButton), m_scan(new QPushButton(tr("Scan again")))
+      m_lastResort(new LastResortBox),
+      m_preselection(wrappingLabel(QStringLiteral("releasePreselection"))),
+      m_summary(wrappingLabel(QStringLiteral("releaseSummary"))), m_steps(new QListWidget),
+      m_result(wrappingLabel(QStringLiteral("releaseResult"))), m_run(new QPushButton),
+      m_scan(new QPushButton(tr("Scan again")))
 {
     setObjectName(QStringLiteral("releaseDialog"));
     if (session)
@@ -75,10 +78,14 @@ ReleaseDialog::ReleaseDialog(const QString &module, const KernelModuleSupport &s
     setWindowTitle(tr("Force release %1").arg(module));
     buildLayout();
     connect(m_holders, &ReleaseHoldersTree::planChanged, this, [this] {
+        m_preselection->hide();  // the user's choice now, not the dialog's
         m_lastResort->refresh(); // a ticked holder may allow the forced unload
         updateSummary();
     });
-    connect(m_lastResort, &LastResortBox::planChanged, this, &ReleaseDialog::updateSummary);
+    connect(m_lastResort, &LastResortBox::planChanged, this, [this] {
+        m_preselection->hide();
+        updateSummary();
+    });
     connect(m_run, &QPushButton::clicked, this, &ReleaseDialog::run);
     connect(m_scan, &QPushButton::clicked, this, &ReleaseDialog::scanAgain);
     setBusy(false);
@@ -121,6 +128,8 @@ void ReleaseDialog::buildLayout()
 
     auto *plan = new QGroupBox(tr("What will happen"));
     auto *planLayout = new QVBoxLayout(plan);
+    m_preselection->hide(); // until a report leaves nothing to tick
+    planLayout->addWidget(m_preselection);
     planLayout->addWidget(m_summary);
     planLayout->addStretch();
     auto *progress = new QGroupBox(tr("Progress"));
@@ -164,6 +173,10 @@ void ReleaseDialog::setReport(const HolderReport &report, const QString &note)
 {
     m_plan = ReleasePlan(report, m_support);
     m_plan.setEvidence(m_evidence);
+    // The plan shown first is one the kernel accepts, or none, with why.
+    const QString whyNothing = m_plan.preselect();
+    m_preselection->setText(whyNothing);
+    m_preselection->setVisible(!whyNothing.isEmpty());
     m_haveReport = true;
     m_done = false;
     m_status->setText(note);
@@ -177,6 +190,22 @@ void ReleaseDialog::setReport(const HolderReport &report, const QString &note)
     m_result->clear();
     updateSummary();
     setBusy(false);
+    fitTexts();
+}
+
+void ReleaseDialog::fitTexts()
+{
+    // The wrapped explanations are longer in some languages than the size
+    // chosen for English: the dialog grows to show them whole rather than
+    // squeezing their lines onto each other, never past the screen.
+    QLayout *box = layout();
+    if (!box || !box->hasHeightForWidth())
+        return;
+    int needed = box->totalHeightForWidth(width());
+    if (const QScreen *shown = screen())
+        needed = std::min(needed, shown->availableGeometry().height());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void ReleaseDialog::updateSummary()
@@ -203,6 +232,11 @@ void ReleaseDialog::updateRunButton()
 QString ReleaseDialog::summaryText() const
 {
     return m_haveReport ? m_plan.summary().join(u'\n') : QString();
+}
+
+QString ReleaseDialog::preselectionText() const
+{
+    return m_preselection->text();
 }
 
 QString ReleaseDialog::resultText() const

@@ -36,7 +36,8 @@ public:
     ReleaseHoldersTree *holdersTree() const { return m_holders; }
     LastResortBox *lastResortBox() const { return m_lastResort; }
     QPushButton *runButton() const { return m_run; }
-    QString summaryText() const; // the "what will happen" list, as plain text
+    QString summaryText() const;      // the "what will happen" list, as plain text
+    QString preselectionText() const; // why the dialog ticked nothing; empty when it did
     QString resultText() const;
     QStringList stepTexts() const;
 
@@ -58,6 +59,7 @@ private:
     void showResult(const ReleaseResult &result);
     void showFailure(const QString &message);
     void setBusy(bool busy);
+    void fitTexts();
 
     QString m_module;
     KernelModuleSupport m_support;
@@ -72,6 +74,7 @@ private:
     ReleaseHoldersTree *m_holders;
     QLabel *m_unattributed;
     LastResortBox *m_lastResort;
+    QLabel *m_preselection; // why nothing was ticked for the user
     QLabel *m_summary;
     QListWidget *m_steps;
     QLabel *m_result;

@@ -20,6 +20,8 @@ ReleaseMarker::ReleaseMarker(TimelineWidget *timeline, const QString &module, QO
 
 void ReleaseMarker::place(bool released)
 {
+    if (m_timeline && m_store && m_timeline->store() == m_store)
+        m_answeredNs = m_timeline->chartView()->nowNs();
     if (!released || freeTimestamp() >= 0 || !m_timeline || !m_timeline->capture()->isCapturing()) {
         annotate(released);
         return;
@@ -52,12 +54,11 @@ qint64 ReleaseMarker::freeTimestamp() const
 
 void ReleaseMarker::annotate(bool released)
 {
-    if (m_timeline) {
-        const qint64 free = freeTimestamp();
+    const qint64 free = freeTimestamp();
+    if (m_timeline && (free >= 0 || m_answeredNs)) {
         const QString label = released ? tr("force release of %1: released").arg(m_module)
                                        : tr("force release of %1: failed").arg(m_module);
-        m_timeline->addAnnotation(free >= 0 ? free : m_timeline->chartView()->recordingEndNs(),
-                                  label);
+        m_timeline->addAnnotation(free >= 0 ? free : *m_answeredNs, label);
     }
     deleteLater();
 }

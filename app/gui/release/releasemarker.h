@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Leaves "force release of X: released / failed" on the timeline, at the
-// release's place in the shown recording: the module's module_free event
-// when a capture saw it, else the latest time of the shown data. A live
-// capture streams events a little behind the agent's answer, so while one
-// runs the marker waits briefly for that module_free before it settles for
-// the end. Without a recording there is nothing to mark.
+// release's time in the shown recording: the module's module_free event
+// when a capture saw it, else when the agent answered, in the capture's
+// clock (a stopped capture's axis reaches it). A live capture streams
+// events a little behind the agent's answer, so while one runs the marker
+// waits briefly for that module_free. A recording without this run's clock
+// (a file, another boot's) has no place for it, and without a recording
+// there is nothing to mark.
 #pragma once
 
 #include "events/eventstore.h"
@@ -14,6 +16,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace refscope {
 
@@ -41,6 +44,7 @@ private:
     QString m_module;
     std::shared_ptr<const EventStore> m_store; // the recording shown when the dialog opened
     std::size_t m_firstEvent = 0;
+    std::optional<qint64> m_answeredNs; // when the agent answered, in the recording's clock
     QTimer m_poll;
     int m_waitedMs = 0;
 };

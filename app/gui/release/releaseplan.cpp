@@ -152,6 +152,22 @@ void ReleasePlan::revalidateLastResort()
         m_lastResort = LastResort::None;
 }
 
+QString ReleasePlan::preselect()
+{
+    for (int i = 0; i < m_choices.size(); ++i)
+        setChecked(i, true);
+    const int remaining = remainingRefs();
+    if (remaining == 0)
+        return {};
+    for (int i = 0; i < m_choices.size(); ++i)
+        setChecked(i, false);
+    return tr("Nothing is ticked: even with every holder RefScope can clear, %n reference(s) "
+              "would remain and the kernel would refuse to unload %1. Tick holders and try anyway, "
+              "or type the module's name for a last resort.",
+              nullptr, remaining)
+        .arg(m_report.module);
+}
+
 int ReleasePlan::remainingRefs() const
 {
     int remaining = m_report.refcount;

@@ -51,6 +51,13 @@ public:
     bool setLastResort(LastResort resort);
     LastResort lastResort() const { return m_lastResort; }
 
+    // Chooses the plan the dialog opens on, never one the kernel would
+    // refuse: every holder that can be cleared, each the gentlest way, when
+    // that leaves no reference; else nothing, and the returned sentence says
+    // why (empty when preselected). A last resort wants the typed name, so
+    // it is never preselected.
+    QString preselect();
+
     // References that stay after the chosen holders and the last resort
     // did their part; the unload fails while any remain.
     int remainingRefs() const;

@@ -15,7 +15,9 @@
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTextBrowser>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -25,6 +27,8 @@ namespace refscope {
 namespace {
 // Long enough to read a few file names.
 constexpr int kPrunedMessageMs = 10000;
+// The share of the screen the window takes on its first run.
+constexpr double kScreenShare = 0.85;
 } // namespace
 
 WindowSettings::WindowSettings(QMainWindow *window) : QObject(window), m_window(window)
@@ -83,7 +87,20 @@ void WindowSettings::addMenus(const QList<QAction *> &fileActions)
 void WindowSettings::restoreWindow()
 {
     const UserSettings settings;
-    m_window->restoreGeometry(settings.windowGeometry());
+    const QScreen *screen = m_window->screen();
+    const QRect available = screen ? screen->availableGeometry() : QRect();
+    if (!m_window->restoreGeometry(settings.windowGeometry()) && available.isValid()) {
+        // The first run: most of the screen, so the table's and the docks'
+        // columns fit, on a large screen as on a small one.
+        const QSize size = (available.size() * kScreenShare)
+                               .expandedTo(m_window->size())
+                               .boundedTo(available.size());
+        m_window->setGeometry(
+            QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, available));
+    }
+    // Never larger than the screen, even one smaller than when it was saved.
+    if (available.isValid())
+        m_window->resize(m_window->size().boundedTo(available.size()));
     m_window->restoreState(settings.windowState());
 }
 

@@ -2,6 +2,7 @@
 #include "timeline/capturecontrol.h"
 
 #include "capture/livecapture.h"
+#include "timeline/timelinechartview.h"
 #include "timeline/timelinewidget.h"
 
 #include <QAction>
@@ -59,18 +60,22 @@ void CaptureControl::setAgent(AgentClient *agent)
     });
     connect(m_capture, &LiveCapture::started, this, [this] {
         // The capture fills this store; it stays the capture's until keepEvents().
+        m_captureOrigin = m_origin;
         m_timeline->setStore(std::shared_ptr<const EventStore>(std::shared_ptr<const EventStore>{},
                                                                m_capture->events()),
-                             tr("live capture"));
+                             m_captureOrigin.isEmpty()
+                                 ? tr("live capture")
+                                 : tr("live capture of %1").arg(m_captureOrigin));
+        m_timeline->chartView()->setLive(true);
         m_timeline->setUnsavedCapture(true);
     });
     connect(m_capture, &LiveCapture::eventsAppended, m_timeline, &TimelineWidget::appendRange);
     connect(m_capture, &LiveCapture::stopped, this, [this] {
         const QSignalBlocker blocker(m_action);
         m_action->setChecked(false);
+        m_timeline->chartView()->setLive(false);
         // No longer live: say when it ended, and what was left out.
-        const QString ended = tr("capture ended at %1")
-                                  .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+        const QString ended = endedText();
         const quint64 own = m_capture->ownEventsLeftOut();
         m_timeline->setDescription(
             own == 0 ? ended
@@ -80,8 +85,16 @@ void CaptureControl::setAgent(AgentClient *agent)
     connect(m_capture, &LiveCapture::failed, this, [this](const QString &message) {
         const QSignalBlocker blocker(m_action);
         m_action->setChecked(false);
+        m_timeline->chartView()->setLive(false);
         m_timeline->showFailure(message);
     });
+}
+
+QString CaptureControl::endedText() const
+{
+    const QString at = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
+    return m_captureOrigin.isEmpty() ? tr("capture ended at %1").arg(at)
+                                     : tr("capture of %1, ended at %2").arg(m_captureOrigin, at);
 }
 
 bool CaptureControl::isCapturing() const
@@ -115,9 +128,11 @@ void CaptureControl::keepEvents()
     if (!m_capture)
         return;
     LiveCapture *capture = std::exchange(m_capture, nullptr);
+    // Its agent went (another source, the lab shut down) while it ran: the
+    // events stay, no longer "live capture".
+    const QString description = capture->isRunning() ? endedText() : m_timeline->description();
     if (capture->events() && m_timeline->store().get() == capture->events())
-        m_timeline->setStore(std::shared_ptr<const EventStore>(capture->takeEvents()),
-                             m_timeline->description());
+        m_timeline->setStore(std::shared_ptr<const EventStore>(capture->takeEvents()), description);
     capture->disconnect(this);
     capture->deleteLater();
 }

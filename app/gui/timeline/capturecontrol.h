@@ -30,7 +30,12 @@ public:
     QAction *ownEventsAction() const { return m_ownEvents; }
     quint64 ownEventsLeftOut() const;
     void setAgent(AgentClient *agent);
+    // The machine the agent reads ("lab guest"): a capture is named after
+    // it, so it is never taken for another machine's after a switch.
+    void setOrigin(const QString &machine) { m_origin = machine; }
     bool isCapturing() const;
+    // "capture of lab guest, ended at 12:04:31"
+    QString endedText() const;
 
 private:
     void toggle(bool on);
@@ -43,6 +48,8 @@ private:
     QAction *m_ownEvents;
     QPointer<AgentClient> m_agent;
     LiveCapture *m_capture = nullptr;
+    QString m_origin;
+    QString m_captureOrigin; // the origin when the shown capture started
 };
 
 } // namespace refscope

@@ -13,6 +13,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace refscope {
@@ -23,11 +24,33 @@ namespace {
 // to see.
 constexpr qint64 kMinimumSpanNs = 200;
 
-// Digits after the point for axis labels that still tell ticks apart.
-int labelDecimals(double spanSeconds)
+// How often a live capture's axis moves on without events.
+constexpr int kLiveTickMs = 500;
+
+qint64 steadyNowNs()
 {
-    const double tick = spanSeconds / 6;
-    return std::clamp(int(std::ceil(-std::log10(tick))) + 1, 0, 9);
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// The tick interval on the time axis: 1, 2 or 5 × 10^n seconds, about six
+// ticks a window, so labels read 3601.5, not 3600.83.
+double timeTickInterval(double spanSeconds)
+{
+    const double raw = std::max(spanSeconds / 6, 1e-9);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double step : {1.0, 2.0, 5.0}) {
+        if (step * magnitude >= raw)
+            return step * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+// Digits after the point that write the interval's ticks exactly.
+int labelDecimals(double tickSeconds)
+{
+    return std::clamp(int(std::ceil(-std::log10(tickSeconds) - 1e-9)), 0, 9);
 }
 
 // The tick interval on the count axis: a whole number of 1, 2 or 5 × 10^n.
@@ -90,8 +113,14 @@ TimelineChartView::TimelineChartView(QWidget *parent)
                                   QScatterSeries::MarkerShapeTriangle, QColor(0x20, 0x90, 0x30))),
       m_lost(makeMarkerSeries(tr("lost events"), QScatterSeries::MarkerShapeRectangle,
                               QColor(0xe0, 0x80, 0x00))),
-      m_axisX(new QValueAxis), m_axisY(new QValueAxis)
+      m_axisX(new QValueAxis), m_axisY(new QValueAxis), m_liveTick(new QTimer(this))
 {
+    m_liveTick->setInterval(kLiveTickMs);
+    connect(m_liveTick, &QTimer::timeout, this, [this] {
+        if (const std::optional<qint64> now = nowNs())
+            m_coveredEndNs = std::max(m_coveredEndNs, *now);
+        storeGrew();
+    });
     setRenderHint(QPainter::Antialiasing, false);
     setMinimumHeight(220);
     setRubberBand(QChartView::NoRubberBand);
@@ -103,7 +132,8 @@ TimelineChartView::TimelineChartView(QWidget *parent)
     c->legend()->setAlignment(Qt::AlignTop);
     c->setMargins(QMargins(4, 4, 4, 4));
     m_axisX->setTitleText(tr("Time (s)"));
-    m_axisX->setTickCount(7);
+    m_axisX->setTickType(QValueAxis::TicksDynamic);
+    m_axisX->setTickAnchor(0);
     m_axisY->setTitleText(tr("References (lsmod)"));
     m_axisY->setLabelFormat(QStringLiteral("%d"));
     m_axisY->setTickType(QValueAxis::TicksDynamic);
@@ -131,6 +161,10 @@ void TimelineChartView::setStore(std::shared_ptr<const EventStore> store)
     indexLoadFree(0);
     m_markers = {};
     emit markersChanged();
+    m_live = false;
+    m_liveTick->stop();
+    m_clockOffsetNs.reset();
+    m_coveredEndNs = 0;
     m_fromNs = recordingStartNs();
     m_toNs = m_shownEndNs = recordingEndNs();
     redraw();
@@ -155,6 +189,39 @@ void TimelineChartView::storeGrew()
     scheduleRedraw();
 }
 
+void TimelineChartView::setLive(bool live)
+{
+    if (live == m_live)
+        return;
+    if (!live) { // the recording covers until it stopped
+        if (const std::optional<qint64> now = nowNs())
+            m_coveredEndNs = std::max(m_coveredEndNs, *now);
+    }
+    m_live = live;
+    if (live)
+        m_liveTick->start();
+    else
+        m_liveTick->stop();
+    storeGrew();
+}
+
+void TimelineChartView::noteArrival(qint64 newestNs)
+{
+    if (!m_live)
+        return;
+    // An event arrives after it happened, never before: the largest
+    // difference seen is the closest to the clocks' true offset.
+    const qint64 offset = newestNs - steadyNowNs();
+    m_clockOffsetNs = std::max(m_clockOffsetNs.value_or(offset), offset);
+}
+
+std::optional<qint64> TimelineChartView::nowNs() const
+{
+    if (!m_clockOffsetNs)
+        return std::nullopt;
+    return steadyNowNs() + *m_clockOffsetNs;
+}
+
 qint64 TimelineChartView::recordingStartNs() const
 {
     return m_store && m_store->size() ? m_store->timestampNs(0) : 0;
@@ -163,10 +230,15 @@ qint64 TimelineChartView::recordingStartNs() const
 qint64 TimelineChartView::recordingEndNs() const
 {
     // One past the last event: windows are half-open and must include it.
+    // A live capture spans a few seconds at least and reaches now; a
+    // stopped one, until it stopped; and a marked moment is on the axis.
     const qint64 start = recordingStartNs();
-    if (!m_store || !m_store->size())
-        return start + kMinimumSpanNs;
-    return std::max(m_store->timestampNs(m_store->size() - 1) + 1, start + kMinimumSpanNs);
+    qint64 end = std::max(start + (m_live ? kLiveSpanNs : kMinimumSpanNs), m_coveredEndNs);
+    if (m_store && m_store->size())
+        end = std::max(end, m_store->timestampNs(m_store->size() - 1) + 1);
+    for (const TimelineMarkers::Annotation &annotation : m_markers.annotations)
+        end = std::max(end, annotation.ns + 1);
+    return end;
 }
 
 void TimelineChartView::setWindow(qint64 fromNs, qint64 toNs)
@@ -223,6 +295,7 @@ void TimelineChartView::setMarkerA(std::optional<qint64> timestampNs)
 void TimelineChartView::addAnnotation(qint64 timestampNs, const QString &label)
 {
     m_markers.annotations.append({timestampNs, label});
+    storeGrew(); // a window that showed the end follows it to the mark
     viewport()->update();
 }
 
@@ -443,8 +516,9 @@ void TimelineChartView::setLayout(Layout layout)
 
 void TimelineChartView::updateAxes(int maxCount)
 {
-    const double spanSeconds = double(m_toNs - m_fromNs) / 1e9;
-    m_axisX->setLabelFormat(QStringLiteral("%.%1f").arg(labelDecimals(spanSeconds)));
+    const double tick = timeTickInterval(double(m_toNs - m_fromNs) / 1e9);
+    m_axisX->setTickInterval(tick);
+    m_axisX->setLabelFormat(QStringLiteral("%.%1f").arg(labelDecimals(tick)));
     m_axisX->setRange(nsToChartX(m_fromNs), nsToChartX(m_toNs));
     // In lanes, one band per module: the count scale is each lane's own,
     // written in the lane, so the shared axis has no numbers.

@@ -23,6 +23,7 @@
 
 class QLineSeries;
 class QScatterSeries;
+class QTimer;
 class QValueAxis;
 
 namespace refscope {
@@ -60,6 +61,21 @@ public:
     void resetWindow();
     void zoom(double factor, qint64 aroundNs); // factor < 1 zooms in
     void panByPixels(double dx);
+
+    // A live capture's clock. While it runs, the recording reaches "now"
+    // in the trace's clock (estimated from when its events arrive), so the
+    // axis opens on a few seconds and grows with the capture instead of
+    // spanning the first events' microseconds; once it stopped, the
+    // recording still covers until then. setStore() ends it.
+    void setLive(bool live);
+    bool isLive() const { return m_live; }
+    // Events up to newestNs arrived just now (only while live).
+    void noteArrival(qint64 newestNs);
+    // Now in the recording's clock; nullopt unless the recording is this
+    // run's live capture (a file's clock is another boot's).
+    std::optional<qint64> nowNs() const;
+    // The span a live capture opens on.
+    static constexpr qint64 kLiveSpanNs = 5'000'000'000;
 
     void setEventCursor(std::optional<qint64> timestampNs); // follows into view
     void setMarkerA(std::optional<qint64> timestampNs);
@@ -127,6 +143,11 @@ private:
     QList<int> m_laneMax;
     bool m_redrawPending = false;
     TimelineMarkers m_markers;
+
+    bool m_live = false;
+    QTimer *m_liveTick;
+    std::optional<qint64> m_clockOffsetNs; // trace clock minus steady clock, at best
+    qint64 m_coveredEndNs = 0;             // "now" when last seen live
 
     Drag m_drag = Drag::None;
     QPoint m_pressPos;

@@ -173,6 +173,8 @@ void TimelineWidget::setDescription(const QString &description)
 void TimelineWidget::appendRange(std::size_t from, std::size_t to)
 {
     const int modules = m_store->moduleCount();
+    if (to > from)
+        m_chart->noteArrival(m_store->timestampNs(to - 1));
     m_events->appendRange(from, to);
     m_chart->storeGrew();
     m_outstanding->storeGrew();

@@ -7,13 +7,17 @@
 #include "teaching/teaching.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace refscope {
 
@@ -135,14 +139,23 @@ LabPanel::LabPanel(QWidget *parent) : QDockWidget(tr("Lab"), parent)
     layout->addWidget(m_examples);
     layout->addLayout(buttonRow(m_load, m_unload));
     layout->addWidget(heading(tr("Scenarios")));
-    layout->addWidget(m_scenarioList, 1);
+    // The lists keep their height and the texts grow downwards into the
+    // stretch at the end: a longer outcome or another scenario's steps never
+    // move the buttons the user is about to press.
+    m_scenarioList->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_scenarioList->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scenarioList->viewport()->installEventFilter(this);
+    fitScenarioList();
+    layout->addWidget(m_scenarioList);
     layout->addLayout(buttonRow(m_run, m_stop));
+    // Right below the buttons: the answer comes where the question was asked.
+    layout->addWidget(m_outcome);
+    layout->addSpacing(layout->spacing());
     layout->addWidget(heading(tr("What to watch")));
     layout->addWidget(m_watch);
     layout->addWidget(heading(tr("Step by step")));
     layout->addWidget(m_walkthrough);
-    layout->addSpacing(layout->spacing());
-    layout->addWidget(m_outcome);
+    layout->addStretch(1);
     // The texts are long in every language and the dock may be short: scroll
     // rather than squeeze the labels until their lines overlap.
     auto *scroll = new QScrollArea;
@@ -152,6 +165,26 @@ LabPanel::LabPanel(QWidget *parent) : QDockWidget(tr("Lab"), parent)
     setWidget(scroll);
     showWhatToWatch();
     setLab(nullptr);
+}
+
+bool LabPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scenarioList->viewport() && event->type() == QEvent::Resize)
+        fitScenarioList();
+    return QDockWidget::eventFilter(watched, event);
+}
+
+void LabPanel::fitScenarioList()
+{
+    // Every title in view at the list's width: its height follows the
+    // width only, never the texts below it.
+    m_scenarioList->doItemsLayout(); // the rects at this width, not the last ones
+    int height = 2 * m_scenarioList->frameWidth();
+    for (int row = 0; row < m_scenarioList->count(); ++row)
+        height += m_scenarioList->visualItemRect(m_scenarioList->item(row)).height() +
+                  2 * m_scenarioList->spacing();
+    if (height != m_scenarioList->height())
+        m_scenarioList->setFixedHeight(height);
 }
 
 QPushButton *LabPanel::actionButton(const QString &text, const QString &objectName,
@@ -253,15 +286,91 @@ void LabPanel::start(const QString &progress, Action action, const QString &targ
     if (target.isEmpty() || m_busy)
         return;
     m_busy = true;
+    ++m_reportGeneration;
     updateButtons();
     m_outcome->setText(progress.arg(target));
-    (m_scenarios->*action)(target, [this, target](const QString &error) {
+    const QString release = m_lab ? m_lab->kernelRelease() : QString();
+    const QStringList modules = action == &LabScenarios::run ? scenarioModules(target, release)
+                                : action == &LabScenarios::loadExample ? QStringList{target}
+                                                                       : QStringList();
+    (m_scenarios->*action)(target, [this, target, modules](const QString &error) {
         m_busy = false;
-        m_outcome->setText(error.isEmpty() ? tr("%1: done.").arg(target)
-                                           : tr("%1: %2").arg(target, error));
+        const QString done =
+            error.isEmpty() ? tr("%1: done.").arg(target) : tr("%1: %2").arg(target, error);
+        m_outcome->setText(done);
         updateButtons();
         emit actionDone();
+        if (error.isEmpty() && !modules.isEmpty())
+            reportModules(done, modules);
     });
+}
+
+void LabPanel::reportModules(const QString &done, const QStringList &modules)
+{
+    AgentClient *agent = m_lab ? m_lab->agent() : nullptr;
+    if (!agent)
+        return;
+    const int generation = m_reportGeneration;
+    auto sentences = std::make_shared<QStringList>();
+    auto left = std::make_shared<int>(int(modules.size()));
+    for (int i = 0; i < modules.size(); ++i)
+        sentences->append(QString());
+    for (int i = 0; i < modules.size(); ++i) {
+        const QString module = modules.at(i);
+        AgentApi(agent).requestHolders(module, {},
+                                       [this, guard = QPointer<LabPanel>(this), generation, done,
+                                        module, i, sentences, left](const HoldersAnswer &answer) {
+                                           (*sentences)[i] = holdersSentence(module, answer);
+                                           if (--*left > 0 || !guard ||
+                                               generation != m_reportGeneration)
+                                               return;
+                                           m_outcome->setText(done + u' ' + sentences->join(u' '));
+                                       });
+    }
+}
+
+QString LabPanel::holdersSentence(const QString &module, const HoldersAnswer &answer)
+{
+    if (!answer.ok)
+        return tr("%1: %2").arg(module, answer.error);
+    const HolderReport &report = answer.report;
+    if (report.refcount == 0)
+        return tr("%1 is loaded, with no references: it can be unloaded.").arg(module);
+    QStringList holders;
+    for (const Holder &h : report.holders) {
+        const QString who = h.pid > 0 ? tr("PID %1 (%2)").arg(h.pid).arg(h.comm) : h.path;
+        if (!who.isEmpty() && !holders.contains(who))
+            holders.append(who);
+    }
+    QString sentence =
+        tr("%1 is loaded with %n reference(s)", nullptr, report.refcount).arg(module);
+    if (!holders.isEmpty())
+        sentence += tr(", held by %1").arg(QLocale().createSeparatedList(holders));
+    if (report.unattributed > 0)
+        sentence += tr("; %n not attributed to any holder", nullptr, report.unattributed);
+    return sentence + tr(".");
+}
+
+QStringList LabPanel::scenarioModules(const QString &id, const QString &kernelRelease)
+{
+    QStringList modules;
+    for (const LabScenario &scenario : LabScenarios::all(kernelRelease)) {
+        if (scenario.id != id)
+            continue;
+        for (const LabStep &step : scenario.steps) {
+            if (step.kind == LabStep::Kind::LoadExample)
+                modules.append(step.module);
+            // modprobe's modules; insmod's is the scenario's own.
+            else if (step.argv.value(0) == QLatin1String("modprobe")) {
+                for (const QString &arg : step.argv.mid(1))
+                    if (!arg.startsWith(u'-'))
+                        modules.append(arg);
+            } else if (step.argv.value(0) == QLatin1String("insmod"))
+                modules.append(id);
+        }
+    }
+    modules.removeDuplicates();
+    return modules;
 }
 
 void LabPanel::updateButtons()

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "lab/labscenarios.h"
+#include "protocol/agentapi.h"
 
 #include <QDockWidget>
 #include <QPointer>
@@ -30,11 +31,22 @@ public:
     // another guest forgets the old one's background processes.
     void setLab(LabMachine *lab);
     QString outcome() const;
+    // What a scenario or a load left behind, one sentence per module: its
+    // count and who holds it ("count_demo is loaded with 2 references,
+    // held by PID 212 (sh); 1 not attributed to any holder."), or why it
+    // could not be asked.
+    static QString holdersSentence(const QString &module, const HoldersAnswer &answer);
+    // The modules scenario `id` loads, whose state its outcome reports.
+    static QStringList scenarioModules(const QString &id, const QString &kernelRelease = {});
 
     // The kernel chosen in the panel's kernel list (the lab's own while no
     // other is chosen); setChosenKernel() selects one if the lab can boot it.
     QString chosenKernel() const;
     void setChosenKernel(const QString &release);
+
+protected:
+    // Fits the scenario list to its wrapped titles when its width changes.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
     void actionDone();
@@ -55,10 +67,15 @@ private:
     void updateButtons();
     void showWhatToWatch();
     void fillExamples(const QString &release);
+    void fitScenarioList();
+    // After a run or a load: asks the agent who holds each module, then
+    // says it after `done`.
+    void reportModules(const QString &done, const QStringList &modules);
 
     QPointer<LabMachine> m_lab;
     LabScenarios *m_scenarios = nullptr;
     bool m_busy = false;
+    int m_reportGeneration = 0; // a newer action's outcome replaces a late report
     bool m_haveExamples = false;
     QComboBox *m_kernels;
     QPushButton *m_boot;

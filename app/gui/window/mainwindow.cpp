@@ -19,12 +19,15 @@
 #include "settings/windowsettings.h"
 #include "sources/filesnapshotsource.h"
 #include "sources/labsnapshotsource.h"
+#include "sources/localsnapshotsource.h"
 #include "sources/privilegedsnapshotsource.h"
+#include "timeline/capturecontrol.h"
 #include "timeline/outstandingrefspane.h"
 #include "timeline/timelinewidget.h"
 #include "window/detailsdock.h"
 #include "window/labpanel.h"
 #include "window/messagepage.h"
+#include "window/moduleinfodialog.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -33,6 +36,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
@@ -124,9 +128,7 @@ void MainWindow::createActions()
     m_saveAction->setShortcut(QKeySequence::Save);
     QAction *lab = bar->addAction(tr("Open the lab"), this, &MainWindow::openLab);
     lab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    QAction *asRoot = bar->addAction(tr("Read as root…"), this, [this] {
-        setSource(new PrivilegedSnapshotSource(labDefaultAgent()));
-    });
+    QAction *asRoot = bar->addAction(tr("Read as root…"), this, &MainWindow::readAsRoot);
     asRoot->setObjectName(QStringLiteral("readAsRootAction"));
     m_asRootAction = asRoot;
     // Text only, as the rest of the toolbar, but with room for the lock
@@ -173,7 +175,7 @@ void MainWindow::createActions()
     m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
     m_stateFilter->addItem(tr("All states"));
     for (ModuleState state : {ModuleState::Live, ModuleState::Coming, ModuleState::Going})
-        m_stateFilter->addItem(moduleStateName(state), int(state));
+        m_stateFilter->addItem(ModuleListModel::stateText(state), int(state));
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
         const QVariant state = m_stateFilter->itemData(index);
         m_proxy->setStateFilter(state.isValid() ? std::optional(ModuleState(state.toInt()))
@@ -237,7 +239,10 @@ void MainWindow::createViews()
 
     m_message = new MessagePage;
     m_message->setObjectName(QStringLiteral("messagePage"));
-    connect(m_message, &MessagePage::buttonClicked, this, &MainWindow::openLab);
+    connect(m_message, &MessagePage::buttonClicked, this, [this] {
+        if (m_messageButton)
+            m_messageButton();
+    });
 
     m_pages = new QStackedWidget;
     m_pages->addWidget(m_tabs);
@@ -260,10 +265,14 @@ void MainWindow::createViews()
         [outstanding](const QString &module) { return outstanding->leakingCallSites(module); });
     connect(outstanding, &OutstandingRefsPane::counted, m_holdersDock,
             &HoldersDock::leakingCallSitesCounted);
-    connect(m_holdersDock, &HoldersDock::readAsRootRequested, this,
-            [this] { setSource(new PrivilegedSnapshotSource(labDefaultAgent())); });
+    connect(m_holdersDock, &HoldersDock::readAsRootRequested, this, &MainWindow::readAsRoot);
     m_sessions = new SessionActions(this, m_modules, m_timeline, m_holdersDock);
-    connect(m_sessions, &SessionActions::sourceOpened, this, &MainWindow::setSource);
+    connect(m_sessions, &SessionActions::sourceOpened, this, [this](SnapshotSource *source) {
+        if (confirmLeavingLab(tr("open %1").arg(source->description())))
+            setSource(source);
+        else
+            delete source;
+    });
     connect(m_sessions, &SessionActions::saved, m_timeline,
             [this] { m_timeline->setUnsavedCapture(false); });
     file->insertAction(file->actions().value(file->actions().indexOf(m_saveAction) + 1),
@@ -295,7 +304,16 @@ void MainWindow::createViews()
     copyName->setObjectName(QStringLiteral("copyNameAction"));
     connect(copyName, &QAction::triggered, this,
             [this] { QGuiApplication::clipboard()->setText(m_selected); });
-    m_moduleActions = {inGraph, inTimeline, holders, copyName};
+    QAction *info = new QAction(tr("Module information"), this);
+    info->setObjectName(QStringLiteral("moduleInfoAction"));
+    info->setToolTip(tr("What modinfo says of it: file, version, srcversion, signer, "
+                        "parameters"));
+    connect(info, &QAction::triggered, this, [this] {
+        auto *dialog = new ModuleInfoDialog(m_modules->snapshot(), m_selected, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    m_moduleActions = {inGraph, inTimeline, holders, info, copyName};
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->addActions(m_moduleActions);
     m_table->addAction(m_forceRelease->action());
@@ -312,6 +330,8 @@ void MainWindow::createViews()
     m_labPanel->hide();
     m_labPanel->setChosenKernel(UserSettings().labKernel());
     connect(m_labPanel, &LabPanel::bootRequested, this, [this](const QString &release) {
+        if (!confirmLeavingLab(tr("boot the lab with %1").arg(release)))
+            return;
         UserSettings().setLabKernel(release);
         openLabKernel(release);
     });
@@ -349,9 +369,48 @@ void MainWindow::showPrivileges()
     m_forceRelease->setPrivilege(m_privileges->answer(release), m_privileges->problem());
 }
 
+bool MainWindow::confirmLeavingLab(const QString &next)
+{
+    auto *lab = qobject_cast<LabSnapshotSource *>(m_source);
+    if (!lab || !m_haveSnapshot)
+        return true; // nothing booted yet: nothing to lose
+    QMessageBox ask(QMessageBox::Question, tr("Shut the lab down?"),
+                    tr("To %1, RefScope shuts the lab guest down.").arg(next), QMessageBox::Cancel,
+                    this);
+    ask.setObjectName(QStringLiteral("leaveLabQuestion"));
+    ask.setInformativeText(
+        tr("Everything done in the guest is lost: the modules loaded in it, its processes and "
+           "files, a scenario's state. The next boot starts afresh. The timeline's recording "
+           "stays."));
+    QPushButton *leave = ask.addButton(tr("Shut the lab down"), QMessageBox::AcceptRole);
+    leave->setObjectName(QStringLiteral("leaveLabButton"));
+    ask.setDefaultButton(QMessageBox::Cancel);
+    ask.exec();
+    return ask.clickedButton() == leave;
+}
+
+void MainWindow::readAsRoot()
+{
+    if (confirmLeavingLab(tr("read this machine as root")))
+        setSource(new PrivilegedSnapshotSource(labDefaultAgent()));
+}
+
 void MainWindow::setSource(SnapshotSource *source)
 {
     dropSource();
+    // The previous machine's modules go with it: until this source's first
+    // snapshot nothing is shown under its name, and if it fails, the page
+    // says so over an empty table rather than over another machine's rows.
+    m_applyingSnapshot = true;
+    m_modules->applySnapshot(Snapshot{});
+    m_applyingSnapshot = false;
+    m_details->setSnapshot(m_modules->snapshot());
+    m_builtin->setModules({});
+    m_graph->setSnapshot(m_modules->snapshot());
+    m_forceRelease->setSnapshot(Snapshot{});
+    m_holdersDock->setSource(nullptr);
+    m_message->show(tr("No snapshot yet"), tr("Reading the loaded modules…"));
+    showPage(m_message);
     m_source = source;
     source->setParent(this);
     connect(source, &SnapshotSource::snapshotReady, this, &MainWindow::applySnapshot);
@@ -383,6 +442,8 @@ void MainWindow::applySnapshot(const Snapshot &snapshot)
 {
     m_holdersDock->setSource(m_source); // ready once it answered
     m_forceRelease->setSnapshot(snapshot);
+    if (m_source)
+        m_timeline->capture()->setOrigin(m_source->description());
     m_timeline->setAgent(m_source ? m_source->agent() : nullptr);
     if (!snapshot.support.loadable) {
         m_haveSnapshot = true;
@@ -430,8 +491,11 @@ void MainWindow::showPage(QWidget *page)
         return;
     // A whole-window message has no module to detail or filter.
     const bool views = page == m_tabs;
+    // ... and through a switch of source, which shows a message meanwhile.
+    if (m_pages->currentWidget() == m_tabs && isVisible())
+        m_dockClosed = !m_dock->isVisible();
     m_pages->setCurrentWidget(page);
-    m_dock->setVisible(views);
+    m_dock->setVisible(views && !m_dockClosed);
     m_search->setEnabled(views);
     m_stateFilter->setEnabled(views);
 }
@@ -445,6 +509,7 @@ void MainWindow::showNoModuleSupport()
            "can boot Debian's kernel in a virtual machine instead and show its modules there.")
             .arg(m_modules->snapshot().kernelRelease),
         tr("Open the lab"));
+    m_messageButton = [this] { openLab(); };
     showPage(m_message);
 }
 
@@ -459,7 +524,12 @@ void MainWindow::showFailure(const QString &message)
                             message + QStringLiteral("\n\n") +
                                 tr("Choose another kernel in the Lab panel and press Boot, "
                                    "or fix the cause above and press Boot again."));
-        else
+        else if (qobject_cast<PrivilegedSnapshotSource *>(m_source)) {
+            // Refused or dismissed: this machine can still be read without
+            // root, under its own name.
+            m_message->show(tr("No snapshot"), message, tr("Read without root"));
+            m_messageButton = [this] { setSource(new LocalSnapshotSource); };
+        } else
             m_message->show(tr("No snapshot"), message);
         showPage(m_message);
     }
@@ -568,6 +638,8 @@ void MainWindow::selectModule(const QString &name, GraphFocus focus)
 
 void MainWindow::openLab()
 {
+    if (!confirmLeavingLab(tr("boot the lab again")))
+        return;
     // The kernel last chosen in the Lab panel, while it is still installed;
     // $REFSCOPE_LAB_KERNEL, set for one run, goes first.
     const QString chosen = UserSettings().labKernel();
@@ -588,7 +660,7 @@ void MainWindow::openSnapshotFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a snapshot"), {},
                                                       tr("RefScope snapshots (*.json)"));
-    if (path.isEmpty())
+    if (path.isEmpty() || !confirmLeavingLab(tr("open %1").arg(QFileInfo(path).fileName())))
         return;
     m_windowSettings->addRecentFile(path);
     setSource(new FileSnapshotSource(path));

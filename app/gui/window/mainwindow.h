@@ -12,6 +12,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -70,6 +72,9 @@ public slots:
     void openLabKernel(const QString &release);
     void openSnapshotFile();
     void saveSnapshotFile();
+    // Reads this machine through a root agent (pkexec asks polkit); from
+    // the lab, only once the user agreed to shut the guest down.
+    void readAsRoot();
 
 protected:
     // An unsaved capture is not lost without asking.
@@ -77,6 +82,9 @@ protected:
 
 private:
     void dropSource();
+    // Switching away from a running lab guest shuts it down, and what was
+    // done in it is lost: true when there is no guest or the user agreed.
+    bool confirmLeavingLab(const QString &next);
     void createActions();
     void createViews();
     void createStatusBar();
@@ -103,6 +111,7 @@ private:
     QString m_keptModule; // selected when it was unloaded: kept as a row until another is chosen
     bool m_haveSnapshot = false;
     bool m_applyingSnapshot = false; // the table changes rows: its selection moves on its own
+    bool m_dockClosed = false;       // the user closed the details dock: a message page keeps it so
 
     QStackedWidget *m_pages;
     QTabWidget *m_tabs;
@@ -129,6 +138,7 @@ private:
     QLabel *m_kernelLabel;
     QLabel *m_countLabel;
     QLabel *m_refreshLabel;
+    std::function<void()> m_messageButton; // what the message page's button does now
 };
 
 } // namespace refscope

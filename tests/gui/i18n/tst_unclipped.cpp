@@ -6,7 +6,10 @@
 // header section fits its text, and each view is saved as a PNG in the
 // build directory (tests/gui/i18n/<language>-<view>.png) for a person to
 // look at.
+#include "holders/holderreportjson.h"
+#include "inventory/snapshotjson.h"
 #include "recording/recording.h"
+#include "release/releasedialog.h"
 #include "settings/colorscheme.h"
 #include "settings/settingsdialog.h"
 #include "settings/uilanguage.h"
@@ -15,12 +18,16 @@
 #include "timeline/timelinewidget.h"
 #include "window/labpanel.h"
 #include "window/mainwindow.h"
+#include "window/moduleinfodialog.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -196,6 +203,29 @@ void TestUnclipped::mainViews()
     SettingsDialog settings(&window);
     settings.show();
     check(&settings, QStringLiteral("%1-settings").arg(language));
+
+    // Module information of a module with parameters.
+    window.selectModule(QStringLiteral("loop"));
+    window.findChild<QAction *>(QStringLiteral("moduleInfoAction"))->trigger();
+    auto *info = window.findChild<ModuleInfoDialog *>();
+    QVERIFY(info);
+    check(info, QStringLiteral("%1-module-information").arg(language));
+    info->close();
+
+    // The force release dialog on the guest's count_demo, as it opens (the
+    // run button's longest text: nothing preselected, "try anyway").
+    QFile json(
+        QStringLiteral(REFSCOPE_SOURCE_DIR "/tests/gui/release/fixtures/count-demo.why.json"));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    HolderReport report;
+    QVERIFY(
+        holderReportFromJson(QJsonDocument::fromJson(json.readAll()).object(), &report, &error));
+    KernelModuleSupport support;
+    support.loadable = support.unloadable = support.forceUnload = true;
+    ReleaseDialog release(QStringLiteral("count_demo"), support, nullptr, &window);
+    release.setReport(report);
+    release.show();
+    check(&release, QStringLiteral("%1-release").arg(language));
 }
 
 void TestUnclipped::cleanupTestCase()

@@ -4,6 +4,7 @@
 // cannot start, and with what to watch for each scenario. (Its actions on
 // a real guest: tests/gui/mainwindow/tst_mainwindow_lab.) Grabs
 // labpanel-*.png into the build directory for a person to look at.
+#include "holders/holderreportjson.h"
 #include "lab/labpaths.h"
 #include "lab/labscenarios.h"
 #include "settings/usersettings.h"
@@ -14,7 +15,10 @@
 #include "window/messagepage.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -33,6 +37,8 @@ private slots:
     void chosenKernelBootsAndIsRemembered();
     void labThatCannotStartSaysWhy();
     void showsWhatToWatch();
+    void buttonsStayPutAsTextsChange();
+    void saysWhatAScenarioLeftBehind();
 };
 
 static void grab(QWidget *widget, const QString &name)
@@ -164,6 +170,59 @@ void TestLabPanel::showsWhatToWatch()
     scenarios->setCurrentRow(1);
     QVERIFY(watch->text().contains(QStringLiteral("count is 2")));
     grab(&panel, QStringLiteral("labpanel"));
+}
+
+void TestLabPanel::buttonsStayPutAsTextsChange()
+{
+    // Each scenario's texts are of another length: the buttons above them
+    // stay where the user's pointer is.
+    LabPanel panel;
+    panel.resize(340, 720);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *scenarios = panel.findChild<QListWidget *>(QStringLiteral("labScenarios"));
+    auto *run = panel.findChild<QPushButton *>(QStringLiteral("labRun"));
+    QTest::qWait(50);
+    const QPoint at = run->mapTo(&panel, QPoint());
+    for (int row = 0; row < scenarios->count(); ++row) {
+        scenarios->setCurrentRow(row);
+        QTest::qWait(20); // the layout settles on posted events
+        QCOMPARE(run->mapTo(&panel, QPoint()), at);
+    }
+}
+
+void TestLabPanel::saysWhatAScenarioLeftBehind()
+{
+    QCOMPARE(LabPanel::scenarioModules(QStringLiteral("count_demo")),
+             QStringList{QStringLiteral("count_demo")});
+    QCOMPARE(LabPanel::scenarioModules(QStringLiteral("export_provider")),
+             (QStringList{QStringLiteral("export_provider"), QStringLiteral("export_consumer")}));
+    QCOMPARE(LabPanel::scenarioModules(QStringLiteral("devices")),
+             (QStringList{QStringLiteral("loop"), QStringLiteral("tun"), QStringLiteral("fuse")}));
+
+    // The guest's real answer for count_demo after its scenario.
+    QFile file(
+        QStringLiteral(REFSCOPE_SOURCE_DIR "/tests/gui/release/fixtures/count-demo.why.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    HoldersAnswer answer;
+    answer.ok = true;
+    QString error;
+    QVERIFY2(holderReportFromJson(QJsonDocument::fromJson(file.readAll()).object(), &answer.report,
+                                  &error),
+             qPrintable(error));
+    const QString sentence = LabPanel::holdersSentence(QStringLiteral("count_demo"), answer);
+    const Holder &holder = answer.report.holders.first();
+    QCOMPARE(sentence, QStringLiteral("count_demo is loaded with 2 reference(s), held by PID %1 "
+                                      "(%2); 1 not attributed to any holder.")
+                           .arg(holder.pid)
+                           .arg(holder.comm));
+    answer.report.refcount = 0;
+    QVERIFY(LabPanel::holdersSentence(QStringLiteral("count_demo"), answer)
+                .contains(QLatin1String("no references")));
+    answer.ok = false;
+    answer.error = QStringLiteral("module count_demo is not loaded");
+    QCOMPARE(LabPanel::holdersSentence(QStringLiteral("count_demo"), answer),
+             QStringLiteral("count_demo: module count_demo is not loaded"));
 }
 
 QTEST_MAIN(TestLabPanel)

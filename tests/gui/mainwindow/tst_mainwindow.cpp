@@ -8,9 +8,12 @@
 #include "inventory/snapshotjson.h"
 #include "models/modulelistmodel.h"
 #include "sources/filesnapshotsource.h"
+#include "sources/labsnapshotsource.h"
 #include "sources/localsnapshotsource.h"
+#include "sources/privilegedsnapshotsource.h"
 #include "window/detailsdock.h"
 #include "window/mainwindow.h"
+#include "window/moduleinfodialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -18,8 +21,11 @@
 #include <QDir>
 #include <QFile>
 #include <QGraphicsScene>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -28,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QUrl>
 
 using namespace refscope;
@@ -80,6 +87,39 @@ QStringList tableNames(QTableView *table)
     return names;
 }
 
+// The lab guest as the window sees it, without booting one: its snapshots
+// are the 6.1 guest's, read from the fixture.
+class FixtureLab : public LabSnapshotSource {
+protected:
+    void startRead() override
+    {
+        QFile file(QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-examples.json"));
+        Snapshot snapshot;
+        QString error;
+        if (file.open(QIODevice::ReadOnly) &&
+            snapshotFromJson(QJsonDocument::fromJson(file.readAll()).object(), &snapshot, &error))
+            finishRead(snapshot);
+        else
+            failRead(error);
+    }
+};
+
+// Answers the modal question shown now with the button `objectName`
+// (empty: Cancel) and returns its text; call it from a timer while the
+// question runs.
+QString answerQuestion(const QString &objectName)
+{
+    auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+    if (!box)
+        return {};
+    const QString text = box->text() + u'\n' + box->informativeText();
+    QAbstractButton *button = objectName.isEmpty() ? box->button(QMessageBox::Cancel)
+                                                   : box->findChild<QAbstractButton *>(objectName);
+    if (button)
+        button->click();
+    return text;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -89,6 +129,8 @@ private slots:
     void switchesToAnotherSnapshotWithoutReset();
     void noLoadableModulesOnThisMachine();
     void anUnloadedModuleStaysSelected();
+    void aFailedSwitchShowsNoOtherMachinesModules();
+    void leavingTheLabAsksFirst();
 };
 
 void TestMainWindow::showsASavedSnapshot()
@@ -180,11 +222,14 @@ void TestMainWindow::switchesToAnotherSnapshotWithoutReset()
     // as inserts, so the selection stays.
     auto *table = window.findChild<QTableView *>(QStringLiteral("moduleTable"));
     QSignalSpy resets(table->model(), &QAbstractItemModel::modelReset);
+    // The user closed the details dock: another source keeps it closed.
+    window.findChild<DetailsDock *>()->close();
     window.setSource(
         new FileSnapshotSource(QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-many-modules.json")));
     waitForSnapshot(window);
     if (QTest::currentTestFailed())
         return;
+    QVERIFY(!window.findChild<DetailsDock *>()->isVisible());
     QCOMPARE(resets.count(), 0);
     QVERIFY(table->model()->rowCount() > 200);
     QCOMPARE(selectedRow(table), QStringLiteral("virtio_ring"));
@@ -225,6 +270,19 @@ void TestMainWindow::anUnloadedModuleStaysSelected()
     copy->trigger();
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("testmod"));
     QVERIFY(table->actions().contains(copy));
+    // Module information: what modinfo says, from the snapshot.
+    window.selectModule(QStringLiteral("virtio_pci"));
+    auto *info = window.findChild<QAction *>(QStringLiteral("moduleInfoAction"));
+    QVERIFY(info && info->isEnabled() && table->actions().contains(info));
+    info->trigger();
+    auto *infoDialog = window.findChild<ModuleInfoDialog *>();
+    QVERIFY(infoDialog);
+    for (const char *fact : {"2526A0E335FCA2331138131", "/kernel/drivers/virtio/virtio_pci.ko",
+                             "force_legacy: N", "License: "})
+        QVERIFY2(infoDialog->text().contains(QLatin1String(fact)), qPrintable(infoDialog->text()));
+    grab(infoDialog, QStringLiteral("module-information"));
+    infoDialog->close();
+    window.selectModule(QStringLiteral("testmod"));
     window.findChild<QAction *>(QStringLiteral("showInTimelineAction"))->trigger();
     QCOMPARE(
         window.findChild<QTabWidget *>(QStringLiteral("viewTabs"))->currentWidget()->objectName(),
@@ -272,6 +330,72 @@ void TestMainWindow::noLoadableModulesOnThisMachine()
     QVERIFY(button->isVisible());
     QCOMPARE(button->text(), QStringLiteral("Open the lab"));
     grab(&window, QStringLiteral("no-module-support"));
+}
+
+void TestMainWindow::aFailedSwitchShowsNoOtherMachinesModules()
+{
+    // The guest's modules, then a source that fails before its first
+    // snapshot: the guest's rows must not stay under the new source's name.
+    MainWindow window;
+    window.resize(1280, 760);
+    window.setSource(
+        new FileSnapshotSource(QStringLiteral(REFSCOPE_FIXTURES_DIR "/guest-examples.json")));
+    window.show();
+    waitForSnapshot(window);
+    auto *table = window.findChild<QTableView *>(QStringLiteral("moduleTable"));
+    QVERIFY(table->model()->rowCount() > 0);
+    window.setSource(new FileSnapshotSource(QStringLiteral("/nonexistent/snapshot.json")));
+    QSignalSpy failed(window.source(), &SnapshotSource::failed);
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("kernelLabel"))->text().isEmpty());
+    QCOMPARE(window.findChild<QStackedWidget *>()->currentWidget()->objectName(),
+             QStringLiteral("messagePage"));
+}
+
+void TestMainWindow::leavingTheLabAsksFirst()
+{
+    MainWindow window;
+    window.resize(1280, 760);
+    window.setSource(new FixtureLab);
+    window.show();
+    waitForSnapshot(window);
+    auto *table = window.findChild<QTableView *>(QStringLiteral("moduleTable"));
+    QVERIFY(table->model()->rowCount() > 0);
+    auto *asRoot = window.findChild<QAction *>(QStringLiteral("readAsRootAction"));
+
+    // Cancelled: the lab stays, with its modules.
+    QString question;
+    QTimer::singleShot(50, [&question] { question = answerQuestion({}); });
+    asRoot->trigger();
+    QVERIFY2(question.contains(QLatin1String("shuts the lab guest down")) &&
+                 question.contains(QLatin1String("lost")),
+             qPrintable(question));
+    QVERIFY(qobject_cast<LabSnapshotSource *>(window.source()));
+    QVERIFY(table->model()->rowCount() > 0);
+
+    // Agreed, and pkexec cannot even start (it is not on the PATH): the
+    // guest's modules are gone, not shown as this machine's, and the page
+    // offers this machine without root.
+    QTemporaryDir emptyPath;
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", emptyPath.path().toLocal8Bit());
+    QTimer::singleShot(50, [] { answerQuestion(QStringLiteral("leaveLabButton")); });
+    asRoot->trigger();
+    QVERIFY(qobject_cast<PrivilegedSnapshotSource *>(window.source()));
+    QSignalSpy failed(window.source(), &SnapshotSource::failed);
+    QVERIFY(failed.wait(10000));
+    qputenv("PATH", path);
+    QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("kernelLabel"))->text().isEmpty());
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("sourceLabel"))->text(),
+             QStringLiteral("this machine, as root"));
+    QCOMPARE(window.findChild<QStackedWidget *>()->currentWidget()->objectName(),
+             QStringLiteral("messagePage"));
+    auto *button = window.findChild<QPushButton *>(QStringLiteral("messageButton"));
+    QVERIFY(button->isVisible());
+    QCOMPARE(button->text(), QStringLiteral("Read without root"));
+    grab(&window, QStringLiteral("root-refused"));
 }
 
 QTEST_MAIN(TestMainWindow)

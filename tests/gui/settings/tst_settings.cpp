@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -29,6 +30,7 @@ private slots:
     void recentFilesMenu();
     void colorScheme();
     void windowLayoutPersists();
+    void windowFitsTheScreen();
     void menusAndShortcuts();
 };
 
@@ -145,6 +147,27 @@ void TestSettings::windowLayoutPersists()
     QCOMPARE(again.dockWidgetArea(again.findChild<DetailsDock *>()), Qt::LeftDockWidgetArea);
 }
 
+void TestSettings::windowFitsTheScreen()
+{
+    const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+    // The first run takes most of the screen, never more than all of it.
+    QSettings().clear();
+    {
+        MainWindow window;
+        QVERIFY2(available.contains(window.geometry()),
+                 qPrintable(QStringLiteral("%1×%2").arg(window.width()).arg(window.height())));
+        QVERIFY(window.width() >= available.width() * 0.8);
+        QVERIFY(window.height() >= available.height() * 0.8);
+        window.show();
+        // Saved larger than this screen (another monitor's size).
+        window.setGeometry(0, 0, available.width() + 600, available.height() + 400);
+        window.close();
+    }
+    MainWindow again;
+    QVERIFY(again.width() <= available.width());
+    QVERIFY(again.height() <= available.height());
+}
+
 void TestSettings::menusAndShortcuts()
 {
     MainWindow window;
@@ -166,5 +189,14 @@ void TestSettings::menusAndShortcuts()
     }
 }
 
-QTEST_MAIN(TestSettings)
+int main(int argc, char **argv)
+{
+    // A screen larger than the window's old fixed first size, as most are
+    // (the offscreen platform's own is 800×600).
+    qputenv("QT_QPA_PLATFORM",
+            "offscreen:configfile=" REFSCOPE_SOURCE_DIR "/tests/gui/settings/large-screen.json");
+    QApplication app(argc, argv);
+    TestSettings test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_settings.moc"

@@ -30,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QValueAxis>
 
 using namespace refscope;
 
@@ -555,6 +556,40 @@ private slots:
         QVERIFY(changed.wait(30000));
         QVERIFY(!timeline->hasUnsavedCapture());
         QVERIFY(window.close());
+    }
+
+    void aNewCaptureOpensOnReadableSeconds()
+    {
+        // A capture just started, its first events microseconds apart: the
+        // axis spans seconds, not those microseconds, with labels a person
+        // reads, and it grows with the capture.
+        TimelineWidget timeline;
+        timeline.resize(1000, 600);
+        auto store = std::make_shared<EventStore>();
+        const int loop = store->internModule(QStringLiteral("loop"));
+        const qint64 t0 = 3'600'000'000'000; // an hour after boot
+        store->append(t0, 0, ModuleEventKind::Get, loop, 1);
+        store->append(t0 + 150, 0, ModuleEventKind::Put, loop, 0);
+        timeline.setStore(store, QStringLiteral("live capture"));
+        TimelineChartView *chart = timeline.chartView();
+        chart->setLive(true);
+        timeline.appendRange(0, store->size());
+        chart->redraw();
+        const qint64 span = chart->windowEndNs() - chart->windowStartNs();
+        QVERIFY2(span >= TimelineChartView::kLiveSpanNs, qPrintable(QString::number(span)));
+        QVERIFY2(span < 60'000'000'000, qPrintable(QString::number(span)));
+        auto *axis = qobject_cast<QValueAxis *>(chart->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(axis);
+        QVERIFY2(QStringList({QStringLiteral("%.0f"), QStringLiteral("%.1f")})
+                     .contains(axis->labelFormat()),
+                 qPrintable(axis->labelFormat()));
+        // A second later, with no new event, the capture still reaches now.
+        QTest::qWait(1200);
+        QVERIFY(chart->recordingEndNs() >= t0 + 150 + 1'000'000'000);
+        // Stopped, it keeps covering until then.
+        chart->setLive(false);
+        QVERIFY(chart->recordingEndNs() >= t0 + 1'000'000'000);
+        saveShot(&timeline, QStringLiteral("new-capture"));
     }
 
     void aFileThatIsNoRecordingSaysSo()

@@ -30,6 +30,7 @@ Snapshot sampleSnapshot()
                   {QStringLiteral("secret"), {}, false}};
     fat.srcversion = QStringLiteral("0123456789ABCDEF");
     fat.signer = QStringLiteral("Debian Secure Boot CA");
+    fat.license = QStringLiteral("GPL");
     fat.description = QStringLiteral("FAT filesystem support");
     fat.path = QStringLiteral("/lib/modules/6.1.0-56-amd64/kernel/fs/fat/fat.ko");
     ModuleInfo vfat;
@@ -129,9 +130,9 @@ private slots:
         QStringList top = json.keys();
         QCOMPARE(top, (QStringList{"builtin", "kernel", "modules", "support", "taken_at_ms"}));
         const QJsonObject fat = json.value(QLatin1String("modules")).toArray().at(0).toObject();
-        QCOMPARE(fat.keys(), (QStringList{"depends", "description", "holders", "name", "params",
-                                          "path", "permanent", "refcount", "signer", "size",
-                                          "srcversion", "state", "taints", "version"}));
+        QCOMPARE(fat.keys(), (QStringList{"depends", "description", "holders", "license", "name",
+                                          "params", "path", "permanent", "refcount", "signer",
+                                          "size", "srcversion", "state", "taints", "version"}));
         QVERIFY(
             fat.value(QLatin1String("params")).toObject().value(QLatin1String("secret")).isNull());
         QCOMPARE(json.value(QLatin1String("support")).toObject().keys(),
