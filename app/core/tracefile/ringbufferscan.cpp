@@ -11,13 +11,22 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <mutex>
 
 namespace refscope {
 
 namespace {
 
+// libtraceevent parses formats through a global buffer (ThreadSanitizer
+// saw two background loads write it at once): one parse at a time.
+std::mutex g_tepLock;
+
 struct TepDeleter {
-    void operator()(tep_handle *tep) const { tep_free(tep); }
+    void operator()(tep_handle *tep) const
+    {
+        std::lock_guard lock(g_tepLock);
+        tep_free(tep);
+    }
 };
 struct ZstdDeleter {
     void operator()(ZSTD_DCtx *context) const { ZSTD_freeDCtx(context); }
@@ -187,6 +196,7 @@ bool CpuStream::next()
 
 std::unique_ptr<tep_handle, TepDeleter> moduleFormats(const TraceFileLayout &layout)
 {
+    std::lock_guard lock(g_tepLock);
     std::unique_ptr<tep_handle, TepDeleter> tep(tep_alloc());
     tep_set_file_bigendian(tep.get(), layout.bigEndian ? TEP_BIG_ENDIAN : TEP_LITTLE_ENDIAN);
     tep_set_local_bigendian(
