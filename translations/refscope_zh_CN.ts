@@ -3618,6 +3618,10 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
         <source>CPU %1's compressed chunks would decompress to more than a file of %2 KiB can hold (%3 MiB of pages in all): the file is corrupt or crafted</source>
         <translation>CPU %1 的压缩块解压后超过了 %2 KiB 的文件可能容纳的量（总计 %3 MiB 的页）：文件已损坏或是被刻意构造的</translation>
     </message>
+    <message>
+        <source>the module event formats are corrupt</source>
+        <translation>module 事件的格式已损坏</translation>
+    </message>
 </context>
 <context>
     <name>refscope::WindowSettings</name>

@@ -3618,6 +3618,10 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
         <source>CPU %1's compressed chunks would decompress to more than a file of %2 KiB can hold (%3 MiB of pages in all): the file is corrupt or crafted</source>
         <translation>CPU %1 的壓縮區塊解壓後超過 %2 KiB 的檔案可能容納的量（總計 %3 MiB 的頁面）：檔案已損毀或是被刻意構造的</translation>
     </message>
+    <message>
+        <source>the module event formats are corrupt</source>
+        <translation>module 事件的格式已損毀</translation>
+    </message>
 </context>
 <context>
     <name>refscope::WindowSettings</name>

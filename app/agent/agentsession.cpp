@@ -1,19 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/agentsession.h"
 
-#include "agent/helperhandle.h"
 #include "agent/holdersmethod.h"
-#include "agent/labexec.h"
-#include "agent/moduleops.h"
-#include "agent/releaseflow.h"
-#include "inventory/kernelsupport.h"
-#include "inventory/kmodreader.h"
-#include "inventory/snapshotjson.h"
 #include "protocol/methods.h"
+#include "release/releasejson.h"
 
 #include <QJsonArray>
-
-#include <unistd.h>
 
 namespace refscope {
 
@@ -30,16 +22,21 @@ AgentReply badParams(const QString &message)
 
 AgentSession::AgentSession(AgentMode mode, AgentTracing::LineWriter notify,
                            const QString &releaseModule)
-    : m_mode(mode), m_releaseModule(releaseModule), m_notify(notify), m_tracing(std::move(notify))
+    : AgentSession(mode, systemAgentBackend(mode, notify), notify, releaseModule)
 {
-    // The lab guest is its own disposable machine: the helper just built may be loaded there.
-    setHelperFromBuildTree(mode == AgentMode::Lab);
+}
+
+AgentSession::AgentSession(AgentMode mode, std::unique_ptr<AgentBackend> backend,
+                           AgentTracing::LineWriter notify, const QString &releaseModule)
+    : m_mode(mode), m_releaseModule(releaseModule), m_notify(std::move(notify)),
+      m_backend(std::move(backend))
+{
 }
 
 void AgentSession::restart()
 {
     m_greeted = false;
-    m_tracing.abandon();
+    m_backend->abandonTracing();
 }
 
 QByteArray AgentSession::handleLine(const QByteArray &line)
@@ -82,13 +79,17 @@ AgentReply AgentSession::dispatch(const Request &request)
         // A release agent's authorisation is for one release: whatever
         // its outcome, the agent exits after this reply.
         if (m_mode == AgentMode::Release) {
-            m_tracing.abandon();
+            m_backend->abandonTracing();
             m_finished = true;
         }
-        return releaseModule(params, m_notify);
+        ReleaseRequest release;
+        QString error;
+        if (!releaseRequestFromJson(params, &release, &error))
+            return badParams(QStringLiteral("release: %1").arg(error));
+        return m_backend->release(release, m_notify);
     }
     if (method == agentmethod::Snapshot)
-        return AgentReply::success(snapshotToJson(readLocalSnapshot()));
+        return m_backend->snapshot();
     if (method == agentmethod::ModuleLoad) {
         const QJsonValue path = params.value(QLatin1String("path"));
         const QJsonValue moduleParams = params.value(QLatin1String("params"));
@@ -97,24 +98,35 @@ AgentReply AgentSession::dispatch(const Request &request)
         if (!moduleParams.isUndefined() && !moduleParams.isString())
             return badParams(
                 QStringLiteral("module.load's \"params\" must be a string such as \"a=1 b=2\""));
-        return loadModule(path.toString(), moduleParams.toString());
+        return m_backend->loadModule(path.toString(), moduleParams.toString());
     }
     if (method == agentmethod::ModuleUnload) {
         const QJsonValue name = params.value(QLatin1String("name"));
         if (!name.isString() || name.toString().trimmed().isEmpty())
             return badParams(QStringLiteral("module.unload needs \"name\", the module to unload"));
-        return unloadModule(name.toString());
+        return m_backend->unloadModule(name.toString());
     }
-    if (method == agentmethod::Holders)
-        return holdersOf(params);
+    if (method == agentmethod::Holders) {
+        QString module;
+        RecordedGets recorded;
+        AgentReply refusal;
+        if (!holdersRequest(params, &module, &recorded, &refusal))
+            return refusal;
+        return m_backend->holders(module, recorded);
+    }
     if (method == agentmethod::LabExec)
         return labExec(params);
-    if (method == agentmethod::TraceStart)
-        return m_tracing.start(params);
+    if (method == agentmethod::TraceStart) {
+        CaptureOptions options;
+        AgentReply refusal;
+        if (!traceStartOptions(params, &options, &refusal))
+            return refusal;
+        return m_backend->traceStart(options);
+    }
     if (method == agentmethod::TraceStop)
-        return m_tracing.stop();
+        return m_backend->traceStop();
     if (method == agentmethod::Shutdown) {
-        m_tracing.abandon();
+        m_backend->abandonTracing();
         m_finished = true;
         return AgentReply::success(QJsonObject{});
     }
@@ -134,10 +146,10 @@ AgentReply AgentSession::hello(const QJsonObject &params)
     return AgentReply::success(QJsonObject{
         {QStringLiteral("protocol"), kProtocolVersion},
         {QStringLiteral("agent"), QStringLiteral("refscope-agent " REFSCOPE_VERSION)},
-        {QStringLiteral("kernel"), runningKernelRelease()},
+        {QStringLiteral("kernel"), m_backend->kernelRelease()},
         {QStringLiteral("lab"), m_mode == AgentMode::Lab},
         {QStringLiteral("mode"), QString(agentModeInfo(m_mode).flag.mid(2))},
-        {QStringLiteral("uid"), qint64(getuid())},
+        {QStringLiteral("uid"), m_backend->uid()},
     });
 }
 
@@ -167,12 +179,12 @@ AgentReply AgentSession::labExec(const QJsonObject &params) const
     if (argv.isEmpty() || argv.first().isEmpty())
         return badParams(QStringLiteral("lab.exec needs \"argv\", the command and its arguments"));
     if (params.value(QLatin1String("background")).toBool())
-        return startBackgroundCommand(argv);
+        return m_backend->startBackgroundCommand(argv);
     const int timeoutMs = params.value(QLatin1String("timeout_ms")).toInt(kDefaultExecTimeoutMs);
     if (timeoutMs <= 0)
         return badParams(
             QStringLiteral("lab.exec's \"timeout_ms\" must be a positive number of milliseconds"));
-    return runCommand(argv, timeoutMs);
+    return m_backend->runCommand(argv, timeoutMs);
 }
 
 } // namespace refscope

@@ -3,9 +3,11 @@
 // reply per request line.
 #pragma once
 
-#include "agent/agenttracing.h"
+#include "agent/agentbackend.h"
 #include "protocol/agentmode.h"
 #include "protocol/protocol.h"
+
+#include <memory>
 
 namespace refscope {
 
@@ -16,6 +18,9 @@ public:
     // the one module a Release agent may be asked about and release, once.
     AgentSession(AgentMode mode, AgentTracing::LineWriter notify,
                  const QString &releaseModule = {});
+    // The same with another backend than this machine's (the fuzz target's).
+    AgentSession(AgentMode mode, std::unique_ptr<AgentBackend> backend,
+                 AgentTracing::LineWriter notify, const QString &releaseModule = {});
 
     // The reply line (with '\n') to one request line.
     QByteArray handleLine(const QByteArray &line);
@@ -29,7 +34,7 @@ public:
     void restart();
     // The agent is exiting (end of input, a signal): remove the capture's
     // tracefs instance.
-    void abandonTracing() { m_tracing.abandon(); }
+    void abandonTracing() { m_backend->abandonTracing(); }
 
 private:
     AgentReply dispatch(const Request &request);
@@ -43,7 +48,7 @@ private:
     bool m_greeted = false;
     bool m_finished = false;
     int m_exitCode = 0;
-    AgentTracing m_tracing;
+    std::unique_ptr<AgentBackend> m_backend;
 };
 
 } // namespace refscope

@@ -19,38 +19,49 @@ constexpr qsizetype kQueuedEventsMax = 1024 * 1024;
 
 AgentTracing::AgentTracing(LineWriter write) : m_stream(std::move(write), kQueuedEventsMax) {}
 
-AgentReply AgentTracing::start(const QJsonObject &params)
+bool traceStartOptions(const QJsonObject &params, CaptureOptions *options, AgentReply *refusal)
 {
-    CaptureOptions options;
     const QJsonValue modules = params.value(QLatin1String("modules"));
-    if (!modules.isUndefined() && !modules.isArray())
-        return AgentReply::failure(
+    if (!modules.isUndefined() && !modules.isArray()) {
+        *refusal = AgentReply::failure(
             errorcode::BadRequest,
             QStringLiteral("trace.start's \"modules\" must be a list of names"));
+        return false;
+    }
     for (const QJsonValue &module : modules.toArray()) {
         const QString name = normalizeModuleName(module.toString());
         // The name goes into a tracefs filter: only what a module name may hold.
-        if (name.isEmpty() || name.contains(QRegularExpression(QStringLiteral("[^A-Za-z0-9_]"))))
-            return AgentReply::failure(
+        if (name.isEmpty() || name.contains(QRegularExpression(QStringLiteral("[^A-Za-z0-9_]")))) {
+            *refusal = AgentReply::failure(
                 errorcode::BadRequest,
                 QStringLiteral("trace.start: \"%1\" is not a module name").arg(module.toString()));
-        options.modules << name;
+            return false;
+        }
+        options->modules << name;
     }
     const QJsonValue stacks = params.value(QLatin1String("stacks"));
-    if (!stacks.isUndefined() && !stacks.isBool())
-        return AgentReply::failure(
-            errorcode::BadRequest,
-            QStringLiteral("trace.start's \"stacks\" must be true or false"));
-    options.stacks = stacks.toBool();
+    if (!stacks.isUndefined() && !stacks.isBool()) {
+        *refusal =
+            AgentReply::failure(errorcode::BadRequest,
+                                QStringLiteral("trace.start's \"stacks\" must be true or false"));
+        return false;
+    }
+    options->stacks = stacks.toBool();
     // Raw kernel addresses only for a client that asks for them: the
     // symbols, resolved here from /proc/kallsyms, are what clients show.
     const QJsonValue addresses = params.value(QLatin1String("addresses"));
-    if (!addresses.isUndefined() && !addresses.isBool())
-        return AgentReply::failure(
+    if (!addresses.isUndefined() && !addresses.isBool()) {
+        *refusal = AgentReply::failure(
             errorcode::BadRequest,
             QStringLiteral("trace.start's \"addresses\" must be true or false"));
-    options.addresses = addresses.toBool();
+        return false;
+    }
+    options->addresses = addresses.toBool();
+    return true;
+}
 
+AgentReply AgentTracing::start(const CaptureOptions &options)
+{
     std::lock_guard lock(m_lock);
     if (m_capture.isRunning())
         return AgentReply::failure(

@@ -13,6 +13,10 @@
 
 namespace refscope {
 
+// trace.start's params as capture options; false, with the reply in
+// *refusal, when they are wrong.
+bool traceStartOptions(const QJsonObject &params, CaptureOptions *options, AgentReply *refusal);
+
 class AgentTracing {
 public:
     // Sends protocol lines; called from the writer thread too, so it must
@@ -21,7 +25,8 @@ public:
 
     explicit AgentTracing(LineWriter write);
 
-    AgentReply start(const QJsonObject &params);
+    // options: trace.start's params (traceStartOptions).
+    AgentReply start(const CaptureOptions &options);
     // Sends what is still buffered, removes the instance, then replies with
     // the totals.
     AgentReply stop();

@@ -3,6 +3,7 @@
 // RefScope's helper kernel module when it can be loaded, inferred otherwise.
 #pragma once
 
+#include "holders/holderreport.h"
 #include "protocol/protocol.h"
 
 #include <QJsonObject>
@@ -15,5 +16,11 @@ namespace refscope {
 // report (PROTOCOL.md) plus "exact_available" and, when false,
 // "exact_error" saying why only inferred holders are listed.
 AgentReply holdersOf(const QJsonObject &params);
+
+// The two halves of holdersOf. holdersRequest reads params (false, with the
+// reply in *refusal, when they are wrong); holdersOfModule reads the system.
+bool holdersRequest(const QJsonObject &params, QString *module, RecordedGets *recorded,
+                    AgentReply *refusal);
+AgentReply holdersOfModule(const QString &module, const RecordedGets &recorded);
 
 } // namespace refscope

@@ -386,6 +386,12 @@ AgentReply releaseModule(const QJsonObject &params,
     QString error;
     if (!releaseRequestFromJson(params, &request, &error))
         return AgentReply::failure(errorcode::BadRequest, QStringLiteral("release: %1").arg(error));
+    return releaseModule(request, notify);
+}
+
+AgentReply releaseModule(const ReleaseRequest &request,
+                         const std::function<bool(const QByteArray &)> &notify)
+{
     ReleaseFlow flow(request, [&notify](const ReleaseStep &s) {
         notify(encodeNotification({agentevent::ReleaseStep, releaseStepToJson(s)}));
     });

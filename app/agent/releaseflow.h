@@ -40,5 +40,8 @@ private:
 // release.step notification line.
 AgentReply releaseModule(const QJsonObject &params,
                          const std::function<bool(const QByteArray &)> &notify);
+// The same for a request already read.
+AgentReply releaseModule(const ReleaseRequest &request,
+                         const std::function<bool(const QByteArray &)> &notify);
 
 } // namespace refscope

@@ -7,6 +7,8 @@
 #include "protocol/protocol.h"
 #include "release/releasejson.h"
 #include "session/sessionfile.h"
+#include "tracefile/ringbufferscan.h"
+#include "tracefile/tracefilelayout.h"
 #include "tracefile/tracefilereader.h"
 
 #include <QDir>
@@ -53,6 +55,24 @@ void traceFile(const std::uint8_t *data, std::size_t size)
     const auto store = readTraceFile(path, &error);
     if (!store && error.isEmpty())
         qFatal("a trace.dat was refused without a reason");
+}
+
+void traceLayout(const std::uint8_t *data, std::size_t size)
+{
+    // The input itself, not a mapped file: one byte past its end is outside
+    // the fuzzer's allocation, where AddressSanitizer sees it.
+    TraceFileLayout layout;
+    QString error;
+    if (!readTraceFileLayout(data, qint64(size), &layout, &error)) {
+        if (error.isEmpty())
+            qFatal("a trace.dat layout was refused without a reason");
+        return;
+    }
+    if (layout.needsLibtracecmd)
+        return; // readTraceFile hands those to libtracecmd
+    RingBufferScan scan;
+    if (!scanRingBuffers(data, layout, {}, &scan, &error) && error.isEmpty())
+        qFatal("a trace.dat's pages were refused without a reason");
 }
 
 void sessionFile(const std::uint8_t *data, std::size_t size)

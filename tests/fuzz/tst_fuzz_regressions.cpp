@@ -26,11 +26,11 @@ private slots:
             for (const char *folder : {"regressions", "corpus"}) {
                 const QDir dir(
                     QStringLiteral(REFSCOPE_FUZZ_DIR "/%1/%2")
-                        .arg(QLatin1String(folder), QLatin1String(fuzz::targets[t].name)));
+                        .arg(QLatin1String(folder), QLatin1String(fuzz::targets[t].folder())));
                 for (const QString &name : dir.entryList(QDir::Files, QDir::Name))
                     QTest::newRow(qPrintable(QStringLiteral("%1/%2/%3")
-                                                 .arg(QLatin1String(folder),
-                                                      QLatin1String(fuzz::targets[t].name), name)))
+                                                 .arg(QLatin1String(fuzz::targets[t].name),
+                                                      QLatin1String(folder), name)))
                         << t << dir.filePath(name);
             }
     }

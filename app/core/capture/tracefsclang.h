@@ -9,7 +9,12 @@ struct tracefs_instance;
 struct tracefs_hist;
 int tracefs_hist_command(struct tracefs_instance *instance, struct tracefs_hist *hist, int command);
 
+// C linkage, as in the files that include tracefs.h themselves: this
+// include comes first and #pragma once makes theirs a no-op, so without it
+// the capture's calls would link against C++ names no library has.
+extern "C" {
 #include <tracefs.h>
+}
 
 inline int tracefs_hist_command(struct tracefs_instance *instance, struct tracefs_hist *hist,
                                 int command)

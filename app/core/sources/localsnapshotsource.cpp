@@ -23,7 +23,7 @@ LocalSnapshotSource::LocalSnapshotSource(QObject *parent) : SnapshotSource(paren
     m_thread.setObjectName(QStringLiteral("refscope-local-reader"));
     auto *reader = new LocalReader;
     reader->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, reader, &QObject::deleteLater);
+    m_reader = reader;
     connect(this, &LocalSnapshotSource::readRequested, reader, &LocalReader::read);
     connect(reader, &LocalReader::done, this, &LocalSnapshotSource::finishRead);
     m_thread.start();
@@ -34,6 +34,10 @@ LocalSnapshotSource::~LocalSnapshotSource()
     close();
     m_thread.quit();
     m_thread.wait();
+    // Here, not by deleteLater on the reading thread's way out: the reader's
+    // destructor disconnects from this object, which the reading thread
+    // must not touch while this destructor runs (ThreadSanitizer saw it).
+    delete m_reader;
 }
 
 QString LocalSnapshotSource::description() const

@@ -31,6 +31,7 @@ protected:
 
 private:
     QThread m_thread;
+    QObject *m_reader = nullptr; // lives on m_thread, deleted once it has ended
 };
 
 } // namespace refscope

@@ -10,14 +10,31 @@
 
 #include <zstd.h>
 
+#include <QElapsedTimer>
+
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <mutex>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace refscope {
 
 namespace {
 
+extern "C" void __sanitizer_set_death_callback(void (*callback)()) __attribute__((weak));
+
+// libtraceevent parses formats through a global buffer (ThreadSanitizer
+// saw two background loads write it at once): one parse at a time.
+std::mutex g_tepLock;
+
 struct TepDeleter {
-    void operator()(tep_handle *tep) const { tep_free(tep); }
+    void operator()(tep_handle *tep) const
+    {
+        std::lock_guard lock(g_tepLock);
+        tep_free(tep);
+    }
 };
 struct ZstdDeleter {
     void operator()(ZSTD_DCtx *context) const { ZSTD_freeDCtx(context); }
@@ -185,18 +202,59 @@ bool CpuStream::next()
     }
 }
 
-std::unique_ptr<tep_handle, TepDeleter> moduleFormats(const TraceFileLayout &layout)
+tep_handle *parseModuleFormats(const TraceFileLayout &layout)
 {
-    std::unique_ptr<tep_handle, TepDeleter> tep(tep_alloc());
-    tep_set_file_bigendian(tep.get(), layout.bigEndian ? TEP_BIG_ENDIAN : TEP_LITTLE_ENDIAN);
-    tep_set_local_bigendian(
-        tep.get(), QSysInfo::ByteOrder == QSysInfo::BigEndian ? TEP_BIG_ENDIAN : TEP_LITTLE_ENDIAN);
-    tep_set_long_size(tep.get(), layout.longSize);
-    tep_set_page_size(tep.get(), int(layout.pageSize));
+    tep_handle *tep = tep_alloc();
+    tep_set_file_bigendian(tep, layout.bigEndian ? TEP_BIG_ENDIAN : TEP_LITTLE_ENDIAN);
+    tep_set_local_bigendian(tep, QSysInfo::ByteOrder == QSysInfo::BigEndian ? TEP_BIG_ENDIAN
+                                                                            : TEP_LITTLE_ENDIAN);
+    tep_set_long_size(tep, layout.longSize);
+    tep_set_page_size(tep, int(layout.pageSize));
     for (const auto &[system, format] : layout.eventFormats)
         if (system == "module")
-            tep_parse_event(tep.get(), format.constData(), format.size(), "module");
+            tep_parse_event(tep, format.constData(), format.size(), "module");
     return tep;
+}
+
+std::unique_ptr<tep_handle, TepDeleter> moduleFormats(const TraceFileLayout &layout)
+{
+    std::lock_guard lock(g_tepLock);
+    return std::unique_ptr<tep_handle, TepDeleter>(parseModuleFormats(layout));
+}
+
+// libtraceevent's format parser follows a NULL pointer on some malformed
+// format texts (a fuzzer found one): they are parsed in a child process
+// first, as files that go to libtracecmd are read (tracehandle.cpp), and a
+// file that kills the child (or keeps it 10 s) is refused.
+bool formatsParseWithoutCrashing(const TraceFileLayout &layout)
+{
+    const pid_t child = fork();
+    if (child < 0)
+        return true; // cannot tell: parse as before
+    if (child == 0) {
+        if (__sanitizer_set_death_callback)
+            __sanitizer_set_death_callback(nullptr); // the fuzzer's crash report is the parent's
+        parseModuleFormats(layout);
+        _exit(0);
+    }
+    QElapsedTimer clock;
+    clock.start();
+    int status = 0;
+    for (;;) {
+        const pid_t done = waitpid(child, &status, WNOHANG);
+        if (done == child)
+            break;
+        if (done < 0 && errno != EINTR)
+            return true;
+        if (clock.elapsed() > 10000) {
+            kill(child, SIGKILL);
+            while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+            }
+            return false;
+        }
+        usleep(clock.elapsed() < 100 ? 200 : 20000);
+    }
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 // Appends the CPUs' module events in trace-cmd report's order: the earliest
@@ -238,6 +296,10 @@ bool scanRingBuffers(const uchar *data, const TraceFileLayout &layout, const Loa
                      RingBufferScan *scan, QString *error)
 {
     scan->store = std::make_shared<EventStore>();
+    if (!formatsParseWithoutCrashing(layout)) {
+        *error = TraceFileMessages::tr("the module event formats are corrupt");
+        return false;
+    }
     const auto tep = moduleFormats(layout);
     const ModuleEventDecoder decoder(tep.get());
     if (!decoder.hasModuleEvents()) {
