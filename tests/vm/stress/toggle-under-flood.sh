@@ -45,7 +45,7 @@ while [ $# -gt 0 ]; do
     --results) results=$2; shift 2 ;;
     --max-boots) max_boots=$2; shift 2 ;;
     --in-guest) in_guest=1; shift ;;
-    -h | --help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '3,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "toggle-under-flood: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
