@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""release-soak.py [--kernel RELEASE] [--cycles N] [--tcg-thread M] [--build DIR]
+"""release-soak.py [--kernel RELEASE] [--cycles N] [--tcg-thread M] [--build DIR] [--console F]
 
 Soaks the force release in ONE lab guest: N cycles, each running two flows
 while the other CPU floods the loop module's opens and closes (module_get and
@@ -170,12 +170,18 @@ def main():
     p.add_argument("--cycles", type=int, default=50)
     p.add_argument("--tcg-thread", choices=["multi", "single"])
     p.add_argument("--build", default=os.path.join(ROOT, "build"))
+    p.add_argument("--console", help="the guest's console log (default: a file in /tmp)")
     p.add_argument("--in-guest", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args()
     args.build = os.path.abspath(args.build)
     if args.in_guest:
         return guest(args)
-    cmd = [os.path.join(ROOT, "app/lab/boot-guest.sh"), "--timeout", str(300 + 120 * args.cycles)]
+    # Its own console log: the progress lines land there while the guest runs
+    # (the guest's stdout comes back only at the end).
+    console = args.console or f"/tmp/release-soak-{os.getpid()}.console"
+    print(f"console: {console}", flush=True)
+    cmd = [os.path.join(ROOT, "app/lab/boot-guest.sh"), "--timeout", str(300 + 120 * args.cycles),
+           "--console", console]
     if args.kernel:
         cmd += ["--kernel", args.kernel]
     if args.tcg_thread:
