@@ -24,11 +24,15 @@
 #                      restricted: no way out of the guest) and forward
 #                      127.0.0.1:PORT here to the guest's port 22; the guest
 #                      brings it up before COMMAND (sshd is COMMAND's business)
+#   --tcg-thread M     QEMU's TCG threading: multi (one host thread per
+#                      vCPU, QEMU's default) or single (one thread runs all
+#                      vCPUs in turn; default: $REFSCOPE_LAB_TCG_THREAD, else multi)
 # QEMU dies with this script: killing the script (even with SIGKILL) kills
 # the guest, so a dead caller never leaves a stray QEMU behind.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 release=${REFSCOPE_LAB_KERNEL:-} workdir=${XDG_CACHE_HOME:-$HOME/.cache}/refscope/lab console= out= cpus=2 mem=1024 socket= timeout=1800 ssh_port=
+tcg_thread=${REFSCOPE_LAB_TCG_THREAD:-}
 while [ $# -gt 0 ]; do
     case $1 in
     --kernel) release=$2; shift 2 ;;
@@ -40,12 +44,19 @@ while [ $# -gt 0 ]; do
     --agent-socket) socket=$2; shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
     --ssh-port) ssh_port=$2; shift 2 ;;
+    --tcg-thread) tcg_thread=$2; shift 2 ;;
     --) shift; break ;;
     -h | --help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "boot-guest: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
 [ $# -gt 0 ] || { echo "boot-guest: no command given (see --help)" >&2; exit 2; }
+accel=tcg
+case $tcg_thread in
+'') ;;
+multi | single) accel=tcg,thread=$tcg_thread ;;
+*) echo "boot-guest: --tcg-thread is multi or single, not $tcg_thread" >&2; exit 2 ;;
+esac
 
 fail() { echo "boot-guest: $*" >&2; exit 125; }
 command -v qemu-system-x86_64 >/dev/null || fail "QEMU is not installed (apt install qemu-system-x86)"
@@ -105,7 +116,7 @@ esac
 # refscope.lab=1 marks the guest as the lab: `refscope-agent --lab` (root for
 # whoever drives it) starts only where /proc/cmdline says so, which no
 # process on an ordinary machine can fake.
-set -- qemu-system-x86_64 -accel tcg -smp "$cpus" -m "$mem" -nographic -no-reboot \
+set -- qemu-system-x86_64 -accel "$accel" -smp "$cpus" -m "$mem" -nographic -no-reboot \
     -kernel "/boot/vmlinuz-$release" -initrd "$initrd" \
     -append "console=ttyS0 quiet panic=-1 oops=panic no_timer_check refscope.lab=1" \
     -serial "file:$console" -monitor none \
