@@ -16,8 +16,12 @@ RecordingOpener::RecordingOpener(QWidget *window)
     : QObject(window), m_window(window), m_loader(new TraceFileLoader(this))
 {
     connect(m_loader, &TraceFileLoader::progress, this, [this](int permille) {
-        if (m_dialog)
-            m_dialog->setValue(permille);
+        if (!m_dialog)
+            return;
+        ++m_settingValue;
+        m_dialog->setValue(permille);
+        if (--m_settingValue == 0 && m_finishedDialog)
+            m_finishedDialog->deleteLater();
     });
     connect(m_loader, &TraceFileLoader::finished, this, [this](std::shared_ptr<EventStore> store) {
         done();
@@ -105,7 +109,10 @@ void RecordingOpener::done()
     if (m_dialog) {
         m_dialog->disconnect(this);
         m_dialog->close();
-        m_dialog->deleteLater();
+        if (m_settingValue > 0)
+            m_finishedDialog = m_dialog; // deleted when setValue returns
+        else
+            m_dialog->deleteLater();
     }
     m_dialog.clear();
 }

@@ -51,6 +51,11 @@ private:
     QWidget *m_window;
     TraceFileLoader *m_loader;
     QPointer<QProgressDialog> m_dialog;
+    // A modal QProgressDialog::setValue runs the event loop, where the load
+    // may finish: the dialog is then deleted only once setValue has returned
+    // (setValue still reads its progress bar after the events).
+    int m_settingValue = 0;
+    QPointer<QProgressDialog> m_finishedDialog;
     QString m_path;
     int m_generation = 0; // a session load reports only if still current
 };
