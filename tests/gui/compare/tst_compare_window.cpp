@@ -6,6 +6,7 @@
 // REFSCOPE_SCREENSHOTS_DIR set it saves what it shows as PNGs there. Also
 // where the window shows other files' origins: the status bar for a saved
 // snapshot, the timeline's header for a trace.dat and a session.
+#include "../../sanitizers/timescale.h"
 #include "compare/comparewindow.h"
 #include "inventory/kmodreader.h"
 #include "inventory/snapshotjson.h"
@@ -186,7 +187,7 @@ void TestCompareWindow::timelineNamesTheRecordingMachine()
     TimelineWidget timeline;
     QSignalSpy changed(&timeline, &TimelineWidget::storeChanged);
     timeline.openRecording(path);
-    QVERIFY(changed.wait(30000));
+    QVERIFY(changed.wait(30000 * kTimeScale));
     QVERIFY2(timeline.description().endsWith(QStringLiteral(" — ") + origin),
              qPrintable(timeline.description()));
 }
