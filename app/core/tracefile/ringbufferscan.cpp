@@ -222,15 +222,32 @@ std::unique_ptr<tep_handle, TepDeleter> moduleFormats(const TraceFileLayout &lay
     return std::unique_ptr<tep_handle, TepDeleter>(parseModuleFormats(layout));
 }
 
+enum class ChildVerdict { Parsed, Crashed, TimedOut };
+
 // libtraceevent's format parser follows a NULL pointer on some malformed
 // format texts (a fuzzer found one): they are parsed in a child process
 // first, as files that go to libtracecmd are read (tracehandle.cpp), and a
-// file that kills the child (or keeps it 10 s) is refused.
+// file that kills the child (or keeps it 10 s, twice) is refused.
+ChildVerdict parseFormatsInChild(const TraceFileLayout &layout);
+
 bool formatsParseWithoutCrashing(const TraceFileLayout &layout)
+{
+    // A child forked while another thread holds a lock the parse needs can
+    // wait for it forever (likely an allocator's under AddressSanitizer,
+    // whose runtime in Debian's GCC has no fork handlers: a real trace once
+    // timed out there): a hang gets a second child before the file is
+    // refused.
+    ChildVerdict verdict = parseFormatsInChild(layout);
+    if (verdict == ChildVerdict::TimedOut)
+        verdict = parseFormatsInChild(layout);
+    return verdict == ChildVerdict::Parsed;
+}
+
+ChildVerdict parseFormatsInChild(const TraceFileLayout &layout)
 {
     const pid_t child = fork();
     if (child < 0)
-        return true; // cannot tell: parse as before
+        return ChildVerdict::Parsed; // cannot tell: parse as before
     if (child == 0) {
         if (__sanitizer_set_death_callback)
             __sanitizer_set_death_callback(nullptr); // the fuzzer's crash report is the parent's
@@ -245,16 +262,17 @@ bool formatsParseWithoutCrashing(const TraceFileLayout &layout)
         if (done == child)
             break;
         if (done < 0 && errno != EINTR)
-            return true;
+            return ChildVerdict::Parsed;
         if (clock.elapsed() > 10000) {
             kill(child, SIGKILL);
             while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
             }
-            return false;
+            return ChildVerdict::TimedOut;
         }
         usleep(clock.elapsed() < 100 ? 200 : 20000);
     }
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? ChildVerdict::Parsed
+                                                         : ChildVerdict::Crashed;
 }
 
 // Appends the CPUs' module events in trace-cmd report's order: the earliest
