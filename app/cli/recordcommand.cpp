@@ -232,31 +232,13 @@ ExitCode recordCommand(const QStringList &args, const std::optional<SshTarget> &
     if (!storeError.isEmpty()) {
         return failure({}, QStringLiteral("the recording is unusable: %1").arg(storeError));
     }
-    // The capture exists nowhere else: when the output cannot be written,
-    // it goes where it can, and the user is told where.
-    QString writtenTo;
-    const QString saveError =
-        saveSessionKeeping(options.output, sessionFallbackDirs(), snapshot, events, {}, &writtenTo);
-    if (!saveError.isEmpty()) {
-        print(stderr, QStringLiteral("refscope-cli: %1\n").arg(saveError));
-        if (writtenTo.isEmpty())
-            return failure({},
-                           QStringLiteral("the recording could not be saved anywhere and is lost"));
-        return failure({}, QStringLiteral("%1 module events, %2 lost events; the session was "
-                                          "written to %3 instead")
-                               .arg(events.size())
-                               .arg(events.lostEventCount())
-                               .arg(writtenTo));
-    }
-    print(stdout, QStringLiteral("%1 module events, %2 lost events; session file written to %3\n")
-                      .arg(events.size())
-                      .arg(events.lostEventCount())
-                      .arg(options.output));
-    if (ran && command.exitStatus() == QProcess::NormalExit && command.exitCode() != 0)
+    const ExitCode saved = saveRecording(options.output, snapshot, events, ran);
+    if (saved == ExitCode::Success && command.exitStatus() == QProcess::NormalExit &&
+        command.exitCode() != 0)
         print(stderr, QStringLiteral("refscope-cli: %1 exited with status %2\n")
                           .arg(options.command.first())
                           .arg(command.exitCode()));
-    return ran ? ExitCode::Success : ExitCode::Failure;
+    return saved;
 }
 
 } // namespace refscope
