@@ -59,6 +59,21 @@ QString parseArgs(const QStringList &args, RecordOptions *options)
 }
 
 // Prints the totals or where the session went instead; the exit status.
+// The recorded command runs on this terminal: its output and input are the
+// user's, ^C reaches it from the terminal (and when it ends the session is
+// still written), SIGTERM/SIGHUP are passed on to it.
+void prepareCommand(QProcess *command, const QStringList &argv)
+{
+    command->setProgram(argv.first());
+    command->setArguments(argv.mid(1));
+    command->setProcessChannelMode(QProcess::ForwardedChannels);
+    command->setInputChannelMode(QProcess::ForwardedInputChannel);
+    onTerminationSignal([command](int signal) {
+        if (signal != SIGINT && command->processId() > 0)
+            ::kill(pid_t(command->processId()), signal);
+    });
+}
+
 ExitCode saveRecording(const QString &output, const Snapshot &snapshot, const EventStore &events,
                        bool ran);
 
@@ -90,14 +105,7 @@ ExitCode recordOverSsh(const SshTarget &target, const RecordOptions &options)
         return failure(QStringLiteral("record"), captureError);
 
     QProcess command;
-    command.setProgram(options.command.first());
-    command.setArguments(options.command.mid(1));
-    command.setProcessChannelMode(QProcess::ForwardedChannels);
-    command.setInputChannelMode(QProcess::ForwardedInputChannel);
-    onTerminationSignal([&command](int signal) {
-        if (signal != SIGINT && command.processId() > 0)
-            ::kill(pid_t(command.processId()), signal);
-    });
+    prepareCommand(&command, options.command);
     QObject::connect(&command, &QProcess::finished, &loop, &QEventLoop::quit);
     QObject::connect(&command, &QProcess::errorOccurred, &loop, [&](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart)
@@ -208,16 +216,7 @@ ExitCode recordCommand(const QStringList &args, const std::optional<SshTarget> &
     }
 
     QProcess command;
-    command.setProgram(options.command.first());
-    command.setArguments(options.command.mid(1));
-    command.setProcessChannelMode(QProcess::ForwardedChannels);
-    command.setInputChannelMode(QProcess::ForwardedInputChannel);
-    // ^C reaches the command from the terminal; when it ends, the session
-    // is still written. SIGTERM/SIGHUP are passed on to it.
-    onTerminationSignal([&command](int signal) {
-        if (signal != SIGINT && command.processId() > 0)
-            ::kill(pid_t(command.processId()), signal);
-    });
+    prepareCommand(&command, options.command);
     command.start();
     const bool ran = command.waitForStarted(-1) && command.waitForFinished(-1);
     capture.stop();
