@@ -2,6 +2,7 @@
 #include "tracefile/ringbufferscan.h"
 
 #include "events/moduleids.h"
+#include "tracefile/childcheck.h"
 #include "tracefile/moduleeventdecoder.h"
 #include "tracefile/ringbufferpage.h"
 #include "tracefile/tracefilemessages.h"
@@ -222,8 +223,6 @@ std::unique_ptr<tep_handle, TepDeleter> moduleFormats(const TraceFileLayout &lay
     return std::unique_ptr<tep_handle, TepDeleter>(parseModuleFormats(layout));
 }
 
-enum class ChildVerdict { Parsed, Crashed, TimedOut };
-
 // libtraceevent's format parser follows a NULL pointer on some malformed
 // format texts (a fuzzer found one): they are parsed in a child process
 // first, as files that go to libtracecmd are read (tracehandle.cpp), and a
@@ -240,39 +239,21 @@ bool formatsParseWithoutCrashing(const TraceFileLayout &layout)
     ChildVerdict verdict = parseFormatsInChild(layout);
     if (verdict == ChildVerdict::TimedOut)
         verdict = parseFormatsInChild(layout);
-    return verdict == ChildVerdict::Parsed;
+    return verdict == ChildVerdict::Succeeded || verdict == ChildVerdict::Unknown;
 }
 
 ChildVerdict parseFormatsInChild(const TraceFileLayout &layout)
 {
     const pid_t child = fork();
     if (child < 0)
-        return ChildVerdict::Parsed; // cannot tell: parse as before
+        return ChildVerdict::Unknown; // cannot tell: parse as before
     if (child == 0) {
         if (__sanitizer_set_death_callback)
             __sanitizer_set_death_callback(nullptr); // the fuzzer's crash report is the parent's
         parseModuleFormats(layout);
         _exit(0);
     }
-    QElapsedTimer clock;
-    clock.start();
-    int status = 0;
-    for (;;) {
-        const pid_t done = waitpid(child, &status, WNOHANG);
-        if (done == child)
-            break;
-        if (done < 0 && errno != EINTR)
-            return ChildVerdict::Parsed;
-        if (clock.elapsed() > 10000) {
-            kill(child, SIGKILL);
-            while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
-            }
-            return ChildVerdict::TimedOut;
-        }
-        usleep(clock.elapsed() < 100 ? 200 : 20000);
-    }
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? ChildVerdict::Parsed
-                                                         : ChildVerdict::Crashed;
+    return waitForCheckChild(child, 10000);
 }
 
 // Appends the CPUs' module events in trace-cmd report's order: the earliest

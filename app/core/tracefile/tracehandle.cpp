@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracefile/tracehandle.h"
 
+#include "tracefile/childcheck.h"
 #include "tracefile/tracefilemessages.h"
 
 // trace-cmd.h pulls in tracefs.h, whose inline helpers are not valid C++
@@ -67,25 +68,9 @@ bool readsWithoutCrashing(const QByteArray &path, bool readAll)
     }
     // Some files make libtracecmd loop forever: the child gets 10 s and a
     // second for every 4 MB, far more than a real file needs.
-    QElapsedTimer clock;
-    clock.start();
     const qint64 limitMs = 10000 + QFileInfo(QString::fromLocal8Bit(path)).size() / 4000;
-    int status = 0;
-    for (;;) {
-        const pid_t done = waitpid(child, &status, WNOHANG);
-        if (done == child)
-            break;
-        if (done < 0 && errno != EINTR)
-            return true;
-        if (clock.elapsed() > limitMs) {
-            kill(child, SIGKILL);
-            while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
-            }
-            return false;
-        }
-        usleep(clock.elapsed() < 100 ? 1000 : 20000);
-    }
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    const ChildVerdict verdict = waitForCheckChild(child, limitMs);
+    return verdict == ChildVerdict::Succeeded || verdict == ChildVerdict::Unknown;
 }
 
 } // namespace
