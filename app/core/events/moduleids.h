@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Module names seen while reading a recording, looked up by the bytes in
 // the record so that no string is built per event; each new name is
-// interned in the store once.
+// interned in the store once, or, without a store (one CPU's scan on its
+// own thread), numbered from 0 in the order met and kept in names().
 #pragma once
 
 #include "events/eventstore.h"
@@ -16,7 +17,8 @@ namespace refscope {
 
 class ModuleIds {
 public:
-    explicit ModuleIds(EventStore &store) : m_store(store) {}
+    explicit ModuleIds(EventStore &store) : m_store(&store) {}
+    ModuleIds() = default;
 
     int idOf(std::string_view name)
     {
@@ -28,13 +30,20 @@ public:
         auto it = m_ids.find(name);
         if (it == m_ids.end()) {
             const int id =
-                m_store.internModule(QString::fromUtf8(name.data(), qsizetype(name.size())));
+                m_store
+                    ? m_store->internModule(QString::fromUtf8(name.data(), qsizetype(name.size())))
+                    : int(m_names.size());
+            if (!m_store)
+                m_names.emplace_back(name);
             it = m_ids.emplace(std::string(name), id).first;
         }
         if (m_recent.size() < recentCount)
             m_recent.emplace_back(it->first, it->second);
         return it->second;
     }
+
+    // Without a store: the names by their numbers.
+    const std::vector<std::string> &names() const { return m_names; }
 
 private:
     static bool sameBytes(std::string_view a, std::string_view b)
@@ -53,7 +62,8 @@ private:
             return std::hash<std::string_view>{}(name);
         }
     };
-    EventStore &m_store;
+    EventStore *m_store = nullptr;
+    std::vector<std::string> m_names;
     std::unordered_map<std::string, int, Hash, std::equal_to<>> m_ids;
     static constexpr std::size_t recentCount = 8;
     // The first names seen; keys of m_ids, stable while the map lives.

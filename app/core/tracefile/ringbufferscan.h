@@ -4,7 +4,9 @@
 // walked in place with RingBufferPage, only module events are kept, and the
 // CPUs are merged by timestamp as trace-cmd report merges them. No record is
 // allocated per event, which is what makes it several times faster than
-// reading through libtracecmd.
+// reading through libtracecmd. Every CPU's pages are cut into segments
+// scanned on as many threads as there are cores, the loading thread among
+// them: progress and cancelling are answered there.
 #pragma once
 
 #include "tracefile/tracefiledetails.h"
