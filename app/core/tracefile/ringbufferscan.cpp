@@ -230,12 +230,17 @@ void CpuStream::scan(bool reporter)
 {
     m_reporter = reporter;
     try {
-        // A first reservation for what the pages can hold, within the
-        // file's memory budget: a corrupt size only means the vector grows
-        // as real events arrive.
-        const quint64 budget = traceMemoryBudget(m_shared.layout.fileSize);
-        m_out.events.reserve(
-            std::min((m_end - m_consumed) / minEventBytes, budget / sizeof(CpuEvents::Event) / 4));
+        // A first reservation for what the pages can hold, within this
+        // segment's share of what the layout left of the file's memory
+        // budget: a corrupt size only means the vector grows as real
+        // events arrive.
+        const TraceFileLayout &layout = m_shared.layout;
+        const quint64 budget = traceMemoryBudget(layout.fileSize);
+        const quint64 spare = budget - std::min(budget, layout.structureBytes);
+        const quint64 bytes = m_end - m_consumed;
+        const double share = double(bytes) / double(std::max<quint64>(m_shared.totalBytes, 1));
+        m_out.events.reserve(std::min<quint64>(
+            bytes / minEventBytes, quint64(share * double(spare / sizeof(CpuEvents::Event)))));
         while (next()) {
             const int module = m_out.modules.idOf(m_event.module);
             if (module > std::numeric_limits<quint16>::max())
