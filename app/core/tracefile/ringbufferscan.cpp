@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracefile/ringbufferscan.h"
 
+#include "events/hugepagecolumn.h"
 #include "events/moduleids.h"
 #include "tracefile/moduleeventdecoder.h"
 #include "tracefile/moduleformats.h"
@@ -70,7 +71,7 @@ struct CpuEvents {
         quint16 module; // in `modules`, this CPU's own numbering
         quint8 kind;
     };
-    std::vector<Event> events;
+    HugePageVector<Event> events; // as the store's columns, filled a huge page per fault
     ModuleIds modules;
     // The record offset of every checkpointInterval-th event, as libtracecmd
     // numbers records.
