@@ -159,8 +159,8 @@ bool readHoldersV1(QDataStream &in, QList<HolderReport> *reports)
 // False when `progress` stopped it; *complete false when the payload
 // could not be built whole (more than memory or QByteArray holds).
 bool encodePayload(const Snapshot &snapshot, const EventStore &events,
-                   const QList<HolderReport> &holders, const SessionProgress &progress,
-                   QByteArray *payload, bool *complete)
+                   const QList<HolderReport> &holders, const SessionView &view,
+                   const SessionProgress &progress, QByteArray *payload, bool *complete)
 {
     // Events first into their own buffer: the string table they fill is
     // written before them.
@@ -191,6 +191,7 @@ bool encodePayload(const Snapshot &snapshot, const EventStore &events,
         for (const LostEvents &l : events.lostEvents())
             out << qint64(l.timestampNs) << qint32(l.cpu) << qint64(l.count);
         writeHolders(out, holders);
+        out << QJsonDocument(sessionViewToJson(view)).toJson(QJsonDocument::Compact);
     }
     QDataStream out(payload, QIODevice::WriteOnly);
     out.setVersion(kStreamVersion);
@@ -279,13 +280,14 @@ void applySnapshotBaseline(const Snapshot &snapshot, EventStore *events)
 }
 
 QString saveSession(const QString &path, const Snapshot &snapshot, const EventStore &events,
-                    const QList<HolderReport> &holders, const SessionProgress &progress)
+                    const QList<HolderReport> &holders, const SessionProgress &progress,
+                    const SessionView &view)
 {
     QByteArray payload;
     QByteArray compressed;
     try {
         bool complete = false;
-        if (!encodePayload(snapshot, events, holders, progress, &payload, &complete))
+        if (!encodePayload(snapshot, events, holders, view, progress, &payload, &complete))
             return Messages::tr("saving %1 was stopped").arg(path);
         if (!complete || quint64(payload.size()) > kMaxPayloadBytes)
             return Messages::tr("cannot save %1: the session is too large for a session file "
@@ -434,8 +436,18 @@ QString decodeSession(const QString &path, quint32 version, const QByteArray &pa
         return Messages::tr("%1 is corrupted (its events do not parse)").arg(path);
     const bool holders =
         version == 1 ? readHoldersV1(in, &loaded.holders) : readHolders(in, &loaded.holders);
-    if (!holders || !in.atEnd())
+    if (!holders || (version < 3 && !in.atEnd()))
         return Messages::tr("%1 is corrupted (its holder reports do not parse)").arg(path);
+    if (version >= 3) {
+        QByteArray viewJson;
+        in >> viewJson;
+        const QJsonDocument view = QJsonDocument::fromJson(viewJson, &jsonError);
+        if (in.status() != QDataStream::Ok || !in.atEnd() ||
+            jsonError.error != QJsonParseError::NoError || !view.isObject() ||
+            !sessionViewFromJson(view.object(), &loaded.view, &error))
+            return Messages::tr("%1 is corrupted (its view does not parse: %2)")
+                .arg(path, error.isEmpty() ? jsonError.errorString() : error);
+    }
     loaded.events->squeeze();
     *session = std::move(loaded);
     return {};

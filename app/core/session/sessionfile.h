@@ -8,6 +8,7 @@
 #include "events/eventstore.h"
 #include "holders/holder.h"
 #include "inventory/moduleinfo.h"
+#include "session/sessionview.h"
 
 #include <functional>
 #include <memory>
@@ -16,13 +17,15 @@ namespace refscope {
 
 // 2: each module's baseline saved (a trace file's events keep the curves
 // they had, whatever the snapshot), holder reports as JSON with the time
-// they were taken. Version 1 files stay readable.
-inline constexpr quint32 kSessionFormatVersion = 2;
+// they were taken. 3: the window's view (SessionView). Versions 1 and 2
+// stay readable.
+inline constexpr quint32 kSessionFormatVersion = 3;
 
 struct Session {
     Snapshot snapshot; // what the window showed (version 1: each curve's baseline)
     std::unique_ptr<EventStore> events;
     QList<HolderReport> holders;
+    SessionView view; // empty before version 3, and for refscope-cli record
     quint32 formatVersion = kSessionFormatVersion; // of the file it was read from
 };
 
@@ -34,7 +37,8 @@ using SessionProgress = std::function<bool(int permille)>;
 // save: then no file is written). The messages are translated when the
 // application installed a translator (the GUI does, the CLI does not).
 QString saveSession(const QString &path, const Snapshot &snapshot, const EventStore &events,
-                    const QList<HolderReport> &holders, const SessionProgress &progress = {});
+                    const QList<HolderReport> &holders, const SessionProgress &progress = {},
+                    const SessionView &view = {});
 QString loadSession(const QString &path, Session *session);
 
 // saveSession to `path`; when that fails (a full disk, no permission, a

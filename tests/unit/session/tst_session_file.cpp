@@ -11,6 +11,7 @@
 
 #include <QBuffer>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -434,6 +435,73 @@ private slots:
         QCOMPARE(report.holders.first().comm, QStringLiteral("sleep"));
         QCOMPARE(report.holders.first().path, QStringLiteral("/dev/loop-control"));
         QCOMPARE(report.takenAtMs, qint64(0)); // version 1 did not keep it
+    }
+
+    // A version 2 file recorded in the lab guest (tests/data/traces/README.md):
+    // no view, and everything else as written.
+    void version2StaysReadable()
+    {
+        Session session;
+        QCOMPARE(
+            loadSession(QStringLiteral(REFSCOPE_TRACES_DIR "/leaky-ref-leak.rscope"), &session),
+            QString());
+        QCOMPARE(session.formatVersion, quint32(2));
+        QVERIFY(session.view.isEmpty());
+        QVERIFY(session.events->size() > 0);
+    }
+
+    // The window's view comes back as it was saved; a session without one
+    // (refscope-cli record) opens with none.
+    void viewRoundTrips()
+    {
+        const auto events = sampleEvents(100);
+        SessionView view;
+        view.selectedModule = QStringLiteral("loop");
+        view.fromNs = events->timestampNs(10);
+        view.toNs = events->timestampNs(90);
+        view.markerANs = events->timestampNs(20);
+        view.markerBNs = std::numeric_limits<qint64>::max() - 1; // exact beyond a double's 53 bits
+        view.filterModule = QStringLiteral("loop");
+        view.filterPid = 4242;
+        view.filterKind = ModuleEventKind::Put;
+        const QString file = path("view.rscope");
+        QCOMPARE(saveSession(file, sampleSnapshot(), *events, sampleHolders(), {}, view),
+                 QString());
+        Session session;
+        QCOMPARE(loadSession(file, &session), QString());
+        QCOMPARE(session.formatVersion, kSessionFormatVersion);
+        QVERIFY(session.view == view);
+        compareStores(*events, *session.events);
+
+        QCOMPARE(saveSession(file, sampleSnapshot(), *events, {}), QString());
+        QCOMPARE(loadSession(file, &session), QString());
+        QVERIFY(session.view.isEmpty());
+    }
+
+    // A view that cannot be meant is refused with the field named; one
+    // with fields a later RefScope adds is read.
+    void impossibleViewsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("unknown field") << QByteArray(R"({"module":"loop","zoom_y":2})") << true;
+        QTest::newRow("range backwards")
+            << QByteArray(R"({"from_ns":"200","to_ns":"100"})") << false;
+        QTest::newRow("half a range") << QByteArray(R"({"from_ns":"200"})") << false;
+        QTest::newRow("time as a number") << QByteArray(R"({"marker_a_ns":5})") << false;
+        QTest::newRow("negative pid") << QByteArray(R"({"filter_pid":-3})") << false;
+        QTest::newRow("fractional pid") << QByteArray(R"({"filter_pid":1.5})") << false;
+        QTest::newRow("unknown kind") << QByteArray(R"({"filter_kind":"module_eat"})") << false;
+        QTest::newRow("module not a string") << QByteArray(R"({"module":7})") << false;
+    }
+    void impossibleViewsAreRefused()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(bool, valid);
+        SessionView view;
+        QString error;
+        QCOMPARE(sessionViewFromJson(QJsonDocument::fromJson(json).object(), &view, &error), valid);
+        QCOMPARE(error.isEmpty(), valid);
     }
 
     void csvQuotesAsRfc4180Says()
