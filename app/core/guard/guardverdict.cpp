@@ -221,7 +221,7 @@ QString guardVerdictText(const GuardVerdict &verdict)
                             ? QStringLiteral("%1 (pid %2)").arg(t.comm).arg(t.pid)
                             : QStringLiteral("%1 (pid %2) %3").arg(t.comm).arg(t.pid).arg(t.gets));
             text +=
-                QStringLiteral("    %1 never put back at %2 [%3], taken by %4\n")
+                QStringLiteral("    %1 never put back at %2 (%3), taken by %4\n")
                     .arg(s.outstanding == 1 ? QStringLiteral("1 get")
                                             : QStringLiteral("%1 gets").arg(s.outstanding),
                          s.callSite, callSiteOwnerText(s.site), tasks.join(QStringLiteral(", ")));
