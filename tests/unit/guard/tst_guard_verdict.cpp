@@ -92,6 +92,24 @@ private slots:
         QCOMPARE(v.modules.size(), 1); // no count changed: listed for its events
         QCOMPARE(v.modules.first().reason, GuardReason::Events);
         QCOMPARE(v.modules.first().after, kNotLoaded);
+
+        // A module loaded before and unloaded by the suite: every reference
+        // was gone, whatever its count before.
+        const QString other = m_before.firstKey();
+        QMap<QString, int> unloaded = m_before;
+        unloaded.remove(other);
+        v = guardVerdict(m_before, unloaded, *m_session.events, {});
+        QVERIFY(v.balanced());
+        const auto it = std::find_if(v.modules.begin(), v.modules.end(),
+                                     [&](const GuardModule &m) { return m.name == other; });
+        QVERIFY(it != v.modules.end());
+        QCOMPARE(it->reason, GuardReason::CountChanged);
+        QVERIFY(it->unloadedDuringRun);
+        QVERIFY2(guardVerdictText(v).contains(QStringLiteral("%1: %2 -> not loaded (unloaded "
+                                                             "during the run)  ok")
+                                                  .arg(other)
+                                                  .arg(m_before.value(other))),
+                 qPrintable(guardVerdictText(v)));
     }
 
     // --modules: only those, in that order; one never loaded is balanced; a
