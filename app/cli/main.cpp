@@ -3,6 +3,7 @@
 // without the GUI and without root.
 #include "cli/clioutput.h"
 #include "cli/comparecommand.h"
+#include "cli/guardcommand.h"
 #include "cli/moduletable.h"
 #include "cli/recordcommand.h"
 #include "cli/releasecommand.h"
@@ -56,6 +57,12 @@ constexpr char kUsage[] =
     "                    COMMAND runs, then write a session file (events, lost\n"
     "                    events, the snapshot at the start); --stacks adds the\n"
     "                    kernel stack of every get and put\n"
+    "  guard [--modules a,b] [--json] [--keep FILE] -- COMMAND...\n"
+    "                    for a test suite's CI: as root, record while COMMAND\n"
+    "                    runs, then fail (status 3) when a module's count did\n"
+    "                    not come back, naming the call sites of the gets never\n"
+    "                    put back; COMMAND's own failure is status 4 (5: both);\n"
+    "                    guard --help tells the rule\n"
     "  release MODULE [--close-holders] [--drop-leaked --trace FILE | --kernel-force]\n"
     "                    [--yes] [--json]\n"
     "                    force release (as root, else through pkexec): explain\n"
@@ -79,7 +86,7 @@ constexpr char kUsage[] =
     "                    agent as root there); the header names where each\n"
     "                    snapshot was taken\n"
     "\n"
-    "Another machine, over SSH (snapshot, graph, why, record, release):\n"
+    "Another machine, over SSH (snapshot, graph, why, record, guard, release):\n"
     "  --ssh [USER@]HOST[:PORT]  ask the refscope-agent that OpenSSH's ssh starts\n"
     "                    on HOST, as root there (your ~/.ssh/config, keys and\n"
     "                    ssh-agent; nothing is asked on the terminal). record's\n"
@@ -105,7 +112,10 @@ constexpr char kUsage[] =
     "     release that failed, or nothing to show: this kernel has no loadable\n"
     "     module support (snapshot --json still prints a snapshot with\n"
     "     \"loadable\": false)\n"
-    "  2  bad command line\n";
+    "  2  bad command line\n"
+    "  3  guard: a module's count did not come back after COMMAND\n"
+    "  4  guard: every count came back but COMMAND failed\n"
+    "  5  guard: a count did not come back and COMMAND failed\n";
 
 constexpr char kNoModules[] =
     "This kernel has no loadable module support (no /proc/modules): nothing to show. "
@@ -201,6 +211,8 @@ ExitCode run(const QStringList &args)
     }
     if (command == QLatin1String("record"))
         return recordCommand(options, ssh);
+    if (command == QLatin1String("guard"))
+        return ExitCode(guardCommand(options, ssh));
     if (command == QLatin1String("release"))
         return releaseCommand(options, ssh);
     if (command == QLatin1String("compare"))

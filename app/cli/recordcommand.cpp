@@ -8,6 +8,7 @@
 #include "cli/clioutput.h"
 #include "cli/sshcli.h"
 #include "inventory/kmodreader.h"
+#include "inventory/snapshotjson.h"
 #include "protocol/methods.h"
 #include "session/sessionfile.h"
 
@@ -58,33 +59,41 @@ QString parseArgs(const QStringList &args, RecordOptions *options)
     return {};
 }
 
-// Prints the totals or where the session went instead; the exit status.
 // The recorded command runs on this terminal: its output and input are the
 // user's, ^C reaches it from the terminal (and when it ends the session is
 // still written), SIGTERM/SIGHUP are passed on to it.
-void prepareCommand(QProcess *command, const QStringList &argv)
+void prepareCommand(QProcess *command, const QStringList &argv, bool outputToStderr)
 {
     command->setProgram(argv.first());
     command->setArguments(argv.mid(1));
     command->setProcessChannelMode(QProcess::ForwardedChannels);
     command->setInputChannelMode(QProcess::ForwardedInputChannel);
+    if (outputToStderr)
+        command->setChildProcessModifier([] { ::dup2(STDERR_FILENO, STDOUT_FILENO); });
     onTerminationSignal([command](int signal) {
         if (signal != SIGINT && command->processId() > 0)
             ::kill(pid_t(command->processId()), signal);
     });
 }
 
-ExitCode saveRecording(const QString &output, const Snapshot &snapshot, const EventStore &events,
-                       bool ran);
+void noteCommandEnd(RecordedRun *run, const QProcess &command)
+{
+    run->ran =
+        command.state() == QProcess::NotRunning && command.error() != QProcess::FailedToStart;
+    run->exitStatus = command.exitStatus();
+    run->exitCode = command.exitCode();
+}
 
 // The capture by the target's agent (trace.start / trace.stop, as the
 // window's Capture action) while COMMAND runs on this machine.
-ExitCode recordOverSsh(const SshTarget &target, const RecordOptions &options)
+ExitCode recordOverSsh(const QString &verb, const SshTarget &target, const CaptureOptions &options,
+                       const QStringList &argv, bool readAfter, RecordedRun *run,
+                       bool outputToStderr)
 {
     AgentClient client;
     QString error;
     if (!connectSshAgent(&client, target, AgentMode::Inspect, {}, &error))
-        return failure(QStringLiteral("record"), error);
+        return failure(verb, error);
     LiveCapture capture(&client);
     QEventLoop loop;
     QString captureError;
@@ -98,14 +107,14 @@ ExitCode recordOverSsh(const SshTarget &target, const RecordOptions &options)
         captureError = message;
         loop.quit();
     });
-    capture.start(options.capture);
+    capture.start(options);
     if (captureError.isEmpty())
         loop.exec(); // until started or failed
     if (!captureError.isEmpty())
-        return failure(QStringLiteral("record"), captureError);
+        return failure(verb, captureError);
 
     QProcess command;
-    prepareCommand(&command, options.command);
+    prepareCommand(&command, argv, outputToStderr);
     QObject::connect(&command, &QProcess::finished, &loop, &QEventLoop::quit);
     QObject::connect(&command, &QProcess::errorOccurred, &loop, [&](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart)
@@ -115,8 +124,7 @@ ExitCode recordOverSsh(const SshTarget &target, const RecordOptions &options)
     // Events arrive meanwhile; a connection that drops ends the wait too.
     if (captureError.isEmpty())
         loop.exec();
-    const bool ran =
-        command.state() == QProcess::NotRunning && command.error() != QProcess::FailedToStart;
+    noteCommandEnd(run, command);
     if (command.state() != QProcess::NotRunning) {
         command.kill();
         command.waitForFinished(5000);
@@ -126,78 +134,51 @@ ExitCode recordOverSsh(const SshTarget &target, const RecordOptions &options)
         if (!stopped && captureError.isEmpty())
             loop.exec();
     }
+    // The counts after, from the same agent as the baseline.
+    if (readAfter && captureError.isEmpty()) {
+        const AgentReply reply = client.callSync(agentmethod::Snapshot, {}, 30000);
+        Snapshot after;
+        QString snapshotError = reply.errorMessage;
+        if (reply.ok && snapshotFromJson(reply.result.toObject(), &after, &snapshotError))
+            run->after = after;
+        else
+            captureError = QStringLiteral("the snapshot after %1 could not be read: %2")
+                               .arg(argv.first(), snapshotError);
+    }
     client.callSync(agentmethod::Shutdown, {}, 10000);
-    if (!ran)
-        failure({}, QStringLiteral("cannot run %1: %2")
-                        .arg(options.command.first(), command.errorString()));
+    if (!run->ran)
+        failure({}, QStringLiteral("cannot run %1: %2").arg(argv.first(), command.errorString()));
     if (!captureError.isEmpty() && !capture.events())
-        return failure(QStringLiteral("record"), captureError);
+        return failure(verb, captureError);
     if (!captureError.isEmpty())
         print(stderr,
               QStringLiteral("refscope-cli: %1; saving what arrived before\n").arg(captureError));
-    const Snapshot baseline = capture.baseline();
-    std::unique_ptr<EventStore> events = capture.takeEvents();
-    const ExitCode saved = saveRecording(options.output, baseline, *events, ran);
-    if (saved == ExitCode::Success && ran && command.exitStatus() == QProcess::NormalExit &&
-        command.exitCode() != 0)
-        print(stderr, QStringLiteral("refscope-cli: %1 exited with status %2\n")
-                          .arg(options.command.first())
-                          .arg(command.exitCode()));
-    return captureError.isEmpty() ? saved : ExitCode::Failure;
+    run->captureError = captureError;
+    run->before = capture.baseline();
+    run->events = capture.takeEvents();
+    return ExitCode::Success;
 }
 
-ExitCode saveRecording(const QString &output, const Snapshot &snapshot, const EventStore &events,
-                       bool ran)
+ExitCode recordLocally(const QString &verb, const CaptureOptions &options, const QStringList &argv,
+                       bool readAfter, RecordedRun *run, bool outputToStderr)
 {
-    // The capture exists nowhere else: when the output cannot be written,
-    // it goes where it can, and the user is told where.
-    QString writtenTo;
-    const QString saveError =
-        saveSessionKeeping(output, sessionFallbackDirs(), snapshot, events, {}, &writtenTo);
-    if (!saveError.isEmpty()) {
-        print(stderr, QStringLiteral("refscope-cli: %1\n").arg(saveError));
-        if (writtenTo.isEmpty())
-            return failure({},
-                           QStringLiteral("the recording could not be saved anywhere and is lost"));
-        return failure({}, QStringLiteral("%1 module events, %2 lost events; the session was "
-                                          "written to %3 instead")
-                               .arg(events.size())
-                               .arg(events.lostEventCount())
-                               .arg(writtenTo));
-    }
-    print(stdout, QStringLiteral("%1 module events, %2 lost events; session file written to %3\n")
-                      .arg(events.size())
-                      .arg(events.lostEventCount())
-                      .arg(output));
-    return ran ? ExitCode::Success : ExitCode::Failure;
-}
-
-} // namespace
-
-ExitCode recordCommand(const QStringList &args, const std::optional<SshTarget> &ssh)
-{
-    RecordOptions options;
-    const QString problem = parseArgs(args, &options);
-    if (!problem.isEmpty()) {
-        return usageError(problem);
-    }
-    if (ssh)
-        return recordOverSsh(*ssh, options);
     if (geteuid() != 0) {
-        return failure({}, QStringLiteral("record reads the kernel's trace buffers and needs "
-                                          "root (sudo refscope-cli record ...)"));
+        return failure({}, QStringLiteral("%1 reads the kernel's trace buffers and needs "
+                                          "root (sudo refscope-cli %1 ...)")
+                               .arg(verb));
     }
     // The baseline: every module's count before the first event.
-    const Snapshot snapshot = readLocalSnapshot();
-    EventStore events;
-    applySnapshotBaseline(snapshot, &events);
+    run->before = readLocalSnapshot();
+    run->events = std::make_unique<EventStore>();
+    EventStore &events = *run->events;
+    applySnapshotBaseline(run->before, &events);
     auto ownedDetails = std::make_unique<CapturedDetails>(&events);
     CapturedDetails *details = ownedDetails.get();
     events.setDetailsSource(std::move(ownedDetails));
     QString storeError;
     // Batches arrive on the reader thread; this thread only waits meanwhile.
     TracefsCapture capture;
-    const QString error = capture.start(options.capture, [&](CaptureBatch &&batch) {
+    const QString error = capture.start(options, [&](CaptureBatch &&batch) {
         if (!storeError.isEmpty())
             return;
         try {
@@ -216,28 +197,85 @@ ExitCode recordCommand(const QStringList &args, const std::optional<SshTarget> &
     }
 
     QProcess command;
-    prepareCommand(&command, options.command);
+    prepareCommand(&command, argv, outputToStderr);
     command.start();
-    const bool ran = command.waitForStarted(-1) && command.waitForFinished(-1);
+    if (command.waitForStarted(-1))
+        command.waitForFinished(-1);
+    noteCommandEnd(run, command);
     capture.stop();
+    // Right after the capture stopped: nothing the recording missed.
+    if (readAfter)
+        run->after = readLocalSnapshot({.modinfo = false, .builtin = false});
     if (capture.unreadAtStop() > 0)
         print(stderr, QStringLiteral("refscope-cli: the trace buffers could not be read to the end "
                                      "in time: %1 events may be missing (counted as lost)\n")
                           .arg(capture.unreadAtStop()));
 
-    if (!ran)
-        failure({}, QStringLiteral("cannot run %1: %2")
-                        .arg(options.command.first(), command.errorString()));
+    if (!run->ran)
+        failure({}, QStringLiteral("cannot run %1: %2").arg(argv.first(), command.errorString()));
     if (!storeError.isEmpty()) {
         return failure({}, QStringLiteral("the recording is unusable: %1").arg(storeError));
     }
-    const ExitCode saved = saveRecording(options.output, snapshot, events, ran);
-    if (saved == ExitCode::Success && command.exitStatus() == QProcess::NormalExit &&
-        command.exitCode() != 0)
+    return ExitCode::Success;
+}
+
+} // namespace
+
+ExitCode recordWhile(const QString &verb, const CaptureOptions &capture, const QStringList &command,
+                     const std::optional<SshTarget> &ssh, bool readAfter, RecordedRun *run,
+                     bool outputToStderr)
+{
+    return ssh ? recordOverSsh(verb, *ssh, capture, command, readAfter, run, outputToStderr)
+               : recordLocally(verb, capture, command, readAfter, run, outputToStderr);
+}
+
+bool saveRecording(const QString &output, const RecordedRun &run, QString *writtenTo)
+{
+    // The capture exists nowhere else: when the output cannot be written,
+    // it goes where it can, and the user is told where.
+    writtenTo->clear();
+    const QString saveError =
+        saveSessionKeeping(output, sessionFallbackDirs(), run.before, *run.events, {}, writtenTo);
+    if (saveError.isEmpty())
+        return true;
+    print(stderr, QStringLiteral("refscope-cli: %1\n").arg(saveError));
+    return false;
+}
+
+ExitCode recordCommand(const QStringList &args, const std::optional<SshTarget> &ssh)
+{
+    RecordOptions options;
+    const QString problem = parseArgs(args, &options);
+    if (!problem.isEmpty()) {
+        return usageError(problem);
+    }
+    RecordedRun run;
+    const QString verb = QStringLiteral("record");
+    if (recordWhile(verb, options.capture, options.command, ssh, false, &run) != ExitCode::Success)
+        return ExitCode::Failure;
+    const EventStore &events = *run.events;
+    QString writtenTo;
+    if (!saveRecording(options.output, run, &writtenTo)) {
+        if (writtenTo.isEmpty())
+            return failure({},
+                           QStringLiteral("the recording could not be saved anywhere and is lost"));
+        return failure({}, QStringLiteral("%1 module events, %2 lost events; the session was "
+                                          "written to %3 instead")
+                               .arg(events.size())
+                               .arg(events.lostEventCount())
+                               .arg(writtenTo));
+    }
+    print(stdout, QStringLiteral("%1 module events, %2 lost events; session file written to %3\n")
+                      .arg(events.size())
+                      .arg(events.lostEventCount())
+                      .arg(options.output));
+    if (!run.ran)
+        return ExitCode::Failure;
+    if (run.exitStatus == QProcess::NormalExit && run.exitCode != 0)
         print(stderr, QStringLiteral("refscope-cli: %1 exited with status %2\n")
                           .arg(options.command.first())
-                          .arg(command.exitCode()));
-    return saved;
+                          .arg(run.exitCode));
+    return run.captureError.isEmpty() ? ExitCode::Success : ExitCode::Failure;
 }
 
 } // namespace refscope

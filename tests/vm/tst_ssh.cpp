@@ -4,7 +4,7 @@
 // an sshd this test starts with a host key made for this run in a tmpfs
 // (root login by key only). The test logs in with a key of its own, its own
 // known_hosts and ssh configuration (-F), and the build tree's agent on the
-// target (--ssh-agent). Snapshot, why, record and release over SSH answer
+// target (--ssh-agent). Snapshot, why, record, guard and release over SSH answer
 // as the same commands run inside the guest; a killed ssh (while the agent
 // captures or scans) or a dropped connection leaves no refscope-agent
 // behind; an unknown or changed host key, a refused login, a missing agent
@@ -397,6 +397,41 @@ private slots:
         QCOMPARE(line, reportLine(jsonOf(local.out.mid(local.out.indexOf(u'{'))),
                                   QStringLiteral("count_demo")));
         QCOMPARE(line, QStringLiteral("gets 6 puts 6 final 0"));
+    }
+
+    // guard over ssh: the counts before and after are the guest agent's
+    // snapshots; a balanced loop passes, a file left open fails (status 3)
+    // with count_demo's open named.
+    void guardJudgesTheGuestsCounts()
+    {
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("count_demo"), 0));
+        const QString config = file(QStringLiteral("config"));
+        const QString opens = QStringLiteral("for i in 1 2 3; do : </dev/count_demo; done");
+        HostResult r =
+            cli({QStringLiteral("guard"), QStringLiteral("--modules"), QStringLiteral("count_demo"),
+                 QStringLiteral("--"), QStringLiteral("ssh"), QStringLiteral("-F"), config,
+                 QStringLiteral("lab"), opens});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(QLatin1String("count_demo: 0 -> 0  ok")), qPrintable(r.out));
+
+        const QString leave =
+            QStringLiteral("sleep 600 </dev/count_demo >/dev/null 2>&1 & echo $! > /tmp/held");
+        r = cli({QStringLiteral("guard"), QStringLiteral("--json"), QStringLiteral("--modules"),
+                 QStringLiteral("count_demo"), QStringLiteral("--"), QStringLiteral("ssh"),
+                 QStringLiteral("-F"), config, QStringLiteral("lab"), leave});
+        sh(QStringLiteral("kill $(cat /tmp/held)"));
+        QVERIFY2(r.exitCode == 3, qPrintable(r.describe()));
+        const QJsonObject module =
+            jsonOf(r.out).value(QLatin1String("modules")).toArray().first().toObject();
+        QCOMPARE(module.value(QLatin1String("before")).toInt(), 0);
+        QCOMPARE(module.value(QLatin1String("after")).toInt(), 2);
+        const QJsonArray sites = module.value(QLatin1String("outstanding")).toArray();
+        QStringList named;
+        for (const QJsonValue &site : sites)
+            named << site.toObject().value(QLatin1String("call_site")).toString();
+        qInfo("guard over ssh: %s", qPrintable(named.join(QStringLiteral("; "))));
+        QVERIFY2(named.join(u' ').contains(QLatin1String("count_demo_open")), qPrintable(r.out));
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("count_demo"), 0));
     }
 
     void releaseMatchesTheGuests()

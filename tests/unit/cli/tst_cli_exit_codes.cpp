@@ -52,11 +52,14 @@ void TestCliExitCodes::helpListsEveryStatus()
             statuses[current] += u' ' + line.trimmed();
         }
     }
-    QCOMPARE(statuses.keys(), (QList<int>{0, 1, 2}));
+    QCOMPARE(statuses.keys(), (QList<int>{0, 1, 2, 3, 4, 5}));
     QVERIFY2(statuses[0].startsWith(QLatin1String("success")), qPrintable(statuses[0]));
     for (const char *why : {"no such module", "a file that cannot be read"})
         QVERIFY2(statuses[1].contains(QLatin1String(why)), qPrintable(statuses[1]));
     QVERIFY2(statuses[2].contains(QLatin1String("bad command line")), qPrintable(statuses[2]));
+    // guard's own: a count that did not come back, COMMAND's failure, both.
+    for (int code : {3, 4, 5})
+        QVERIFY2(statuses[code].startsWith(QLatin1String("guard:")), qPrintable(statuses[code]));
 }
 
 void TestCliExitCodes::exitStatus_data()
@@ -76,6 +79,7 @@ void TestCliExitCodes::exitStatus_data()
     // 0: success.
     QTest::newRow("help") << QStringList{"--help"} << 0 << QString();
     QTest::newRow("version") << QStringList{"--version"} << 0 << QString();
+    QTest::newRow("guard --help") << QStringList{"guard", "--help"} << 0 << QString();
     QTest::newRow("report") << QStringList{"report", trace} << 0 << QString();
     QTest::newRow("report --json") << QStringList{"report", trace, "--json"} << 0 << QString();
     QTest::newRow("snapshot --json") << QStringList{"snapshot", "--json"} << 0 << QString();
@@ -126,6 +130,11 @@ void TestCliExitCodes::exitStatus_data()
     QTest::newRow("snapshot, unknown option") << QStringList{"snapshot", "--xml"} << 2 << usage;
     QTest::newRow("graph without --dot") << QStringList{"graph"} << 2 << usage;
     QTest::newRow("why without a module") << QStringList{"why", "--json"} << 2 << usage;
+    QTest::newRow("guard without a command") << QStringList{"guard", "--json"} << 2 << usage;
+    QTest::newRow("guard, unknown option")
+        << QStringList{"guard", "--stacks", "--", "true"} << 2 << usage;
+    QTest::newRow("guard --keep without a file")
+        << QStringList{"guard", "--keep", "--", "true"} << 2 << usage;
     QTest::newRow("why --trace without a file")
         << QStringList{"why", "loop", "--trace"} << 2 << usage;
     QTest::newRow("report without a file") << QStringList{"report", "--json"} << 2 << usage;
