@@ -107,6 +107,7 @@ void SessionActions::save(const QString &path)
     auto events = kept ? kept : std::make_shared<const EventStore>();
     const Snapshot snapshot = m_modules->snapshot();
     const QList<HolderReport> holders = m_holders->seenReports();
+    const SessionView view = m_timeline->view();
 
     m_progress = new QProgressDialog(tr("Saving %1…").arg(QFileInfo(path).fileName()), tr("Cancel"),
                                      0, 1000, m_window);
@@ -119,14 +120,15 @@ void SessionActions::save(const QString &path)
     m_stop = std::make_shared<std::atomic_bool>(false);
     connect(m_progress, &QProgressDialog::canceled, this, [stop = m_stop] { stop->store(true); });
 
-    m_thread = QThread::create([this, path, events, snapshot, holders, stop = m_stop] {
-        const QString error = saveSession(path, snapshot, *events, holders, [&](int permille) {
+    m_thread = QThread::create([this, path, events, snapshot, holders, view, stop = m_stop] {
+        const auto progress = [&](int permille) {
             QMetaObject::invokeMethod(this, [this, permille] {
                 if (m_progress)
                     m_progress->setValue(permille);
             });
             return !stop->load();
-        });
+        };
+        const QString error = saveSession(path, snapshot, *events, holders, progress, view);
         QMetaObject::invokeMethod(this, [this, path, error] { finishSave(path, error); });
     });
     connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);

@@ -84,6 +84,7 @@ void RecordingOpener::openSession(const QString &path)
             emit opened(std::shared_ptr<EventStore>(std::move(session->events)),
                         QFileInfo(m_path).fileName() + QStringLiteral(" — ") +
                             originText(session->snapshot.origin));
+            emit viewOpened(session->view);
         });
     });
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);

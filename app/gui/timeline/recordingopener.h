@@ -9,6 +9,7 @@
 #include "events/eventstore.h"
 #include "holders/holder.h"
 #include "inventory/moduleinfo.h"
+#include "session/sessionview.h"
 
 #include <QObject>
 #include <QPointer>
@@ -43,6 +44,8 @@ signals:
     void sessionOpened(const QString &path, const refscope::Snapshot &snapshot,
                        const QList<refscope::HolderReport> &holders);
     void failed(const QString &message);
+    // Right after opened(), for a session: how the window showed it.
+    void viewOpened(const refscope::SessionView &view);
 
 private:
     void openSession(const QString &path);

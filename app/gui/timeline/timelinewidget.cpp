@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline/timelinewidget.h"
 
+#include "models/eventtablemodel.h"
 #include "timeline/capturecontrol.h"
 #include "timeline/eventpane.h"
 #include "timeline/outstandingrefspane.h"
@@ -95,6 +96,7 @@ TimelineWidget::TimelineWidget(QWidget *parent)
                 setStore(std::move(store), description);
             });
     connect(m_opener, &RecordingOpener::failed, this, &TimelineWidget::showFailure);
+    connect(m_opener, &RecordingOpener::viewOpened, this, &TimelineWidget::applyView);
     updateMarkerText();
     setStore(nullptr, {});
 }
@@ -189,6 +191,52 @@ void TimelineWidget::setSelectedModule(const QString &module)
         return;
     m_selectedModule = module;
     updateShownModules();
+}
+
+SessionView TimelineWidget::view() const
+{
+    SessionView view;
+    if (!m_store)
+        return view;
+    view.selectedModule = m_selectedModule;
+    view.fromNs = m_chart->windowStartNs();
+    view.toNs = m_chart->windowEndNs();
+    if (*view.toNs <= *view.fromNs)
+        view.fromNs = view.toNs = std::nullopt;
+    view.markerANs = m_chart->markers().aNs;
+    view.markerBNs = m_chart->markers().bNs;
+    const EventTableModel::Filter &filter = m_events->model()->filter();
+    view.filterModule = filter.module;
+    if (filter.pid >= 0)
+        view.filterPid = filter.pid;
+    view.filterKind = filter.kind;
+    return view;
+}
+
+void TimelineWidget::applyView(const SessionView &view)
+{
+    if (!m_store || m_store->size() == 0)
+        return;
+    // The module first: selecting it sets what the chart and table show.
+    if (!view.selectedModule.isEmpty())
+        emit moduleRequested(view.selectedModule);
+    const qint64 start = m_chart->recordingStartNs();
+    const qint64 end = m_chart->recordingEndNs();
+    const auto inside = [&](std::optional<qint64> ns) {
+        return ns && *ns >= start && *ns <= end ? ns : std::nullopt;
+    };
+    if (view.fromNs && view.toNs) {
+        const qint64 from = std::max(*view.fromNs, start);
+        const qint64 to = std::min(*view.toNs, end);
+        if (to > from)
+            m_chart->setWindow(from, to);
+    }
+    m_chart->setMarkerA(inside(view.markerANs));
+    m_chart->setMarkerB(inside(view.markerBNs));
+    if (view.filterModule.isEmpty() || m_store->findModule(view.filterModule) >= 0)
+        m_events->setModuleFilter(view.filterModule);
+    m_events->setPidFilter(view.filterPid.value_or(-1));
+    m_events->setKindFilter(view.filterKind);
 }
 
 void TimelineWidget::showModuleEvents(const QString &module, int pid)

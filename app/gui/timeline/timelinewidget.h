@@ -8,6 +8,7 @@
 #pragma once
 
 #include "events/eventstore.h"
+#include "session/sessionview.h"
 
 #include <QWidget>
 
@@ -52,6 +53,11 @@ public:
     // The module the main window has selected: its curve, events and
     // outstanding references are shown.
     void setSelectedModule(const QString &module);
+    // How the recording is shown (module, visible stretch, markers, the
+    // event table's filters), for a session file; applyView() shows a
+    // saved one again, leaving out what does not fit this recording.
+    SessionView view() const;
+    void applyView(const SessionView &view);
 
     TimelineChartView *chartView() const { return m_chart; }
     EventPane *eventPane() const { return m_events; }
@@ -85,6 +91,8 @@ signals:
     // The timeline wants to be the visible tab.
     void raiseRequested();
     void storeChanged();
+    // A saved view names the module to select (the main window selects it).
+    void moduleRequested(const QString &module);
     // Opening or exporting failed; the message names the file.
     void failed(const QString &message);
 

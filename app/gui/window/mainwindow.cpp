@@ -230,6 +230,8 @@ void MainWindow::createViews()
     // A recording's modules can be chosen in the table even when they are
     // not loaded here: their rows say "in the recording only".
     connect(m_timeline, &TimelineWidget::storeChanged, this, &MainWindow::updateAbsentModules);
+    connect(m_timeline, &TimelineWidget::moduleRequested, this,
+            [this](const QString &name) { selectModule(name); });
     connect(m_timeline, &TimelineWidget::raiseRequested, this, [this] {
         showPage(m_tabs);
         m_tabs->setCurrentWidget(m_timeline);

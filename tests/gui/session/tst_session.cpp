@@ -6,10 +6,13 @@
 // loop's holder report, tests/fixtures/README.md) with the events of a
 // trace.dat recorded there opened over it.
 #include "holders/holdersdock.h"
+#include "models/eventtablemodel.h"
 #include "models/modulelistmodel.h"
 #include "session/sessionactions.h"
 #include "session/sessionsnapshotsource.h"
 #include "settings/usersettings.h"
+#include "timeline/eventpane.h"
+#include "timeline/timelinechartview.h"
 #include "timeline/timelinewidget.h"
 #include "window/mainwindow.h"
 
@@ -72,6 +75,7 @@ class TestSession : public QObject {
 private slots:
     void initTestCase();
     void roundTripIsExact();
+    void opensAsItWasLeft();
 };
 
 void TestSession::initTestCase()
@@ -134,6 +138,60 @@ void TestSession::roundTripIsExact()
     const QStringList recent = UserSettings().recentFiles();
     for (const QString &path : {kSessionV1, kTrace, saved})
         QVERIFY2(recent.contains(QFileInfo(path).absoluteFilePath()), qPrintable(path));
+}
+
+// The view goes with the session: the selected module, the zoom, markers
+// A and B and the event table's filters come back in another window, and
+// the screenshot of both shows the same timeline.
+void TestSession::opensAsItWasLeft()
+{
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("view.rscope"));
+    MainWindow window;
+    window.resize(1200, 760);
+    window.show();
+    QVERIFY(openRecording(window, kTrace));
+    auto *timeline = window.findChild<TimelineWidget *>();
+    const EventStore &store = *timeline->store();
+    window.selectModule(QStringLiteral("loop"));
+    TimelineChartView *chart = timeline->chartView();
+    const qint64 from = store.timestampNs(1000);
+    const qint64 to = store.timestampNs(2000);
+    chart->setWindow(from, to);
+    chart->setMarkerA(store.timestampNs(1200));
+    chart->setMarkerB(store.timestampNs(1800));
+    timeline->eventPane()->setKindFilter(ModuleEventKind::Put);
+    const SessionView shown = timeline->view();
+    QCOMPARE(shown.selectedModule, QStringLiteral("loop"));
+    QCOMPARE(shown.fromNs, std::optional<qint64>(from));
+    QCOMPARE(shown.filterKind, std::optional<ModuleEventKind>(ModuleEventKind::Put));
+
+    auto *sessions = window.findChild<SessionActions *>();
+    QSignalSpy done(sessions, &SessionActions::saved);
+    QSignalSpy failed(sessions, &SessionActions::failed);
+    sessions->save(saved);
+    QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty() || !failed.isEmpty(), 60000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+
+    MainWindow again;
+    again.resize(1200, 760);
+    again.show();
+    QVERIFY(openRecording(again, saved));
+    auto *reopened = again.findChild<TimelineWidget *>();
+    QTRY_VERIFY(reopened->view() == shown);
+    QCOMPARE(reopened->chartView()->windowStartNs(), from);
+    QCOMPARE(reopened->chartView()->windowEndNs(), to);
+    QCOMPARE(reopened->eventPane()->model()->filter().kind,
+             std::optional<ModuleEventKind>(ModuleEventKind::Put));
+    QTRY_COMPARE(again.selectedModule(), QStringLiteral("loop"));
+    // The table follows A-B, as it did when the session was saved.
+    const EventTableModel *table = reopened->eventPane()->model();
+    QTRY_VERIFY(table->rowCount() > 0 &&
+                table->index(0, 0).data(EventTableModel::TimestampRole).toLongLong() >=
+                    store.timestampNs(1200));
+    window.grab().save(dir.filePath(QStringLiteral("left.png")));
+    const QString shot = QStringLiteral(REFSCOPE_BINARY_DIR "/tests/gui/session/reopened-view.png");
+    QVERIFY(again.grab().save(shot));
 }
 
 QTEST_MAIN(TestSession)
