@@ -76,6 +76,40 @@ QString CompareModel::targetText(int target) const
     return text;
 }
 
+QString CompareModel::targetName(int target, bool withKernel) const
+{
+    const CompareTarget &t = m_comparison.targets.at(target);
+    const Origin &origin = t.snapshot.origin;
+    QString name;
+    switch (origin.kind) {
+    case OriginKind::Local:
+        name = tr("this machine");
+        break;
+    case OriginKind::Lab:
+        name = tr("lab guest");
+        break;
+    case OriginKind::Remote:
+        name = origin.target.isEmpty() ? origin.host : origin.target;
+        break;
+    case OriginKind::Trace:
+        name = origin.host;
+        break;
+    case OriginKind::Unknown:
+        break;
+    }
+    if (name.isEmpty())
+        name = t.label;
+    const QString kernel = targetKernel(target);
+    return !withKernel || kernel.isEmpty() ? name : tr("%1 (%2)").arg(name, kernel);
+}
+
+QString CompareModel::targetKernel(int target) const
+{
+    const Snapshot &snapshot = m_comparison.targets.at(target).snapshot;
+    return snapshot.origin.kernelRelease.isEmpty() ? snapshot.kernelRelease
+                                                   : snapshot.origin.kernelRelease;
+}
+
 int CompareModel::columnOf(int target, CompareField field) const
 {
     return 1 + target * kCompareFieldCount + int(field);
@@ -136,6 +170,16 @@ QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     switch (role) {
     case Qt::DisplayRole:
+        // The group's first column names the target; the others only its letter.
+        // One line each, so that the column stays narrow.
+        if (field == CompareField::Loaded) {
+            QStringList lines{targetLetter(target) + QStringLiteral(": ") +
+                              targetName(target, false)};
+            if (const QString kernel = targetKernel(target); !kernel.isEmpty())
+                lines << kernel;
+            lines << fieldTitle(field);
+            return lines.join(u'\n');
+        }
         return targetLetter(target) + QStringLiteral(" · ") + fieldTitle(field);
     case Qt::ToolTipRole:
         return targetText(target);
