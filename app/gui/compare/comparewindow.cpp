@@ -246,7 +246,10 @@ void CompareWindow::liveFailed(SnapshotSource *source, const QString &message)
     if (e < 0)
         return;
     Entry &entry = m_entries[e];
-    const QString sentence = tr("Could not read %1: %2").arg(entry.target.label, message);
+    // The sources' messages mostly name the target already; else say which.
+    const QString sentence = message.contains(entry.target.label)
+                                 ? message
+                                 : tr("Could not read %1: %2").arg(entry.target.label, message);
     if (!entry.hasSnapshot) {
         // Never read: it does not join the table.
         m_entries.removeAt(e);

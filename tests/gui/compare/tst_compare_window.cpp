@@ -2,7 +2,9 @@
 // The compare window on snapshots captured in the lab guest on Debian's
 // 6.1 and 6.12 kernels: a column group per target, the modules only one
 // kernel loads and the holder that changed highlighted, "Only differences",
-// the origins above the table; in English and Chinese. With
+// the origins above the table; in English and Chinese. Live targets: this
+// machine read as the test runs (root or not), refreshed and removed, and an
+// SSH host that does not exist, which says so and adds no column. With
 // REFSCOPE_SCREENSHOTS_DIR set it saves what it shows as PNGs there. Also
 // where the window shows other files' origins: the status bar for a saved
 // snapshot, the timeline's header for a trace.dat and a session.
@@ -168,6 +170,15 @@ void TestCompareWindow::addsLiveTargets()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *menu = window.addMenu();
     QCOMPARE(menu->actions().size(), 4);
+    const QByteArray shots = qgetenv("REFSCOPE_SCREENSHOTS_DIR");
+    if (!shots.isEmpty()) {
+        menu->popup(window.mapToGlobal(QPoint(window.width() - 200, 60)));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        QVERIFY(menu->grab().save(
+            QDir(QString::fromLocal8Bit(shots))
+                .filePath(QStringLiteral("compare-add-menu-%1.png").arg(language))));
+        menu->hide();
+    }
     // No lab runs: the lab's guest is not offered.
     for (QAction *action : menu->actions())
         if (action->objectName() == QLatin1String("addLabGuestAction"))
@@ -178,6 +189,10 @@ void TestCompareWindow::addsLiveTargets()
     window.addThisMachine();
     QVERIFY(window.isReading());
     const auto *origins = window.findChild<QLabel *>(QStringLiteral("compareOrigins"));
+    QVERIFY2(origins->text().contains(language == QLatin1String("en")
+                                          ? QStringLiteral("Reading this machine…")
+                                          : QStringLiteral("正在读取 本机…")),
+             qPrintable(origins->text()));
     QCOMPARE(window.model()->comparison().targets.size(), 1); // not before it was read
     QTRY_COMPARE_WITH_TIMEOUT(window.model()->comparison().targets.size(), 2,
                               int(60000 * kTimeScale));
@@ -264,6 +279,14 @@ void TestCompareWindow::unreachableSshHostIsNotAdded()
     QVERIFY(added.isEmpty());
     QTest::qWait(200); // a second word from the same connection adds nothing
     QCOMPARE(failed.size(), 1);
+    if (const QByteArray dir = qgetenv("REFSCOPE_SCREENSHOTS_DIR"); !dir.isEmpty()) {
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(1100, 300);
+        QTest::qWait(50);
+        QVERIFY(window.grab().save(
+            QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("compare-ssh-failed.png"))));
+    }
 }
 
 // The main window's File menu opens it; a saved snapshot shows its origin
