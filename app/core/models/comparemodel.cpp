@@ -63,8 +63,12 @@ QString CompareModel::fieldTitle(CompareField field)
 QString CompareModel::targetText(int target) const
 {
     const CompareTarget &t = m_comparison.targets.at(target);
-    QString text =
-        tr("%1: %2 — %3").arg(targetLetter(target), t.label, originText(t.snapshot.origin));
+    // A live target's label ("this machine", "lab guest") is how its origin
+    // begins: said once.
+    const QString origin = originText(t.snapshot.origin);
+    QString text = origin.startsWith(t.label)
+                       ? tr("%1: %2").arg(targetLetter(target), origin)
+                       : tr("%1: %2 — %3").arg(targetLetter(target), t.label, origin);
     // Files from before origins were recorded still name their kernel.
     if (t.snapshot.origin.kernelRelease.isEmpty() && !t.snapshot.kernelRelease.isEmpty())
         text += QStringLiteral(" · ") + tr("kernel %1").arg(t.snapshot.kernelRelease);
