@@ -407,6 +407,22 @@
         <source>read %1</source>
         <translation>读取于 %1</translation>
     </message>
+    <message>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>lab guest</source>
+        <translation>实验环境虚拟机</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>refscope::CompareWindow</name>
@@ -419,10 +435,6 @@
         <translation>比较模块</translation>
     </message>
     <message>
-        <source>Add snapshot…</source>
-        <translation>添加快照…</translation>
-    </message>
-    <message>
         <source>Compare with snapshot</source>
         <translation>与快照比较</translation>
     </message>
@@ -431,12 +443,88 @@
         <translation>RefScope 快照和会话 (*.json *.rscope);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Add a snapshot to compare with.</source>
-        <translation>请添加一个用于比较的快照。</translation>
-    </message>
-    <message>
         <source>%1 modules compared, %2 with differences</source>
         <translation>已比较 %1 个模块，其中 %2 个存在差异</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read this machine, SSH hosts and the lab's guest again</source>
+        <translation>重新读取本机、SSH 主机和实验环境虚拟机</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>The modules loaded here now, read without root</source>
+        <translation>本机当前加载的模块，无需 root 即可读取</translation>
+    </message>
+    <message>
+        <source>An SSH host…</source>
+        <translation>SSH 主机…</translation>
+    </message>
+    <message>
+        <source>The lab's guest</source>
+        <translation>实验环境虚拟机</translation>
+    </message>
+    <message>
+        <source>Snapshot file…</source>
+        <translation>快照文件…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>the lab guest</source>
+        <translation>实验环境虚拟机</translation>
+    </message>
+    <message>
+        <source>lab guest</source>
+        <translation>实验环境虚拟机</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The lab's guest (%1)</source>
+        <translation>实验环境虚拟机（%1）</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Compare with an SSH host</source>
+        <translation>与 SSH 主机比较</translation>
+    </message>
+    <message>
+        <source>Host, as [USER@]HOST[:PORT]. RefScope's agent runs there as root, through your own SSH keys and configuration.</source>
+        <translation>主机，格式为 [USER@]HOST[:PORT]。RefScope 的代理程序将以 root 身份在该主机上运行，使用你自己的 SSH 密钥和配置。</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <source>not refreshed: %1</source>
+        <translation>未能刷新：%1</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Add a target to compare with: this machine, an SSH host, the lab's guest or a snapshot file.</source>
+        <translation>添加要比较的目标：本机、SSH 主机、实验环境虚拟机或快照文件。</translation>
     </message>
 </context>
 <context>
@@ -1801,10 +1889,6 @@ Shared by %n forked process(es)</source>
         <translation>已卸载</translation>
     </message>
     <message>
-        <source>Compare with snapshot…</source>
-        <translation>与快照比较…</translation>
-    </message>
-    <message>
         <source>open %1</source>
         <translation>打开 %1</translation>
     </message>
@@ -1847,6 +1931,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>boot the lab again</source>
         <translation>重新启动实验环境</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
     </message>
 </context>
 <context>

@@ -407,6 +407,22 @@
         <source>read %1</source>
         <translation>讀取於 %1</translation>
     </message>
+    <message>
+        <source>this machine</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <source>lab guest</source>
+        <translation>實驗環境虛擬機器</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>refscope::CompareWindow</name>
@@ -419,10 +435,6 @@
         <translation>比較模組</translation>
     </message>
     <message>
-        <source>Add snapshot…</source>
-        <translation>新增快照…</translation>
-    </message>
-    <message>
         <source>Compare with snapshot</source>
         <translation>與快照比較</translation>
     </message>
@@ -431,12 +443,88 @@
         <translation>RefScope 快照與工作階段 (*.json *.rscope);;所有檔案 (*)</translation>
     </message>
     <message>
-        <source>Add a snapshot to compare with.</source>
-        <translation>請新增一個用來比較的快照。</translation>
-    </message>
-    <message>
         <source>%1 modules compared, %2 with differences</source>
         <translation>已比較 %1 個模組，其中 %2 個有差異</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Read this machine, SSH hosts and the lab's guest again</source>
+        <translation>重新讀取本機、SSH 主機和實驗環境虛擬機器</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <source>The modules loaded here now, read without root</source>
+        <translation>本機目前載入的模組，無需 root 即可讀取</translation>
+    </message>
+    <message>
+        <source>An SSH host…</source>
+        <translation>SSH 主機…</translation>
+    </message>
+    <message>
+        <source>The lab's guest</source>
+        <translation>實驗環境虛擬機器</translation>
+    </message>
+    <message>
+        <source>Snapshot file…</source>
+        <translation>快照檔案…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <source>the lab guest</source>
+        <translation>實驗環境虛擬機器</translation>
+    </message>
+    <message>
+        <source>lab guest</source>
+        <translation>實驗環境虛擬機器</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The lab's guest (%1)</source>
+        <translation>實驗環境虛擬機器（%1）</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Compare with an SSH host</source>
+        <translation>與 SSH 主機比較</translation>
+    </message>
+    <message>
+        <source>Host, as [USER@]HOST[:PORT]. RefScope's agent runs there as root, through your own SSH keys and configuration.</source>
+        <translation>主機，格式為 [USER@]HOST[:PORT]。RefScope 的代理程式將以 root 身分在該主機上執行，使用你自己的 SSH 金鑰和設定。</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>讀取中…</translation>
+    </message>
+    <message>
+        <source>not refreshed: %1</source>
+        <translation>未能重新整理：%1</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在讀取 %1…</translation>
+    </message>
+    <message>
+        <source>Add a target to compare with: this machine, an SSH host, the lab's guest or a snapshot file.</source>
+        <translation>新增要比較的目標：本機、SSH 主機、實驗環境虛擬機器或快照檔案。</translation>
     </message>
 </context>
 <context>
@@ -1801,10 +1889,6 @@ Shared by %n forked process(es)</source>
         <translation>已卸載</translation>
     </message>
     <message>
-        <source>Compare with snapshot…</source>
-        <translation>與快照比較…</translation>
-    </message>
-    <message>
         <source>open %1</source>
         <translation>開啟 %1</translation>
     </message>
@@ -1847,6 +1931,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>boot the lab again</source>
         <translation>重新啟動實驗環境</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比較…</translation>
     </message>
 </context>
 <context>

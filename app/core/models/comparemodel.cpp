@@ -63,8 +63,12 @@ QString CompareModel::fieldTitle(CompareField field)
 QString CompareModel::targetText(int target) const
 {
     const CompareTarget &t = m_comparison.targets.at(target);
-    QString text =
-        tr("%1: %2 — %3").arg(targetLetter(target), t.label, originText(t.snapshot.origin));
+    // A live target's label ("this machine", "lab guest") is how its origin
+    // begins: said once.
+    const QString origin = originText(t.snapshot.origin);
+    QString text = origin.startsWith(t.label)
+                       ? tr("%1: %2").arg(targetLetter(target), origin)
+                       : tr("%1: %2 — %3").arg(targetLetter(target), t.label, origin);
     // Files from before origins were recorded still name their kernel.
     if (t.snapshot.origin.kernelRelease.isEmpty() && !t.snapshot.kernelRelease.isEmpty())
         text += QStringLiteral(" · ") + tr("kernel %1").arg(t.snapshot.kernelRelease);
@@ -74,6 +78,40 @@ QString CompareModel::targetText(int target) const
                 tr("read %1").arg(QDateTime::fromMSecsSinceEpoch(t.snapshot.takenAtMs)
                                       .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     return text;
+}
+
+QString CompareModel::targetName(int target, bool withKernel) const
+{
+    const CompareTarget &t = m_comparison.targets.at(target);
+    const Origin &origin = t.snapshot.origin;
+    QString name;
+    switch (origin.kind) {
+    case OriginKind::Local:
+        name = tr("this machine");
+        break;
+    case OriginKind::Lab:
+        name = tr("lab guest");
+        break;
+    case OriginKind::Remote:
+        name = origin.target.isEmpty() ? origin.host : origin.target;
+        break;
+    case OriginKind::Trace:
+        name = origin.host;
+        break;
+    case OriginKind::Unknown:
+        break;
+    }
+    if (name.isEmpty())
+        name = t.label;
+    const QString kernel = targetKernel(target);
+    return !withKernel || kernel.isEmpty() ? name : tr("%1 (%2)").arg(name, kernel);
+}
+
+QString CompareModel::targetKernel(int target) const
+{
+    const Snapshot &snapshot = m_comparison.targets.at(target).snapshot;
+    return snapshot.origin.kernelRelease.isEmpty() ? snapshot.kernelRelease
+                                                   : snapshot.origin.kernelRelease;
 }
 
 int CompareModel::columnOf(int target, CompareField field) const
@@ -136,6 +174,16 @@ QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     switch (role) {
     case Qt::DisplayRole:
+        // The group's first column names the target; the others only its letter.
+        // One line each, so that the column stays narrow.
+        if (field == CompareField::Loaded) {
+            QStringList lines{targetLetter(target) + QStringLiteral(": ") +
+                              targetName(target, false)};
+            if (const QString kernel = targetKernel(target); !kernel.isEmpty())
+                lines << kernel;
+            lines << fieldTitle(field);
+            return lines.join(u'\n');
+        }
         return targetLetter(target) + QStringLiteral(" · ") + fieldTitle(field);
     case Qt::ToolTipRole:
         return targetText(target);

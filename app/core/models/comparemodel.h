@@ -34,6 +34,12 @@ public:
     static QString fieldTitle(CompareField field);
     // "A: guest-examples.json — lab guest · host (none) · kernel 6.1.0-56-amd64"
     QString targetText(int target) const;
+    // The short name, from the snapshot's origin: "this machine
+    // (6.1.0-57-amd64)", "root@build-box (6.12.…)", "lab guest (…)"; the
+    // label for a file that recorded no origin. The header of the target's
+    // first column shows it, its kernel on a line of its own.
+    QString targetName(int target, bool withKernel = true) const;
+    QString targetKernel(int target) const; // uname -r, as the origin or the file says
     int columnOf(int target, CompareField field) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

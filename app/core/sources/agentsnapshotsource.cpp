@@ -51,9 +51,16 @@ AgentSnapshotSource::AgentSnapshotSource(AgentClient *client, const QString &des
 
 void AgentSnapshotSource::startRead()
 {
-    requestAgentSnapshot(
-        m_client, m_description, this,
-        [this](const Snapshot *snapshot, const QString &error) { endRead(snapshot, error); });
+    requestAgentSnapshot(m_client, m_description, this,
+                         [this](const Snapshot *snapshot, const QString &error) {
+                             if (!snapshot || !m_originKind) {
+                                 endRead(snapshot, error);
+                                 return;
+                             }
+                             Snapshot copy = *snapshot;
+                             copy.origin.kind = *m_originKind;
+                             endRead(&copy, {});
+                         });
 }
 
 } // namespace refscope

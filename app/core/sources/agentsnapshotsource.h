@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 namespace refscope {
 
@@ -28,6 +29,9 @@ public:
 
     QString description() const override { return m_description; }
     AgentClient *agent() override { return m_client; }
+    // The agent reads its own machine as Local; an agent in the lab guest
+    // is the lab to the user (OriginKind::Lab), as LabSnapshotSource says.
+    void setOriginKind(OriginKind kind) { m_originKind = kind; }
 
 protected:
     void startRead() override;
@@ -35,6 +39,7 @@ protected:
 private:
     QPointer<AgentClient> m_client;
     QString m_description;
+    std::optional<OriginKind> m_originKind;
 };
 
 } // namespace refscope

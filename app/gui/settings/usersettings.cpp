@@ -10,6 +10,7 @@ const QString kLanguage = QStringLiteral("ui/language");
 const QString kColorScheme = QStringLiteral("ui/colorScheme");
 const QString kRecentFiles = QStringLiteral("files/recent");
 const QString kLabKernel = QStringLiteral("lab/kernel");
+const QString kRecentSshHosts = QStringLiteral("ssh/recentHosts");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 } // namespace
@@ -24,6 +25,19 @@ QString UserSettings::labKernel() const
 void UserSettings::setLabKernel(const QString &release)
 {
     m_settings.setValue(kLabKernel, release);
+}
+
+QStringList UserSettings::recentSshHosts() const
+{
+    return m_settings.value(kRecentSshHosts).toStringList();
+}
+
+void UserSettings::addRecentSshHost(const QString &host)
+{
+    QStringList hosts = recentSshHosts();
+    hosts.removeAll(host);
+    hosts.prepend(host);
+    m_settings.setValue(kRecentSshHosts, hosts.mid(0, kMaxRecentSshHosts));
 }
 
 QString UserSettings::language() const

@@ -39,6 +39,12 @@ public:
     QString labKernel() const;
     void setLabKernel(const QString &release);
 
+    // [USER@]HOST[:PORT] the Compare window read over SSH, most recent
+    // first, at most kMaxRecentSshHosts.
+    QStringList recentSshHosts() const;
+    void addRecentSshHost(const QString &host);
+    static constexpr int kMaxRecentSshHosts = 8;
+
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
     void setWindow(const QByteArray &geometry, const QByteArray &state);

@@ -21,6 +21,7 @@
 #include "sources/labsnapshotsource.h"
 #include "sources/localsnapshotsource.h"
 #include "sources/privilegedsnapshotsource.h"
+#include "sources/sshsnapshotsource.h"
 #include "timeline/capturecontrol.h"
 #include "timeline/outstandingrefspane.h"
 #include "timeline/timelinewidget.h"
@@ -138,14 +139,19 @@ void MainWindow::createActions()
     bar->setIconSize(QSize(16, 16)); // the lock, no taller than the text
     bar->addSeparator();
     // The modules shown beside saved snapshots, in a window of its own.
-    auto *compare = new QAction(tr("Compare with snapshot…"), this);
+    auto *compare = new QAction(tr("Compare…"), this);
     compare->setObjectName(QStringLiteral("compareAction"));
     connect(compare, &QAction::triggered, this, [this] {
         auto *window = new CompareWindow(
             {m_source ? m_source->description() : tr("no source"), m_modules->snapshot()}, this);
         window->setAttribute(Qt::WA_DeleteOnClose);
+        // The lab's guest is offered while this window runs it; SSH hosts
+        // use the ssh options this window was started with.
+        window->setLabProvider(
+            [this] { return qobject_cast<LabSnapshotSource *>(m_source.data()); });
+        if (auto *ssh = qobject_cast<SshSnapshotSource *>(m_source.data()))
+            window->setSshOptions(ssh->target());
         window->show();
-        window->chooseFiles();
     });
     m_windowSettings = new WindowSettings(this);
     m_windowSettings->addMenus({open, compare, m_saveAction, lab, asRoot, m_refreshAction});

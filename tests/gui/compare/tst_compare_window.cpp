@@ -2,7 +2,9 @@
 // The compare window on snapshots captured in the lab guest on Debian's
 // 6.1 and 6.12 kernels: a column group per target, the modules only one
 // kernel loads and the holder that changed highlighted, "Only differences",
-// the origins above the table; in English and Chinese. With
+// the origins above the table; in English and Chinese. Live targets: this
+// machine read as the test runs (root or not), refreshed and removed, and an
+// SSH host that does not exist, which says so and adds no column. With
 // REFSCOPE_SCREENSHOTS_DIR set it saves what it shows as PNGs there. Also
 // where the window shows other files' origins: the status bar for a saved
 // snapshot, the timeline's header for a trace.dat and a session.
@@ -21,6 +23,8 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMenu>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
@@ -58,6 +62,9 @@ private slots:
     void comparesTwoKernels_data();
     void comparesTwoKernels();
     void badFileIsRefused();
+    void addsLiveTargets_data();
+    void addsLiveTargets();
+    void unreachableSshHostIsNotAdded();
     void windowOffersCompare();
     void timelineNamesTheRecordingMachine_data();
     void timelineNamesTheRecordingMachine();
@@ -139,6 +146,147 @@ void TestCompareWindow::badFileIsRefused()
     QVERIFY(!window.addFile(QStringLiteral("/nonexistent/snapshot.json"), &error));
     QVERIFY2(error.contains(QLatin1String("/nonexistent/snapshot.json")), qPrintable(error));
     QCOMPARE(window.model()->comparison().targets.size(), 1);
+}
+
+void TestCompareWindow::addsLiveTargets_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("thisMachine"); // the header's name for it
+    QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("this machine");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("本机");
+}
+
+// "This machine" read now (as root or not) beside the 6.1 guest's snapshot
+// and the 6.12 guest's file: the machine running the tests loads (almost)
+// none of the guest's modules, so they differ on "loaded". Then Refresh
+// reads it again and removing it leaves the two files.
+void TestCompareWindow::addsLiveTargets()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, thisMachine);
+    QVERIFY(UiLanguage::install(language));
+    CompareWindow window(examples61());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *menu = window.addMenu();
+    QCOMPARE(menu->actions().size(), 4);
+    const QByteArray shots = qgetenv("REFSCOPE_SCREENSHOTS_DIR");
+    if (!shots.isEmpty()) {
+        menu->popup(window.mapToGlobal(QPoint(window.width() - 200, 60)));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        QVERIFY(menu->grab().save(
+            QDir(QString::fromLocal8Bit(shots))
+                .filePath(QStringLiteral("compare-add-menu-%1.png").arg(language))));
+        menu->hide();
+    }
+    // No lab runs: the lab's guest is not offered.
+    for (QAction *action : menu->actions())
+        if (action->objectName() == QLatin1String("addLabGuestAction"))
+            QVERIFY(!action->isVisible());
+
+    QSignalSpy added(&window, &CompareWindow::targetAdded);
+    QSignalSpy failed(&window, &CompareWindow::targetFailed);
+    window.addThisMachine();
+    QVERIFY(window.isReading());
+    const auto *origins = window.findChild<QLabel *>(QStringLiteral("compareOrigins"));
+    QVERIFY2(origins->text().contains(language == QLatin1String("en")
+                                          ? QStringLiteral("Reading this machine…")
+                                          : QStringLiteral("正在读取 本机…")),
+             qPrintable(origins->text()));
+    QCOMPARE(window.model()->comparison().targets.size(), 1); // not before it was read
+    QTRY_COMPARE_WITH_TIMEOUT(window.model()->comparison().targets.size(), 2,
+                              int(60000 * kTimeScale));
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    QCOMPARE(added.size(), 1);
+    QVERIFY(!window.isReading());
+    const CompareTarget &local = window.model()->comparison().targets.at(1);
+    QCOMPARE(local.snapshot.origin.kind, OriginKind::Local);
+    QVERIFY2(origins->text().contains(local.snapshot.origin.host), qPrintable(origins->text()));
+
+    QString error;
+    QVERIFY2(window.addFile(kFixtures + QStringLiteral("guest-examples-6.12.json"), &error),
+             qPrintable(error));
+    CompareModel *model = window.model();
+    QCOMPARE(model->comparison().targets.size(), 3);
+    QCOMPARE(model->columnCount(), 1 + 3 * kCompareFieldCount);
+    // Headers name each target by its origin and kernel.
+    const QString localHeader =
+        model->headerData(model->columnOf(1, CompareField::Loaded), Qt::Horizontal).toString();
+    QVERIFY2(localHeader.contains(thisMachine) &&
+                 localHeader.contains(local.snapshot.origin.kernelRelease),
+             qPrintable(localHeader));
+    QVERIFY(model->headerData(model->columnOf(2, CompareField::Loaded), Qt::Horizontal)
+                .toString()
+                .contains(QLatin1String("6.12.118+deb12-amd64")));
+    // count_demo (the lab's example module) is loaded in both guests, not here.
+    const int countDemo = rowOf(model, QStringLiteral("count_demo"));
+    QVERIFY(countDemo >= 0);
+    QVERIFY(!model->comparison().rows.at(countDemo).perTarget.at(1).has_value());
+    QVERIFY(model->index(countDemo, model->columnOf(1, CompareField::Loaded))
+                .data(CompareModel::DiffersRole)
+                .toBool());
+    const int differing = model->comparison().differingRows();
+    QVERIFY2(differing >= 15, qPrintable(QString::number(differing)));
+
+    if (const QByteArray dir = qgetenv("REFSCOPE_SCREENSHOTS_DIR"); !dir.isEmpty()) {
+        window.resize(1900, 560);
+        QTest::qWait(50);
+        const QString path = QDir(QString::fromLocal8Bit(dir))
+                                 .filePath(QStringLiteral("compare-live-%1.png").arg(language));
+        QVERIFY(window.grab().save(path));
+    }
+
+    // Refresh reads this machine again; the files stay as they were.
+    auto *refresh = window.findChild<QPushButton *>(QStringLiteral("compareRefreshButton"));
+    QVERIFY(refresh && refresh->isEnabled());
+    refresh->click();
+    QVERIFY(window.isReading());
+    QVERIFY2(origins->text().contains(language == QLatin1String("en") ? QStringLiteral("reading…")
+                                                                      : QStringLiteral("读取中")),
+             qPrintable(origins->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isReading(), int(60000 * kTimeScale));
+    QCOMPARE(model->comparison().targets.size(), 3);
+    QVERIFY(failed.isEmpty());
+
+    // Removing this machine leaves the two guests; nothing live is left to refresh.
+    window.removeTarget(1);
+    QCOMPARE(model->comparison().targets.size(), 2);
+    QCOMPARE(model->comparison().targets.at(1).label, QStringLiteral("guest-examples-6.12.json"));
+    QVERIFY(!refresh->isEnabled());
+    QCOMPARE(model->comparison().differingRows(), 10);
+    UiLanguage::install(QStringLiteral("en"));
+}
+
+// A host that does not exist: a sentence naming it, and no column.
+void TestCompareWindow::unreachableSshHostIsNotAdded()
+{
+    CompareWindow window(examples61());
+    QString error;
+    QVERIFY(!window.addSshHost(QStringLiteral("@nohost"), &error));
+    QVERIFY2(!error.isEmpty(), "a destination without a user name is refused");
+    QSignalSpy failed(&window, &CompareWindow::targetFailed);
+    QSignalSpy added(&window, &CompareWindow::targetAdded);
+    QVERIFY(window.addSshHost(QStringLiteral("nonexistent.invalid"), &error));
+    QVERIFY(window.isReading());
+    QVERIFY(failed.wait(int(60000 * kTimeScale)));
+    const QString message = failed.at(0).at(0).toString();
+    QVERIFY2(message.contains(QLatin1String("nonexistent.invalid")), qPrintable(message));
+    QCOMPARE(window.problem(), message);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("compareProblem"))->isVisibleTo(&window));
+    QCOMPARE(window.model()->comparison().targets.size(), 1);
+    QCOMPARE(window.model()->columnCount(), 1 + kCompareFieldCount);
+    QVERIFY(!window.isReading());
+    QVERIFY(added.isEmpty());
+    QTest::qWait(200); // a second word from the same connection adds nothing
+    QCOMPARE(failed.size(), 1);
+    if (const QByteArray dir = qgetenv("REFSCOPE_SCREENSHOTS_DIR"); !dir.isEmpty()) {
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(1100, 300);
+        QTest::qWait(50);
+        QVERIFY(window.grab().save(
+            QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("compare-ssh-failed.png"))));
+    }
 }
 
 // The main window's File menu opens it; a saved snapshot shows its origin

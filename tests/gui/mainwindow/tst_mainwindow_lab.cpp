@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // refscope --lab, as a test: the window boots the lab guest, shows its
 // real modules, follows a module loaded and unloaded there, and runs a
-// scenario from the lab dock. Grabs
+// scenario from the lab dock, and compares the guest with this machine in
+// the Compare window. Grabs
 // lab-*.png into the build directory for a person to look at.
+#include "compare/comparewindow.h"
 #include "lab/labpaths.h"
 #include "labwindow.h"
+#include "models/comparemodel.h"
 #include "models/modulelistmodel.h"
 #include "protocol/agentclient.h"
 #include "window/labpanel.h"
 #include "window/mainwindow.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -27,6 +32,7 @@ private slots:
     void showsTheLabGuestsModules();
 
 private:
+    void comparesWithTheLabGuest(MainWindow &window);
     void runsAScenarioFromTheLabPanel(MainWindow &window, QTableView *table);
 };
 
@@ -67,7 +73,50 @@ void TestMainWindowLab::showsTheLabGuestsModules()
     QVERIFY(window.grab().save(
         QStringLiteral(REFSCOPE_BINARY_DIR "/tests/gui/mainwindow/lab-graph.png")));
     tabs->setCurrentIndex(0);
+    comparesWithTheLabGuest(window);
     runsAScenarioFromTheLabPanel(window, table);
+}
+
+// The Compare window offers the running guest and reads it through the
+// guest's agent (no second guest); beside this machine, which loads none
+// of the guest's modules, loop and tun differ on "loaded".
+void TestMainWindowLab::comparesWithTheLabGuest(MainWindow &window)
+{
+    auto *action = window.findChild<QAction *>(QStringLiteral("compareAction"));
+    QVERIFY(action);
+    action->trigger();
+    auto *compare = window.findChild<CompareWindow *>();
+    QVERIFY(compare);
+    emit compare->addMenu()->aboutToShow();
+    bool offered = false;
+    for (QAction *a : compare->addMenu()->actions())
+        if (a->objectName() == QLatin1String("addLabGuestAction"))
+            offered = a->isVisible() && a->text().contains(labKernelRelease());
+    QVERIFY(offered);
+    QVERIFY(compare->addLabGuest());
+    QTRY_COMPARE_WITH_TIMEOUT(compare->model()->comparison().targets.size(), 2, 60000);
+    const Snapshot &guest = compare->model()->comparison().targets.at(1).snapshot;
+    QCOMPARE(guest.origin.kind, OriginKind::Lab);
+    QCOMPARE(guest.kernelRelease, labKernelRelease());
+    QVERIFY(compare->model()
+                ->headerData(compare->model()->columnOf(1, CompareField::Loaded), Qt::Horizontal)
+                .toString()
+                .contains(QLatin1String("lab guest")));
+    compare->addThisMachine();
+    QTRY_COMPARE_WITH_TIMEOUT(compare->model()->comparison().targets.size(), 3, 60000);
+    for (const CompareRow &row : compare->model()->comparison().rows)
+        if (row.module == QLatin1String("loop") || row.module == QLatin1String("tun"))
+            QVERIFY2(row.perTarget.at(1) && row.differs(CompareField::Loaded),
+                     qPrintable(row.module));
+    // Refresh asks the guest again while the main window keeps using it.
+    compare->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!compare->isReading(), 60000);
+    QVERIFY2(compare->problem().isEmpty(), qPrintable(compare->problem()));
+    compare->resize(1600, 500);
+    QTest::qWait(50);
+    QVERIFY(compare->grab().save(
+        QStringLiteral(REFSCOPE_BINARY_DIR "/tests/gui/mainwindow/lab-compare.png")));
+    compare->close();
 }
 
 // The lab dock's buttons on the same guest: count_demo's scenario holds the

@@ -28,6 +28,7 @@ private slots:
     void languageFollowsTheLocale();
     void recentFiles();
     void recentFilesMenu();
+    void recentSshHosts();
     void colorScheme();
     void windowLayoutPersists();
     void windowFitsTheScreen();
@@ -116,6 +117,22 @@ void TestSettings::recentFilesMenu()
     menu.rebuild();
     QCOMPARE(menu.actions().size(), 1);
     QVERIFY(!menu.actions().first()->isEnabled());
+}
+
+// The Compare window's "An SSH host…" offers these, most recent first.
+void TestSettings::recentSshHosts()
+{
+    UserSettings settings;
+    QVERIFY(settings.recentSshHosts().isEmpty());
+    for (int i = 0; i < UserSettings::kMaxRecentSshHosts + 2; ++i)
+        settings.addRecentSshHost(QStringLiteral("root@box%1:2222").arg(i));
+    settings.addRecentSshHost(QStringLiteral("root@box3:2222"));
+    const QStringList hosts = UserSettings().recentSshHosts();
+    QCOMPARE(hosts.size(), UserSettings::kMaxRecentSshHosts);
+    QCOMPARE(hosts.first(), QStringLiteral("root@box3:2222"));
+    QCOMPARE(hosts.count(QStringLiteral("root@box3:2222")), 1);
+    QCOMPARE(hosts.at(1),
+             QStringLiteral("root@box%1:2222").arg(UserSettings::kMaxRecentSshHosts + 1));
 }
 
 void TestSettings::colorScheme()
