@@ -2831,6 +2831,10 @@ Shared by %n forked process(es)</source>
         <source>cannot create %1</source>
         <translation>无法创建 %1</translation>
     </message>
+    <message>
+        <source>%1 is corrupted (its view does not parse: %2)</source>
+        <translation>%1 已损坏（其视图无法解析：%2）</translation>
+    </message>
 </context>
 <context>
     <name>refscope::SessionSnapshotSource</name>
