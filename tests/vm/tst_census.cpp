@@ -396,7 +396,12 @@ private slots:
             "nft add table inet censushelp\n"
             "nft add ct helper inet censushelp ftpboth '{ type \"ftp\" protocol tcp; }'\n"
             "nft add ct helper inet censushelp ftp4 '{ type \"ftp\" protocol tcp; l3proto ip; }'\n"
-            "iptables -t raw -A PREROUTING -p tcp --dport 21 -j CT --helper ftp\n"));
+            "iptables -t raw -A PREROUTING -p tcp --dport 21 -j CT --helper ftp\n"
+            // A rule using the object: the object's undo deletes it first.
+            // objref is a module on 6.1, built into nf_tables on 6.12.
+            "modprobe nft_objref 2>/dev/null || true\n"
+            "nft add chain inet censushelp pre '{ type filter hook prerouting priority 0; }'\n"
+            "nft add rule inet censushelp pre tcp dport 21 ct helper set ftpboth\n"));
         QVERIFY2(setup.ok(), qPrintable(setup.describe()));
         HolderReport r;
         checkReport(QStringLiteral("nf_conntrack_ftp"), HolderKind::Netfilter, 4,
@@ -406,6 +411,11 @@ private slots:
                     &r);
         if (QTest::currentTestFailed())
             return;
+        const bool ruleFirst = std::any_of(r.holders.cbegin(), r.holders.cend(), [](auto &h) {
+            return h.path.contains(QLatin1String("ftpboth")) &&
+                   h.undo.startsWith(QLatin1String("nft 'delete rule inet censushelp pre handle"));
+        });
+        QVERIFY2(ruleFirst, qPrintable(json(r)));
         dropLeakedRefuses(QStringLiteral("nf_conntrack_ftp"));
         undoAndUnload(QStringLiteral("nf_conntrack_ftp"), r);
     }

@@ -7,6 +7,7 @@
 #include "holders/moduleowners.h"
 
 #include <QFileInfo>
+#include <QHash>
 #include <QMap>
 #include <QRegularExpression>
 
@@ -88,6 +89,10 @@ QList<NftRule> parseNftRules(const QByteArray &replies)
                 expr.logType = nftnl_expr_is_set(e, NFTNL_EXPR_LOG_GROUP) ? 1 : 0;
             if (expr.xtName == QLatin1String("CT"))
                 expr.ctHelper = xtCtHelper(e);
+            if (expr.name == QLatin1String("objref") &&
+                nftnl_expr_is_set(e, NFTNL_EXPR_OBJREF_IMM_NAME) &&
+                nftnl_expr_get_u32(e, NFTNL_EXPR_OBJREF_IMM_TYPE) == NFT_OBJECT_CT_HELPER)
+                expr.ctHelperObject = str(nftnl_expr_get_str(e, NFTNL_EXPR_OBJREF_IMM_NAME));
             rule.expressions.append(expr);
         }
         nftnl_expr_iter_destroy(it);
@@ -242,6 +247,17 @@ QList<Attribution> loggerOwners(ModuleOwners &owners, int family, int type, cons
     return found;
 }
 
+// Deleting a ct helper object that a rule still names fails (EBUSY): those
+// rules go first, in the same transaction.
+QString helperUndo(const QString &where, QStringList commands)
+{
+    commands.removeDuplicates();
+    if (commands.isEmpty())
+        return QStringLiteral("nft delete ct helper %1").arg(where);
+    commands << QStringLiteral("delete ct helper %1").arg(where);
+    return QStringLiteral("nft '%1'").arg(commands.join(QStringLiteral("; ")));
+}
+
 Holder nftHolder(const Attribution &owner, const QString &path, int refs, const QString &undo)
 {
     Holder h;
@@ -291,6 +307,8 @@ void addNetfilterHolders(ModuleOwners &owners, const NetNamespace &ns, Census &c
     // Loggers are accounted only while a logger backend is loaded.
     const bool loggers = owners.loaded().contains(QStringLiteral("nf_log_syslog")) ||
                          owners.loaded().contains(QStringLiteral("nfnetlink_log"));
+    // The rules naming a ct helper object: it cannot be deleted before them.
+    QHash<QString, QStringList> helperUsers; // "family table object" -> "delete rule ..."
     for (const NftRule &rule : parseNftRules(replies)) {
         const QString where =
             QStringLiteral("%1 %2 %3")
@@ -325,6 +343,11 @@ void addNetfilterHolders(ModuleOwners &owners, const NetNamespace &ns, Census &c
                      loggerOwners(owners, rule.family, 0, QStringLiteral("target LOG")))
                     hold(a);
             }
+            if (!e.ctHelperObject.isEmpty())
+                helperUsers[QStringLiteral("%1 %2 %3")
+                                .arg(nftFamilyName(rule.family), nftName(rule.table),
+                                     nftName(e.ctHelperObject))]
+                    << QStringLiteral("delete rule %1 handle %2").arg(where).arg(rule.handle);
             // xt_CT's check takes its helper (nf_conntrack_helper_try_module_get).
             if (!e.ctHelper.isEmpty()) {
                 const QString alias = QStringLiteral("nfct-helper-") + e.ctHelper;
@@ -380,9 +403,9 @@ void addNetfilterHolders(ModuleOwners &owners, const NetNamespace &ns, Census &c
               {h.helper, both ? QStringLiteral("IPv4, IPv6") : nftFamilyName(h.l3proto), alias}}}};
         const QString where = QStringLiteral("%1 %2 %3")
                                   .arg(nftFamilyName(h.family), nftName(h.table), nftName(h.name));
-        census.holders[module].append(nftHolder(
-            owner, QStringLiteral("ct helper %1 (type %2)").arg(where, h.helper), both ? 2 : 1,
-            inNamespace(ns, QStringLiteral("nft delete ct helper %1").arg(where))));
+        census.holders[module].append(
+            nftHolder(owner, QStringLiteral("ct helper %1 (type %2)").arg(where, h.helper),
+                      both ? 2 : 1, inNamespace(ns, helperUndo(where, helperUsers.value(where)))));
     }
 }
 

@@ -27,6 +27,8 @@ struct NftExpression {
     int logType = -1;
     // The xt target CT only: its --helper ("ftp"), empty without one.
     QString ctHelper;
+    // "objref" naming a ct helper object ("ct helper set NAME"): NAME.
+    QString ctHelperObject;
 };
 
 struct NftRule {
