@@ -1219,6 +1219,42 @@
         <source>RefScope did not load %1: someone other than root could have changed it (%2). It loads its helper module only from files and directories that only root can write: install the refscope-helper-dkms package (apt install refscope-helper-dkms)</source>
         <translation>RefScope 没有加载 %1：root 以外的人可能改动过它（%2）。RefScope 只从仅 root 可写的文件和目录加载它的辅助模块：请安装 refscope-helper-dkms 软件包（apt install refscope-helper-dkms）</translation>
     </message>
+    <message>
+        <source>%1 has %2 open (%3): close them or end it: %4</source>
+        <translation>%1 打开着 %2（%3）：关闭它们或结束该进程：%4</translation>
+    </message>
+    <message>
+        <source>let go of %1: %2</source>
+        <translation>释放 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: the process that has it open must close it; a socket no process has open any more goes when its connection finishes closing</source>
+        <translation>%1：打开它的进程必须关闭它；已没有进程打开的套接字会在其连接关闭完成后消失</translation>
+    </message>
+    <message>
+        <source>nf_tables: a rule's %1 takes the %2 logger of each address family it logs, here %3 reference(s) (nf_logger_find_get; modules.alias: %4)</source>
+        <translation>nf_tables：规则的 %1 为其记录的每个地址族获取 %2 日志记录器，这里是 %3 个引用（nf_logger_find_get；modules.alias：%4）</translation>
+    </message>
+    <message>
+        <source>nf_tables: a ct helper object of type %1 holds its conntrack helper once per layer-3 protocol (%2) (nf_conntrack_helper_try_module_get; modules.alias: %3)</source>
+        <translation>nf_tables：类型为 %1 的 ct helper 对象对每个三层协议（%2）各持有一次其连接跟踪助手（nf_conntrack_helper_try_module_get；modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>nf_tables: an iptables-nft rule's target CT --helper %1 holds its conntrack helper (nf_conntrack_helper_try_module_get; modules.alias: %2)</source>
+        <translation>nf_tables：iptables-nft 规则的目标 CT --helper %1 持有其连接跟踪助手（nf_conntrack_helper_try_module_get；modules.alias：%2）</translation>
+    </message>
+    <message>
+        <source>sock_diag: %2 TCP socket(s) use the congestion control %1, each holding a reference on its module until it is closed</source>
+        <translation>sock_diag：%2 个 TCP 套接字使用拥塞控制 %1，每个在关闭前都持有其模块的一个引用</translation>
+    </message>
+    <message>
+        <source>net.ipv4.tcp_congestion_control: the network namespace's default congestion control %1 holds a reference on its module</source>
+        <translation>net.ipv4.tcp_congestion_control：网络命名空间的默认拥塞控制 %1 持有其模块的一个引用</translation>
+    </message>
+    <message>
+        <source>TCP congestion control</source>
+        <translation>TCP 拥塞控制</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>
@@ -3333,6 +3369,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>The Holders panel finds no holder: the references are unattributed. The timeline's outstanding gets prove the leak: leaky_ref took them on itself and never put them back.</source>
         <translation>持有者面板找不到持有者：这些引用未归属。时间线中未归还的获取证明了泄漏：leaky_ref 给自己获取了它们且从未归还。</translation>
+    </message>
+    <message>
+        <source>TCP congestion control: TCP sockets using the module's congestion control (bbr, htcp, ...), and network namespaces whose default it is. Each socket holds a reference until it is closed, each default until it is changed.</source>
+        <translation>TCP 拥塞控制：使用该模块的拥塞控制（bbr、htcp 等）的 TCP 套接字，以及以它为默认值的网络命名空间。每个套接字在关闭前持有一个引用，每个默认值在被更改前持有一个引用。</translation>
     </message>
 </context>
 <context>

@@ -1219,6 +1219,42 @@
         <source>RefScope did not load %1: someone other than root could have changed it (%2). It loads its helper module only from files and directories that only root can write: install the refscope-helper-dkms package (apt install refscope-helper-dkms)</source>
         <translation>RefScope 沒有載入 %1：root 以外的人可能改動過它（%2）。RefScope 只從僅 root 可寫入的檔案和目錄載入它的輔助模組：請安裝 refscope-helper-dkms 套件（apt install refscope-helper-dkms）</translation>
     </message>
+    <message>
+        <source>%1 has %2 open (%3): close them or end it: %4</source>
+        <translation>%1 開啟著 %2（%3）：關閉它們或結束該行程：%4</translation>
+    </message>
+    <message>
+        <source>let go of %1: %2</source>
+        <translation>釋放 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: the process that has it open must close it; a socket no process has open any more goes when its connection finishes closing</source>
+        <translation>%1：開啟它的行程必須關閉它；已沒有行程開啟的通訊端會在其連線關閉完成後消失</translation>
+    </message>
+    <message>
+        <source>nf_tables: a rule's %1 takes the %2 logger of each address family it logs, here %3 reference(s) (nf_logger_find_get; modules.alias: %4)</source>
+        <translation>nf_tables：規則的 %1 為其記錄的每個位址族取得 %2 日誌記錄器，這裡是 %3 個參考（nf_logger_find_get；modules.alias：%4）</translation>
+    </message>
+    <message>
+        <source>nf_tables: a ct helper object of type %1 holds its conntrack helper once per layer-3 protocol (%2) (nf_conntrack_helper_try_module_get; modules.alias: %3)</source>
+        <translation>nf_tables：類型為 %1 的 ct helper 物件對每個三層協定（%2）各持有一次其連線追蹤輔助程式（nf_conntrack_helper_try_module_get；modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>nf_tables: an iptables-nft rule's target CT --helper %1 holds its conntrack helper (nf_conntrack_helper_try_module_get; modules.alias: %2)</source>
+        <translation>nf_tables：iptables-nft 規則的目標 CT --helper %1 持有其連線追蹤輔助程式（nf_conntrack_helper_try_module_get；modules.alias：%2）</translation>
+    </message>
+    <message>
+        <source>sock_diag: %2 TCP socket(s) use the congestion control %1, each holding a reference on its module until it is closed</source>
+        <translation>sock_diag：%2 個 TCP 通訊端使用壅塞控制 %1，每個在關閉前都持有其模組的一個參考</translation>
+    </message>
+    <message>
+        <source>net.ipv4.tcp_congestion_control: the network namespace's default congestion control %1 holds a reference on its module</source>
+        <translation>net.ipv4.tcp_congestion_control：網路命名空間的預設壅塞控制 %1 持有其模組的一個參考</translation>
+    </message>
+    <message>
+        <source>TCP congestion control</source>
+        <translation>TCP 壅塞控制</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>
@@ -3333,6 +3369,10 @@ Shared by %n forked process(es)</source>
     <message>
         <source>The Holders panel finds no holder: the references are unattributed. The timeline's outstanding gets prove the leak: leaky_ref took them on itself and never put them back.</source>
         <translation>持有者面板找不到持有者：這些參考未歸屬。時間軸中未歸還的取得證明了洩漏：leaky_ref 替自己取得了它們且從未歸還。</translation>
+    </message>
+    <message>
+        <source>TCP congestion control: TCP sockets using the module's congestion control (bbr, htcp, ...), and network namespaces whose default it is. Each socket holds a reference until it is closed, each default until it is changed.</source>
+        <translation>TCP 壅塞控制：使用該模組的壅塞控制（bbr、htcp 等）的 TCP 通訊端，以及以它為預設值的網路命名空間。每個通訊端在關閉前持有一個參考，每個預設值在被變更前持有一個參考。</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,8 @@
 // u32 classifier, gact actions bound and standalone), netfilter (nftables
 // rules with ct expressions, an iptables-nft rule with the conntrack match,
 // a nat base chain), swap on a loop device, an AF_ALG socket and fentry
-// programs on a module's function. For each module `refscope-cli
+// programs on a module's function, nftables and iptables-nft loggers,
+// conntrack helpers, TCP sockets and namespace defaults using htcp. For each module `refscope-cli
 // why --json`, run as root in the guest, names the objects, their
 // references add up to lsmod's count with nothing unattributed, and running
 // the undo step of each holder lets the module go: its count drops to 0 and
@@ -107,6 +108,17 @@ class TestCensus : public QObject {
         const GuestResult rmmod = sh(QStringLiteral("rmmod ") + module);
         QVERIFY2(rmmod.ok(), qPrintable(rmmod.describe()));
         QCOMPARE(m_guest->lsmodCount(module), -1);
+    }
+
+    // Census holders are kernel objects the user's own tool removes: the
+    // drop of "leaked" references must refuse, and the count stay.
+    void dropLeakedRefuses(const QString &module)
+    {
+        const int before = m_guest->lsmodCount(module);
+        const GuestResult drop =
+            sh(m_cli + QStringLiteral(" release %1 --drop-leaked --yes").arg(module));
+        QVERIFY2(!drop.ok(), qPrintable(drop.describe()));
+        QCOMPARE(m_guest->lsmodCount(module), before);
     }
 
 private slots:
@@ -341,6 +353,109 @@ private slots:
                                  .arg(busiest, setup.out.trimmed().section(u' ', 1, 1))
                                  .arg(agentMs.at(2))
                                  .arg(cli.out.simplified());
+    }
+
+    // A syslog "log" in an inet table takes IPv4's and IPv6's logger (2 on
+    // nf_log_syslog), an iptables-nft LOG target its family's (1); "log
+    // group N" takes nfnetlink_log the same way (2 in an inet table).
+    void netfilterLoggers()
+    {
+        const GuestResult setup = sh(QStringLiteral(
+            "set -e; modprobe -a nf_tables nft_log nf_log_syslog nfnetlink_log nft_compat xt_LOG\n"
+            "nft add table inet censuslog\n"
+            "nft add chain inet censuslog input '{ type filter hook input priority 0; }'\n"
+            "nft add rule inet censuslog input log prefix census\n"
+            "nft add rule inet censuslog input log group 3\n"
+            "iptables -A INPUT -j LOG\n"));
+        QVERIFY2(setup.ok(), qPrintable(setup.describe()));
+        HolderReport r;
+        checkReport(QStringLiteral("nf_log_syslog"), HolderKind::Netfilter, 3,
+                    {QStringLiteral("rule inet censuslog input handle"),
+                     QStringLiteral("rule ip filter INPUT handle")},
+                    &r);
+        if (QTest::currentTestFailed())
+            return;
+        dropLeakedRefuses(QStringLiteral("nf_log_syslog"));
+        undoAndUnload(QStringLiteral("nf_log_syslog"), r);
+        if (QTest::currentTestFailed())
+            return;
+        checkReport(QStringLiteral("nfnetlink_log"), HolderKind::Netfilter, 2,
+                    {QStringLiteral("rule inet censuslog input handle")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        undoAndUnload(QStringLiteral("nfnetlink_log"), r);
+    }
+
+    // A ct helper object holds its helper once per layer-3 protocol (2 in
+    // an inet table, 1 with l3proto ip), an iptables-nft CT --helper rule
+    // once.
+    void conntrackHelpers()
+    {
+        const GuestResult setup = sh(QStringLiteral(
+            "set -e; modprobe -a nf_tables nft_ct nft_compat xt_CT nf_conntrack_ftp\n"
+            "nft add table inet censushelp\n"
+            "nft add ct helper inet censushelp ftpboth '{ type \"ftp\" protocol tcp; }'\n"
+            "nft add ct helper inet censushelp ftp4 '{ type \"ftp\" protocol tcp; l3proto ip; }'\n"
+            "iptables -t raw -A PREROUTING -p tcp --dport 21 -j CT --helper ftp\n"
+            // A rule using the object: the object's undo deletes it first.
+            // objref is a module on 6.1, built into nf_tables on 6.12.
+            "modprobe nft_objref 2>/dev/null || true\n"
+            "nft add chain inet censushelp pre '{ type filter hook prerouting priority 0; }'\n"
+            "nft add rule inet censushelp pre tcp dport 21 ct helper set ftpboth\n"));
+        QVERIFY2(setup.ok(), qPrintable(setup.describe()));
+        HolderReport r;
+        checkReport(QStringLiteral("nf_conntrack_ftp"), HolderKind::Netfilter, 4,
+                    {QStringLiteral("ct helper inet censushelp ftpboth (type ftp)"),
+                     QStringLiteral("ct helper inet censushelp ftp4 (type ftp)"),
+                     QStringLiteral("rule ip raw PREROUTING handle")},
+                    &r);
+        if (QTest::currentTestFailed())
+            return;
+        const bool ruleFirst = std::any_of(r.holders.cbegin(), r.holders.cend(), [](auto &h) {
+            return h.path.contains(QLatin1String("ftpboth")) &&
+                   h.undo.startsWith(QLatin1String("nft 'delete rule inet censushelp pre handle"));
+        });
+        QVERIFY2(ruleFirst, qPrintable(json(r)));
+        dropLeakedRefuses(QStringLiteral("nf_conntrack_ftp"));
+        undoAndUnload(QStringLiteral("nf_conntrack_ftp"), r);
+    }
+
+    // htcp as the default of this network namespace and of another, and a
+    // process with an IPv4 listener, both ends of a loopback connection and
+    // an IPv6 listener: one reference each.
+    void tcpCongestionControl()
+    {
+        const GuestResult setup =
+            sh(QStringLiteral("set -e; modprobe -a tcp_htcp inet_diag tcp_diag; ip link set lo up\n"
+                              "sysctl -qw net.ipv4.tcp_congestion_control=htcp"));
+        QVERIFY2(setup.ok(), qPrintable(setup.describe()));
+        const qint64 user = m_guest->hold(QStringLiteral(
+            "exec /usr/bin/python3 -c 'import socket, time\n"
+            "s = socket.socket(); s.bind((\"127.0.0.1\", 5555)); s.listen()\n"
+            "c = socket.create_connection((\"127.0.0.1\", 5555)); a, _ = s.accept()\n"
+            "s6 = socket.socket(socket.AF_INET6); s6.bind((\"::1\", 5556)); s6.listen()\n"
+            "time.sleep(600)'"));
+        QVERIFY(user > 0);
+        const qint64 other = m_guest->hold(QStringLiteral(
+            "exec unshare -n sh -c 'sysctl -qw net.ipv4.tcp_congestion_control=htcp; exec sleep "
+            "600'"));
+        QVERIFY(other > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_guest->lsmodCount(QStringLiteral("tcp_htcp")) == 6, 30000);
+        HolderReport r;
+        checkReport(QStringLiteral("tcp_htcp"), HolderKind::TcpCongestion, 6,
+                    {QStringLiteral("LISTEN 127.0.0.1:5555"), QStringLiteral("LISTEN [::1]:5556"),
+                     QStringLiteral("default congestion control htcp of this network namespace"),
+                     QStringLiteral("default congestion control htcp of network namespace net:[")},
+                    &r);
+        if (QTest::currentTestFailed())
+            return;
+        const bool named = std::any_of(r.holders.cbegin(), r.holders.cend(), [&](auto &h) {
+            return h.kind == HolderKind::TcpCongestion && h.pid == user && h.refs == 4 &&
+                   h.fds.size() == 4 && h.undo == QStringLiteral("kill %1").arg(user);
+        });
+        QVERIFY2(named, qPrintable(json(r)));
+        dropLeakedRefuses(QStringLiteral("tcp_htcp"));
+        undoAndUnload(QStringLiteral("tcp_htcp"), r);
     }
 
     void kernelLogStaysClean()

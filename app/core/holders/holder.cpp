@@ -26,6 +26,8 @@ QString holderKindName(HolderKind kind)
         return QStringLiteral("crypto");
     case HolderKind::Bpf:
         return QStringLiteral("bpf");
+    case HolderKind::TcpCongestion:
+        return QStringLiteral("tcp-cc");
     }
     return QStringLiteral("file");
 }
@@ -38,6 +40,7 @@ bool isKernelObjectKind(HolderKind kind)
     case HolderKind::Swap:
     case HolderKind::Crypto:
     case HolderKind::Bpf:
+    case HolderKind::TcpCongestion:
         return true;
     case HolderKind::File:
     case HolderKind::Socket:
@@ -51,11 +54,11 @@ bool isKernelObjectKind(HolderKind kind)
 
 std::optional<HolderKind> holderKindFromName(const QString &name)
 {
-    static const HolderKind kinds[] = {HolderKind::File,      HolderKind::Socket,
-                                       HolderKind::Mount,     HolderKind::Module,
-                                       HolderKind::Kthread,   HolderKind::TrafficControl,
-                                       HolderKind::Netfilter, HolderKind::Swap,
-                                       HolderKind::Crypto,    HolderKind::Bpf};
+    static const HolderKind kinds[] = {
+        HolderKind::File,      HolderKind::Socket,       HolderKind::Mount,
+        HolderKind::Module,    HolderKind::Kthread,      HolderKind::TrafficControl,
+        HolderKind::Netfilter, HolderKind::Swap,         HolderKind::Crypto,
+        HolderKind::Bpf,       HolderKind::TcpCongestion};
     for (const HolderKind k : kinds) {
         if (holderKindName(k) == name)
             return k;

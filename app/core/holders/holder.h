@@ -26,9 +26,12 @@ enum class HolderKind {
     Swap,
     Crypto,
     Bpf,
+    // TCP sockets and network namespaces' defaults using a modular
+    // congestion control (tcp_bbr, tcp_htcp, ...).
+    TcpCongestion,
 };
 // "file", "socket", "mount", "module", "kthread", "tc", "netfilter", "swap",
-// "crypto", "bpf"
+// "crypto", "bpf", "tcp-cc"
 QString holderKindName(HolderKind kind);
 std::optional<HolderKind> holderKindFromName(const QString &name);
 // A kernel object the census found (qdisc, rule, swap area, crypto
@@ -120,6 +123,12 @@ enum class HolderSentenceCode {
     HelperUnopenable,   // the device, the reason
     HelperWrongVersion, // the loaded helper's interface version, the one needed
     HelperUntrusted,    // the module file, why someone other than root could change it
+    // How a census holder was attributed, continued:
+    NftLogger,            // "log" expression or xt target, the logger type, its references, aliases
+    NftCtHelper,          // the helper, its layer-3 protocols, the module alias
+    XtCtHelper,           // the helper, the module alias
+    TcpCongestion,        // the congestion control, how many sockets
+    TcpCongestionDefault, // the congestion control
 };
 
 struct HolderSentence {

@@ -137,6 +137,20 @@ QString stepForHolder(const Holder &holder, TextLanguage language)
                                               "user such as dm-crypt, IPsec or an algorithm built "
                                               "on it"),
                             language, {holder.path});
+    case HolderKind::TcpCongestion:
+        if (holder.pid >= 0)
+            return holderPhrase(
+                QT_TRANSLATE_NOOP("refscope::HolderText",
+                                  "%1 has %2 open (%3): close them or end it: %4"),
+                language, {process, holder.path, describeFds(holder.fds, language), holder.undo});
+        if (!holder.undo.isEmpty())
+            return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText", "let go of %1: %2"),
+                                language, {holder.path, holder.undo});
+        return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText",
+                                              "%1: the process that has it open must close it; "
+                                              "a socket no process has open any more goes when "
+                                              "its connection finishes closing"),
+                            language, {holder.path});
     }
     return {};
 }

@@ -156,6 +156,16 @@ const SentenceSource kSentences[] = {
      QT_TRANSLATE_NOOP("refscope::HolderText", "the loaded refscope_helper speaks interface version %1, this RefScope needs %2: unload it (rmmod refscope_helper) so the matching one is loaded")},
     {HolderSentenceCode::HelperUntrusted, "helper_untrusted",
      QT_TRANSLATE_NOOP("refscope::HolderText", "RefScope did not load %1: someone other than root could have changed it (%2). It loads its helper module only from files and directories that only root can write: install the refscope-helper-dkms package (apt install refscope-helper-dkms)")},
+    {HolderSentenceCode::NftLogger, "nft_logger",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "nf_tables: a rule's %1 takes the %2 logger of each address family it logs, here %3 reference(s) (nf_logger_find_get; modules.alias: %4)")},
+    {HolderSentenceCode::NftCtHelper, "nft_ct_helper",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "nf_tables: a ct helper object of type %1 holds its conntrack helper once per layer-3 protocol (%2) (nf_conntrack_helper_try_module_get; modules.alias: %3)")},
+    {HolderSentenceCode::XtCtHelper, "xt_ct_helper",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "nf_tables: an iptables-nft rule's target CT --helper %1 holds its conntrack helper (nf_conntrack_helper_try_module_get; modules.alias: %2)")},
+    {HolderSentenceCode::TcpCongestion, "tcp_congestion",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "sock_diag: %2 TCP socket(s) use the congestion control %1, each holding a reference on its module until it is closed")},
+    {HolderSentenceCode::TcpCongestionDefault, "tcp_congestion_default",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "net.ipv4.tcp_congestion_control: the network namespace's default congestion control %1 holds a reference on its module")},
 };
 // clang-format on
 
@@ -293,6 +303,8 @@ QString holderKindText(HolderKind kind)
         return QCoreApplication::translate("refscope::HolderText", "crypto");
     case HolderKind::Bpf:
         return QCoreApplication::translate("refscope::HolderText", "BPF");
+    case HolderKind::TcpCongestion:
+        return QCoreApplication::translate("refscope::HolderText", "TCP congestion control");
     }
     return {};
 }

@@ -127,6 +127,10 @@ QString Teaching::holderKind(HolderKind kind)
     case HolderKind::Swap:
         return tr("swap: a swap area on a block device of the module's driver (a loop device, "
                   "a disk). The kernel keeps the device open until swapoff.");
+    case HolderKind::TcpCongestion:
+        return tr("TCP congestion control: TCP sockets using the module's congestion control "
+                  "(bbr, htcp, ...), and network namespaces whose default it is. Each socket "
+                  "holds a reference until it is closed, each default until it is changed.");
     }
     return {};
 }

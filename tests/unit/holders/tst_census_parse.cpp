@@ -9,12 +9,14 @@
 #include "holders/census/nftcensus.h"
 #include "holders/census/swapcensus.h"
 #include "holders/census/tccensus.h"
+#include "holders/census/tcpcccensus.h"
 
 #include <QFile>
 #include <QtTest>
 
 #include <linux/netfilter.h>
 #include <linux/pkt_sched.h>
+#include <sys/socket.h>
 
 namespace refscope {
 
@@ -111,6 +113,72 @@ private slots:
         QVERIFY2(names(rules.at(2)).contains(QStringLiteral("match:conntrack")),
                  qPrintable(names(rules.at(2)).join(u',')));
         QCOMPARE(names(rules.at(2)).count(QStringLiteral("ct")), 0);
+    }
+
+    // The net-* fixtures (capture-census-net.sh, 6.1): log rules, an
+    // iptables-nft LOG rule and a CT --helper ftp rule (net-nft-ruleset.txt).
+    void nftLoggersAndHelpers()
+    {
+        const QList<NftRule> rules = parseNftRules(fixture("net-nft-rules.nl"));
+        QCOMPARE(rules.size(), 4);
+        auto find = [](const NftRule &r, const QString &name) {
+            for (const NftExpression &e : r.expressions) {
+                if (e.name == name)
+                    return e;
+            }
+            return NftExpression{};
+        };
+        // log prefix "x": syslog; log group 3: nfnetlink_log.
+        QCOMPARE(nftFamilyName(rules.at(0).family), QStringLiteral("inet"));
+        QCOMPARE(find(rules.at(0), QStringLiteral("log")).logType, 0);
+        QCOMPARE(find(rules.at(1), QStringLiteral("log")).logType, 1);
+        // iptables -j LOG: an xt target, not a log expression.
+        QCOMPARE(nftFamilyName(rules.at(2).family), QStringLiteral("ip"));
+        QCOMPARE(find(rules.at(2), QStringLiteral("target")).xtName, QStringLiteral("LOG"));
+        QCOMPARE(find(rules.at(2), QStringLiteral("log")).name, QString());
+        // iptables -t raw -j CT --helper ftp.
+        QCOMPARE(rules.at(3).table, QStringLiteral("raw"));
+        QCOMPARE(find(rules.at(3), QStringLiteral("target")).xtName, QStringLiteral("CT"));
+        QCOMPARE(find(rules.at(3), QStringLiteral("target")).ctHelper, QStringLiteral("ftp"));
+        for (const NftRule &r : rules) {
+            for (const NftExpression &e : r.expressions) {
+                if (e.name != QLatin1String("log"))
+                    QCOMPARE(e.logType, -1);
+            }
+        }
+    }
+
+    void nftCtHelperObjects()
+    {
+        const QList<NftCtHelperObject> helpers = parseNftCtHelpers(fixture("net-nft-objects.nl"));
+        QCOMPARE(helpers.size(), 1);
+        QCOMPARE(nftFamilyName(helpers.at(0).family), QStringLiteral("inet"));
+        QCOMPARE(helpers.at(0).table, QStringLiteral("h"));
+        QCOMPARE(helpers.at(0).name, QStringLiteral("ftph"));
+        QCOMPARE(helpers.at(0).helper, QStringLiteral("ftp"));
+        QCOMPARE(helpers.at(0).l3proto, int(NFPROTO_INET));
+        QCOMPARE(helpers.at(0).l4proto, int(IPPROTO_TCP));
+        QVERIFY(parseNftCtHelpers(fixture("nft-rules.nl")).isEmpty());
+    }
+
+    // sock_diag with INET_DIAG_CONG (net-ss.txt is ss's view).
+    void tcpDiag()
+    {
+        const QList<TcpDiagSocket> v4 = parseTcpDiag(fixture("net-sock-diag-tcp4.nl"));
+        QCOMPARE(v4.size(), 3);
+        QCOMPARE(v4.at(0).family, AF_INET);
+        QCOMPARE(tcpStateName(v4.at(0).state), QStringLiteral("LISTEN"));
+        QCOMPARE(v4.at(0).local, QStringLiteral("127.0.0.1:5555"));
+        QCOMPARE(v4.at(0).inode, 1279u);
+        for (const TcpDiagSocket &s : v4)
+            QCOMPARE(s.congestion, QStringLiteral("htcp"));
+        QCOMPARE(tcpStateName(v4.at(1).state), QStringLiteral("ESTAB"));
+        QCOMPARE(v4.at(1).remote, QStringLiteral("127.0.0.1:42456"));
+        const QList<TcpDiagSocket> v6 = parseTcpDiag(fixture("net-sock-diag-tcp6.nl"));
+        QCOMPARE(v6.size(), 1);
+        QCOMPARE(v6.at(0).local, QStringLiteral("[::1]:5556"));
+        QCOMPARE(v6.at(0).congestion, QStringLiteral("htcp"));
+        QVERIFY(parseTcpDiag(fixture("nft-rules.nl")).isEmpty());
     }
 
     void nftChains()

@@ -7,6 +7,7 @@
 #include "holders/census/nftcensus.h"
 #include "holders/census/swapcensus.h"
 #include "holders/census/tccensus.h"
+#include "holders/census/tcpcccensus.h"
 #include "holders/moduleowners.h"
 
 namespace refscope {
@@ -25,6 +26,7 @@ Census runCensus(ModuleOwners &owners)
     addSwapHolders(owners, census);
     addCryptoHolders(owners, census);
     addBpfHolders(owners, census);
+    TcpCongestionCensus tcpCongestion(owners);
     const NetNamespaces namespaces = listNetNamespaces();
     for (const NetNamespace &ns : namespaces.list) {
         const NetNamespaceScope scope(ns);
@@ -32,15 +34,20 @@ Census runCensus(ModuleOwners &owners)
             // Not root: only our own network namespace can be read.
             census.markUnchecked(QStringLiteral("tc"), scope.error());
             census.markUnchecked(QStringLiteral("netfilter"), scope.error());
+            if (tcpCongestion.active())
+                census.markUnchecked(QStringLiteral("tcp-cc"), scope.error());
             continue;
         }
         addTrafficControlHolders(owners, ns, census);
         addNetfilterHolders(owners, ns, census);
+        tcpCongestion.add(ns, census);
     }
     if (!namespaces.complete) {
         const QString why = QStringLiteral("some processes' network namespaces are unreadable");
         census.markUnchecked(QStringLiteral("tc"), why);
         census.markUnchecked(QStringLiteral("netfilter"), why);
+        if (tcpCongestion.active())
+            census.markUnchecked(QStringLiteral("tcp-cc"), why);
     }
     return census;
 }

@@ -7,6 +7,7 @@
 #include "holders/moduleowners.h"
 
 #include <QFileInfo>
+#include <QHash>
 #include <QMap>
 #include <QRegularExpression>
 
@@ -14,11 +15,15 @@
 #include <libnftnl/chain.h>
 #include <libnftnl/common.h>
 #include <libnftnl/expr.h>
+#include <libnftnl/object.h>
 #include <libnftnl/rule.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/xt_CT.h>
 
+#include <cstddef>
+#include <cstring>
 #include <memory>
 
 namespace refscope {
@@ -34,6 +39,23 @@ bool isNftMessage(const nlmsghdr *nlh, int type)
 {
     return NFNL_SUBSYS_ID(nlh->nlmsg_type) == NFNL_SUBSYS_NFTABLES &&
            NFNL_MSG_TYPE(nlh->nlmsg_type) == type;
+}
+
+// The helper of an xt CT target: every revision's info (xt_ct_target_info,
+// _v1) starts with flags and the helper's name at the same offset.
+QString xtCtHelper(const nftnl_expr *e)
+{
+    uint32_t len = 0;
+    const auto *info = static_cast<const char *>(nftnl_expr_get(e, NFTNL_EXPR_TG_INFO, &len));
+    constexpr size_t at = offsetof(xt_ct_target_info, helper);
+    constexpr size_t size = sizeof(xt_ct_target_info::helper);
+    if (!info || len < at + size)
+        return {};
+    uint16_t flags = 0;
+    std::memcpy(&flags, info, sizeof flags);
+    if (flags & XT_CT_NOTRACK)
+        return {};
+    return QString::fromUtf8(info + at, int(strnlen(info + at, size)));
 }
 
 } // namespace
@@ -63,6 +85,14 @@ QList<NftRule> parseNftRules(const QByteArray &replies)
                 expr.xtName = str(nftnl_expr_get_str(e, NFTNL_EXPR_MT_NAME));
             else if (expr.name == QLatin1String("target"))
                 expr.xtName = str(nftnl_expr_get_str(e, NFTNL_EXPR_TG_NAME));
+            if (expr.name == QLatin1String("log"))
+                expr.logType = nftnl_expr_is_set(e, NFTNL_EXPR_LOG_GROUP) ? 1 : 0;
+            if (expr.xtName == QLatin1String("CT"))
+                expr.ctHelper = xtCtHelper(e);
+            if (expr.name == QLatin1String("objref") &&
+                nftnl_expr_is_set(e, NFTNL_EXPR_OBJREF_IMM_NAME) &&
+                nftnl_expr_get_u32(e, NFTNL_EXPR_OBJREF_IMM_TYPE) == NFT_OBJECT_CT_HELPER)
+                expr.ctHelperObject = str(nftnl_expr_get_str(e, NFTNL_EXPR_OBJREF_IMM_NAME));
             rule.expressions.append(expr);
         }
         nftnl_expr_iter_destroy(it);
@@ -90,6 +120,30 @@ QList<NftChain> parseNftChains(const QByteArray &replies)
         chains.append(chain);
     });
     return chains;
+}
+
+QList<NftCtHelperObject> parseNftCtHelpers(const QByteArray &replies)
+{
+    QList<NftCtHelperObject> helpers;
+    forEachNetlinkMessage(replies, [&](const nlmsghdr *nlh) {
+        if (!isNftMessage(nlh, NFT_MSG_NEWOBJ))
+            return;
+        std::unique_ptr<nftnl_obj, void (*)(const nftnl_obj *)> o(nftnl_obj_alloc(),
+                                                                  nftnl_obj_free);
+        if (!o || nftnl_obj_nlmsg_parse(nlh, o.get()) < 0)
+            return;
+        if (nftnl_obj_get_u32(o.get(), NFTNL_OBJ_TYPE) != NFT_OBJECT_CT_HELPER)
+            return;
+        NftCtHelperObject h;
+        h.family = int(nftnl_obj_get_u32(o.get(), NFTNL_OBJ_FAMILY));
+        h.table = str(nftnl_obj_get_str(o.get(), NFTNL_OBJ_TABLE));
+        h.name = str(nftnl_obj_get_str(o.get(), NFTNL_OBJ_NAME));
+        h.helper = str(nftnl_obj_get_str(o.get(), NFTNL_OBJ_CT_HELPER_NAME));
+        h.l3proto = nftnl_obj_get_u16(o.get(), NFTNL_OBJ_CT_HELPER_L3PROTO);
+        h.l4proto = nftnl_obj_get_u8(o.get(), NFTNL_OBJ_CT_HELPER_L4PROTO);
+        helpers.append(h);
+    });
+    return helpers;
 }
 
 QString nftFamilyName(int family)
@@ -163,6 +217,47 @@ Attribution xtOwner(ModuleOwners &owners, int family, const QString &what, const
     return {};
 }
 
+// nf_logger_find_get() takes the logger registered for the rule's family
+// and type, which the kernel loads as "nf-logger-FAMILY-TYPE"; an inet
+// rule takes IPv4's and IPv6's, two references. nfnetlink_log serves every
+// family but carries aliases for a few only: its name is the fallback.
+QList<Attribution> loggerOwners(ModuleOwners &owners, int family, int type, const QString &what)
+{
+    const QList<int> families =
+        family == NFPROTO_INET ? QList<int>{NFPROTO_IPV4, NFPROTO_IPV6} : QList<int>{family};
+    QStringList aliases;
+    for (const int f : families)
+        aliases << QStringLiteral("nf-logger-%1-%2").arg(f).arg(type);
+    const QString typeName = type == 1 ? QStringLiteral("nfnetlink_log") : QStringLiteral("syslog");
+    QList<Attribution> found;
+    for (const QString &alias : std::as_const(aliases)) {
+        QString module = owners.aliasModule(alias);
+        if (module.isEmpty()) {
+            const QString fallback =
+                type == 1 ? QStringLiteral("nfnetlink_log") : QStringLiteral("nf_log_syslog");
+            if (owners.loaded().contains(fallback))
+                module = fallback;
+        }
+        if (!module.isEmpty())
+            found.append({module,
+                          {{HolderSentenceCode::NftLogger,
+                            {what, typeName, QString::number(families.size()),
+                             aliases.join(QStringLiteral(", "))}}}});
+    }
+    return found;
+}
+
+// Deleting a ct helper object that a rule still names fails (EBUSY): those
+// rules go first, in the same transaction.
+QString helperUndo(const QString &where, QStringList commands)
+{
+    commands.removeDuplicates();
+    if (commands.isEmpty())
+        return QStringLiteral("nft delete ct helper %1").arg(where);
+    commands << QStringLiteral("delete ct helper %1").arg(where);
+    return QStringLiteral("nft '%1'").arg(commands.join(QStringLiteral("; ")));
+}
+
 Holder nftHolder(const Attribution &owner, const QString &path, int refs, const QString &undo)
 {
     Holder h;
@@ -209,6 +304,11 @@ void addNetfilterHolders(ModuleOwners &owners, const NetNamespace &ns, Census &c
         return;
     }
     captureReplies(QStringLiteral("nft-rules%1.nl").arg(nsTag), replies);
+    // Loggers are accounted only while a logger backend is loaded.
+    const bool loggers = owners.loaded().contains(QStringLiteral("nf_log_syslog")) ||
+                         owners.loaded().contains(QStringLiteral("nfnetlink_log"));
+    // The rules naming a ct helper object: it cannot be deleted before them.
+    QHash<QString, QStringList> helperUsers; // "family table object" -> "delete rule ..."
     for (const NftRule &rule : parseNftRules(replies)) {
         const QString where =
             QStringLiteral("%1 %2 %3")
@@ -232,6 +332,28 @@ void addNetfilterHolders(ModuleOwners &owners, const NetNamespace &ns, Census &c
             hold(expressionOwner(owners, rule.family, e.name));
             if (!e.xtName.isEmpty())
                 hold(xtOwner(owners, rule.family, e.name, e.xtName));
+            if (loggers && e.logType >= 0) {
+                for (const Attribution &a : loggerOwners(owners, rule.family, e.logType,
+                                                         QStringLiteral("\"log\" expression")))
+                    hold(a);
+            }
+            // xt_LOG's check takes the syslog logger of the rule's family.
+            if (loggers && e.name == QLatin1String("target") && e.xtName == QLatin1String("LOG")) {
+                for (const Attribution &a :
+                     loggerOwners(owners, rule.family, 0, QStringLiteral("target LOG")))
+                    hold(a);
+            }
+            if (!e.ctHelperObject.isEmpty())
+                helperUsers[QStringLiteral("%1 %2 %3")
+                                .arg(nftFamilyName(rule.family), nftName(rule.table),
+                                     nftName(e.ctHelperObject))]
+                    << QStringLiteral("delete rule %1 handle %2").arg(where).arg(rule.handle);
+            // xt_CT's check takes its helper (nf_conntrack_helper_try_module_get).
+            if (!e.ctHelper.isEmpty()) {
+                const QString alias = QStringLiteral("nfct-helper-") + e.ctHelper;
+                if (const QString module = owners.aliasModule(alias); !module.isEmpty())
+                    hold({module, {{HolderSentenceCode::XtCtHelper, {e.ctHelper, alias}}}});
+            }
         }
         for (auto it = held.cbegin(); it != held.cend(); ++it)
             census.holders[it.key()].append(
@@ -257,6 +379,33 @@ void addNetfilterHolders(ModuleOwners &owners, const NetNamespace &ns, Census &c
         census.holders[module].append(nftHolder(
             owner, QStringLiteral("base chain %1 (type %2)").arg(where, chain.type), 1,
             inNamespace(ns, QStringLiteral("nft 'flush chain %1; delete chain %1'").arg(where))));
+    }
+
+    // ct helper objects are nft_ct's type: without it there are none.
+    if (!owners.loaded().contains(QStringLiteral("nft_ct")))
+        return;
+    if (!dumpNft(sock, NFT_MSG_GETOBJ, &replies)) {
+        census.markUnchecked(QStringLiteral("netfilter"), sock.error());
+        return;
+    }
+    captureReplies(QStringLiteral("nft-objects%1.nl").arg(nsTag), replies);
+    for (const NftCtHelperObject &h : parseNftCtHelpers(replies)) {
+        // nft_ct_helper_obj_init takes the IPv4 helper, the IPv6 one or
+        // both; the dump says inet when it holds both.
+        const QString alias = QStringLiteral("nfct-helper-") + h.helper;
+        const QString module = owners.aliasModule(alias);
+        if (module.isEmpty())
+            continue;
+        const bool both = h.l3proto == NFPROTO_INET;
+        const Attribution owner{
+            module,
+            {{HolderSentenceCode::NftCtHelper,
+              {h.helper, both ? QStringLiteral("IPv4, IPv6") : nftFamilyName(h.l3proto), alias}}}};
+        const QString where = QStringLiteral("%1 %2 %3")
+                                  .arg(nftFamilyName(h.family), nftName(h.table), nftName(h.name));
+        census.holders[module].append(
+            nftHolder(owner, QStringLiteral("ct helper %1 (type %2)").arg(where, h.helper),
+                      both ? 2 : 1, inNamespace(ns, helperUndo(where, helperUsers.value(where)))));
     }
 }
 

@@ -4,6 +4,9 @@
 // an xtables match or target of an iptables-nft rule (nft_compat's "match"
 // and "target" expressions) holds its xt module as well (xt_conntrack), and
 // a base chain holds its chain type's module (nat -> nft_chain_nat).
+// A "log" expression or an xt LOG target also holds the logger backend
+// (nf_log_syslog, nfnetlink_log), a ct helper object or an xt CT --helper
+// target its conntrack helper (nf_conntrack_ftp).
 #pragma once
 
 #include <QByteArray>
@@ -19,6 +22,13 @@ struct NetNamespace;
 struct NftExpression {
     QString name;   // "ct", "match", "target", "cmp"
     QString xtName; // match and target only: "conntrack", "LOG"
+    // "log" only: the logger type it takes, 0 syslog (NF_LOG_TYPE_LOG), 1
+    // nfnetlink_log ("log group N", NF_LOG_TYPE_ULOG); -1 otherwise.
+    int logType = -1;
+    // The xt target CT only: its --helper ("ftp"), empty without one.
+    QString ctHelper;
+    // "objref" naming a ct helper object ("ct helper set NAME"): NAME.
+    QString ctHelperObject;
 };
 
 struct NftRule {
@@ -36,9 +46,21 @@ struct NftChain {
     QString type; // base chains only: "filter", "nat", "route"
 };
 
+// A ct helper object (`nft add ct helper F T NAME { type "ftp" ... }`).
+struct NftCtHelperObject {
+    int family = 0;
+    QString table;
+    QString name;
+    QString helper;  // "ftp"
+    int l3proto = 0; // NFPROTO_*: inet when it holds the IPv4 and the IPv6 helper
+    int l4proto = 0; // IPPROTO_*
+};
+
 // NFT_MSG_GETRULE / NFT_MSG_GETCHAIN dump replies (NetlinkSocket::dump's bytes).
 QList<NftRule> parseNftRules(const QByteArray &replies);
 QList<NftChain> parseNftChains(const QByteArray &replies);
+// NFT_MSG_GETOBJ dump replies: the ct helper objects among them.
+QList<NftCtHelperObject> parseNftCtHelpers(const QByteArray &replies);
 
 // "ip", "ip6", "inet", "arp", "bridge", "netdev": nft's word for a family.
 QString nftFamilyName(int family);
