@@ -22,6 +22,7 @@
 #include "sources/localsnapshotsource.h"
 #include "sources/privilegedsnapshotsource.h"
 #include "timeline/capturecontrol.h"
+#include "timeline/eventpane.h"
 #include "timeline/outstandingrefspane.h"
 #include "timeline/timelinewidget.h"
 #include "window/detailsdock.h"
@@ -159,6 +160,11 @@ void MainWindow::createActions()
     auto *find = new QAction(m_search);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_search, [this] {
+        // On the timeline, Ctrl+F searches its events.
+        if (m_timeline->isVisible()) {
+            m_timeline->eventPane()->focusSearch();
+            return;
+        }
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
