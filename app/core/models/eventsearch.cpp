@@ -107,8 +107,9 @@ bool EventSearch::scan(int budgetMs)
         if (matchesEvent(m_scanned))
             m_matches.push_back(std::uint32_t(m_scanned));
         ++m_scanned;
-        // The clock is read every few events: reading it costs too.
-        if (budgetMs >= 0 && m_scanned % 64 == 0 && clock.elapsed() >= budgetMs)
+        // The clock is read every few events (reading it costs too, but an
+        // event's details can take a while from a large file).
+        if (budgetMs >= 0 && m_scanned % 8 == 0 && clock.elapsed() >= budgetMs)
             break;
     }
     if (m_matches.size() != before || isFinished())
