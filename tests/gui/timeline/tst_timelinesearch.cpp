@@ -14,6 +14,7 @@
 #include "timeline/timelinewidget.h"
 #include "window/mainwindow.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -71,6 +72,11 @@ private slots:
         QVERIFY(!ready.isEmpty() || ready.wait(30000));
         EventPane *pane = timeline->eventPane();
         TimelineChartView *chart = timeline->chartView();
+        // File → Export events… is there for the open recording.
+        auto *exportTrace = window.findChild<QAction *>(QStringLiteral("exportTraceAction"));
+        QVERIFY(exportTrace);
+        QVERIFY(exportTrace->isEnabled());
+        QVERIFY(!exportTrace->associatedObjects().isEmpty());
 
         // Ctrl+F on the timeline: its search, not the module filter.
         QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
