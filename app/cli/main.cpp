@@ -52,6 +52,12 @@ constexpr char kUsage[] =
     "                    loads, frees, first/last timestamp (JSON: ns), final\n"
     "                    count as lsmod shows it, and lost events\n"
     "                    (FILE may also be a session file from record)\n"
+    "  export --format perfetto FILE OUT  the events of a recording (a trace.dat\n"
+    "                    or session file) as Chrome's JSON trace events, which\n"
+    "                    Perfetto's UI (ui.perfetto.dev) opens: a reference count\n"
+    "                    track per module and an instant per get/put with call\n"
+    "                    site, pid and comm; timestamps in microseconds on the\n"
+    "                    recording's clock\n"
     "  record -o FILE [--modules a,b] [--stacks] -- COMMAND...\n"
     "                    as root: trace module gets/puts/loads/frees while\n"
     "                    COMMAND runs, then write a session file (events, lost\n"
@@ -208,6 +214,18 @@ ExitCode run(const QStringList &args)
         if (files.size() == 1 && !files.first().startsWith(u'-'))
             return reportCommand(files.first(), json);
         return usageError(QStringLiteral("report needs one trace file, optionally --json"));
+    }
+    if (command == QLatin1String("export")) {
+        QStringList files = options;
+        const qsizetype formatAt = files.indexOf(QStringLiteral("--format"));
+        if (formatAt < 0 || formatAt + 1 >= files.size() ||
+            files.at(formatAt + 1) != QLatin1String("perfetto"))
+            return usageError(QStringLiteral("export needs --format perfetto (the only format)"));
+        files.remove(formatAt, 2);
+        if (files.size() == 2 && !files.first().startsWith(u'-') && !files.last().startsWith(u'-'))
+            return exportCommand(files.first(), files.last());
+        return usageError(QStringLiteral("export needs a recording and the file to write: export "
+                                         "--format perfetto FILE OUT"));
     }
     if (command == QLatin1String("record"))
         return recordCommand(options, ssh);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/reportcommand.h"
 
+#include "events/perfettoexport.h"
 #include "events/tracereport.h"
 #include "recording/recording.h"
 
@@ -29,6 +30,18 @@ ExitCode reportCommand(const QString &path, bool json)
              : (QStringLiteral("Origin: %1\n").arg(originText(origin)) + traceReportTable(report))
                    .toUtf8();
     std::fwrite(text.constData(), 1, text.size(), stdout);
+    return ExitCode::Success;
+}
+
+ExitCode exportCommand(const QString &path, const QString &out)
+{
+    QString error;
+    const auto store = openRecording(path, &error);
+    if (!store)
+        return failure({}, error);
+    error = savePerfettoJson(*store, out);
+    if (!error.isEmpty())
+        return failure({}, error);
     return ExitCode::Success;
 }
 

@@ -13,4 +13,9 @@ namespace refscope {
 // the file could not be read as a recording (the reason goes to stderr).
 ExitCode reportCommand(const QString &path, bool json);
 
+// refscope-cli export --format perfetto FILE OUT: the recording's events
+// as Chrome JSON trace events (events/perfettoexport.h), OUT written
+// atomically.
+ExitCode exportCommand(const QString &path, const QString &out);
+
 } // namespace refscope

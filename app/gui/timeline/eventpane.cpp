@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline/eventpane.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIntValidator>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -20,7 +22,9 @@ namespace refscope {
 EventPane::EventPane(QWidget *parent)
     : QWidget(parent), m_model(new EventTableModel(this)), m_table(new QTableView),
       m_module(new QComboBox), m_pid(new QLineEdit), m_kind(new QComboBox), m_onlyLabel(new QLabel),
-      m_rangeLabel(new QLabel), m_clearOnly(new QToolButton), m_stack(new QPlainTextEdit)
+      m_rangeLabel(new QLabel), m_clearOnly(new QToolButton), m_stack(new QPlainTextEdit),
+      m_search(new EventSearch(this)), m_searchField(new QLineEdit), m_searchStatus(new QLabel),
+      m_searchPrevious(new QToolButton), m_searchNext(new QToolButton), m_onlyMatches(new QCheckBox)
 {
     m_module->setObjectName(QStringLiteral("eventModuleFilter"));
     m_module->setMinimumContentsLength(12);
@@ -69,6 +73,30 @@ EventPane::EventPane(QWidget *parent)
     m_stack->setPlaceholderText(tr("Select an event to see its fields and kernel stack"));
     m_stack->setLineWrapMode(QPlainTextEdit::NoWrap);
 
+    m_searchField->setObjectName(QStringLiteral("eventSearchField"));
+    m_searchField->setPlaceholderText(tr("Search module, call site, PID, comm or text (Ctrl+F)"));
+    m_searchField->setClearButtonEnabled(true);
+    m_searchField->setMinimumWidth(
+        fontMetrics().horizontalAdvance(m_searchField->placeholderText()) + 40);
+    m_searchField->installEventFilter(this);
+    m_searchStatus->setObjectName(QStringLiteral("eventSearchStatus"));
+    m_searchPrevious->setObjectName(QStringLiteral("eventSearchPrevious"));
+    m_searchPrevious->setArrowType(Qt::UpArrow);
+    m_searchPrevious->setToolTip(tr("Previous match (Shift+Enter, Shift+F3)"));
+    m_searchNext->setObjectName(QStringLiteral("eventSearchNext"));
+    m_searchNext->setArrowType(Qt::DownArrow);
+    m_searchNext->setToolTip(tr("Next match (Enter, F3)"));
+    m_onlyMatches->setObjectName(QStringLiteral("eventSearchOnlyMatches"));
+    m_onlyMatches->setText(tr("Show only matches"));
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(new QLabel(tr("Find:")));
+    searchRow->addWidget(m_searchField, 1);
+    searchRow->addWidget(m_searchPrevious);
+    searchRow->addWidget(m_searchNext);
+    searchRow->addWidget(m_searchStatus);
+    searchRow->addWidget(m_onlyMatches);
+    updateSearchStatus();
+
     auto *split = new QSplitter(Qt::Horizontal);
     split->addWidget(m_table);
     split->addWidget(m_stack);
@@ -77,6 +105,7 @@ EventPane::EventPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(filters);
+    layout->addLayout(searchRow);
     layout->addWidget(split, 1);
 
     connect(m_module, &QComboBox::activated, this,
@@ -94,10 +123,137 @@ EventPane::EventPane(QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &EventPane::onCurrentRowChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_stack->clear(); });
+
+    // Each keystroke restarts the search: the old one stops where it was.
+    connect(m_searchField, &QLineEdit::textChanged, m_search, &EventSearch::setQuery);
+    connect(m_searchField, &QLineEdit::returnPressed, this, &EventPane::findNext);
+    connect(m_searchNext, &QToolButton::clicked, this, &EventPane::findNext);
+    connect(m_searchPrevious, &QToolButton::clicked, this, &EventPane::findPrevious);
+    connect(m_onlyMatches, &QCheckBox::toggled, this, &EventPane::applyMatchesFilter);
+    connect(m_search, &EventSearch::progressed, this, &EventPane::updateSearchStatus);
+    connect(m_search, &EventSearch::finished, this, [this] {
+        updateSearchStatus();
+        if (m_onlyMatches->isChecked())
+            applyMatchesFilter();
+    });
+    // A match found while the user waits on "no match yet" is shown at once.
+    connect(m_search, &EventSearch::progressed, this, [this] {
+        if (m_search->matchCount() > 0 && !m_search->current() && m_searchField->hasFocus() &&
+            m_pendingJump) {
+            m_pendingJump = false;
+            findNext();
+        }
+    });
+}
+
+bool EventPane::eventFilter(QObject *watched, QEvent *event)
+{
+    // Shift+Enter in the field: the previous match (Enter alone is
+    // returnPressed, the next one).
+    if (watched == m_searchField && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            (key->modifiers() & Qt::ShiftModifier)) {
+            findPrevious();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void EventPane::focusSearch()
+{
+    m_searchField->setFocus(Qt::ShortcutFocusReason);
+    m_searchField->selectAll();
+}
+
+void EventPane::findNext()
+{
+    if (m_search->matchCount() == 0) {
+        // Still searching: go to the first match as soon as it is found.
+        m_pendingJump = !m_search->isFinished();
+        return;
+    }
+    const std::optional<std::size_t> index =
+        m_search->current() ? m_search->next() : m_search->next(selectedStoreIndex());
+    if (index)
+        emit searchMatchChosen(*index, m_model->store()->timestampNs(*index));
+    updateSearchStatus();
+}
+
+void EventPane::findPrevious()
+{
+    if (m_search->matchCount() == 0)
+        return;
+    const std::optional<std::size_t> index =
+        m_search->current() ? m_search->previous() : m_search->previous(selectedStoreIndex());
+    if (index)
+        emit searchMatchChosen(*index, m_model->store()->timestampNs(*index));
+    updateSearchStatus();
+}
+
+QString EventPane::searchStatus() const
+{
+    return m_searchStatus->text();
+}
+
+void EventPane::updateSearchStatus()
+{
+    const bool active = !m_search->query().trimmed().isEmpty();
+    m_searchPrevious->setEnabled(m_search->matchCount() > 0);
+    m_searchNext->setEnabled(m_search->matchCount() > 0);
+    if (!active) {
+        m_searchStatus->clear();
+        return;
+    }
+    const int count = int(m_search->matchCount());
+    const int at = m_search->current() ? int(*m_search->current()) + 1 : 0;
+    if (!m_search->isFinished()) {
+        const int percent =
+            m_search->total() ? int(m_search->scanned() * 100 / m_search->total()) : 0;
+        m_searchStatus->setText(tr("%1 of %2 so far (%3%)").arg(at).arg(count).arg(percent));
+    } else if (count == 0) {
+        m_searchStatus->setText(tr("No match"));
+    } else {
+        m_searchStatus->setText(tr("%1 of %2").arg(at).arg(count));
+    }
+}
+
+void EventPane::applyMatchesFilter()
+{
+    EventTableModel::Filter filter = m_model->filter();
+    if (m_onlyMatches->isChecked() && !m_search->query().trimmed().isEmpty()) {
+        const auto &matches = m_search->matches();
+        filter.only = QList<std::uint32_t>(matches.begin(), matches.end());
+        m_onlyLabel->setText(tr("Showing the matches of “%1”").arg(m_search->query().trimmed()));
+    } else if (m_matchesShown) {
+        filter.only.reset();
+    }
+    m_matchesShown = filter.only.has_value() && m_onlyMatches->isChecked();
+    applyFilter(filter);
+}
+
+void EventPane::revealStoreIndex(std::size_t index)
+{
+    if (m_model->rowOfStoreIndex(index) >= 0)
+        return;
+    const auto &store = m_model->store();
+    EventTableModel::Filter filter = m_model->filter();
+    if (!filter.module.isEmpty() && store->moduleName(store->moduleId(index)) != filter.module)
+        filter.module.clear();
+    if (filter.kind && *filter.kind != store->kind(index))
+        filter.kind.reset();
+    if (filter.pid >= 0)
+        filter.pid = -1;
+    if (filter.only &&
+        !std::binary_search(filter.only->begin(), filter.only->end(), std::uint32_t(index)))
+        filter.only.reset();
+    applyFilter(filter);
 }
 
 void EventPane::setStore(std::shared_ptr<const EventStore> store)
 {
+    m_search->setStore(store);
     m_model->setStore(std::move(store));
     fillModuleChoices();
 }
@@ -125,6 +281,7 @@ void EventPane::appendRange(std::size_t from, std::size_t to)
 {
     const int modules = m_model->store() ? m_model->store()->moduleCount() : 0;
     m_model->appendRange(from, to);
+    m_search->storeGrew();
     if (m_module->count() != modules + 1)
         fillModuleChoices();
 }
@@ -180,6 +337,12 @@ void EventPane::showOnly(std::optional<QList<std::uint32_t>> events, const QStri
 {
     EventTableModel::Filter filter = m_model->filter();
     filter.only = std::move(events);
+    // The group (or every event) replaces the search's matches.
+    if (m_onlyMatches->isChecked()) {
+        const QSignalBlocker blocker(m_onlyMatches);
+        m_onlyMatches->setChecked(false);
+    }
+    m_matchesShown = false;
     m_onlyLabel->setText(filter.only ? tr("Showing the events of %1").arg(what) : QString());
     applyFilter(filter);
 }

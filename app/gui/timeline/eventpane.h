@@ -4,10 +4,12 @@
 // it, the selected event's fields and kernel stack.
 #pragma once
 
+#include "models/eventsearch.h"
 #include "models/eventtablemodel.h"
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -45,8 +47,26 @@ public:
     void selectNearestTime(qint64 timestampNs);
     std::optional<std::size_t> selectedStoreIndex() const;
 
+    // The search over the events: Ctrl+F focuses its field; Enter/F3 go
+    // to the next match, Shift+Enter/Shift+F3 to the previous one.
+    EventSearch *search() const { return m_search; }
+    QLineEdit *searchField() const { return m_searchField; }
+    void focusSearch();
+    void findNext();
+    void findPrevious();
+    // "12 of 340", as the label beside the field says it.
+    QString searchStatus() const;
+    // Every filter of the table that would hide the event is dropped.
+    void revealStoreIndex(std::size_t index);
+
 signals:
     void eventSelected(std::size_t storeIndex, qint64 timestampNs);
+    // The user moved to a search match: the timeline centres on it, then
+    // the table selects it.
+    void searchMatchChosen(std::size_t storeIndex, qint64 timestampNs);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void applyFilter(EventTableModel::Filter filter);
@@ -54,6 +74,8 @@ private:
     void onCurrentRowChanged();
     void fillModuleChoices();
     void sizeColumns();
+    void updateSearchStatus();
+    void applyMatchesFilter();
 
     EventTableModel *m_model;
     QTableView *m_table;
@@ -64,6 +86,14 @@ private:
     QLabel *m_rangeLabel;
     QToolButton *m_clearOnly;
     QPlainTextEdit *m_stack;
+    EventSearch *m_search;
+    QLineEdit *m_searchField;
+    QLabel *m_searchStatus;
+    QToolButton *m_searchPrevious;
+    QToolButton *m_searchNext;
+    QCheckBox *m_onlyMatches;
+    bool m_pendingJump = false;  // Enter before the first match was found
+    bool m_matchesShown = false; // the "only" filter is the search's
 };
 
 } // namespace refscope

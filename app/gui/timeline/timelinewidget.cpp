@@ -9,13 +9,17 @@
 #include "timeline/timelinechartview.h"
 #include "timeline/timelineexport.h"
 
+#include "events/perfettoexport.h"
+
 #include <QFileDialog>
 #include <QHBoxLayout>
 
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -77,6 +81,14 @@ TimelineWidget::TimelineWidget(QWidget *parent)
     connect(m_events, &EventPane::eventSelected, this,
             [this](std::size_t, qint64 timestampNs) { m_chart->setEventCursor(timestampNs); });
     connect(m_chart, &TimelineChartView::markersChanged, this, &TimelineWidget::updateMarkerText);
+    connect(m_events, &EventPane::searchMatchChosen, this, &TimelineWidget::showSearchMatch);
+    // F3 / Shift+F3 anywhere on the timeline, as in an editor.
+    auto *next =
+        new QShortcut(QKeySequence::FindNext, this, this, [this] { m_events->findNext(); });
+    next->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *previous =
+        new QShortcut(QKeySequence::FindPrevious, this, this, [this] { m_events->findPrevious(); });
+    previous->setContext(Qt::WidgetWithChildrenShortcut);
     // The event table follows the chart, as KernelShark's does: the zoomed
     // window, or the span between markers A and B. Once per burst of wheel
     // steps, not per step.
@@ -113,6 +125,12 @@ void TimelineWidget::createToolBar()
         tr("Open a trace.dat (trace-cmd record -e module) or a RefScope session file"));
     m_exportCsv =
         m_toolBar->addAction(tr("Export events as CSV…"), this, &TimelineWidget::exportEventsCsv);
+    m_exportTrace = new QAction(tr("Export events…"), this);
+    m_exportTrace->setObjectName(QStringLiteral("exportTraceAction"));
+    m_exportTrace->setToolTip(
+        tr("Save the events as a JSON trace that Perfetto (ui.perfetto.dev) and "
+           "chrome://tracing open: a reference count track per module and the gets and puts"));
+    connect(m_exportTrace, &QAction::triggered, this, &TimelineWidget::exportEventsTrace);
     m_exportChart = m_toolBar->addAction(tr("Export chart…"), this, &TimelineWidget::exportChart);
     m_exportChart->setToolTip(tr("Save the chart as it is shown, as PNG or SVG"));
     m_toolBar->addAction(m_capture->action());
@@ -162,6 +180,7 @@ void TimelineWidget::setStore(std::shared_ptr<const EventStore> store, const QSt
     updateShownModules();
     m_pages->setCurrentWidget(m_store ? m_views : static_cast<QWidget *>(m_empty));
     m_exportCsv->setEnabled(bool(m_store));
+    m_exportTrace->setEnabled(bool(m_store));
     m_exportChart->setEnabled(bool(m_store));
     emit storeChanged();
 }
@@ -330,6 +349,47 @@ void TimelineWidget::exportEventsCsv()
     const QString error = saveEventsCsv(*m_store, path);
     if (!error.isEmpty())
         showFailure(error);
+}
+
+void TimelineWidget::exportEventsTrace()
+{
+    if (!m_store)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export events for Perfetto"), {},
+                                                      tr("JSON traces (*.json)"));
+    if (path.isEmpty())
+        return;
+    QProgressDialog progress(tr("Exporting the events…"), tr("Stop"), 0, 1000, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    const QString error = savePerfettoJson(*m_store, path, [&progress](int permille) {
+        progress.setValue(permille);
+        return !progress.wasCanceled();
+    });
+    progress.reset();
+    if (!error.isEmpty())
+        showFailure(error);
+}
+
+void TimelineWidget::showSearchMatch(std::size_t storeIndex, qint64 timestampNs)
+{
+    // KernelShark's way: the match in the middle of the chart, at the same
+    // zoom, with the event cursor on it; the table then shows and selects it.
+    const qint64 width = m_chart->windowEndNs() - m_chart->windowStartNs();
+    if (width > 0)
+        m_chart->setWindow(timestampNs - width / 2, timestampNs - width / 2 + width);
+    const TimelineMarkers &markers = m_chart->markers();
+    if (markers.aNs && markers.bNs &&
+        (timestampNs < std::min(*markers.aNs, *markers.bNs) ||
+         timestampNs > std::max(*markers.aNs, *markers.bNs))) {
+        m_chart->setMarkerA(std::nullopt);
+        m_chart->setMarkerB(std::nullopt);
+    }
+    m_tableRange->stop();
+    updateTableRange();
+    m_events->revealStoreIndex(storeIndex);
+    m_events->selectStoreIndex(storeIndex);
+    m_chart->setEventCursor(timestampNs);
 }
 
 void TimelineWidget::exportChart()

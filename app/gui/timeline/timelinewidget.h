@@ -69,7 +69,10 @@ public:
     bool addAnnotation(qint64 timestampNs, const QString &label);
     RecordingOpener *opener() const { return m_opener; }
     // Open trace, export CSV, export chart: for the main window's File menu.
-    QList<QAction *> fileActions() const { return {m_open, m_exportCsv, m_exportChart}; }
+    QList<QAction *> fileActions() const
+    {
+        return {m_open, m_exportTrace, m_exportCsv, m_exportChart};
+    }
     CaptureControl *capture() const { return m_capture; }
 
 public slots:
@@ -77,6 +80,10 @@ public slots:
     void openRecordingFile();
     void openRecording(const QString &path);
     void exportEventsCsv();
+    // The events as a JSON trace for Perfetto (events/perfettoexport.h).
+    void exportEventsTrace();
+    // Centres the chart on a search match and selects it in the table.
+    void showSearchMatch(std::size_t storeIndex, qint64 timestampNs);
     void exportChart();
     // Says why opening, exporting or capturing failed.
     void showFailure(const QString &message);
@@ -119,6 +126,7 @@ private:
     CaptureControl *m_capture;
     QAction *m_open;
     QAction *m_exportCsv;
+    QAction *m_exportTrace;
     QAction *m_exportChart;
     QAction *m_everyModule; // chart every module of the recording
     QTimer *m_tableRange;

@@ -23,6 +23,7 @@
 #include "sources/privilegedsnapshotsource.h"
 #include "sources/sshsnapshotsource.h"
 #include "timeline/capturecontrol.h"
+#include "timeline/eventpane.h"
 #include "timeline/outstandingrefspane.h"
 #include "timeline/timelinewidget.h"
 #include "window/detailsdock.h"
@@ -165,6 +166,11 @@ void MainWindow::createActions()
     auto *find = new QAction(m_search);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_search, [this] {
+        // On the timeline, Ctrl+F searches its events.
+        if (m_timeline->isVisible()) {
+            m_timeline->eventPane()->focusSearch();
+            return;
+        }
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
