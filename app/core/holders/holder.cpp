@@ -26,6 +26,14 @@ QString holderKindName(HolderKind kind)
         return QStringLiteral("crypto");
     case HolderKind::Bpf:
         return QStringLiteral("bpf");
+    case HolderKind::IoScheduler:
+        return QStringLiteral("iosched");
+    case HolderKind::Nls:
+        return QStringLiteral("nls");
+    case HolderKind::LoopBacking:
+        return QStringLiteral("loop");
+    case HolderKind::DeviceMapper:
+        return QStringLiteral("dm");
     }
     return QStringLiteral("file");
 }
@@ -38,6 +46,10 @@ bool isKernelObjectKind(HolderKind kind)
     case HolderKind::Swap:
     case HolderKind::Crypto:
     case HolderKind::Bpf:
+    case HolderKind::IoScheduler:
+    case HolderKind::Nls:
+    case HolderKind::LoopBacking:
+    case HolderKind::DeviceMapper:
         return true;
     case HolderKind::File:
     case HolderKind::Socket:
@@ -51,11 +63,12 @@ bool isKernelObjectKind(HolderKind kind)
 
 std::optional<HolderKind> holderKindFromName(const QString &name)
 {
-    static const HolderKind kinds[] = {HolderKind::File,      HolderKind::Socket,
-                                       HolderKind::Mount,     HolderKind::Module,
-                                       HolderKind::Kthread,   HolderKind::TrafficControl,
-                                       HolderKind::Netfilter, HolderKind::Swap,
-                                       HolderKind::Crypto,    HolderKind::Bpf};
+    static const HolderKind kinds[] = {
+        HolderKind::File,        HolderKind::Socket,      HolderKind::Mount,
+        HolderKind::Module,      HolderKind::Kthread,     HolderKind::TrafficControl,
+        HolderKind::Netfilter,   HolderKind::Swap,        HolderKind::Crypto,
+        HolderKind::Bpf,         HolderKind::IoScheduler, HolderKind::Nls,
+        HolderKind::LoopBacking, HolderKind::DeviceMapper};
     for (const HolderKind k : kinds) {
         if (holderKindName(k) == name)
             return k;

@@ -127,6 +127,21 @@ QString Teaching::holderKind(HolderKind kind)
     case HolderKind::Swap:
         return tr("swap: a swap area on a block device of the module's driver (a loop device, "
                   "a disk). The kernel keeps the device open until swapoff.");
+    case HolderKind::IoScheduler:
+        return tr("I/O scheduler: a disk's request queue uses the module's scheduler (bfq, "
+                  "kyber, mq-deadline). The queue holds a reference until another scheduler is "
+                  "chosen for it.");
+    case HolderKind::Nls:
+        return tr("NLS table: a mounted filesystem (vfat, exfat, iso9660, ...) translates file "
+                  "names with the module's character set table. It holds a reference until it "
+                  "is unmounted.");
+    case HolderKind::LoopBacking:
+        return tr("loop backing device: a loop device whose backing file is a block device of "
+                  "the module's driver keeps that device open until it is detached.");
+    case HolderKind::DeviceMapper:
+        return tr("device-mapper: a mapped device's table uses a target type of the module "
+                  "(flakey, crypt, delay, ...) or keeps a device of the module's driver open. "
+                  "It holds the references until the mapped device is removed.");
     }
     return {};
 }

@@ -3,8 +3,12 @@
 
 #include "holders/census/bpfcensus.h"
 #include "holders/census/cryptocensus.h"
+#include "holders/census/dmcensus.h"
+#include "holders/census/ioschedcensus.h"
+#include "holders/census/loopcensus.h"
 #include "holders/census/netlinkdump.h"
 #include "holders/census/nftcensus.h"
+#include "holders/census/nlscensus.h"
 #include "holders/census/swapcensus.h"
 #include "holders/census/tccensus.h"
 #include "holders/moduleowners.h"
@@ -42,6 +46,10 @@ Census runCensus(ModuleOwners &owners)
         census.markUnchecked(QStringLiteral("tc"), why);
         census.markUnchecked(QStringLiteral("netfilter"), why);
     }
+    addIoSchedulerHolders(owners, census);
+    addNlsHolders(owners, census);
+    addLoopBackingHolders(owners, census);
+    addDeviceMapperHolders(owners, census);
     return census;
 }
 
