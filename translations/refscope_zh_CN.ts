@@ -100,7 +100,7 @@
         <translation>文件.json</translation>
     </message>
     <message>
-        <source>Boot the lab guest (Debian's kernel under QEMU) and show its modules (the default when this kernel has no loadable modules).</source>
+        <source>Boot the lab guest (Debian&apos;s kernel under QEMU) and show its modules (the default when this kernel has no loadable modules).</source>
         <translation>启动实验环境虚拟机（QEMU 中运行的 Debian 内核）并显示其中的模块（当前内核不支持可加载模块时默认如此）。</translation>
     </message>
     <message>
@@ -124,7 +124,7 @@
         <translation>版本号</translation>
     </message>
     <message>
-        <source>Show another machine's modules, read by the refscope-agent that ssh starts there as root (your own SSH keys and configuration; nothing is asked).</source>
+        <source>Show another machine&apos;s modules, read by the refscope-agent that ssh starts there as root (your own SSH keys and configuration; nothing is asked).</source>
         <translation>显示另一台机器的模块，由 ssh 在那里以 root 身份启动的 refscope-agent 读取（使用你自己的 SSH 密钥和配置；不会询问任何内容）。</translation>
     </message>
     <message>
@@ -292,11 +292,11 @@
         <translation>模块</translation>
     </message>
     <message>
-        <source>the module's own get in open</source>
+        <source>the module&apos;s own get in open</source>
         <translation>模块在 open 中自己获取的引用</translation>
     </message>
     <message>
-        <source>leak-prone: the module's own get</source>
+        <source>leak-prone: the module&apos;s own get</source>
         <translation>可能泄漏：模块自己获取的引用</translation>
     </message>
     <message>
@@ -311,7 +311,7 @@
         <translation>采集</translation>
     </message>
     <message>
-        <source>Record every module's reference count live through refscope-agent (the lab guest, or Read as root)</source>
+        <source>Record every module&apos;s reference count live through refscope-agent (the lab guest, or Read as root)</source>
         <translation>通过 refscope-agent 实时录制每个模块的引用计数（实验环境虚拟机，或以 root 身份读取）</translation>
     </message>
     <message>
@@ -319,11 +319,11 @@
         <translation>实时采集</translation>
     </message>
     <message>
-        <source>Hide RefScope's scans</source>
+        <source>Hide RefScope&apos;s scans</source>
         <translation>隐藏 RefScope 的扫描</translation>
     </message>
     <message>
-        <source>Leave out of the capture the references RefScope's own agent takes and drops while it looks for holders (its loads and unloads stay)</source>
+        <source>Leave out of the capture the references RefScope&apos;s own agent takes and drops while it looks for holders (its loads and unloads stay)</source>
         <translation>采集时略去 RefScope 自身代理程序在查找持有者时获取和释放的引用（其加载和卸载事件仍保留）</translation>
     </message>
     <message>
@@ -331,7 +331,7 @@
         <translation>采集结束于 %1</translation>
     </message>
     <message numerus="yes">
-        <source>%1 (%n event(s) of RefScope's own scans left out)</source>
+        <source>%1 (%n event(s) of RefScope&apos;s own scans left out)</source>
         <translation>
             <numerusform>%1（略去了 RefScope 自身扫描的 %n 个事件）</numerusform>
         </translation>
@@ -620,7 +620,7 @@
         <translation>正在显示 %1 的事件</translation>
     </message>
     <message>
-        <source>No kernel stack was recorded with this event (record with stacks: trace-cmd record -T, or RefScope's capture with stacks).</source>
+        <source>No kernel stack was recorded with this event (record with stacks: trace-cmd record -T, or RefScope&apos;s capture with stacks).</source>
         <translation>此事件没有记录内核调用栈（如需调用栈，请用 trace-cmd record -T 录制，或使用 RefScope 带调用栈的采集）。</translation>
     </message>
     <message>
@@ -632,7 +632,7 @@
         <translation>%1–%2 秒</translation>
     </message>
     <message>
-        <source>The table shows the events in the chart's window, or between markers A and B when both are placed</source>
+        <source>The table shows the events in the chart&apos;s window, or between markers A and B when both are placed</source>
         <translation>表格显示图表窗口内的事件；若已放置标记 A 和 B，则显示两者之间的事件</translation>
     </message>
     <message>
@@ -701,7 +701,7 @@
         <translation>强制释放…</translation>
     </message>
     <message>
-        <source>The lab guest's agent is not connected.</source>
+        <source>The lab guest&apos;s agent is not connected.</source>
         <translation>实验虚拟机的代理尚未连接。</translation>
     </message>
     <message>
@@ -717,7 +717,7 @@
         <translation>逐步清除持有 %1 的对象并卸载它</translation>
     </message>
     <message>
-        <source>the timeline's recording</source>
+        <source>the timeline&apos;s recording</source>
         <translation>时间线的录制</translation>
     </message>
     <message>
@@ -804,15 +804,15 @@
         <translation>推断出的持有者比引用计数多出 %1 个；这些多出的按 0 计。</translation>
     </message>
     <message>
-        <source>wait for %1's init to finish, or interrupt the insmod or modprobe loading it</source>
+        <source>wait for %1&apos;s init to finish, or interrupt the insmod or modprobe loading it</source>
         <translation>等待 %1 的 init 完成，或中断正在加载它的 insmod 或 modprobe</translation>
     </message>
     <message>
-        <source>run as root: other users' processes could not be read, so their holders are missing here</source>
+        <source>run as root: other users&apos; processes could not be read, so their holders are missing here</source>
         <translation>以 root 身份运行：无法读取其他用户的进程，因此这里缺少它们的持有者</translation>
     </message>
     <message>
-        <source>each inferred open file is counted as 1 reference, but one open can hold more (its file operations and its cdev or socket protocol, as tun's do, or a driver's own get in open): RefScope's helper kernel module counts them exactly</source>
+        <source>each inferred open file is counted as 1 reference, but one open can hold more (its file operations and its cdev or socket protocol, as tun&apos;s do, or a driver&apos;s own get in open): RefScope&apos;s helper kernel module counts them exactly</source>
         <translation>每个推断出的打开文件按 1 个引用计算，但一次打开可能持有更多（文件操作加上 cdev 或套接字协议，如 tun；或驱动在 open 中自己的 get）：RefScope 的辅助内核模块能精确计数</translation>
     </message>
     <message>
@@ -820,7 +820,7 @@
         <translation>重启：永久模块只会随内核一起消失</translation>
     </message>
     <message>
-        <source>last resort: RefScope's safe force release (this kernel has CONFIG_MODULE_FORCE_UNLOAD)</source>
+        <source>last resort: RefScope&apos;s safe force release (this kernel has CONFIG_MODULE_FORCE_UNLOAD)</source>
         <translation>最后手段：RefScope 的安全强制释放（此内核启用了 CONFIG_MODULE_FORCE_UNLOAD）</translation>
     </message>
     <message>
@@ -852,15 +852,15 @@
         <translation>推断</translation>
     </message>
     <message>
-        <source>/sys/module/%1/holders lists %2: it uses %1's symbols</source>
+        <source>/sys/module/%1/holders lists %2: it uses %1&apos;s symbols</source>
         <translation>/sys/module/%1/holders 列出了 %2：它使用了 %1 的符号</translation>
     </message>
     <message>
-        <source>counted as 0: the module's count has no reference left for it (the rule may be wrong here)</source>
+        <source>counted as 0: the module&apos;s count has no reference left for it (the rule may be wrong here)</source>
         <translation>按 0 计：模块的引用计数里已没有留给它的引用（此处规则可能不准）</translation>
     </message>
     <message>
-        <source>sysfs: the device's driver belongs to %1</source>
+        <source>sysfs: the device&apos;s driver belongs to %1</source>
         <translation>sysfs：该设备的驱动属于 %1</translation>
     </message>
     <message>
@@ -876,7 +876,7 @@
         <translation>/proc/tty/drivers：tty 驱动 %1</translation>
     </message>
     <message>
-        <source>/proc/devices: %1 major %2 is "%3"</source>
+        <source>/proc/devices: %1 major %2 is &quot;%3&quot;</source>
         <translation>/proc/devices：%1 主设备号 %2 是“%3”</translation>
     </message>
     <message>
@@ -920,7 +920,7 @@
         <translation>精确：%1（%2）</translation>
     </message>
     <message>
-        <source>in no process's file table: a kernel thread or the kernel keeps it after its process closed it</source>
+        <source>in no process&apos;s file table: a kernel thread or the kernel keeps it after its process closed it</source>
         <translation>不在任何进程的文件表中：其进程关闭后，由内核线程或内核保留着它</translation>
     </message>
     <message>
@@ -932,7 +932,7 @@
         <translation>此内核只加载已签名的模块（Secure Boot lockdown 或 module.sig_enforce），拒绝了 %1：请用 DKMS 安装辅助模块，DKMS 会用它的密钥签名；再用 `mokutil --import /var/lib/dkms/mok.pub` 登记一次该密钥（然后重启，在 MOK 管理器中确认）</translation>
     </message>
     <message>
-        <source>loading RefScope's helper module needs root (CAP_SYS_MODULE)</source>
+        <source>loading RefScope&apos;s helper module needs root (CAP_SYS_MODULE)</source>
         <translation>加载 RefScope 的辅助模块需要 root 权限（CAP_SYS_MODULE）</translation>
     </message>
     <message>
@@ -952,15 +952,15 @@
         <translation>已加载的 refscope_helper 使用接口版本 %1，而此 RefScope 需要 %2：请卸载它（rmmod refscope_helper），以便加载匹配的版本</translation>
     </message>
     <message>
-        <source>no process has %1 open any more, yet it holds a reference: a kernel thread or the module itself keeps it, as a module's thread can keep a user's netlink socket open after the user closed it; only the module's own code can let it go</source>
+        <source>no process has %1 open any more, yet it holds a reference: a kernel thread or the module itself keeps it, as a module&apos;s thread can keep a user&apos;s netlink socket open after the user closed it; only the module&apos;s own code can let it go</source>
         <translation>已没有进程打开 %1，但它仍持有一个引用：是内核线程或模块本身保留着它，就像模块的线程可以在用户关闭 netlink 套接字之后仍让它保持打开；只有模块自己的代码能释放它</translation>
     </message>
     <message>
-        <source>kernel thread %1 holds %2 (%3): only the module's own code can make it let go; a thread that inherited a user's files keeps them open after the user closes them, so the count never returns to 0</source>
+        <source>kernel thread %1 holds %2 (%3): only the module&apos;s own code can make it let go; a thread that inherited a user&apos;s files keeps them open after the user closes them, so the count never returns to 0</source>
         <translation>内核线程 %1 持有 %2（%3）：只有模块自己的代码能让它释放；继承了用户文件的线程在用户关闭后仍会保持它们打开，因此计数永远不会回到 0</translation>
     </message>
     <message>
-        <source>kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user's socket it kept open after the user closed it</source>
+        <source>kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user&apos;s socket it kept open after the user closed it</source>
         <translation>内核线程 %1（pid %2）以该模块命名，可能持有没有任何进程打开的东西，例如用户关闭后它仍保持打开的用户套接字</translation>
     </message>
     <message>
@@ -988,11 +988,11 @@
         <translation>rtnetlink：类型为 %2 的 %1，内核以 %3 加载其模块；每个实例持有一个引用</translation>
     </message>
     <message>
-        <source>nf_tables: each "%1" expression of a rule holds a reference (modules.alias: %2)</source>
+        <source>nf_tables: each &quot;%1&quot; expression of a rule holds a reference (modules.alias: %2)</source>
         <translation>nf_tables：规则中的每个“%1”表达式持有一个引用（modules.alias：%2）</translation>
     </message>
     <message>
-        <source>nf_tables: each xtables %1 "%2" of a rule (iptables-nft) holds a reference (modules.alias: %3)</source>
+        <source>nf_tables: each xtables %1 &quot;%2&quot; of a rule (iptables-nft) holds a reference (modules.alias: %3)</source>
         <translation>nf_tables：规则中的每个 xtables %1“%2”（iptables-nft）持有一个引用（modules.alias：%3）</translation>
     </message>
     <message>
@@ -1032,7 +1032,7 @@
         <translation>加密</translation>
     </message>
     <message>
-        <source>nf_tables: each "%1" expression of a rule, built into nf_tables, holds a reference on nf_tables</source>
+        <source>nf_tables: each &quot;%1&quot; expression of a rule, built into nf_tables, holds a reference on nf_tables</source>
         <translation>nf_tables：规则中每个内置于 nf_tables 的“%1”表达式都持有 nf_tables 的一个引用</translation>
     </message>
     <message>
@@ -1044,7 +1044,7 @@
         <translation>结束持有 %1 的 BPF 链接的进程：%2</translation>
     </message>
     <message>
-        <source>detach %1: remove its links' pins under /sys/fs/bpf</source>
+        <source>detach %1: remove its links&apos; pins under /sys/fs/bpf</source>
         <translation>分离 %1：删除其链接在 /sys/fs/bpf 下的固定（pin）</translation>
     </message>
     <message>
@@ -1064,11 +1064,11 @@
         <translation>%1 正在使用：%2 个引用，%3 个由所列对象持有，%4 个未归属。</translation>
     </message>
     <message>
-        <source>1 reference RefScope could not attribute: record %1's module tracepoints and see the outstanding gets' call sites in the timeline</source>
+        <source>1 reference RefScope could not attribute: record %1&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
         <translation>1 个引用 RefScope 无法归属：录制 %1 的 module 跟踪点，并在时间线中查看未归还获取的调用点</translation>
     </message>
     <message>
-        <source>%1 references RefScope could not attribute: record %2's module tracepoints and see the outstanding gets' call sites in the timeline</source>
+        <source>%1 references RefScope could not attribute: record %2&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
         <translation>%1 个引用 RefScope 无法归属：录制 %2 的 module 跟踪点，并在时间线中查看未归还获取的调用点</translation>
     </message>
     <message>
@@ -1076,11 +1076,11 @@
         <translation>在时间线中查看调用点 %1 处未归还的获取</translation>
     </message>
     <message>
-        <source>1 reference RefScope could not attribute: RefScope cannot see every kind of holder (a qdisc, a firewall rule, a BPF program, a crypto socket, swap, a file in flight...), so this is no proof of a leak: record %1's module tracepoints (%2, or the timeline's Capture) to see who took it</source>
+        <source>1 reference RefScope could not attribute: RefScope cannot see every kind of holder (a qdisc, a firewall rule, a BPF program, a crypto socket, swap, a file in flight...), so this is no proof of a leak: record %1&apos;s module tracepoints (%2, or the timeline&apos;s Capture) to see who took it</source>
         <translation>1 个引用 RefScope 无法归属：RefScope 看不到所有种类的持有者（排队规则、防火墙规则、BPF 程序、加密套接字、交换分区、传递中的文件……），所以这并不能证明泄漏：录制 %1 的 module 跟踪点（%2，或时间线的“捕获”）以查看是谁获取了它</translation>
     </message>
     <message>
-        <source>%1 references RefScope could not attribute: RefScope cannot see every kind of holder (a qdisc, a firewall rule, a BPF program, a crypto socket, swap, a file in flight...), so this is no proof of a leak: record %2's module tracepoints (%3, or the timeline's Capture) to see who took them</source>
+        <source>%1 references RefScope could not attribute: RefScope cannot see every kind of holder (a qdisc, a firewall rule, a BPF program, a crypto socket, swap, a file in flight...), so this is no proof of a leak: record %2&apos;s module tracepoints (%3, or the timeline&apos;s Capture) to see who took them</source>
         <translation>%1 个引用 RefScope 无法归属：RefScope 看不到所有种类的持有者（排队规则、防火墙规则、BPF 程序、加密套接字、交换分区、传递中的文件……），所以这并不能证明泄漏：录制 %2 的 module 跟踪点（%3，或时间线的“捕获”）以查看是谁获取了它们</translation>
     </message>
     <message>
@@ -1100,11 +1100,11 @@
         <translation>%2 处有 %1 次获取从未归还：RefScope 无法判断是谁保留着它们：绝不丢弃</translation>
     </message>
     <message>
-        <source>the driver's own get in open (%2): %1 more reference(s) of the file that open returned, put back when it is closed</source>
+        <source>the driver&apos;s own get in open (%2): %1 more reference(s) of the file that open returned, put back when it is closed</source>
         <translation>驱动在 open 中自己的获取（%2）：open 返回的文件另有 %1 个引用，关闭时归还</translation>
     </message>
     <message>
-        <source>This answer is partial: RefScope's helper kernel module was not asked, so the holders are inferred from /proc and some may be missing. For the exact answer run refscope-cli why as root, or with --root.</source>
+        <source>This answer is partial: RefScope&apos;s helper kernel module was not asked, so the holders are inferred from /proc and some may be missing. For the exact answer run refscope-cli why as root, or with --root.</source>
         <translation>此回答不完整：没有询问 RefScope 的辅助内核模块，持有者是从 /proc 推断的，可能有遗漏。要得到精确回答，请以 root 身份运行 refscope-cli why，或加上 --root。</translation>
     </message>
     <message>
@@ -1120,16 +1120,72 @@
         <translation>BPF：附加到 %1 的每个程序从加载起到被释放为止都持有 %2 的一个引用，无论是否已链接</translation>
     </message>
     <message>
-        <source>in flight: sent over a unix socket (SCM_RIGHTS) and not received yet; the receiver, or the socket's last close, lets it go</source>
+        <source>in flight: sent over a unix socket (SCM_RIGHTS) and not received yet; the receiver, or the socket&apos;s last close, lets it go</source>
         <translation>传输中：已通过 unix 套接字（SCM_RIGHTS）发送但尚未被接收；由接收方接收，或该套接字最后一次关闭时，才会释放它</translation>
     </message>
     <message>
-        <source>RefScope's helper module is not installed for this kernel (%1 does not exist): install the refscope-helper-dkms package (apt install refscope-helper-dkms), or the helper's sources with DKMS (dkms install refscope_helper/1.0)</source>
+        <source>RefScope&apos;s helper module is not installed for this kernel (%1 does not exist): install the refscope-helper-dkms package (apt install refscope-helper-dkms), or the helper&apos;s sources with DKMS (dkms install refscope_helper/1.0)</source>
         <translation>RefScope 的辅助模块未为此内核安装（%1 不存在）：请安装 refscope-helper-dkms 软件包（apt install refscope-helper-dkms），或用 DKMS 安装辅助模块的源码（dkms install refscope_helper/1.0）</translation>
     </message>
     <message>
         <source>RefScope did not load %1: someone other than root could have changed it (%2). It loads its helper module only from files and directories that only root can write: install the refscope-helper-dkms package (apt install refscope-helper-dkms)</source>
         <translation>RefScope 没有加载 %1：root 以外的人可能改动过它（%2）。RefScope 只从仅 root 可写的文件和目录加载它的辅助模块：请安装 refscope-helper-dkms 软件包（apt install refscope-helper-dkms）</translation>
+    </message>
+    <message>
+        <source>switch %1 to another I/O scheduler: %2</source>
+        <translation>将 %1 切换到其他 I/O 调度器：%2</translation>
+    </message>
+    <message>
+        <source>unmount %1: %2</source>
+        <translation>取消挂载 %1：%2</translation>
+    </message>
+    <message>
+        <source>detach %1: %2</source>
+        <translation>分离 %1：%2</translation>
+    </message>
+    <message>
+        <source>remove the mapped device of %1: %2</source>
+        <translation>移除 %1 的映射设备：%2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s request queue uses the I/O scheduler %2, which holds a reference (modules.alias: %3)</source>
+        <translation>%1 的请求队列使用 I/O 调度器 %2，它持有一个引用（modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>/proc/self/mountinfo: this %1 filesystem loaded its %2 table, which holds a reference until it is unmounted (modules.alias: %3)</source>
+        <translation>/proc/self/mountinfo：这个 %1 文件系统加载了它的 %2 字符表，该表持有一个引用，直到文件系统被取消挂载（modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>%1 is backed by the block device %2 (block %3) and keeps it open</source>
+        <translation>%1 以块设备 %2（块设备 %3）为后端，并一直打开着它</translation>
+    </message>
+    <message>
+        <source>device-mapper: each %2 target in the table of %1 holds a reference on its type (modules.alias: %3)</source>
+        <translation>device-mapper：%1 的映射表中每个 %2 目标都持有其目标类型的一个引用（modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>device-mapper: the table of %1 keeps its device %2 open, once however many targets use it</source>
+        <translation>device-mapper：%1 的映射表一直打开着其设备 %2，无论有多少个目标使用它，都只打开一次</translation>
+    </message>
+    <message>
+        <source>device-mapper: every mapped device, %1 here, holds a reference on dm_mod until it is removed</source>
+        <translation>device-mapper：每个映射设备（此处为 %1）都持有 dm_mod 的一个引用，直到它被移除</translation>
+    </message>
+    <message>
+        <source>I/O scheduler</source>
+        <translation>I/O 调度器</translation>
+    </message>
+    <message>
+        <source>NLS table</source>
+        <translation>NLS 字符表</translation>
+    </message>
+    <message>
+        <source>loop backing device</source>
+        <translation>loop 后端设备</translation>
+    </message>
+    <message>
+        <source>device-mapper</source>
+        <translation>device-mapper</translation>
     </message>
 </context>
 <context>
@@ -1171,7 +1227,7 @@
         <translation>在时间线中显示</translation>
     </message>
     <message>
-        <source>The selected holder's events in the refcount timeline</source>
+        <source>The selected holder&apos;s events in the refcount timeline</source>
         <translation>在引用计数时间线中查看所选持有者的事件</translation>
     </message>
     <message>
@@ -1187,7 +1243,7 @@
         <translation>正在询问代理谁持有 %1…</translation>
     </message>
     <message>
-        <source>Exact holders from RefScope's helper module.</source>
+        <source>Exact holders from RefScope&apos;s helper module.</source>
         <translation>来自 RefScope 辅助模块的精确持有者。</translation>
     </message>
     <message>
@@ -1199,7 +1255,7 @@
         <translation>代理无法确定谁持有 %1：%2</translation>
     </message>
     <message>
-        <source>No agent is available: without root, other users' processes cannot be read. Read as root to see every holder.</source>
+        <source>No agent is available: without root, other users&apos; processes cannot be read. Read as root to see every holder.</source>
         <translation>没有可用的代理：没有 root 权限就无法读取其他用户的进程。请以 root 身份读取以查看所有持有者。</translation>
     </message>
     <message>
@@ -1294,7 +1350,7 @@ Shared by %n forked process(es)</source>
         <translation>实验虚拟机已启动内核 %1，但其代理程序在 %2 秒内没有应答。</translation>
     </message>
     <message>
-        <source>The agent's error output</source>
+        <source>The agent&apos;s error output</source>
         <translation>代理程序的错误输出</translation>
     </message>
     <message>
@@ -1302,7 +1358,7 @@ Shared by %n forked process(es)</source>
         <translation>实验虚拟机未能在 %2 秒内启动内核 %1；本机可能正忙，请重试。</translation>
     </message>
     <message>
-        <source>End of the guest's console</source>
+        <source>End of the guest&apos;s console</source>
         <translation>虚拟机控制台的末尾</translation>
     </message>
     <message>
@@ -1322,7 +1378,7 @@ Shared by %n forked process(es)</source>
         <translation>实验虚拟机意外停止（内核 %1）；请再次打开实验环境以启动一个新的虚拟机。</translation>
     </message>
     <message>
-        <source>The lab could not prepare kernel %1 to boot: packing its modules into the guest's boot image failed.</source>
+        <source>The lab could not prepare kernel %1 to boot: packing its modules into the guest&apos;s boot image failed.</source>
         <translation>实验环境无法准备启动内核 %1：将其模块打包进虚拟机启动镜像失败。</translation>
     </message>
     <message>
@@ -1488,8 +1544,8 @@ Shared by %n forked process(es)</source>
         <translation>在错误路径上泄漏一个引用（leaky_ref）</translation>
     </message>
     <message>
-        <source>Writing "oops" to /proc/leaky_ref takes a reference and returns an error without module_put(): each run adds 1 to the reference count, which never comes down. Used by stays empty and nothing holds the module any more, yet unloading is refused: this is a leak.</source>
-        <translation>向 /proc/leaky_ref 写入 "oops" 会获取一个引用，然后不调用 module_put() 就返回错误：每运行一次，引用计数加 1，且永远不会降下来。“被依赖”为空，也没有任何东西再持有该模块，但卸载仍被拒绝：这就是泄漏。</translation>
+        <source>Writing &quot;oops&quot; to /proc/leaky_ref takes a reference and returns an error without module_put(): each run adds 1 to the reference count, which never comes down. Used by stays empty and nothing holds the module any more, yet unloading is refused: this is a leak.</source>
+        <translation>向 /proc/leaky_ref 写入 &quot;oops&quot; 会获取一个引用，然后不调用 module_put() 就返回错误：每运行一次，引用计数加 1，且永远不会降下来。“被依赖”为空，也没有任何东西再持有该模块，但卸载仍被拒绝：这就是泄漏。</translation>
     </message>
     <message>
         <source>Load a module without an exit function (no_exit)</source>
@@ -1504,15 +1560,15 @@ Shared by %n forked process(es)</source>
         <translation>在模块初始化期间观察它（slow_init）</translation>
     </message>
     <message>
-        <source>slow_init's init sleeps for %1 s. Meanwhile the module is coming (loading) with a reference count of 1, and unloading is refused. Stop interrupts insmod: init gives up and the module disappears; left alone, it becomes live with a count of 0.</source>
+        <source>slow_init&apos;s init sleeps for %1 s. Meanwhile the module is coming (loading) with a reference count of 1, and unloading is refused. Stop interrupts insmod: init gives up and the module disappears; left alone, it becomes live with a count of 0.</source>
         <translation>slow_init 的 init 会休眠 %1 秒。在此期间模块处于 coming（加载中）状态，引用计数为 1，卸载会被拒绝。点击“停止”会中断 insmod：init 放弃，模块随之消失；若不干预，它会变为 live，计数为 0。</translation>
     </message>
     <message>
-        <source>Use another module's symbol (export_provider)</source>
+        <source>Use another module&apos;s symbol (export_provider)</source>
         <translation>使用另一个模块的符号（export_provider）</translation>
     </message>
     <message>
-        <source>export_consumer calls a function that export_provider exports, so the kernel records it as a holder: export_provider's reference count is 1 and Used by lists export_consumer. Unloading export_provider is refused until export_consumer is unloaded first.</source>
+        <source>export_consumer calls a function that export_provider exports, so the kernel records it as a holder: export_provider&apos;s reference count is 1 and Used by lists export_consumer. Unloading export_provider is refused until export_consumer is unloaded first.</source>
         <translation>export_consumer 调用了 export_provider 导出的函数，因此内核把它记为持有者：export_provider 的引用计数为 1，“被依赖”一栏列出 export_consumer。必须先卸载 export_consumer，否则卸载 export_provider 会被拒绝。</translation>
     </message>
     <message>
@@ -1524,11 +1580,11 @@ Shared by %n forked process(es)</source>
         <translation>内核自带的模块也会像 count_demo 一样被钉住：当 /dev/loop-control、/dev/net/tun 和 /dev/fuse 处于打开状态时，loop、tun 和 fuse 的引用计数都大于 0（tun 每个打开的文件占 2 个），“被依赖”为空，卸载会被拒绝。点击“停止”会关闭这些文件，计数回到 0。</translation>
     </message>
     <message>
-        <source>there is no lab scenario "%1"</source>
-        <translation>没有名为 "%1" 的实验场景</translation>
+        <source>there is no lab scenario &quot;%1&quot;</source>
+        <translation>没有名为 &quot;%1&quot; 的实验场景</translation>
     </message>
     <message>
-        <source>the lab's example modules and programs are not built (build the kmod-examples and stuck-netlink-send targets)</source>
+        <source>the lab&apos;s example modules and programs are not built (build the kmod-examples and stuck-netlink-send targets)</source>
         <translation>实验环境的示例模块和示例程序尚未构建（请构建 kmod-examples 和 stuck-netlink-send 目标）</translation>
     </message>
     <message>
@@ -1544,11 +1600,11 @@ Shared by %n forked process(es)</source>
         <translation>实验环境虚拟机未在运行</translation>
     </message>
     <message>
-        <source>While a process keeps /dev/count_demo open, count_demo's reference count is 2: one from the open file's .owner and one from the extra try_module_get() its open() takes on top of it. Used by stays empty, because the user is an open file, not a module, and unloading is refused as busy. Stop closes the file: the count goes back to 0 and the module unloads.</source>
+        <source>While a process keeps /dev/count_demo open, count_demo&apos;s reference count is 2: one from the open file&apos;s .owner and one from the extra try_module_get() its open() takes on top of it. Used by stays empty, because the user is an open file, not a module, and unloading is refused as busy. Stop closes the file: the count goes back to 0 and the module unloads.</source>
         <translation>当有进程保持 /dev/count_demo 打开时，count_demo 的引用计数为 2：一个来自打开文件的 .owner，另一个来自其 open() 在此之外额外调用的 try_module_get()。“被依赖”一栏为空，因为使用者是一个打开的文件而不是模块；卸载会因“忙”而被拒绝。点击“停止”会关闭文件：计数回到 0，模块即可卸载。</translation>
     </message>
     <message>
-        <source>stuck-netlink-send sends one message and exits, but the module's kernel thread keeps the closed socket alive: the reference count stays at 1 with an empty Used by and no process left to blame, because the socket's reference is given back only when the thread closes it, and it never does. Unloading is refused for as long as the guest runs.</source>
+        <source>stuck-netlink-send sends one message and exits, but the module&apos;s kernel thread keeps the closed socket alive: the reference count stays at 1 with an empty Used by and no process left to blame, because the socket&apos;s reference is given back only when the thread closes it, and it never does. Unloading is refused for as long as the guest runs.</source>
         <translation>stuck-netlink-send 发送一条消息后就退出了，但模块的内核线程让已关闭的套接字继续存活：引用计数停在 1，“被依赖”为空，也找不到可以归咎的进程，因为套接字的引用只有在该线程关闭它时才会归还，而它永远不会关闭。只要虚拟机还在运行，卸载就会被拒绝。</translation>
     </message>
     <message>
@@ -1575,7 +1631,7 @@ Shared by %n forked process(es)</source>
         <translation>实验环境虚拟机正在关闭。</translation>
     </message>
     <message>
-        <source>Booting the lab guest (Debian's kernel under QEMU); this takes about ten seconds…</source>
+        <source>Booting the lab guest (Debian&apos;s kernel under QEMU); this takes about ten seconds…</source>
         <translation>正在启动实验虚拟机（QEMU 中的 Debian 内核）；大约需要十秒…</translation>
     </message>
 </context>
@@ -1586,7 +1642,7 @@ Shared by %n forked process(es)</source>
         <translation>最后手段：处理清除不掉的引用</translation>
     </message>
     <message>
-        <source>Type the module's name, &lt;b&gt;%1&lt;/b&gt;, to unlock these choices:</source>
+        <source>Type the module&apos;s name, &lt;b&gt;%1&lt;/b&gt;, to unlock these choices:</source>
         <translation>输入模块名 &lt;b&gt;%1&lt;/b&gt; 以解锁以下选项：</translation>
     </message>
     <message>
@@ -1613,7 +1669,7 @@ Shared by %n forked process(es)</source>
         <translation>获取基线快照失败：%1</translation>
     </message>
     <message>
-        <source>the agent's snapshot does not parse: %1</source>
+        <source>the agent&apos;s snapshot does not parse: %1</source>
         <translation>无法解析代理发来的快照：%1</translation>
     </message>
     <message>
@@ -1707,7 +1763,7 @@ Shared by %n forked process(es)</source>
         <translation>此内核不支持可加载模块</translation>
     </message>
     <message>
-        <source>This kernel (%1) was built without CONFIG_MODULES: every driver is built in, nothing can be loaded or unloaded, and so no module can be stuck. RefScope can boot Debian's kernel in a virtual machine instead and show its modules there.</source>
+        <source>This kernel (%1) was built without CONFIG_MODULES: every driver is built in, nothing can be loaded or unloaded, and so no module can be stuck. RefScope can boot Debian&apos;s kernel in a virtual machine instead and show its modules there.</source>
         <translation>此内核（%1）构建时未启用 CONFIG_MODULES：所有驱动都是内置的，没有任何东西可以加载或卸载，因此也不会有模块卡住。RefScope 可以改为在虚拟机中启动 Debian 内核，并显示其中的模块。</translation>
     </message>
     <message>
@@ -1829,7 +1885,7 @@ Shared by %n forked process(es)</source>
         <translation>为了%1，RefScope 会关闭实验环境虚拟机。</translation>
     </message>
     <message>
-        <source>Everything done in the guest is lost: the modules loaded in it, its processes and files, a scenario's state. The next boot starts afresh. The timeline's recording stays.</source>
+        <source>Everything done in the guest is lost: the modules loaded in it, its processes and files, a scenario&apos;s state. The next boot starts afresh. The timeline&apos;s recording stays.</source>
         <translation>在虚拟机中所做的一切都会丢失：其中加载的模块、进程和文件、场景的状态。下次启动将从头开始。时间线的录制会保留。</translation>
     </message>
     <message>
@@ -2138,7 +2194,7 @@ Shared by %n forked process(es)</source>
 <context>
     <name>refscope::PrivilegeView</name>
     <message>
-        <source>polkit will ask for an administrator's password.</source>
+        <source>polkit will ask for an administrator&apos;s password.</source>
         <translation>polkit 将要求输入管理员密码。</translation>
     </message>
     <message>
@@ -2310,7 +2366,7 @@ Shared by %n forked process(es)</source>
 <context>
     <name>refscope::ReleasePlan</name>
     <message>
-        <source>The module's own kernel thread keeps this open file: only the module's exit lets it go, which the kernel's forced unload runs.</source>
+        <source>The module&apos;s own kernel thread keeps this open file: only the module&apos;s exit lets it go, which the kernel&apos;s forced unload runs.</source>
         <translation>模块自己的内核线程保持着这个打开的文件：只有模块的 exit 函数才能让它释放，而内核的强制卸载会执行 exit。</translation>
     </message>
     <message>
@@ -2326,11 +2382,11 @@ Shared by %n forked process(es)</source>
         <translation>此内核编译时未启用 CONFIG_MODULE_FORCE_UNLOAD。</translation>
     </message>
     <message>
-        <source>Holders left alone would call into the freed module later: tick every holder the module's exit does not end.</source>
+        <source>Holders left alone would call into the freed module later: tick every holder the module&apos;s exit does not end.</source>
         <translation>未处理的持有者之后会调用已释放的模块：请勾选模块的 exit 无法结束的每个持有者。</translation>
     </message>
     <message>
-        <source>Type the module's name, %1, to unlock the last resort.</source>
+        <source>Type the module&apos;s name, %1, to unlock the last resort.</source>
         <translation>输入模块名 %1 以解锁最后手段。</translation>
     </message>
     <message>
@@ -2358,7 +2414,7 @@ Shared by %n forked process(es)</source>
         <translation>丢弃泄漏的引用</translation>
     </message>
     <message>
-        <source>The kernel's forced unload</source>
+        <source>The kernel&apos;s forced unload</source>
         <translation>内核的强制卸载</translation>
     </message>
     <message>
@@ -2366,7 +2422,7 @@ Shared by %n forked process(es)</source>
         <translation>不强制任何操作：只要还有引用，内核就会拒绝卸载。</translation>
     </message>
     <message>
-        <source>The kernel frees the module even though references remain (delete_module with O_TRUNC). Whatever still holds one and uses it later jumps into freed memory and can crash the whole machine. RefScope offers it only where the module's own exit lets the remaining references go. The kernel is marked tainted (R).</source>
+        <source>The kernel frees the module even though references remain (delete_module with O_TRUNC). Whatever still holds one and uses it later jumps into freed memory and can crash the whole machine. RefScope offers it only where the module&apos;s own exit lets the remaining references go. The kernel is marked tainted (R).</source>
         <translation>即使仍有引用，内核也会释放模块（带 O_TRUNC 的 delete_module）。之后仍持有并使用引用的任何代码都会跳入已释放的内存，可能导致整台机器崩溃。RefScope 只在模块自己的 exit 能释放剩余引用时才提供此选项。内核会被标记为已污染（R）。</translation>
     </message>
     <message>
@@ -2396,7 +2452,7 @@ Shared by %n forked process(es)</source>
         </translation>
     </message>
     <message>
-        <source>Force %1 out with the kernel's forced unload; the kernel is tainted (R).</source>
+        <source>Force %1 out with the kernel&apos;s forced unload; the kernel is tainted (R).</source>
         <translation>用内核的强制卸载移除 %1；内核会被标记为已污染（R）。</translation>
     </message>
     <message>
@@ -2432,7 +2488,7 @@ Shared by %n forked process(es)</source>
         </translation>
     </message>
     <message>
-        <source>Offered only when the timeline's recording proves every unattributed reference leaked: the module took it on itself and never put it back, with no holder behind it. RefScope's helper module then lowers the count by exactly those, and only if the count has not changed. The kernel is marked tainted (R).</source>
+        <source>Offered only when the timeline&apos;s recording proves every unattributed reference leaked: the module took it on itself and never put it back, with no holder behind it. RefScope&apos;s helper module then lowers the count by exactly those, and only if the count has not changed. The kernel is marked tainted (R).</source>
         <translation>仅当时间线的录制证明每个未归属的引用都已泄漏时才提供：模块给自己获取了它且从未归还，背后没有持有者。随后 RefScope 的辅助模块恰好减去这些引用，且仅在计数未变时进行。内核会被标记为污染（R）。</translation>
     </message>
     <message numerus="yes">
@@ -2442,7 +2498,7 @@ Shared by %n forked process(es)</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Nothing is ticked: even with every holder RefScope can clear, %n reference(s) would remain and the kernel would refuse to unload %1. Tick holders and try anyway, or type the module's name for a last resort.</source>
+        <source>Nothing is ticked: even with every holder RefScope can clear, %n reference(s) would remain and the kernel would refuse to unload %1. Tick holders and try anyway, or type the module&apos;s name for a last resort.</source>
         <translation>
             <numerusform>未勾选任何项：即使清除 RefScope 能清除的所有持有者，仍会剩下 %n 个引用，内核会拒绝卸载 %1。可以勾选持有者后仍然尝试，或输入模块名以使用最后手段。</numerusform>
         </translation>
@@ -2471,7 +2527,7 @@ Shared by %n forked process(es)</source>
         <translation>代理无法说明是什么持有该模块：%1</translation>
     </message>
     <message>
-        <source>Exact holders from RefScope's helper module.</source>
+        <source>Exact holders from RefScope&apos;s helper module.</source>
         <translation>来自 RefScope 辅助模块的精确持有者。</translation>
     </message>
     <message>
@@ -2522,7 +2578,7 @@ Shared by %n forked process(es)</source>
         <translation>拒绝为清除 %2 而结束 pid %1：RefScope 绝不向 init、它自己的代理或启动它的程序发送信号。</translation>
     </message>
     <message>
-        <source>"%1" cannot clear a %2 holder (%3).</source>
+        <source>&quot;%1&quot; cannot clear a %2 holder (%3).</source>
         <translation>“%1”无法清除 %2 类型的持有者（%3）。</translation>
     </message>
     <message>
@@ -2530,7 +2586,7 @@ Shared by %n forked process(es)</source>
         <translation>已结束 %2：pid %1 在收到 SIGTERM 后退出。</translation>
     </message>
     <message>
-        <source>Killed %2: pid(s) %1 outlived SIGTERM's grace period and got SIGKILL.</source>
+        <source>Killed %2: pid(s) %1 outlived SIGTERM&apos;s grace period and got SIGKILL.</source>
         <translation>已强制结束 %2：pid %1 在 SIGTERM 的宽限期过后仍未退出，已发送 SIGKILL。</translation>
     </message>
     <message>
@@ -2562,7 +2618,7 @@ Shared by %n forked process(es)</source>
         <translation>此内核不支持强制卸载（CONFIG_MODULE_FORCE_UNLOAD）：未强制卸载 %1。</translation>
     </message>
     <message>
-        <source>Refused to force %2 out: %1 holder(s) remain that a process or the kernel would close later, calling into the freed module's code.</source>
+        <source>Refused to force %2 out: %1 holder(s) remain that a process or the kernel would close later, calling into the freed module&apos;s code.</source>
         <translation>拒绝强制卸载 %2：仍有 %1 个持有者，进程或内核之后关闭它们时会调用已释放模块的代码。</translation>
     </message>
     <message>
@@ -2606,7 +2662,7 @@ Shared by %n forked process(es)</source>
         <translation>拒绝强制移除 %2：%1 个 RefScope 无法归属的引用可能稍后被归还，落入已释放的内存。</translation>
     </message>
     <message>
-        <source>Refused to drop references of %3: no recording proves them leaked. An unattributed reference is one whose holder RefScope could not see, not one that nothing holds. Record the module while the leak happens (%2, or the timeline's Capture) and give the recording (--trace FILE): only the module's own gets that were never put back are dropped.</source>
+        <source>Refused to drop references of %3: no recording proves them leaked. An unattributed reference is one whose holder RefScope could not see, not one that nothing holds. Record the module while the leak happens (%2, or the timeline&apos;s Capture) and give the recording (--trace FILE): only the module&apos;s own gets that were never put back are dropped.</source>
         <translation>拒绝丢弃 %3 的引用：没有录制证明它们已泄漏。未归属的引用是指 RefScope 看不到其持有者的引用，而不是没有任何东西持有的引用。请在泄漏发生时录制该模块（%2，或时间线的“捕获”）并提供该录制（--trace FILE）：只有模块自己获取且从未归还的引用才会被丢弃。</translation>
     </message>
     <message>
@@ -2626,11 +2682,11 @@ Shared by %n forked process(es)</source>
         <translation>拒绝丢弃 %3 的引用：有 %1 个引用未归属，而以下种类的持有者无法检查：%2。其中之一可能持有该模块。</translation>
     </message>
     <message>
-        <source>Refused to drop references of %4: %1 reference(s) are unattributed but the recording proves only %2 leaked (the module's own gets never put back). The others were taken for: %3. They are not leaks: remove those holders instead.</source>
+        <source>Refused to drop references of %4: %1 reference(s) are unattributed but the recording proves only %2 leaked (the module&apos;s own gets never put back). The others were taken for: %3. They are not leaks: remove those holders instead.</source>
         <translation>拒绝丢弃 %4 的引用：有 %1 个引用未归属，但录制只证明 %2 个已泄漏（模块自己获取且从未归还的）。其他的是为以下对象获取的：%3。它们不是泄漏：请改为移除这些持有者。</translation>
     </message>
     <message>
-        <source>Refused to force %2 out: %1 file(s) of it are in flight, sent over a unix socket and not received yet. The module's exit does not let them go: whoever receives them, or the socket's last close, would call into the freed module. Let the receiver take them, or close that socket, first.</source>
+        <source>Refused to force %2 out: %1 file(s) of it are in flight, sent over a unix socket and not received yet. The module&apos;s exit does not let them go: whoever receives them, or the socket&apos;s last close, would call into the freed module. Let the receiver take them, or close that socket, first.</source>
         <translation>拒绝强制卸载 %2：它有 %1 个文件处于传输中，已通过 unix 套接字发送但尚未被接收。模块的退出函数不会释放它们：之后接收它们的进程，或该套接字最后一次关闭时，会调用已释放模块的代码。请先让接收方接收它们，或关闭该套接字。</translation>
     </message>
     <message>
@@ -2649,7 +2705,7 @@ Shared by %n forked process(es)</source>
         <translation>保存会话…</translation>
     </message>
     <message>
-        <source>Save the modules shown, the timeline's events and the holders seen, to reopen them exactly later</source>
+        <source>Save the modules shown, the timeline&apos;s events and the holders seen, to reopen them exactly later</source>
         <translation>保存当前显示的模块、时间线事件和已查看的持有者，以便日后原样重新打开</translation>
     </message>
     <message>
@@ -2815,11 +2871,11 @@ Shared by %n forked process(es)</source>
         <translation>未指定主机</translation>
     </message>
     <message>
-        <source>"%1" is not a host name</source>
+        <source>&quot;%1&quot; is not a host name</source>
         <translation>“%1”不是主机名</translation>
     </message>
     <message>
-        <source>"%1" is not a user name</source>
+        <source>&quot;%1&quot; is not a user name</source>
         <translation>“%1”不是用户名</translation>
     </message>
     <message>
@@ -2827,23 +2883,23 @@ Shared by %n forked process(es)</source>
         <translation>%1 不是端口</translation>
     </message>
     <message>
-        <source>the agent's path on the target must be absolute and plain (letters, digits, "_./+-"): "%1"</source>
+        <source>the agent&apos;s path on the target must be absolute and plain (letters, digits, &quot;_./+-&quot;): &quot;%1&quot;</source>
         <translation>目标机器上代理的路径必须是绝对路径，且只含字母、数字和“_./+-”：“%1”</translation>
     </message>
     <message>
-        <source>"%1" has an empty user name before "@"</source>
+        <source>&quot;%1&quot; has an empty user name before &quot;@&quot;</source>
         <translation>“%1”中“@”前的用户名为空</translation>
     </message>
     <message>
-        <source>"%1" lacks the "]" after the address</source>
+        <source>&quot;%1&quot; lacks the &quot;]&quot; after the address</source>
         <translation>“%1”的地址后缺少“]”</translation>
     </message>
     <message>
-        <source>"%1": only ":PORT" may follow the address</source>
+        <source>&quot;%1&quot;: only &quot;:PORT&quot; may follow the address</source>
         <translation>“%1”：地址后只能跟“:端口”</translation>
     </message>
     <message>
-        <source>"%1" is not a port</source>
+        <source>&quot;%1&quot; is not a port</source>
         <translation>“%1”不是端口</translation>
     </message>
     <message>
@@ -2863,7 +2919,7 @@ Shared by %n forked process(es)</source>
         <translation>到 %1 的 ssh 在连接之前被停止。</translation>
     </message>
     <message>
-        <source>refscope-agent is not installed on %1 (there is no %2 there). Install RefScope on that machine: the refscope and refscope-helper-dkms packages (DKMS builds the helper module for its own kernel), as RefScope's README shows; or name another place with --ssh-agent PATH.</source>
+        <source>refscope-agent is not installed on %1 (there is no %2 there). Install RefScope on that machine: the refscope and refscope-helper-dkms packages (DKMS builds the helper module for its own kernel), as RefScope&apos;s README shows; or name another place with --ssh-agent PATH.</source>
         <translation>%1 上没有安装 refscope-agent（那里没有 %2）。请在那台机器上安装 RefScope：refscope 和 refscope-helper-dkms 软件包（DKMS 会为它自己的内核构建辅助模块），方法见 RefScope 的 README；或用 --ssh-agent 路径 指定其他位置。</translation>
     </message>
     <message>
@@ -2879,27 +2935,27 @@ Shared by %n forked process(es)</source>
         <translation>%1 上未安装 pkexec：请使用 sudo（--ssh-privilege sudo）或以 root 登录。</translation>
     </message>
     <message>
-        <source>sudo on %1 wants a password, which cannot be typed over this connection. Let sudo start the agent without one there (a sudoers line such as "USER ALL=(root) NOPASSWD: %2"), or log in as root (--ssh-privilege root).</source>
+        <source>sudo on %1 wants a password, which cannot be typed over this connection. Let sudo start the agent without one there (a sudoers line such as &quot;USER ALL=(root) NOPASSWD: %2&quot;), or log in as root (--ssh-privilege root).</source>
         <translation>%1 上的 sudo 需要密码，而通过此连接无法输入密码。请让 sudo 在那里无需密码即可启动代理（例如 sudoers 中的一行“USER ALL=(root) NOPASSWD: %2”），或以 root 登录（--ssh-privilege root）。</translation>
     </message>
     <message>
-        <source>sudo on %1 does not allow you to run %2 as root: add a sudoers rule for it there ("USER ALL=(root) NOPASSWD: %2"), or log in as root (--ssh-privilege root).</source>
+        <source>sudo on %1 does not allow you to run %2 as root: add a sudoers rule for it there (&quot;USER ALL=(root) NOPASSWD: %2&quot;), or log in as root (--ssh-privilege root).</source>
         <translation>%1 上的 sudo 不允许你以 root 运行 %2：请在那里为它添加 sudoers 规则（“USER ALL=(root) NOPASSWD: %2”），或以 root 登录（--ssh-privilege root）。</translation>
     </message>
     <message>
-        <source>pkexec on %1 would ask for a password, which cannot be typed over this connection: polkit there must allow RefScope's action without one (a polkit rule for org.refscope.inspect and org.refscope.release), or use sudo (--ssh-privilege sudo) or a root login.</source>
+        <source>pkexec on %1 would ask for a password, which cannot be typed over this connection: polkit there must allow RefScope&apos;s action without one (a polkit rule for org.refscope.inspect and org.refscope.release), or use sudo (--ssh-privilege sudo) or a root login.</source>
         <translation>%1 上的 pkexec 会要求输入密码，而通过此连接无法输入：那里的 polkit 必须允许 RefScope 的操作无需密码（为 org.refscope.inspect 和 org.refscope.release 添加 polkit 规则），或者使用 sudo（--ssh-privilege sudo）或以 root 登录。</translation>
     </message>
     <message>
-        <source>The host key of %1 has changed since you last connected: a reinstalled machine, or someone intercepting the connection. RefScope does not connect. Check the new key on the machine itself (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there), then remove the old one with "ssh-keygen -R %2" and connect once with "ssh %1".</source>
+        <source>The host key of %1 has changed since you last connected: a reinstalled machine, or someone intercepting the connection. RefScope does not connect. Check the new key on the machine itself (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there), then remove the old one with &quot;ssh-keygen -R %2&quot; and connect once with &quot;ssh %1&quot;.</source>
         <translation>%1 的主机密钥自你上次连接以来已改变：可能是机器重装了，也可能有人在截取连接。RefScope 不会连接。请在那台机器本身上核对新密钥（在那里运行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub），然后用“ssh-keygen -R %2”删除旧密钥，再用“ssh %1”连接一次。</translation>
     </message>
     <message>
-        <source>The host key of %1 is not known here yet, so RefScope cannot be sure it reaches the right machine. Connect once with "ssh %1", check the key fingerprint it shows against the machine's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there) and accept it, then try again.</source>
+        <source>The host key of %1 is not known here yet, so RefScope cannot be sure it reaches the right machine. Connect once with &quot;ssh %1&quot;, check the key fingerprint it shows against the machine&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there) and accept it, then try again.</source>
         <translation>这里还不知道 %1 的主机密钥，所以 RefScope 无法确定连到的是正确的机器。请用“ssh %1”连接一次，将显示的密钥指纹与那台机器自己的指纹核对（在那里运行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub）并接受，然后重试。</translation>
     </message>
     <message>
-        <source>%1 refused the login (%2). RefScope logs in with your own SSH keys and ssh-agent and never asks for a password: check that "ssh %1" logs in without one (ssh-copy-id %1 installs your key there).</source>
+        <source>%1 refused the login (%2). RefScope logs in with your own SSH keys and ssh-agent and never asks for a password: check that &quot;ssh %1&quot; logs in without one (ssh-copy-id %1 installs your key there).</source>
         <translation>%1 拒绝了登录（%2）。RefScope 使用你自己的 SSH 密钥和 ssh-agent 登录，从不询问密码：请确认“ssh %1”无需密码即可登录（ssh-copy-id %1 会把你的密钥安装到那里）。</translation>
     </message>
     <message>
@@ -2958,7 +3014,7 @@ Shared by %n forked process(es)</source>
         <translation>built-in（内置）：编译进内核映像（列于 modules.builtin）。它没有引用计数，从不加载或卸载，其参数位于 /sys/module/&lt;name&gt;/parameters。</translation>
     </message>
     <message>
-        <source>The reference count lsmod shows as "Used": module_refcount(), the kernel's atomic counter minus the 1 it starts with. Every try_module_get() adds 1, every module_put() takes 1 away, and each module in "Used by" holds 1. delete_module() refuses to unload while it is above 0.</source>
+        <source>The reference count lsmod shows as &quot;Used&quot;: module_refcount(), the kernel&apos;s atomic counter minus the 1 it starts with. Every try_module_get() adds 1, every module_put() takes 1 away, and each module in &quot;Used by&quot; holds 1. delete_module() refuses to unload while it is above 0.</source>
         <translation>lsmod 中“Used”一栏显示的引用计数：module_refcount()，即内核原子计数器减去初始的 1。每次 try_module_get() 加 1，每次 module_put() 减 1，“被依赖”中的每个模块各持有 1。只要它大于 0，delete_module() 就拒绝卸载。</translation>
     </message>
     <message>
@@ -2978,11 +3034,11 @@ Shared by %n forked process(es)</source>
         <translation>module_load：内核已复制并链接模块，即将运行其 init 函数（load_module()）。</translation>
     </message>
     <message>
-        <source>module_free: the module's memory is being freed (free_module()), after rmmod or after its init failed. Its references are gone with it.</source>
+        <source>module_free: the module&apos;s memory is being freed (free_module()), after rmmod or after its init failed. Its references are gone with it.</source>
         <translation>module_free：模块的内存正在被释放（free_module()），发生在 rmmod 之后或 init 失败之后。它的引用也随之消失。</translation>
     </message>
     <message>
-        <source>module_get: try_module_get() or __module_get() took a reference. ip is the caller, refcnt the count afterwards; an open() through the module's file_operations is the usual source.</source>
+        <source>module_get: try_module_get() or __module_get() took a reference. ip is the caller, refcnt the count afterwards; an open() through the module&apos;s file_operations is the usual source.</source>
         <translation>module_get：try_module_get() 或 __module_get() 获取了一个引用。ip 是调用者，refcnt 是之后的计数；最常见的来源是经由模块 file_operations 的 open()。</translation>
     </message>
     <message>
@@ -3003,10 +3059,10 @@ Shared by %n forked process(es)</source>
     </message>
     <message>
         <source>mount: a mounted file system of a type the module registered. The superblock holds the reference until the file system is unmounted.</source>
-        <translation>mount（挂载）：已挂载的、类型由该模块注册的文件系统。超级块持有该引用，直到文件系统被卸载。</translation>
+        <translation>mount（挂载）：已挂载的、类型由该模块注册的文件系统。超级块持有该引用，直到文件系统被取消挂载。</translation>
     </message>
     <message>
-        <source>module: another module that uses this module's exported symbols. It holds one reference until it is unloaded itself.</source>
+        <source>module: another module that uses this module&apos;s exported symbols. It holds one reference until it is unloaded itself.</source>
         <translation>module（模块）：使用本模块导出符号的另一个模块。它持有一个引用，直到它自己被卸载。</translation>
     </message>
     <message>
@@ -3014,7 +3070,7 @@ Shared by %n forked process(es)</source>
         <translation>kthread（内核线程）：由内核线程或只有内核保存的对象持有该引用。无法通过结束某个进程来释放它；通常只能由模块自己放手。</translation>
     </message>
     <message>
-        <source>exact: RefScope's helper module read the owner pointer inside the kernel (the open file's f_op owner, the socket's or file system's owner), so this reference is certain.</source>
+        <source>exact: RefScope&apos;s helper module read the owner pointer inside the kernel (the open file&apos;s f_op owner, the socket&apos;s or file system&apos;s owner), so this reference is certain.</source>
         <translation>exact（精确）：RefScope 的辅助模块在内核中读取了 owner 指针（打开文件的 f_op owner、套接字或文件系统的 owner），因此这个引用是确定的。</translation>
     </message>
     <message>
@@ -3054,24 +3110,24 @@ Shared by %n forked process(es)</source>
         <translation>insmod（或 modprobe）把 .ko 文件交给 finit_module()。内核检查其签名和版本，链接它所需的符号，并触发 module_load。</translation>
     </message>
     <message>
-        <source>The module is "coming" and its init function runs. The loader holds one reference all the while, so the count reads 1 and nothing can unload it.</source>
-        <translation>模块处于 "coming" 状态，其 init 函数正在运行。加载者始终持有一个引用，因此计数为 1，任何操作都无法卸载它。</translation>
+        <source>The module is &quot;coming&quot; and its init function runs. The loader holds one reference all the while, so the count reads 1 and nothing can unload it.</source>
+        <translation>模块处于 &quot;coming&quot; 状态，其 init 函数正在运行。加载者始终持有一个引用，因此计数为 1，任何操作都无法卸载它。</translation>
     </message>
     <message>
-        <source>When init returns, do_init_module() drops the loader's reference (a module_put). If init failed, the module goes straight to "going" and is freed.</source>
-        <translation>init 返回后，do_init_module() 释放加载者的引用（一次 module_put）。如果 init 失败，模块直接进入 "going" 状态并被释放。</translation>
+        <source>When init returns, do_init_module() drops the loader&apos;s reference (a module_put). If init failed, the module goes straight to &quot;going&quot; and is freed.</source>
+        <translation>init 返回后，do_init_module() 释放加载者的引用（一次 module_put）。如果 init 失败，模块直接进入 &quot;going&quot; 状态并被释放。</translation>
     </message>
     <message>
-        <source>The module is "live" with a count of 0: it has registered its devices, protocols or file systems and waits for users.</source>
-        <translation>模块处于 "live" 状态，计数为 0：它已注册自己的设备、协议或文件系统，等待使用者。</translation>
+        <source>The module is &quot;live&quot; with a count of 0: it has registered its devices, protocols or file systems and waits for users.</source>
+        <translation>模块处于 &quot;live&quot; 状态，计数为 0：它已注册自己的设备、协议或文件系统，等待使用者。</translation>
     </message>
     <message>
         <source>Each user takes a reference with try_module_get() (module_get) and gives it back with module_put() (module_put): opening a device file, creating a socket, mounting. The count is the number of references held right now.</source>
         <translation>每个使用者用 try_module_get()（module_get）获取引用，用 module_put()（module_put）归还：打开设备文件、创建套接字、挂载都是如此。计数就是此刻被持有的引用数。</translation>
     </message>
     <message>
-        <source>rmmod calls delete_module(). The kernel refuses (EBUSY) while another module uses it, while it is permanent or not live, or while the count is above 0; otherwise it marks it "going" and runs its exit function.</source>
-        <translation>rmmod 调用 delete_module()。只要还有其他模块使用它、它是永久的或不处于 live 状态、或者计数大于 0，内核就会拒绝（EBUSY）；否则内核将其标记为 "going" 并运行它的 exit 函数。</translation>
+        <source>rmmod calls delete_module(). The kernel refuses (EBUSY) while another module uses it, while it is permanent or not live, or while the count is above 0; otherwise it marks it &quot;going&quot; and runs its exit function.</source>
+        <translation>rmmod 调用 delete_module()。只要还有其他模块使用它、它是永久的或不处于 live 状态、或者计数大于 0，内核就会拒绝（EBUSY）；否则内核将其标记为 &quot;going&quot; 并运行它的 exit 函数。</translation>
     </message>
     <message>
         <source>free_module() fires module_free, unlinks the module and gives its memory back. The name can be loaded again from scratch.</source>
@@ -3086,7 +3142,7 @@ Shared by %n forked process(es)</source>
         <translation>在“模块”表中选择 testmod：引用计数为 0，“被依赖”为空。</translation>
     </message>
     <message>
-        <source>On the Timeline tab, the read leaves no module_get: the proc file's operations have no owner, so nothing is counted.</source>
+        <source>On the Timeline tab, the read leaves no module_get: the proc file&apos;s operations have no owner, so nothing is counted.</source>
         <translation>在“时间线”标签页中，这次读取没有留下 module_get：proc 文件的操作没有 owner，所以不会计数。</translation>
     </message>
     <message>
@@ -3102,7 +3158,7 @@ Shared by %n forked process(es)</source>
         <translation>在“模块”表中选择 count_demo：引用计数为 2，而“被依赖”仍为空。</translation>
     </message>
     <message>
-        <source>On the Timeline tab, find the two module_get events of the open(): one from the file's owner, one from the extra try_module_get().</source>
+        <source>On the Timeline tab, find the two module_get events of the open(): one from the file&apos;s owner, one from the extra try_module_get().</source>
         <translation>在“时间线”标签页中找到 open() 产生的两个 module_get 事件：一个来自文件的 owner，一个来自额外的 try_module_get()。</translation>
     </message>
     <message>
@@ -3126,7 +3182,7 @@ Shared by %n forked process(es)</source>
         <translation>在“模块”表中选择 stuck_netlink：引用计数停留在 1，“被依赖”为空。</translation>
     </message>
     <message>
-        <source>The Holders panel finds no process: the reference belongs to the module's kernel thread, which keeps the socket.</source>
+        <source>The Holders panel finds no process: the reference belongs to the module&apos;s kernel thread, which keeps the socket.</source>
         <translation>“持有者”面板找不到任何进程：这个引用属于模块的内核线程，是它保留着套接字。</translation>
     </message>
     <message>
@@ -3138,8 +3194,8 @@ Shared by %n forked process(es)</source>
         <translation>点击“卸载”：只要虚拟机在运行，就会一直被拒绝。</translation>
     </message>
     <message>
-        <source>Select this scenario and click Run, then Run again: each run writes "oops" to /proc/leaky_ref.</source>
-        <translation>选择此场景，点击“运行”，再点击一次“运行”：每次运行都会向 /proc/leaky_ref 写入 "oops"。</translation>
+        <source>Select this scenario and click Run, then Run again: each run writes &quot;oops&quot; to /proc/leaky_ref.</source>
+        <translation>选择此场景，点击“运行”，再点击一次“运行”：每次运行都会向 /proc/leaky_ref 写入 &quot;oops&quot;。</translation>
     </message>
     <message>
         <source>In the Modules table, select leaky_ref: Refcount grows by 1 with every run.</source>
@@ -3170,7 +3226,7 @@ Shared by %n forked process(es)</source>
         <translation>选择此场景并点击“运行”：insmod 启动 slow_init，其 init 会休眠。</translation>
     </message>
     <message>
-        <source>In the Modules table, select slow_init: State is coming and Refcount is 1, the loader's reference.</source>
+        <source>In the Modules table, select slow_init: State is coming and Refcount is 1, the loader&apos;s reference.</source>
         <translation>在“模块”表中选择 slow_init：状态为 coming，引用计数为 1，即加载者的引用。</translation>
     </message>
     <message>
@@ -3215,7 +3271,7 @@ Shared by %n forked process(es)</source>
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>A lifecycle step's title (%1, in bold) and its explanation (%2).</extracomment>
+        <extracomment>A lifecycle step&apos;s title (%1, in bold) and its explanation (%2).</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
@@ -3223,7 +3279,7 @@ Shared by %n forked process(es)</source>
         <translation>流量控制：用 tc 在网络设备上设置的排队规则（qdisc）、分类器或动作。每一个都持有其模块的一个引用，直到被删除，无论是否还有进程在运行。</translation>
     </message>
     <message>
-        <source>netfilter: an nftables or iptables-nft rule whose expression, match or target lives in the module, or a base chain of the module's type. Each holds a reference until the rule or chain is deleted.</source>
+        <source>netfilter: an nftables or iptables-nft rule whose expression, match or target lives in the module, or a base chain of the module&apos;s type. Each holds a reference until the rule or chain is deleted.</source>
         <translation>netfilter：其表达式、匹配或目标位于该模块中的 nftables 或 iptables-nft 规则，或该模块类型的基础链。每一个都持有一个引用，直到规则或链被删除。</translation>
     </message>
     <message>
@@ -3231,16 +3287,32 @@ Shared by %n forked process(es)</source>
         <translation>加密：该模块注册的加密算法的使用者：AF_ALG 套接字、dm-crypt、IPsec 或基于它构建的算法。每个使用者都持有模块的一个引用，直到释放其变换（transform）。</translation>
     </message>
     <message>
-        <source>swap: a swap area on a block device of the module's driver (a loop device, a disk). The kernel keeps the device open until swapoff.</source>
+        <source>swap: a swap area on a block device of the module&apos;s driver (a loop device, a disk). The kernel keeps the device open until swapoff.</source>
         <translation>交换空间：位于该模块驱动的块设备（loop 设备、磁盘）上的交换区。内核会一直打开该设备，直到 swapoff。</translation>
     </message>
     <message>
-        <source>BPF: fentry, fexit or fmod_ret programs attached to one of the module's functions. Their trampoline holds a reference until the last of them is detached: its links closed or unpinned.</source>
+        <source>BPF: fentry, fexit or fmod_ret programs attached to one of the module&apos;s functions. Their trampoline holds a reference until the last of them is detached: its links closed or unpinned.</source>
         <translation>BPF：附加到该模块某个函数上的 fentry、fexit 或 fmod_ret 程序。它们的蹦床（trampoline）持有一个引用，直到最后一个程序被分离：其链接被关闭或取消固定。</translation>
     </message>
     <message>
-        <source>The Holders panel finds no holder: the references are unattributed. The timeline's outstanding gets prove the leak: leaky_ref took them on itself and never put them back.</source>
+        <source>The Holders panel finds no holder: the references are unattributed. The timeline&apos;s outstanding gets prove the leak: leaky_ref took them on itself and never put them back.</source>
         <translation>持有者面板找不到持有者：这些引用未归属。时间线中未归还的获取证明了泄漏：leaky_ref 给自己获取了它们且从未归还。</translation>
+    </message>
+    <message>
+        <source>I/O scheduler: a disk&apos;s request queue uses the module&apos;s scheduler (bfq, kyber, mq-deadline). The queue holds a reference until another scheduler is chosen for it.</source>
+        <translation>I/O 调度器：某个磁盘的请求队列使用了该模块的调度器（bfq、kyber、mq-deadline）。该队列持有一个引用，直到为它选择了其他调度器。</translation>
+    </message>
+    <message>
+        <source>NLS table: a mounted filesystem (vfat, exfat, iso9660, ...) translates file names with the module&apos;s character set table. It holds a reference until it is unmounted.</source>
+        <translation>NLS 字符表：已挂载的文件系统（vfat、exfat、iso9660 等）用该模块的字符集表转换文件名。它持有一个引用，直到文件系统被取消挂载。</translation>
+    </message>
+    <message>
+        <source>loop backing device: a loop device whose backing file is a block device of the module&apos;s driver keeps that device open until it is detached.</source>
+        <translation>loop 后端设备：后端文件是该模块驱动的块设备的 loop 设备会一直打开该设备，直到它被分离。</translation>
+    </message>
+    <message>
+        <source>device-mapper: a mapped device&apos;s table uses a target type of the module (flakey, crypt, delay, ...) or keeps a device of the module&apos;s driver open. It holds the references until the mapped device is removed.</source>
+        <translation>device-mapper：映射设备的映射表使用了该模块的目标类型（flakey、crypt、delay 等），或一直打开着该模块驱动的设备。它持有这些引用，直到映射设备被移除。</translation>
     </message>
 </context>
 <context>
@@ -3277,7 +3349,7 @@ Shared by %n forked process(es)</source>
         <translation>%1 的引用计数（%2）</translation>
     </message>
     <message>
-        <source>RefScope timeline: each module's reference count (lsmod's number) from %1 s to %2 s of the recording %3.</source>
+        <source>RefScope timeline: each module&apos;s reference count (lsmod&apos;s number) from %1 s to %2 s of the recording %3.</source>
         <translation>RefScope 时间线：记录 %3 从 %1 秒到 %2 秒期间各模块的引用计数（lsmod 显示的数值）。</translation>
     </message>
     <message>
@@ -3463,7 +3535,7 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
         <translation>%1：trace.dat 文件头已损坏</translation>
     </message>
     <message>
-        <source>the header's page size is corrupt</source>
+        <source>the header&apos;s page size is corrupt</source>
         <translation>文件头中的页大小已损坏</translation>
     </message>
     <message>
@@ -3479,11 +3551,11 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
         <translation>事件格式已损坏</translation>
     </message>
     <message>
-        <source>CPU %1's data lies outside the file</source>
+        <source>CPU %1&apos;s data lies outside the file</source>
         <translation>CPU %1 的数据位于文件范围之外</translation>
     </message>
     <message>
-        <source>CPU %1's table of compressed chunks is corrupt</source>
+        <source>CPU %1&apos;s table of compressed chunks is corrupt</source>
         <translation>CPU %1 的压缩块表已损坏</translation>
     </message>
     <message>
@@ -3539,7 +3611,7 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
         <translation>文件头被截断</translation>
     </message>
     <message>
-        <source>compression "%1" is not supported (zstd is)</source>
+        <source>compression &quot;%1&quot; is not supported (zstd is)</source>
         <translation>不支持压缩方式“%1”（支持 zstd）</translation>
     </message>
     <message>
@@ -3595,7 +3667,7 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
         <translation>%1 所需的内存超过了 %2 KiB 的文件可能需要的量（总计 %3 MiB）：文件已损坏或是被刻意构造的</translation>
     </message>
     <message>
-        <source>CPU %1's data overlaps CPU %2's</source>
+        <source>CPU %1&apos;s data overlaps CPU %2&apos;s</source>
         <translation>CPU %1 的数据与 CPU %2 的数据重叠</translation>
     </message>
     <message>
@@ -3607,15 +3679,15 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
         <translation>CPU 表</translation>
     </message>
     <message>
-        <source>CPU %1's table of compressed chunks</source>
+        <source>CPU %1&apos;s table of compressed chunks</source>
         <translation>CPU %1 的压缩块表</translation>
     </message>
     <message>
-        <source>CPU %1's compressed chunks</source>
+        <source>CPU %1&apos;s compressed chunks</source>
         <translation>CPU %1 的压缩块</translation>
     </message>
     <message>
-        <source>CPU %1's compressed chunks would decompress to more than a file of %2 KiB can hold (%3 MiB of pages in all): the file is corrupt or crafted</source>
+        <source>CPU %1&apos;s compressed chunks would decompress to more than a file of %2 KiB can hold (%3 MiB of pages in all): the file is corrupt or crafted</source>
         <translation>CPU %1 的压缩块解压后超过了 %2 KiB 的文件可能容纳的量（总计 %3 MiB 的页）：文件已损坏或是被刻意构造的</translation>
     </message>
     <message>

@@ -100,7 +100,7 @@
         <translation>檔案.json</translation>
     </message>
     <message>
-        <source>Boot the lab guest (Debian's kernel under QEMU) and show its modules (the default when this kernel has no loadable modules).</source>
+        <source>Boot the lab guest (Debian&apos;s kernel under QEMU) and show its modules (the default when this kernel has no loadable modules).</source>
         <translation>啟動實驗環境虛擬機器（QEMU 中執行的 Debian 核心）並顯示其中的模組（目前核心不支援可載入模組時預設如此）。</translation>
     </message>
     <message>
@@ -124,7 +124,7 @@
         <translation>版本號</translation>
     </message>
     <message>
-        <source>Show another machine's modules, read by the refscope-agent that ssh starts there as root (your own SSH keys and configuration; nothing is asked).</source>
+        <source>Show another machine&apos;s modules, read by the refscope-agent that ssh starts there as root (your own SSH keys and configuration; nothing is asked).</source>
         <translation>顯示另一台機器的模組，由 ssh 在那裡以 root 身分啟動的 refscope-agent 讀取（使用你自己的 SSH 金鑰和設定；不會詢問任何內容）。</translation>
     </message>
     <message>
@@ -292,11 +292,11 @@
         <translation>模組</translation>
     </message>
     <message>
-        <source>the module's own get in open</source>
+        <source>the module&apos;s own get in open</source>
         <translation>模組在 open 中自己取得的參考</translation>
     </message>
     <message>
-        <source>leak-prone: the module's own get</source>
+        <source>leak-prone: the module&apos;s own get</source>
         <translation>可能洩漏：模組自己取得的參考</translation>
     </message>
     <message>
@@ -311,7 +311,7 @@
         <translation>擷取</translation>
     </message>
     <message>
-        <source>Record every module's reference count live through refscope-agent (the lab guest, or Read as root)</source>
+        <source>Record every module&apos;s reference count live through refscope-agent (the lab guest, or Read as root)</source>
         <translation>透過 refscope-agent 即時錄製每個模組的參考計數（實驗環境虛擬機器，或以 root 身份讀取）</translation>
     </message>
     <message>
@@ -319,11 +319,11 @@
         <translation>即時擷取</translation>
     </message>
     <message>
-        <source>Hide RefScope's scans</source>
+        <source>Hide RefScope&apos;s scans</source>
         <translation>隱藏 RefScope 的掃描</translation>
     </message>
     <message>
-        <source>Leave out of the capture the references RefScope's own agent takes and drops while it looks for holders (its loads and unloads stay)</source>
+        <source>Leave out of the capture the references RefScope&apos;s own agent takes and drops while it looks for holders (its loads and unloads stay)</source>
         <translation>擷取時略去 RefScope 自身代理程式在尋找持有者時取得和釋放的參考（其載入和卸載事件仍保留）</translation>
     </message>
     <message>
@@ -331,7 +331,7 @@
         <translation>擷取結束於 %1</translation>
     </message>
     <message numerus="yes">
-        <source>%1 (%n event(s) of RefScope's own scans left out)</source>
+        <source>%1 (%n event(s) of RefScope&apos;s own scans left out)</source>
         <translation>
             <numerusform>%1（略去了 RefScope 自身掃描的 %n 個事件）</numerusform>
         </translation>
@@ -620,7 +620,7 @@
         <translation>正在顯示 %1 的事件</translation>
     </message>
     <message>
-        <source>No kernel stack was recorded with this event (record with stacks: trace-cmd record -T, or RefScope's capture with stacks).</source>
+        <source>No kernel stack was recorded with this event (record with stacks: trace-cmd record -T, or RefScope&apos;s capture with stacks).</source>
         <translation>此事件沒有記錄核心呼叫堆疊（如需呼叫堆疊，請用 trace-cmd record -T 錄製，或使用 RefScope 帶呼叫堆疊的擷取）。</translation>
     </message>
     <message>
@@ -632,7 +632,7 @@
         <translation>%1–%2 秒</translation>
     </message>
     <message>
-        <source>The table shows the events in the chart's window, or between markers A and B when both are placed</source>
+        <source>The table shows the events in the chart&apos;s window, or between markers A and B when both are placed</source>
         <translation>表格顯示圖表視窗內的事件；若已放置標記 A 和 B，則顯示兩者之間的事件</translation>
     </message>
     <message>
@@ -701,7 +701,7 @@
         <translation>強制釋放…</translation>
     </message>
     <message>
-        <source>The lab guest's agent is not connected.</source>
+        <source>The lab guest&apos;s agent is not connected.</source>
         <translation>實驗虛擬機器的代理尚未連線。</translation>
     </message>
     <message>
@@ -717,7 +717,7 @@
         <translation>逐步清除持有 %1 的對象並卸載它</translation>
     </message>
     <message>
-        <source>the timeline's recording</source>
+        <source>the timeline&apos;s recording</source>
         <translation>時間軸的錄製</translation>
     </message>
     <message>
@@ -804,15 +804,15 @@
         <translation>推斷出的持有者比參考計數多出 %1 個；這些多出的按 0 計。</translation>
     </message>
     <message>
-        <source>wait for %1's init to finish, or interrupt the insmod or modprobe loading it</source>
+        <source>wait for %1&apos;s init to finish, or interrupt the insmod or modprobe loading it</source>
         <translation>等待 %1 的 init 完成，或中斷正在載入它的 insmod 或 modprobe</translation>
     </message>
     <message>
-        <source>run as root: other users' processes could not be read, so their holders are missing here</source>
+        <source>run as root: other users&apos; processes could not be read, so their holders are missing here</source>
         <translation>以 root 身份執行：無法讀取其他使用者的行程，因此這裡缺少它們的持有者</translation>
     </message>
     <message>
-        <source>each inferred open file is counted as 1 reference, but one open can hold more (its file operations and its cdev or socket protocol, as tun's do, or a driver's own get in open): RefScope's helper kernel module counts them exactly</source>
+        <source>each inferred open file is counted as 1 reference, but one open can hold more (its file operations and its cdev or socket protocol, as tun&apos;s do, or a driver&apos;s own get in open): RefScope&apos;s helper kernel module counts them exactly</source>
         <translation>每個推斷出的開啟檔案按 1 個參考計算，但一次開啟可能持有更多（檔案操作加上 cdev 或通訊端協議，如 tun；或驅動在 open 中自己的 get）：RefScope 的輔助核心模組能精確計數</translation>
     </message>
     <message>
@@ -820,7 +820,7 @@
         <translation>重啟：永久模組只會隨核心一起消失</translation>
     </message>
     <message>
-        <source>last resort: RefScope's safe force release (this kernel has CONFIG_MODULE_FORCE_UNLOAD)</source>
+        <source>last resort: RefScope&apos;s safe force release (this kernel has CONFIG_MODULE_FORCE_UNLOAD)</source>
         <translation>最後手段：RefScope 的安全強制釋放（此核心啟用了 CONFIG_MODULE_FORCE_UNLOAD）</translation>
     </message>
     <message>
@@ -852,15 +852,15 @@
         <translation>推斷</translation>
     </message>
     <message>
-        <source>/sys/module/%1/holders lists %2: it uses %1's symbols</source>
+        <source>/sys/module/%1/holders lists %2: it uses %1&apos;s symbols</source>
         <translation>/sys/module/%1/holders 列出了 %2：它使用了 %1 的符號</translation>
     </message>
     <message>
-        <source>counted as 0: the module's count has no reference left for it (the rule may be wrong here)</source>
+        <source>counted as 0: the module&apos;s count has no reference left for it (the rule may be wrong here)</source>
         <translation>按 0 計：模組的參考計數裡已沒有留給它的參考（此處規則可能不準）</translation>
     </message>
     <message>
-        <source>sysfs: the device's driver belongs to %1</source>
+        <source>sysfs: the device&apos;s driver belongs to %1</source>
         <translation>sysfs：該裝置的驅動程式屬於 %1</translation>
     </message>
     <message>
@@ -876,7 +876,7 @@
         <translation>/proc/tty/drivers：tty 驅動程式 %1</translation>
     </message>
     <message>
-        <source>/proc/devices: %1 major %2 is "%3"</source>
+        <source>/proc/devices: %1 major %2 is &quot;%3&quot;</source>
         <translation>/proc/devices：%1 主裝置號 %2 是「%3」</translation>
     </message>
     <message>
@@ -920,7 +920,7 @@
         <translation>精確：%1（%2）</translation>
     </message>
     <message>
-        <source>in no process's file table: a kernel thread or the kernel keeps it after its process closed it</source>
+        <source>in no process&apos;s file table: a kernel thread or the kernel keeps it after its process closed it</source>
         <translation>不在任何行程的檔案表中：其行程關閉後，由核心執行緒或核心保留著它</translation>
     </message>
     <message>
@@ -932,7 +932,7 @@
         <translation>此核心只加載已簽名的模組（Secure Boot lockdown 或 module.sig_enforce），拒絕了 %1：請用 DKMS 安裝輔助模組，DKMS 會用它的金鑰簽名；再用 `mokutil --import /var/lib/dkms/mok.pub` 登記一次該金鑰（然後重啟，在 MOK 管理器中確認）</translation>
     </message>
     <message>
-        <source>loading RefScope's helper module needs root (CAP_SYS_MODULE)</source>
+        <source>loading RefScope&apos;s helper module needs root (CAP_SYS_MODULE)</source>
         <translation>載入 RefScope 的輔助模組需要 root 權限（CAP_SYS_MODULE）</translation>
     </message>
     <message>
@@ -952,15 +952,15 @@
         <translation>已載入的 refscope_helper 使用介面版本 %1，而此 RefScope 需要 %2：請解除安裝它（rmmod refscope_helper），以便載入匹配的版本</translation>
     </message>
     <message>
-        <source>no process has %1 open any more, yet it holds a reference: a kernel thread or the module itself keeps it, as a module's thread can keep a user's netlink socket open after the user closed it; only the module's own code can let it go</source>
+        <source>no process has %1 open any more, yet it holds a reference: a kernel thread or the module itself keeps it, as a module&apos;s thread can keep a user&apos;s netlink socket open after the user closed it; only the module&apos;s own code can let it go</source>
         <translation>已沒有行程開啟 %1，但它仍持有一個參考：是核心執行緒或模組本身保留著它，就像模組的執行緒可以在使用者關閉 netlink 通訊端之後仍讓它保持開啟；只有模組自己的程式碼能釋放它</translation>
     </message>
     <message>
-        <source>kernel thread %1 holds %2 (%3): only the module's own code can make it let go; a thread that inherited a user's files keeps them open after the user closes them, so the count never returns to 0</source>
+        <source>kernel thread %1 holds %2 (%3): only the module&apos;s own code can make it let go; a thread that inherited a user&apos;s files keeps them open after the user closes them, so the count never returns to 0</source>
         <translation>核心執行緒 %1 持有 %2（%3）：只有模組自己的程式碼能讓它釋放；繼承了使用者檔案的執行緒在使用者關閉後仍會保持它們開啟，因此計數永遠不會回到 0</translation>
     </message>
     <message>
-        <source>kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user's socket it kept open after the user closed it</source>
+        <source>kernel thread %1 (pid %2) is named after the module and may hold what no process has open, e.g. a user&apos;s socket it kept open after the user closed it</source>
         <translation>核心執行緒 %1（pid %2）以該模組命名，可能持有沒有任何行程開啟的東西，例如使用者關閉後它仍保持開啟的使用者通訊端</translation>
     </message>
     <message>
@@ -988,11 +988,11 @@
         <translation>rtnetlink：類型為 %2 的 %1，核心以 %3 載入其模組；每個實例持有一個參考</translation>
     </message>
     <message>
-        <source>nf_tables: each "%1" expression of a rule holds a reference (modules.alias: %2)</source>
+        <source>nf_tables: each &quot;%1&quot; expression of a rule holds a reference (modules.alias: %2)</source>
         <translation>nf_tables：規則中的每個「%1」運算式持有一個參考（modules.alias：%2）</translation>
     </message>
     <message>
-        <source>nf_tables: each xtables %1 "%2" of a rule (iptables-nft) holds a reference (modules.alias: %3)</source>
+        <source>nf_tables: each xtables %1 &quot;%2&quot; of a rule (iptables-nft) holds a reference (modules.alias: %3)</source>
         <translation>nf_tables：規則中的每個 xtables %1「%2」（iptables-nft）持有一個參考（modules.alias：%3）</translation>
     </message>
     <message>
@@ -1032,7 +1032,7 @@
         <translation>加密</translation>
     </message>
     <message>
-        <source>nf_tables: each "%1" expression of a rule, built into nf_tables, holds a reference on nf_tables</source>
+        <source>nf_tables: each &quot;%1&quot; expression of a rule, built into nf_tables, holds a reference on nf_tables</source>
         <translation>nf_tables：規則中每個內建於 nf_tables 的「%1」運算式都持有 nf_tables 的一個參考</translation>
     </message>
     <message>
@@ -1044,7 +1044,7 @@
         <translation>結束持有 %1 的 BPF 連結的行程：%2</translation>
     </message>
     <message>
-        <source>detach %1: remove its links' pins under /sys/fs/bpf</source>
+        <source>detach %1: remove its links&apos; pins under /sys/fs/bpf</source>
         <translation>分離 %1：刪除其連結在 /sys/fs/bpf 下的固定（pin）</translation>
     </message>
     <message>
@@ -1064,11 +1064,11 @@
         <translation>%1 正在使用：%2 個參考，%3 個由所列物件持有，%4 個未歸屬。</translation>
     </message>
     <message>
-        <source>1 reference RefScope could not attribute: record %1's module tracepoints and see the outstanding gets' call sites in the timeline</source>
+        <source>1 reference RefScope could not attribute: record %1&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
         <translation>1 個參考 RefScope 無法歸屬：錄製 %1 的 module 追蹤點，並在時間軸中查看未歸還取得的呼叫點</translation>
     </message>
     <message>
-        <source>%1 references RefScope could not attribute: record %2's module tracepoints and see the outstanding gets' call sites in the timeline</source>
+        <source>%1 references RefScope could not attribute: record %2&apos;s module tracepoints and see the outstanding gets&apos; call sites in the timeline</source>
         <translation>%1 個參考 RefScope 無法歸屬：錄製 %2 的 module 追蹤點，並在時間軸中查看未歸還取得的呼叫點</translation>
     </message>
     <message>
@@ -1076,11 +1076,11 @@
         <translation>在時間軸中查看呼叫點 %1 處未歸還的取得</translation>
     </message>
     <message>
-        <source>1 reference RefScope could not attribute: RefScope cannot see every kind of holder (a qdisc, a firewall rule, a BPF program, a crypto socket, swap, a file in flight...), so this is no proof of a leak: record %1's module tracepoints (%2, or the timeline's Capture) to see who took it</source>
+        <source>1 reference RefScope could not attribute: RefScope cannot see every kind of holder (a qdisc, a firewall rule, a BPF program, a crypto socket, swap, a file in flight...), so this is no proof of a leak: record %1&apos;s module tracepoints (%2, or the timeline&apos;s Capture) to see who took it</source>
         <translation>1 個參考 RefScope 無法歸屬：RefScope 看不到所有種類的持有者（佇列規則、防火牆規則、BPF 程式、加密通訊端、置換空間、傳遞中的檔案……），所以這並不能證明洩漏：錄製 %1 的 module 追蹤點（%2，或時間軸的「擷取」）以查看是誰取得了它</translation>
     </message>
     <message>
-        <source>%1 references RefScope could not attribute: RefScope cannot see every kind of holder (a qdisc, a firewall rule, a BPF program, a crypto socket, swap, a file in flight...), so this is no proof of a leak: record %2's module tracepoints (%3, or the timeline's Capture) to see who took them</source>
+        <source>%1 references RefScope could not attribute: RefScope cannot see every kind of holder (a qdisc, a firewall rule, a BPF program, a crypto socket, swap, a file in flight...), so this is no proof of a leak: record %2&apos;s module tracepoints (%3, or the timeline&apos;s Capture) to see who took them</source>
         <translation>%1 個參考 RefScope 無法歸屬：RefScope 看不到所有種類的持有者（佇列規則、防火牆規則、BPF 程式、加密通訊端、置換空間、傳遞中的檔案……），所以這並不能證明洩漏：錄製 %2 的 module 追蹤點（%3，或時間軸的「擷取」）以查看是誰取得了它們</translation>
     </message>
     <message>
@@ -1100,11 +1100,11 @@
         <translation>%2 處有 %1 次取得從未歸還：RefScope 無法判斷是誰保留著它們：絕不丟棄</translation>
     </message>
     <message>
-        <source>the driver's own get in open (%2): %1 more reference(s) of the file that open returned, put back when it is closed</source>
+        <source>the driver&apos;s own get in open (%2): %1 more reference(s) of the file that open returned, put back when it is closed</source>
         <translation>驅動程式在 open 中自己的取得（%2）：open 傳回的檔案另有 %1 個參考，關閉時歸還</translation>
     </message>
     <message>
-        <source>This answer is partial: RefScope's helper kernel module was not asked, so the holders are inferred from /proc and some may be missing. For the exact answer run refscope-cli why as root, or with --root.</source>
+        <source>This answer is partial: RefScope&apos;s helper kernel module was not asked, so the holders are inferred from /proc and some may be missing. For the exact answer run refscope-cli why as root, or with --root.</source>
         <translation>此回答不完整：沒有詢問 RefScope 的輔助核心模組，持有者是從 /proc 推斷的，可能有遺漏。要得到精確回答，請以 root 身分執行 refscope-cli why，或加上 --root。</translation>
     </message>
     <message>
@@ -1120,16 +1120,72 @@
         <translation>BPF：附加到 %1 的每個程式從載入起到被釋放為止都持有 %2 的一個參考，無論是否已連結</translation>
     </message>
     <message>
-        <source>in flight: sent over a unix socket (SCM_RIGHTS) and not received yet; the receiver, or the socket's last close, lets it go</source>
+        <source>in flight: sent over a unix socket (SCM_RIGHTS) and not received yet; the receiver, or the socket&apos;s last close, lets it go</source>
         <translation>傳輸中：已透過 unix 通訊端（SCM_RIGHTS）傳送但尚未被接收；由接收方接收，或該通訊端最後一次關閉時，才會釋放它</translation>
     </message>
     <message>
-        <source>RefScope's helper module is not installed for this kernel (%1 does not exist): install the refscope-helper-dkms package (apt install refscope-helper-dkms), or the helper's sources with DKMS (dkms install refscope_helper/1.0)</source>
+        <source>RefScope&apos;s helper module is not installed for this kernel (%1 does not exist): install the refscope-helper-dkms package (apt install refscope-helper-dkms), or the helper&apos;s sources with DKMS (dkms install refscope_helper/1.0)</source>
         <translation>RefScope 的輔助模組未針對此核心安裝（%1 不存在）：請安裝 refscope-helper-dkms 套件（apt install refscope-helper-dkms），或用 DKMS 安裝輔助模組的原始碼（dkms install refscope_helper/1.0）</translation>
     </message>
     <message>
         <source>RefScope did not load %1: someone other than root could have changed it (%2). It loads its helper module only from files and directories that only root can write: install the refscope-helper-dkms package (apt install refscope-helper-dkms)</source>
         <translation>RefScope 沒有載入 %1：root 以外的人可能改動過它（%2）。RefScope 只從僅 root 可寫入的檔案和目錄載入它的輔助模組：請安裝 refscope-helper-dkms 套件（apt install refscope-helper-dkms）</translation>
+    </message>
+    <message>
+        <source>switch %1 to another I/O scheduler: %2</source>
+        <translation>將 %1 切換到其他 I/O 排程器：%2</translation>
+    </message>
+    <message>
+        <source>unmount %1: %2</source>
+        <translation>取消掛載 %1：%2</translation>
+    </message>
+    <message>
+        <source>detach %1: %2</source>
+        <translation>分離 %1：%2</translation>
+    </message>
+    <message>
+        <source>remove the mapped device of %1: %2</source>
+        <translation>移除 %1 的映射裝置：%2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s request queue uses the I/O scheduler %2, which holds a reference (modules.alias: %3)</source>
+        <translation>%1 的請求佇列使用 I/O 排程器 %2，它持有一個參考（modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>/proc/self/mountinfo: this %1 filesystem loaded its %2 table, which holds a reference until it is unmounted (modules.alias: %3)</source>
+        <translation>/proc/self/mountinfo：這個 %1 檔案系統載入了它的 %2 字元表，該表持有一個參考，直到檔案系統被取消掛載（modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>%1 is backed by the block device %2 (block %3) and keeps it open</source>
+        <translation>%1 以區塊裝置 %2（區塊裝置 %3）為後端，並一直開啟著它</translation>
+    </message>
+    <message>
+        <source>device-mapper: each %2 target in the table of %1 holds a reference on its type (modules.alias: %3)</source>
+        <translation>device-mapper：%1 的映射表中每個 %2 目標都持有其目標類型的一個參考（modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>device-mapper: the table of %1 keeps its device %2 open, once however many targets use it</source>
+        <translation>device-mapper：%1 的映射表一直開啟著其裝置 %2，無論有多少個目標使用它，都只開啟一次</translation>
+    </message>
+    <message>
+        <source>device-mapper: every mapped device, %1 here, holds a reference on dm_mod until it is removed</source>
+        <translation>device-mapper：每個映射裝置（此處為 %1）都持有 dm_mod 的一個參考，直到它被移除</translation>
+    </message>
+    <message>
+        <source>I/O scheduler</source>
+        <translation>I/O 排程器</translation>
+    </message>
+    <message>
+        <source>NLS table</source>
+        <translation>NLS 字元表</translation>
+    </message>
+    <message>
+        <source>loop backing device</source>
+        <translation>loop 後端裝置</translation>
+    </message>
+    <message>
+        <source>device-mapper</source>
+        <translation>device-mapper</translation>
     </message>
 </context>
 <context>
@@ -1171,7 +1227,7 @@
         <translation>在時間軸中顯示</translation>
     </message>
     <message>
-        <source>The selected holder's events in the refcount timeline</source>
+        <source>The selected holder&apos;s events in the refcount timeline</source>
         <translation>在參考計數時間軸中檢視所選持有者的事件</translation>
     </message>
     <message>
@@ -1187,7 +1243,7 @@
         <translation>正在詢問代理誰持有 %1…</translation>
     </message>
     <message>
-        <source>Exact holders from RefScope's helper module.</source>
+        <source>Exact holders from RefScope&apos;s helper module.</source>
         <translation>來自 RefScope 輔助模組的精確持有者。</translation>
     </message>
     <message>
@@ -1199,7 +1255,7 @@
         <translation>代理無法確定誰持有 %1：%2</translation>
     </message>
     <message>
-        <source>No agent is available: without root, other users' processes cannot be read. Read as root to see every holder.</source>
+        <source>No agent is available: without root, other users&apos; processes cannot be read. Read as root to see every holder.</source>
         <translation>沒有可用的代理：沒有 root 權限就無法讀取其他使用者的行程。請以 root 身份讀取以檢視所有持有者。</translation>
     </message>
     <message>
@@ -1294,7 +1350,7 @@ Shared by %n forked process(es)</source>
         <translation>實驗虛擬機器已啟動核心 %1，但其代理程式在 %2 秒內沒有回應。</translation>
     </message>
     <message>
-        <source>The agent's error output</source>
+        <source>The agent&apos;s error output</source>
         <translation>代理程式的錯誤輸出</translation>
     </message>
     <message>
@@ -1302,7 +1358,7 @@ Shared by %n forked process(es)</source>
         <translation>實驗虛擬機器未能在 %2 秒內啟動核心 %1；本機可能正忙，請重試。</translation>
     </message>
     <message>
-        <source>End of the guest's console</source>
+        <source>End of the guest&apos;s console</source>
         <translation>虛擬機器主控台的末尾</translation>
     </message>
     <message>
@@ -1322,7 +1378,7 @@ Shared by %n forked process(es)</source>
         <translation>實驗虛擬機器意外停止（核心 %1）；請再次開啟實驗環境以啟動一個新的虛擬機器。</translation>
     </message>
     <message>
-        <source>The lab could not prepare kernel %1 to boot: packing its modules into the guest's boot image failed.</source>
+        <source>The lab could not prepare kernel %1 to boot: packing its modules into the guest&apos;s boot image failed.</source>
         <translation>實驗環境無法準備啟動核心 %1：將其模組打包進虛擬機器開機映像失敗。</translation>
     </message>
     <message>
@@ -1488,8 +1544,8 @@ Shared by %n forked process(es)</source>
         <translation>在錯誤路徑上洩漏一個參考（leaky_ref）</translation>
     </message>
     <message>
-        <source>Writing "oops" to /proc/leaky_ref takes a reference and returns an error without module_put(): each run adds 1 to the reference count, which never comes down. Used by stays empty and nothing holds the module any more, yet unloading is refused: this is a leak.</source>
-        <translation>向 /proc/leaky_ref 寫入 "oops" 會取得一個參考，然後不呼叫 module_put() 就傳回錯誤：每執行一次，參考計數加 1，且永遠不會降下來。「被依賴」為空，也沒有任何東西再持有該模組，但卸載仍被拒絕：這就是洩漏。</translation>
+        <source>Writing &quot;oops&quot; to /proc/leaky_ref takes a reference and returns an error without module_put(): each run adds 1 to the reference count, which never comes down. Used by stays empty and nothing holds the module any more, yet unloading is refused: this is a leak.</source>
+        <translation>向 /proc/leaky_ref 寫入 &quot;oops&quot; 會取得一個參考，然後不呼叫 module_put() 就傳回錯誤：每執行一次，參考計數加 1，且永遠不會降下來。「被依賴」為空，也沒有任何東西再持有該模組，但卸載仍被拒絕：這就是洩漏。</translation>
     </message>
     <message>
         <source>Load a module without an exit function (no_exit)</source>
@@ -1504,15 +1560,15 @@ Shared by %n forked process(es)</source>
         <translation>在模組初始化期間觀察它（slow_init）</translation>
     </message>
     <message>
-        <source>slow_init's init sleeps for %1 s. Meanwhile the module is coming (loading) with a reference count of 1, and unloading is refused. Stop interrupts insmod: init gives up and the module disappears; left alone, it becomes live with a count of 0.</source>
+        <source>slow_init&apos;s init sleeps for %1 s. Meanwhile the module is coming (loading) with a reference count of 1, and unloading is refused. Stop interrupts insmod: init gives up and the module disappears; left alone, it becomes live with a count of 0.</source>
         <translation>slow_init 的 init 會休眠 %1 秒。在此期間模組處於 coming（載入中）狀態，參考計數為 1，卸載會被拒絕。按一下「停止」會中斷 insmod：init 放棄，模組隨之消失；若不干預，它會變為 live，計數為 0。</translation>
     </message>
     <message>
-        <source>Use another module's symbol (export_provider)</source>
+        <source>Use another module&apos;s symbol (export_provider)</source>
         <translation>使用另一個模組的符號（export_provider）</translation>
     </message>
     <message>
-        <source>export_consumer calls a function that export_provider exports, so the kernel records it as a holder: export_provider's reference count is 1 and Used by lists export_consumer. Unloading export_provider is refused until export_consumer is unloaded first.</source>
+        <source>export_consumer calls a function that export_provider exports, so the kernel records it as a holder: export_provider&apos;s reference count is 1 and Used by lists export_consumer. Unloading export_provider is refused until export_consumer is unloaded first.</source>
         <translation>export_consumer 呼叫了 export_provider 匯出的函式，因此核心把它記為持有者：export_provider 的參考計數為 1，「被依賴」一欄列出 export_consumer。必須先卸載 export_consumer，否則卸載 export_provider 會被拒絕。</translation>
     </message>
     <message>
@@ -1524,11 +1580,11 @@ Shared by %n forked process(es)</source>
         <translation>核心自帶的模組也會像 count_demo 一樣被釘住：當 /dev/loop-control、/dev/net/tun 和 /dev/fuse 處於開啟狀態時，loop、tun 和 fuse 的參考計數都大於 0（tun 每個開啟的檔案佔 2 個），「被依賴」為空，卸載會被拒絕。按一下「停止」會關閉這些檔案，計數回到 0。</translation>
     </message>
     <message>
-        <source>there is no lab scenario "%1"</source>
-        <translation>沒有名為 "%1" 的實驗場景</translation>
+        <source>there is no lab scenario &quot;%1&quot;</source>
+        <translation>沒有名為 &quot;%1&quot; 的實驗場景</translation>
     </message>
     <message>
-        <source>the lab's example modules and programs are not built (build the kmod-examples and stuck-netlink-send targets)</source>
+        <source>the lab&apos;s example modules and programs are not built (build the kmod-examples and stuck-netlink-send targets)</source>
         <translation>實驗環境的範例模組和範例程式尚未建置（請建置 kmod-examples 和 stuck-netlink-send 目標）</translation>
     </message>
     <message>
@@ -1544,11 +1600,11 @@ Shared by %n forked process(es)</source>
         <translation>實驗環境虛擬機器未在執行</translation>
     </message>
     <message>
-        <source>While a process keeps /dev/count_demo open, count_demo's reference count is 2: one from the open file's .owner and one from the extra try_module_get() its open() takes on top of it. Used by stays empty, because the user is an open file, not a module, and unloading is refused as busy. Stop closes the file: the count goes back to 0 and the module unloads.</source>
+        <source>While a process keeps /dev/count_demo open, count_demo&apos;s reference count is 2: one from the open file&apos;s .owner and one from the extra try_module_get() its open() takes on top of it. Used by stays empty, because the user is an open file, not a module, and unloading is refused as busy. Stop closes the file: the count goes back to 0 and the module unloads.</source>
         <translation>當有行程保持 /dev/count_demo 開啟時，count_demo 的參考計數為 2：一個來自開啟檔案的 .owner，另一個來自其 open() 在此之外額外呼叫的 try_module_get()。「被依賴」一欄為空，因為使用者是一個開啟的檔案而不是模組；卸載會因「忙」而被拒絕。按一下「停止」會關閉檔案：計數回到 0，模組即可卸載。</translation>
     </message>
     <message>
-        <source>stuck-netlink-send sends one message and exits, but the module's kernel thread keeps the closed socket alive: the reference count stays at 1 with an empty Used by and no process left to blame, because the socket's reference is given back only when the thread closes it, and it never does. Unloading is refused for as long as the guest runs.</source>
+        <source>stuck-netlink-send sends one message and exits, but the module&apos;s kernel thread keeps the closed socket alive: the reference count stays at 1 with an empty Used by and no process left to blame, because the socket&apos;s reference is given back only when the thread closes it, and it never does. Unloading is refused for as long as the guest runs.</source>
         <translation>stuck-netlink-send 傳送一條訊息後就結束了，但模組的核心執行緒讓已關閉的通訊端繼續存活：參考計數停在 1，「被依賴」為空，也找不到可以歸咎的行程，因為通訊端的參考只有在該執行緒關閉它時才會歸還，而它永遠不會關閉。只要虛擬機器還在執行，卸載就會被拒絕。</translation>
     </message>
     <message>
@@ -1575,7 +1631,7 @@ Shared by %n forked process(es)</source>
         <translation>實驗環境虛擬機器正在關閉。</translation>
     </message>
     <message>
-        <source>Booting the lab guest (Debian's kernel under QEMU); this takes about ten seconds…</source>
+        <source>Booting the lab guest (Debian&apos;s kernel under QEMU); this takes about ten seconds…</source>
         <translation>正在啟動實驗虛擬機器（QEMU 中的 Debian 核心）；大約需要十秒…</translation>
     </message>
 </context>
@@ -1586,7 +1642,7 @@ Shared by %n forked process(es)</source>
         <translation>最後手段：處理清除不掉的參考</translation>
     </message>
     <message>
-        <source>Type the module's name, &lt;b&gt;%1&lt;/b&gt;, to unlock these choices:</source>
+        <source>Type the module&apos;s name, &lt;b&gt;%1&lt;/b&gt;, to unlock these choices:</source>
         <translation>輸入模組名稱 &lt;b&gt;%1&lt;/b&gt; 以解鎖下列選項：</translation>
     </message>
     <message>
@@ -1613,7 +1669,7 @@ Shared by %n forked process(es)</source>
         <translation>取得基線快照失敗：%1</translation>
     </message>
     <message>
-        <source>the agent's snapshot does not parse: %1</source>
+        <source>the agent&apos;s snapshot does not parse: %1</source>
         <translation>無法解析代理發來的快照：%1</translation>
     </message>
     <message>
@@ -1707,7 +1763,7 @@ Shared by %n forked process(es)</source>
         <translation>此核心不支援可載入模組</translation>
     </message>
     <message>
-        <source>This kernel (%1) was built without CONFIG_MODULES: every driver is built in, nothing can be loaded or unloaded, and so no module can be stuck. RefScope can boot Debian's kernel in a virtual machine instead and show its modules there.</source>
+        <source>This kernel (%1) was built without CONFIG_MODULES: every driver is built in, nothing can be loaded or unloaded, and so no module can be stuck. RefScope can boot Debian&apos;s kernel in a virtual machine instead and show its modules there.</source>
         <translation>此核心（%1）建置時未啟用 CONFIG_MODULES：所有驅動程式都是內建的，沒有任何東西可以載入或卸載，因此也不會有模組卡住。RefScope 可以改為在虛擬機器中啟動 Debian 核心，並顯示其中的模組。</translation>
     </message>
     <message>
@@ -1829,7 +1885,7 @@ Shared by %n forked process(es)</source>
         <translation>為了%1，RefScope 會關閉實驗環境虛擬機器。</translation>
     </message>
     <message>
-        <source>Everything done in the guest is lost: the modules loaded in it, its processes and files, a scenario's state. The next boot starts afresh. The timeline's recording stays.</source>
+        <source>Everything done in the guest is lost: the modules loaded in it, its processes and files, a scenario&apos;s state. The next boot starts afresh. The timeline&apos;s recording stays.</source>
         <translation>在虛擬機器中所做的一切都會遺失：其中載入的模組、行程與檔案、情境的狀態。下次啟動將從頭開始。時間軸的錄製會保留。</translation>
     </message>
     <message>
@@ -2138,7 +2194,7 @@ Shared by %n forked process(es)</source>
 <context>
     <name>refscope::PrivilegeView</name>
     <message>
-        <source>polkit will ask for an administrator's password.</source>
+        <source>polkit will ask for an administrator&apos;s password.</source>
         <translation>polkit 將要求輸入管理員密碼。</translation>
     </message>
     <message>
@@ -2310,7 +2366,7 @@ Shared by %n forked process(es)</source>
 <context>
     <name>refscope::ReleasePlan</name>
     <message>
-        <source>The module's own kernel thread keeps this open file: only the module's exit lets it go, which the kernel's forced unload runs.</source>
+        <source>The module&apos;s own kernel thread keeps this open file: only the module&apos;s exit lets it go, which the kernel&apos;s forced unload runs.</source>
         <translation>模組自己的核心執行緒保持著這個開啟的檔案：只有模組的 exit 函式才能讓它釋放，而核心的強制卸載會執行 exit。</translation>
     </message>
     <message>
@@ -2326,11 +2382,11 @@ Shared by %n forked process(es)</source>
         <translation>此核心編譯時未啟用 CONFIG_MODULE_FORCE_UNLOAD。</translation>
     </message>
     <message>
-        <source>Holders left alone would call into the freed module later: tick every holder the module's exit does not end.</source>
+        <source>Holders left alone would call into the freed module later: tick every holder the module&apos;s exit does not end.</source>
         <translation>未處理的持有者之後會呼叫已釋放的模組：請勾選模組的 exit 無法結束的每個持有者。</translation>
     </message>
     <message>
-        <source>Type the module's name, %1, to unlock the last resort.</source>
+        <source>Type the module&apos;s name, %1, to unlock the last resort.</source>
         <translation>輸入模組名稱 %1 以解鎖最後手段。</translation>
     </message>
     <message>
@@ -2358,7 +2414,7 @@ Shared by %n forked process(es)</source>
         <translation>丟棄洩漏的參考</translation>
     </message>
     <message>
-        <source>The kernel's forced unload</source>
+        <source>The kernel&apos;s forced unload</source>
         <translation>核心的強制卸載</translation>
     </message>
     <message>
@@ -2366,7 +2422,7 @@ Shared by %n forked process(es)</source>
         <translation>不強制任何操作：只要還有參考，核心就會拒絕卸載。</translation>
     </message>
     <message>
-        <source>The kernel frees the module even though references remain (delete_module with O_TRUNC). Whatever still holds one and uses it later jumps into freed memory and can crash the whole machine. RefScope offers it only where the module's own exit lets the remaining references go. The kernel is marked tainted (R).</source>
+        <source>The kernel frees the module even though references remain (delete_module with O_TRUNC). Whatever still holds one and uses it later jumps into freed memory and can crash the whole machine. RefScope offers it only where the module&apos;s own exit lets the remaining references go. The kernel is marked tainted (R).</source>
         <translation>即使仍有參考，核心也會釋放模組（帶 O_TRUNC 的 delete_module）。之後仍持有並使用參考的任何程式碼都會跳入已釋放的記憶體，可能導致整台機器當機。RefScope 只在模組自己的 exit 能釋放剩餘參考時才提供此選項。核心會被標記為已汙染（R）。</translation>
     </message>
     <message>
@@ -2396,7 +2452,7 @@ Shared by %n forked process(es)</source>
         </translation>
     </message>
     <message>
-        <source>Force %1 out with the kernel's forced unload; the kernel is tainted (R).</source>
+        <source>Force %1 out with the kernel&apos;s forced unload; the kernel is tainted (R).</source>
         <translation>用核心的強制卸載移除 %1；核心會被標記為已汙染（R）。</translation>
     </message>
     <message>
@@ -2432,7 +2488,7 @@ Shared by %n forked process(es)</source>
         </translation>
     </message>
     <message>
-        <source>Offered only when the timeline's recording proves every unattributed reference leaked: the module took it on itself and never put it back, with no holder behind it. RefScope's helper module then lowers the count by exactly those, and only if the count has not changed. The kernel is marked tainted (R).</source>
+        <source>Offered only when the timeline&apos;s recording proves every unattributed reference leaked: the module took it on itself and never put it back, with no holder behind it. RefScope&apos;s helper module then lowers the count by exactly those, and only if the count has not changed. The kernel is marked tainted (R).</source>
         <translation>僅當時間軸的錄製證明每個未歸屬的參考都已洩漏時才提供：模組替自己取得了它且從未歸還，背後沒有持有者。隨後 RefScope 的輔助模組恰好減去這些參考，且僅在計數未變時進行。核心會被標記為污染（R）。</translation>
     </message>
     <message numerus="yes">
@@ -2442,7 +2498,7 @@ Shared by %n forked process(es)</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Nothing is ticked: even with every holder RefScope can clear, %n reference(s) would remain and the kernel would refuse to unload %1. Tick holders and try anyway, or type the module's name for a last resort.</source>
+        <source>Nothing is ticked: even with every holder RefScope can clear, %n reference(s) would remain and the kernel would refuse to unload %1. Tick holders and try anyway, or type the module&apos;s name for a last resort.</source>
         <translation>
             <numerusform>未勾選任何項目：即使清除 RefScope 能清除的所有持有者，仍會剩下 %n 個參考，核心會拒絕卸載 %1。可以勾選持有者後仍然嘗試，或輸入模組名稱以使用最後手段。</numerusform>
         </translation>
@@ -2471,7 +2527,7 @@ Shared by %n forked process(es)</source>
         <translation>代理無法說明是什麼持有該模組：%1</translation>
     </message>
     <message>
-        <source>Exact holders from RefScope's helper module.</source>
+        <source>Exact holders from RefScope&apos;s helper module.</source>
         <translation>來自 RefScope 輔助模組的精確持有者。</translation>
     </message>
     <message>
@@ -2522,7 +2578,7 @@ Shared by %n forked process(es)</source>
         <translation>拒絕為清除 %2 而結束 pid %1：RefScope 絕不向 init、它自己的代理或啟動它的程式傳送訊號。</translation>
     </message>
     <message>
-        <source>"%1" cannot clear a %2 holder (%3).</source>
+        <source>&quot;%1&quot; cannot clear a %2 holder (%3).</source>
         <translation>「%1」無法清除 %2 類型的持有者（%3）。</translation>
     </message>
     <message>
@@ -2530,7 +2586,7 @@ Shared by %n forked process(es)</source>
         <translation>已結束 %2：pid %1 在收到 SIGTERM 後結束。</translation>
     </message>
     <message>
-        <source>Killed %2: pid(s) %1 outlived SIGTERM's grace period and got SIGKILL.</source>
+        <source>Killed %2: pid(s) %1 outlived SIGTERM&apos;s grace period and got SIGKILL.</source>
         <translation>已強制結束 %2：pid %1 在 SIGTERM 的寬限期過後仍未結束，已傳送 SIGKILL。</translation>
     </message>
     <message>
@@ -2562,7 +2618,7 @@ Shared by %n forked process(es)</source>
         <translation>此核心不支援強制卸載（CONFIG_MODULE_FORCE_UNLOAD）：未強制卸載 %1。</translation>
     </message>
     <message>
-        <source>Refused to force %2 out: %1 holder(s) remain that a process or the kernel would close later, calling into the freed module's code.</source>
+        <source>Refused to force %2 out: %1 holder(s) remain that a process or the kernel would close later, calling into the freed module&apos;s code.</source>
         <translation>拒絕強制卸載 %2：仍有 %1 個持有者，行程或核心之後關閉它們時會呼叫已釋放模組的程式碼。</translation>
     </message>
     <message>
@@ -2606,7 +2662,7 @@ Shared by %n forked process(es)</source>
         <translation>拒絕強制移除 %2：%1 個 RefScope 無法歸屬的參考可能稍後被歸還，落入已釋放的記憶體。</translation>
     </message>
     <message>
-        <source>Refused to drop references of %3: no recording proves them leaked. An unattributed reference is one whose holder RefScope could not see, not one that nothing holds. Record the module while the leak happens (%2, or the timeline's Capture) and give the recording (--trace FILE): only the module's own gets that were never put back are dropped.</source>
+        <source>Refused to drop references of %3: no recording proves them leaked. An unattributed reference is one whose holder RefScope could not see, not one that nothing holds. Record the module while the leak happens (%2, or the timeline&apos;s Capture) and give the recording (--trace FILE): only the module&apos;s own gets that were never put back are dropped.</source>
         <translation>拒絕丟棄 %3 的參考：沒有錄製證明它們已洩漏。未歸屬的參考是指 RefScope 看不到其持有者的參考，而不是沒有任何東西持有的參考。請在洩漏發生時錄製該模組（%2，或時間軸的「擷取」）並提供該錄製（--trace FILE）：只有模組自己取得且從未歸還的參考才會被丟棄。</translation>
     </message>
     <message>
@@ -2626,11 +2682,11 @@ Shared by %n forked process(es)</source>
         <translation>拒絕丟棄 %3 的參考：有 %1 個參考未歸屬，而以下種類的持有者無法檢查：%2。其中之一可能持有該模組。</translation>
     </message>
     <message>
-        <source>Refused to drop references of %4: %1 reference(s) are unattributed but the recording proves only %2 leaked (the module's own gets never put back). The others were taken for: %3. They are not leaks: remove those holders instead.</source>
+        <source>Refused to drop references of %4: %1 reference(s) are unattributed but the recording proves only %2 leaked (the module&apos;s own gets never put back). The others were taken for: %3. They are not leaks: remove those holders instead.</source>
         <translation>拒絕丟棄 %4 的參考：有 %1 個參考未歸屬，但錄製只證明 %2 個已洩漏（模組自己取得且從未歸還的）。其他的是為以下物件取得的：%3。它們不是洩漏：請改為移除這些持有者。</translation>
     </message>
     <message>
-        <source>Refused to force %2 out: %1 file(s) of it are in flight, sent over a unix socket and not received yet. The module's exit does not let them go: whoever receives them, or the socket's last close, would call into the freed module. Let the receiver take them, or close that socket, first.</source>
+        <source>Refused to force %2 out: %1 file(s) of it are in flight, sent over a unix socket and not received yet. The module&apos;s exit does not let them go: whoever receives them, or the socket&apos;s last close, would call into the freed module. Let the receiver take them, or close that socket, first.</source>
         <translation>拒絕強制卸載 %2：它有 %1 個檔案處於傳輸中，已透過 unix 通訊端傳送但尚未被接收。模組的結束函式不會釋放它們：之後接收它們的行程，或該通訊端最後一次關閉時，會呼叫已釋放模組的程式碼。請先讓接收方接收它們，或關閉該通訊端。</translation>
     </message>
     <message>
@@ -2649,7 +2705,7 @@ Shared by %n forked process(es)</source>
         <translation>儲存工作階段…</translation>
     </message>
     <message>
-        <source>Save the modules shown, the timeline's events and the holders seen, to reopen them exactly later</source>
+        <source>Save the modules shown, the timeline&apos;s events and the holders seen, to reopen them exactly later</source>
         <translation>儲存當前顯示的模組、時間線事件和已檢視的持有者，以便日後原樣重新開啟</translation>
     </message>
     <message>
@@ -2815,11 +2871,11 @@ Shared by %n forked process(es)</source>
         <translation>未指定主機</translation>
     </message>
     <message>
-        <source>"%1" is not a host name</source>
+        <source>&quot;%1&quot; is not a host name</source>
         <translation>「%1」不是主機名稱</translation>
     </message>
     <message>
-        <source>"%1" is not a user name</source>
+        <source>&quot;%1&quot; is not a user name</source>
         <translation>「%1」不是使用者名稱</translation>
     </message>
     <message>
@@ -2827,23 +2883,23 @@ Shared by %n forked process(es)</source>
         <translation>%1 不是連接埠</translation>
     </message>
     <message>
-        <source>the agent's path on the target must be absolute and plain (letters, digits, "_./+-"): "%1"</source>
+        <source>the agent&apos;s path on the target must be absolute and plain (letters, digits, &quot;_./+-&quot;): &quot;%1&quot;</source>
         <translation>目標機器上代理程式的路徑必須是絕對路徑，且只含字母、數字和「_./+-」：「%1」</translation>
     </message>
     <message>
-        <source>"%1" has an empty user name before "@"</source>
+        <source>&quot;%1&quot; has an empty user name before &quot;@&quot;</source>
         <translation>「%1」中「@」前的使用者名稱為空</translation>
     </message>
     <message>
-        <source>"%1" lacks the "]" after the address</source>
+        <source>&quot;%1&quot; lacks the &quot;]&quot; after the address</source>
         <translation>「%1」的位址後缺少「]」</translation>
     </message>
     <message>
-        <source>"%1": only ":PORT" may follow the address</source>
+        <source>&quot;%1&quot;: only &quot;:PORT&quot; may follow the address</source>
         <translation>「%1」：位址後只能跟「:連接埠」</translation>
     </message>
     <message>
-        <source>"%1" is not a port</source>
+        <source>&quot;%1&quot; is not a port</source>
         <translation>「%1」不是連接埠</translation>
     </message>
     <message>
@@ -2863,7 +2919,7 @@ Shared by %n forked process(es)</source>
         <translation>到 %1 的 ssh 在連線之前被停止。</translation>
     </message>
     <message>
-        <source>refscope-agent is not installed on %1 (there is no %2 there). Install RefScope on that machine: the refscope and refscope-helper-dkms packages (DKMS builds the helper module for its own kernel), as RefScope's README shows; or name another place with --ssh-agent PATH.</source>
+        <source>refscope-agent is not installed on %1 (there is no %2 there). Install RefScope on that machine: the refscope and refscope-helper-dkms packages (DKMS builds the helper module for its own kernel), as RefScope&apos;s README shows; or name another place with --ssh-agent PATH.</source>
         <translation>%1 上沒有安裝 refscope-agent（那裡沒有 %2）。請在那台機器上安裝 RefScope：refscope 和 refscope-helper-dkms 套件（DKMS 會為它自己的核心建置輔助模組），方法見 RefScope 的 README；或用 --ssh-agent 路徑 指定其他位置。</translation>
     </message>
     <message>
@@ -2879,27 +2935,27 @@ Shared by %n forked process(es)</source>
         <translation>%1 上未安裝 pkexec：請使用 sudo（--ssh-privilege sudo）或以 root 登入。</translation>
     </message>
     <message>
-        <source>sudo on %1 wants a password, which cannot be typed over this connection. Let sudo start the agent without one there (a sudoers line such as "USER ALL=(root) NOPASSWD: %2"), or log in as root (--ssh-privilege root).</source>
+        <source>sudo on %1 wants a password, which cannot be typed over this connection. Let sudo start the agent without one there (a sudoers line such as &quot;USER ALL=(root) NOPASSWD: %2&quot;), or log in as root (--ssh-privilege root).</source>
         <translation>%1 上的 sudo 需要密碼，而透過此連線無法輸入密碼。請讓 sudo 在那裡無需密碼即可啟動代理程式（例如 sudoers 中的一行「USER ALL=(root) NOPASSWD: %2」），或以 root 登入（--ssh-privilege root）。</translation>
     </message>
     <message>
-        <source>sudo on %1 does not allow you to run %2 as root: add a sudoers rule for it there ("USER ALL=(root) NOPASSWD: %2"), or log in as root (--ssh-privilege root).</source>
+        <source>sudo on %1 does not allow you to run %2 as root: add a sudoers rule for it there (&quot;USER ALL=(root) NOPASSWD: %2&quot;), or log in as root (--ssh-privilege root).</source>
         <translation>%1 上的 sudo 不允許你以 root 執行 %2：請在那裡為它新增 sudoers 規則（「USER ALL=(root) NOPASSWD: %2」），或以 root 登入（--ssh-privilege root）。</translation>
     </message>
     <message>
-        <source>pkexec on %1 would ask for a password, which cannot be typed over this connection: polkit there must allow RefScope's action without one (a polkit rule for org.refscope.inspect and org.refscope.release), or use sudo (--ssh-privilege sudo) or a root login.</source>
+        <source>pkexec on %1 would ask for a password, which cannot be typed over this connection: polkit there must allow RefScope&apos;s action without one (a polkit rule for org.refscope.inspect and org.refscope.release), or use sudo (--ssh-privilege sudo) or a root login.</source>
         <translation>%1 上的 pkexec 會要求輸入密碼，而透過此連線無法輸入：那裡的 polkit 必須允許 RefScope 的動作無需密碼（為 org.refscope.inspect 和 org.refscope.release 新增 polkit 規則），或者使用 sudo（--ssh-privilege sudo）或以 root 登入。</translation>
     </message>
     <message>
-        <source>The host key of %1 has changed since you last connected: a reinstalled machine, or someone intercepting the connection. RefScope does not connect. Check the new key on the machine itself (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there), then remove the old one with "ssh-keygen -R %2" and connect once with "ssh %1".</source>
+        <source>The host key of %1 has changed since you last connected: a reinstalled machine, or someone intercepting the connection. RefScope does not connect. Check the new key on the machine itself (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there), then remove the old one with &quot;ssh-keygen -R %2&quot; and connect once with &quot;ssh %1&quot;.</source>
         <translation>%1 的主機金鑰自你上次連線以來已改變：可能是機器重灌了，也可能有人在攔截連線。RefScope 不會連線。請在那台機器本身上核對新金鑰（在那裡執行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub），然後用「ssh-keygen -R %2」刪除舊金鑰，再用「ssh %1」連線一次。</translation>
     </message>
     <message>
-        <source>The host key of %1 is not known here yet, so RefScope cannot be sure it reaches the right machine. Connect once with "ssh %1", check the key fingerprint it shows against the machine's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there) and accept it, then try again.</source>
+        <source>The host key of %1 is not known here yet, so RefScope cannot be sure it reaches the right machine. Connect once with &quot;ssh %1&quot;, check the key fingerprint it shows against the machine&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there) and accept it, then try again.</source>
         <translation>這裡還不知道 %1 的主機金鑰，所以 RefScope 無法確定連到的是正確的機器。請用「ssh %1」連線一次，將顯示的金鑰指紋與那台機器自己的指紋核對（在那裡執行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub）並接受，然後重試。</translation>
     </message>
     <message>
-        <source>%1 refused the login (%2). RefScope logs in with your own SSH keys and ssh-agent and never asks for a password: check that "ssh %1" logs in without one (ssh-copy-id %1 installs your key there).</source>
+        <source>%1 refused the login (%2). RefScope logs in with your own SSH keys and ssh-agent and never asks for a password: check that &quot;ssh %1&quot; logs in without one (ssh-copy-id %1 installs your key there).</source>
         <translation>%1 拒絕了登入（%2）。RefScope 使用你自己的 SSH 金鑰和 ssh-agent 登入，從不詢問密碼：請確認「ssh %1」無需密碼即可登入（ssh-copy-id %1 會把你的金鑰安裝到那裡）。</translation>
     </message>
     <message>
@@ -2958,7 +3014,7 @@ Shared by %n forked process(es)</source>
         <translation>built-in（內建）：編譯進核心映像（列於 modules.builtin）。它沒有參考計數，從不載入或卸載，其參數位於 /sys/module/&lt;name&gt;/parameters。</translation>
     </message>
     <message>
-        <source>The reference count lsmod shows as "Used": module_refcount(), the kernel's atomic counter minus the 1 it starts with. Every try_module_get() adds 1, every module_put() takes 1 away, and each module in "Used by" holds 1. delete_module() refuses to unload while it is above 0.</source>
+        <source>The reference count lsmod shows as &quot;Used&quot;: module_refcount(), the kernel&apos;s atomic counter minus the 1 it starts with. Every try_module_get() adds 1, every module_put() takes 1 away, and each module in &quot;Used by&quot; holds 1. delete_module() refuses to unload while it is above 0.</source>
         <translation>lsmod 中「Used」一欄顯示的參考計數：module_refcount()，即核心原子計數器減去初始的 1。每次 try_module_get() 加 1，每次 module_put() 減 1，「被依賴」中的每個模組各持有 1。只要它大於 0，delete_module() 就拒絕卸載。</translation>
     </message>
     <message>
@@ -2978,11 +3034,11 @@ Shared by %n forked process(es)</source>
         <translation>module_load：核心已複製並連結模組，即將執行其 init 函式（load_module()）。</translation>
     </message>
     <message>
-        <source>module_free: the module's memory is being freed (free_module()), after rmmod or after its init failed. Its references are gone with it.</source>
+        <source>module_free: the module&apos;s memory is being freed (free_module()), after rmmod or after its init failed. Its references are gone with it.</source>
         <translation>module_free：模組的記憶體正在被釋放（free_module()），發生在 rmmod 之後或 init 失敗之後。它的參考也隨之消失。</translation>
     </message>
     <message>
-        <source>module_get: try_module_get() or __module_get() took a reference. ip is the caller, refcnt the count afterwards; an open() through the module's file_operations is the usual source.</source>
+        <source>module_get: try_module_get() or __module_get() took a reference. ip is the caller, refcnt the count afterwards; an open() through the module&apos;s file_operations is the usual source.</source>
         <translation>module_get：try_module_get() 或 __module_get() 取得了一個參考。ip 是呼叫者，refcnt 是之後的計數；最常見的來源是經由模組 file_operations 的 open()。</translation>
     </message>
     <message>
@@ -3003,10 +3059,10 @@ Shared by %n forked process(es)</source>
     </message>
     <message>
         <source>mount: a mounted file system of a type the module registered. The superblock holds the reference until the file system is unmounted.</source>
-        <translation>mount（掛載）：已掛載的、類型由該模組註冊的檔案系統。超級區塊持有該參考，直到檔案系統被卸載。</translation>
+        <translation>mount（掛載）：已掛載的、類型由該模組註冊的檔案系統。超級區塊持有該參考，直到檔案系統被取消掛載。</translation>
     </message>
     <message>
-        <source>module: another module that uses this module's exported symbols. It holds one reference until it is unloaded itself.</source>
+        <source>module: another module that uses this module&apos;s exported symbols. It holds one reference until it is unloaded itself.</source>
         <translation>module（模組）：使用本模組匯出符號的另一個模組。它持有一個參考，直到它自己被卸載。</translation>
     </message>
     <message>
@@ -3014,7 +3070,7 @@ Shared by %n forked process(es)</source>
         <translation>kthread（核心執行緒）：由核心執行緒或只有核心儲存的物件持有該參考。無法透過結束某個行程來釋放它；通常只能由模組自己放手。</translation>
     </message>
     <message>
-        <source>exact: RefScope's helper module read the owner pointer inside the kernel (the open file's f_op owner, the socket's or file system's owner), so this reference is certain.</source>
+        <source>exact: RefScope&apos;s helper module read the owner pointer inside the kernel (the open file&apos;s f_op owner, the socket&apos;s or file system&apos;s owner), so this reference is certain.</source>
         <translation>exact（精確）：RefScope 的輔助模組在核心中讀取了 owner 指標（開啟檔案的 f_op owner、通訊端或檔案系統的 owner），因此這個參考是確定的。</translation>
     </message>
     <message>
@@ -3054,24 +3110,24 @@ Shared by %n forked process(es)</source>
         <translation>insmod（或 modprobe）把 .ko 檔案交給 finit_module()。核心檢查其簽章和版本，連結它所需的符號，並觸發 module_load。</translation>
     </message>
     <message>
-        <source>The module is "coming" and its init function runs. The loader holds one reference all the while, so the count reads 1 and nothing can unload it.</source>
-        <translation>模組處於 "coming" 狀態，其 init 函式正在執行。載入者始終持有一個參考，因此計數為 1，任何操作都無法卸載它。</translation>
+        <source>The module is &quot;coming&quot; and its init function runs. The loader holds one reference all the while, so the count reads 1 and nothing can unload it.</source>
+        <translation>模組處於 &quot;coming&quot; 狀態，其 init 函式正在執行。載入者始終持有一個參考，因此計數為 1，任何操作都無法卸載它。</translation>
     </message>
     <message>
-        <source>When init returns, do_init_module() drops the loader's reference (a module_put). If init failed, the module goes straight to "going" and is freed.</source>
-        <translation>init 傳回後，do_init_module() 釋放載入者的參考（一次 module_put）。如果 init 失敗，模組直接進入 "going" 狀態並被釋放。</translation>
+        <source>When init returns, do_init_module() drops the loader&apos;s reference (a module_put). If init failed, the module goes straight to &quot;going&quot; and is freed.</source>
+        <translation>init 傳回後，do_init_module() 釋放載入者的參考（一次 module_put）。如果 init 失敗，模組直接進入 &quot;going&quot; 狀態並被釋放。</translation>
     </message>
     <message>
-        <source>The module is "live" with a count of 0: it has registered its devices, protocols or file systems and waits for users.</source>
-        <translation>模組處於 "live" 狀態，計數為 0：它已註冊自己的裝置、協定或檔案系統，等待使用者。</translation>
+        <source>The module is &quot;live&quot; with a count of 0: it has registered its devices, protocols or file systems and waits for users.</source>
+        <translation>模組處於 &quot;live&quot; 狀態，計數為 0：它已註冊自己的裝置、協定或檔案系統，等待使用者。</translation>
     </message>
     <message>
         <source>Each user takes a reference with try_module_get() (module_get) and gives it back with module_put() (module_put): opening a device file, creating a socket, mounting. The count is the number of references held right now.</source>
         <translation>每個使用者用 try_module_get()（module_get）取得參考，用 module_put()（module_put）歸還：開啟裝置檔案、建立通訊端、掛載都是如此。計數就是此刻被持有的參考數。</translation>
     </message>
     <message>
-        <source>rmmod calls delete_module(). The kernel refuses (EBUSY) while another module uses it, while it is permanent or not live, or while the count is above 0; otherwise it marks it "going" and runs its exit function.</source>
-        <translation>rmmod 呼叫 delete_module()。只要還有其他模組使用它、它是永久的或不處於 live 狀態、或者計數大於 0，核心就會拒絕（EBUSY）；否則核心將其標記為 "going" 並執行它的 exit 函式。</translation>
+        <source>rmmod calls delete_module(). The kernel refuses (EBUSY) while another module uses it, while it is permanent or not live, or while the count is above 0; otherwise it marks it &quot;going&quot; and runs its exit function.</source>
+        <translation>rmmod 呼叫 delete_module()。只要還有其他模組使用它、它是永久的或不處於 live 狀態、或者計數大於 0，核心就會拒絕（EBUSY）；否則核心將其標記為 &quot;going&quot; 並執行它的 exit 函式。</translation>
     </message>
     <message>
         <source>free_module() fires module_free, unlinks the module and gives its memory back. The name can be loaded again from scratch.</source>
@@ -3086,7 +3142,7 @@ Shared by %n forked process(es)</source>
         <translation>在「模組」表中選擇 testmod：參考計數為 0，「被依賴」為空。</translation>
     </message>
     <message>
-        <source>On the Timeline tab, the read leaves no module_get: the proc file's operations have no owner, so nothing is counted.</source>
+        <source>On the Timeline tab, the read leaves no module_get: the proc file&apos;s operations have no owner, so nothing is counted.</source>
         <translation>在「時間軸」分頁中，這次讀取沒有留下 module_get：proc 檔案的操作沒有 owner，所以不會計數。</translation>
     </message>
     <message>
@@ -3102,7 +3158,7 @@ Shared by %n forked process(es)</source>
         <translation>在「模組」表中選擇 count_demo：參考計數為 2，而「被依賴」仍為空。</translation>
     </message>
     <message>
-        <source>On the Timeline tab, find the two module_get events of the open(): one from the file's owner, one from the extra try_module_get().</source>
+        <source>On the Timeline tab, find the two module_get events of the open(): one from the file&apos;s owner, one from the extra try_module_get().</source>
         <translation>在「時間軸」分頁中找到 open() 產生的兩個 module_get 事件：一個來自檔案的 owner，一個來自額外的 try_module_get()。</translation>
     </message>
     <message>
@@ -3126,7 +3182,7 @@ Shared by %n forked process(es)</source>
         <translation>在「模組」表中選擇 stuck_netlink：參考計數停留在 1，「被依賴」為空。</translation>
     </message>
     <message>
-        <source>The Holders panel finds no process: the reference belongs to the module's kernel thread, which keeps the socket.</source>
+        <source>The Holders panel finds no process: the reference belongs to the module&apos;s kernel thread, which keeps the socket.</source>
         <translation>「持有者」面板找不到任何行程：這個參考屬於模組的核心執行緒，是它保留著通訊端。</translation>
     </message>
     <message>
@@ -3138,8 +3194,8 @@ Shared by %n forked process(es)</source>
         <translation>按一下「卸載」：只要虛擬機器在執行，就會一直被拒絕。</translation>
     </message>
     <message>
-        <source>Select this scenario and click Run, then Run again: each run writes "oops" to /proc/leaky_ref.</source>
-        <translation>選擇此場景，按一下「執行」，再按一次「執行」：每次執行都會向 /proc/leaky_ref 寫入 "oops"。</translation>
+        <source>Select this scenario and click Run, then Run again: each run writes &quot;oops&quot; to /proc/leaky_ref.</source>
+        <translation>選擇此場景，按一下「執行」，再按一次「執行」：每次執行都會向 /proc/leaky_ref 寫入 &quot;oops&quot;。</translation>
     </message>
     <message>
         <source>In the Modules table, select leaky_ref: Refcount grows by 1 with every run.</source>
@@ -3170,7 +3226,7 @@ Shared by %n forked process(es)</source>
         <translation>選擇此場景並按一下「執行」：insmod 啟動 slow_init，其 init 會休眠。</translation>
     </message>
     <message>
-        <source>In the Modules table, select slow_init: State is coming and Refcount is 1, the loader's reference.</source>
+        <source>In the Modules table, select slow_init: State is coming and Refcount is 1, the loader&apos;s reference.</source>
         <translation>在「模組」表中選擇 slow_init：狀態為 coming，參考計數為 1，即載入者的參考。</translation>
     </message>
     <message>
@@ -3215,7 +3271,7 @@ Shared by %n forked process(es)</source>
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>A lifecycle step's title (%1, in bold) and its explanation (%2).</extracomment>
+        <extracomment>A lifecycle step&apos;s title (%1, in bold) and its explanation (%2).</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
@@ -3223,7 +3279,7 @@ Shared by %n forked process(es)</source>
         <translation>流量控制：用 tc 在網路裝置上設定的排隊規則（qdisc）、分類器或動作。每一個都持有其模組的一個參考，直到被刪除，無論是否還有行程在執行。</translation>
     </message>
     <message>
-        <source>netfilter: an nftables or iptables-nft rule whose expression, match or target lives in the module, or a base chain of the module's type. Each holds a reference until the rule or chain is deleted.</source>
+        <source>netfilter: an nftables or iptables-nft rule whose expression, match or target lives in the module, or a base chain of the module&apos;s type. Each holds a reference until the rule or chain is deleted.</source>
         <translation>netfilter：其運算式、比對或目標位於該模組中的 nftables 或 iptables-nft 規則，或該模組類型的基礎鏈。每一個都持有一個參考，直到規則或鏈被刪除。</translation>
     </message>
     <message>
@@ -3231,16 +3287,32 @@ Shared by %n forked process(es)</source>
         <translation>加密：該模組註冊的加密演算法的使用者：AF_ALG 通訊端、dm-crypt、IPsec 或基於它建置的演算法。每個使用者都持有模組的一個參考，直到釋放其轉換（transform）。</translation>
     </message>
     <message>
-        <source>swap: a swap area on a block device of the module's driver (a loop device, a disk). The kernel keeps the device open until swapoff.</source>
+        <source>swap: a swap area on a block device of the module&apos;s driver (a loop device, a disk). The kernel keeps the device open until swapoff.</source>
         <translation>交換空間：位於該模組驅動程式的區塊裝置（loop 裝置、磁碟）上的交換區。核心會一直開啟該裝置，直到 swapoff。</translation>
     </message>
     <message>
-        <source>BPF: fentry, fexit or fmod_ret programs attached to one of the module's functions. Their trampoline holds a reference until the last of them is detached: its links closed or unpinned.</source>
+        <source>BPF: fentry, fexit or fmod_ret programs attached to one of the module&apos;s functions. Their trampoline holds a reference until the last of them is detached: its links closed or unpinned.</source>
         <translation>BPF：附加到該模組某個函式上的 fentry、fexit 或 fmod_ret 程式。它們的跳板（trampoline）持有一個參考，直到最後一個程式被分離：其連結被關閉或取消固定。</translation>
     </message>
     <message>
-        <source>The Holders panel finds no holder: the references are unattributed. The timeline's outstanding gets prove the leak: leaky_ref took them on itself and never put them back.</source>
+        <source>The Holders panel finds no holder: the references are unattributed. The timeline&apos;s outstanding gets prove the leak: leaky_ref took them on itself and never put them back.</source>
         <translation>持有者面板找不到持有者：這些參考未歸屬。時間軸中未歸還的取得證明了洩漏：leaky_ref 替自己取得了它們且從未歸還。</translation>
+    </message>
+    <message>
+        <source>I/O scheduler: a disk&apos;s request queue uses the module&apos;s scheduler (bfq, kyber, mq-deadline). The queue holds a reference until another scheduler is chosen for it.</source>
+        <translation>I/O 排程器：某個磁碟的請求佇列使用了該模組的排程器（bfq、kyber、mq-deadline）。該佇列持有一個參考，直到為它選擇了其他排程器。</translation>
+    </message>
+    <message>
+        <source>NLS table: a mounted filesystem (vfat, exfat, iso9660, ...) translates file names with the module&apos;s character set table. It holds a reference until it is unmounted.</source>
+        <translation>NLS 字元表：已掛載的檔案系統（vfat、exfat、iso9660 等）用該模組的字元集表轉換檔名。它持有一個參考，直到檔案系統被取消掛載。</translation>
+    </message>
+    <message>
+        <source>loop backing device: a loop device whose backing file is a block device of the module&apos;s driver keeps that device open until it is detached.</source>
+        <translation>loop 後端裝置：後端檔案是該模組驅動程式的區塊裝置的 loop 裝置會一直開啟該裝置，直到它被分離。</translation>
+    </message>
+    <message>
+        <source>device-mapper: a mapped device&apos;s table uses a target type of the module (flakey, crypt, delay, ...) or keeps a device of the module&apos;s driver open. It holds the references until the mapped device is removed.</source>
+        <translation>device-mapper：映射裝置的映射表使用了該模組的目標類型（flakey、crypt、delay 等），或一直開啟著該模組驅動程式的裝置。它持有這些參考，直到映射裝置被移除。</translation>
     </message>
 </context>
 <context>
@@ -3277,7 +3349,7 @@ Shared by %n forked process(es)</source>
         <translation>%1 的參考計數（%2）</translation>
     </message>
     <message>
-        <source>RefScope timeline: each module's reference count (lsmod's number) from %1 s to %2 s of the recording %3.</source>
+        <source>RefScope timeline: each module&apos;s reference count (lsmod&apos;s number) from %1 s to %2 s of the recording %3.</source>
         <translation>RefScope 時間線：錄製檔 %3 從 %1 秒到 %2 秒期間各模組的參考計數（lsmod 顯示的數值）。</translation>
     </message>
     <message>
@@ -3463,7 +3535,7 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
         <translation>%1：trace.dat 檔案頭已損壞</translation>
     </message>
     <message>
-        <source>the header's page size is corrupt</source>
+        <source>the header&apos;s page size is corrupt</source>
         <translation>檔案頭中的頁大小已損壞</translation>
     </message>
     <message>
@@ -3479,11 +3551,11 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
         <translation>事件格式已損壞</translation>
     </message>
     <message>
-        <source>CPU %1's data lies outside the file</source>
+        <source>CPU %1&apos;s data lies outside the file</source>
         <translation>CPU %1 的資料位於檔案範圍之外</translation>
     </message>
     <message>
-        <source>CPU %1's table of compressed chunks is corrupt</source>
+        <source>CPU %1&apos;s table of compressed chunks is corrupt</source>
         <translation>CPU %1 的壓縮塊表已損壞</translation>
     </message>
     <message>
@@ -3539,7 +3611,7 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
         <translation>檔案頭被截斷</translation>
     </message>
     <message>
-        <source>compression "%1" is not supported (zstd is)</source>
+        <source>compression &quot;%1&quot; is not supported (zstd is)</source>
         <translation>不支援壓縮方式“%1”（支援 zstd）</translation>
     </message>
     <message>
@@ -3595,7 +3667,7 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
         <translation>%1 所需的記憶體超過 %2 KiB 的檔案可能需要的量（總計 %3 MiB）：檔案已損毀或是被刻意構造的</translation>
     </message>
     <message>
-        <source>CPU %1's data overlaps CPU %2's</source>
+        <source>CPU %1&apos;s data overlaps CPU %2&apos;s</source>
         <translation>CPU %1 的資料與 CPU %2 的資料重疊</translation>
     </message>
     <message>
@@ -3607,15 +3679,15 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
         <translation>CPU 表</translation>
     </message>
     <message>
-        <source>CPU %1's table of compressed chunks</source>
+        <source>CPU %1&apos;s table of compressed chunks</source>
         <translation>CPU %1 的壓縮區塊表</translation>
     </message>
     <message>
-        <source>CPU %1's compressed chunks</source>
+        <source>CPU %1&apos;s compressed chunks</source>
         <translation>CPU %1 的壓縮區塊</translation>
     </message>
     <message>
-        <source>CPU %1's compressed chunks would decompress to more than a file of %2 KiB can hold (%3 MiB of pages in all): the file is corrupt or crafted</source>
+        <source>CPU %1&apos;s compressed chunks would decompress to more than a file of %2 KiB can hold (%3 MiB of pages in all): the file is corrupt or crafted</source>
         <translation>CPU %1 的壓縮區塊解壓後超過 %2 KiB 的檔案可能容納的量（總計 %3 MiB 的頁面）：檔案已損毀或是被刻意構造的</translation>
     </message>
     <message>
