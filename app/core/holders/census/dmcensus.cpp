@@ -258,11 +258,13 @@ void addDeviceMapperHolders(ModuleOwners &owners, Census &census)
         }
         ok = ok && parsed;
         for (const QString &type : std::as_const(types)) {
-            // dm_get_target_type loads a missing type as "dm-TYPE".
-            const QString alias = QStringLiteral("dm-") + type;
-            QString module = owners.aliasModule(alias);
-            if (module.isEmpty())
-                module = owners.aliasModule(QStringLiteral("dm_") + type);
+            // dm_get_target_type loads a missing type as "dm-TYPE"; the
+            // types dm_mod registers itself have no module of their own.
+            static const QStringList builtIn{QStringLiteral("linear"), QStringLiteral("striped"),
+                                             QStringLiteral("error")};
+            QString alias =
+                builtIn.contains(type) ? QStringLiteral("dm_mod") : QStringLiteral("dm-") + type;
+            const QString module = owners.aliasModule(alias);
             if (module.isEmpty())
                 continue;
             add(module, QStringLiteral("%1 (%2 target)").arg(mapped, type), perType.value(type),

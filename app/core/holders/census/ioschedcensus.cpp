@@ -45,10 +45,12 @@ void addIoSchedulerHolders(ModuleOwners &owners, Census &census)
         if (scheduler.isEmpty() || scheduler == QLatin1String("none"))
             continue;
         // elevator_get loads a missing scheduler as "NAME-iosched".
-        const QString alias = scheduler + QStringLiteral("-iosched");
+        QString alias = scheduler + QStringLiteral("-iosched");
         QString module = owners.aliasModule(alias);
-        if (module.isEmpty())
-            module = owners.aliasModule(scheduler);
+        if (module.isEmpty()) {
+            alias = scheduler;
+            module = owners.aliasModule(alias);
+        }
         if (module.isEmpty())
             continue; // built in
         Holder h;

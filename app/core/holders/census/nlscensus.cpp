@@ -44,8 +44,11 @@ QList<NlsMount> parseNlsMounts(const QByteArray &mountinfo)
             const QByteArray value = option.mid(eq + 1);
             if ((key != "iocharset" && key != "codepage" && key != "nls") || value.isEmpty())
                 continue;
-            // exfat's utf8 is built in: it loads no table for it.
-            if (m.type == QLatin1String("exfat") && value == "utf8")
+            // exfat, ntfs3 and iso9660 translate utf8 themselves and load
+            // no table for it (vfat does load nls_utf8: measured).
+            static const QStringList ownUtf8{QStringLiteral("exfat"), QStringLiteral("ntfs3"),
+                                             QStringLiteral("iso9660")};
+            if (value == "utf8" && ownUtf8.contains(m.type))
                 continue;
             m.options << QString::fromUtf8(option);
             m.tables << tableFor(key, value);
