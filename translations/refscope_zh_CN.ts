@@ -1291,6 +1291,62 @@
         <source>TCP congestion control</source>
         <translation>TCP 拥塞控制</translation>
     </message>
+    <message>
+        <source>switch %1 to another I/O scheduler: %2</source>
+        <translation>将 %1 切换到其他 I/O 调度器：%2</translation>
+    </message>
+    <message>
+        <source>unmount %1: %2</source>
+        <translation>取消挂载 %1：%2</translation>
+    </message>
+    <message>
+        <source>detach %1: %2</source>
+        <translation>分离 %1：%2</translation>
+    </message>
+    <message>
+        <source>remove the mapped device of %1: %2</source>
+        <translation>移除 %1 的映射设备：%2</translation>
+    </message>
+    <message>
+        <source>%1's request queue uses the I/O scheduler %2, which holds a reference (modules.alias: %3)</source>
+        <translation>%1 的请求队列使用 I/O 调度器 %2，它持有一个引用（modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>/proc/self/mountinfo: this %1 filesystem loaded its %2 table, which holds a reference until it is unmounted (modules.alias: %3)</source>
+        <translation>/proc/self/mountinfo：这个 %1 文件系统加载了它的 %2 字符表，该表持有一个引用，直到文件系统被取消挂载（modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>%1 is backed by the block device %2 (block %3) and keeps it open</source>
+        <translation>%1 以块设备 %2（块设备 %3）为后端，并一直打开着它</translation>
+    </message>
+    <message>
+        <source>device-mapper: each %2 target in the table of %1 holds a reference on its type (modules.alias: %3)</source>
+        <translation>device-mapper：%1 的映射表中每个 %2 目标都持有其目标类型的一个引用（modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>device-mapper: the table of %1 keeps its device %2 open, once however many targets use it</source>
+        <translation>device-mapper：%1 的映射表一直打开着其设备 %2，无论有多少个目标使用它，都只打开一次</translation>
+    </message>
+    <message>
+        <source>device-mapper: every mapped device, %1 here, holds a reference on dm_mod until it is removed</source>
+        <translation>device-mapper：每个映射设备（此处为 %1）都持有 dm_mod 的一个引用，直到它被移除</translation>
+    </message>
+    <message>
+        <source>I/O scheduler</source>
+        <translation>I/O 调度器</translation>
+    </message>
+    <message>
+        <source>NLS table</source>
+        <translation>NLS 字符表</translation>
+    </message>
+    <message>
+        <source>loop backing device</source>
+        <translation>loop 后端设备</translation>
+    </message>
+    <message>
+        <source>device-mapper</source>
+        <translation>device-mapper</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>
@@ -3424,6 +3480,22 @@ Shared by %n forked process(es)</source>
     <message>
         <source>TCP congestion control: TCP sockets using the module's congestion control (bbr, htcp, ...), and network namespaces whose default it is. Each socket holds a reference until it is closed, each default until it is changed.</source>
         <translation>TCP 拥塞控制：使用该模块的拥塞控制（bbr、htcp 等）的 TCP 套接字，以及以它为默认值的网络命名空间。每个套接字在关闭前持有一个引用，每个默认值在被更改前持有一个引用。</translation>
+    </message>
+    <message>
+        <source>I/O scheduler: a disk's request queue uses the module's scheduler (bfq, kyber, mq-deadline). The queue holds a reference until another scheduler is chosen for it.</source>
+        <translation>I/O 调度器：某个磁盘的请求队列使用了该模块的调度器（bfq、kyber、mq-deadline）。该队列持有一个引用，直到为它选择了其他调度器。</translation>
+    </message>
+    <message>
+        <source>NLS table: a mounted filesystem (vfat, exfat, iso9660, ...) translates file names with the module's character set table. It holds a reference until it is unmounted.</source>
+        <translation>NLS 字符表：已挂载的文件系统（vfat、exfat、iso9660 等）用该模块的字符集表转换文件名。它持有一个引用，直到文件系统被取消挂载。</translation>
+    </message>
+    <message>
+        <source>loop backing device: a loop device whose backing file is a block device of the module's driver keeps that device open until it is detached.</source>
+        <translation>loop 后端设备：后端文件是该模块驱动的块设备的 loop 设备会一直打开该设备，直到它被分离。</translation>
+    </message>
+    <message>
+        <source>device-mapper: a mapped device's table uses a target type of the module (flakey, crypt, delay, ...) or keeps a device of the module's driver open. It holds the references until the mapped device is removed.</source>
+        <translation>device-mapper：映射设备的映射表使用了该模块的目标类型（flakey、crypt、delay 等），或一直打开着该模块驱动的设备。它持有这些引用，直到映射设备被移除。</translation>
     </message>
 </context>
 <context>

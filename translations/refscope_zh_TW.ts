@@ -1291,6 +1291,62 @@
         <source>TCP congestion control</source>
         <translation>TCP 壅塞控制</translation>
     </message>
+    <message>
+        <source>switch %1 to another I/O scheduler: %2</source>
+        <translation>將 %1 切換到其他 I/O 排程器：%2</translation>
+    </message>
+    <message>
+        <source>unmount %1: %2</source>
+        <translation>取消掛載 %1：%2</translation>
+    </message>
+    <message>
+        <source>detach %1: %2</source>
+        <translation>分離 %1：%2</translation>
+    </message>
+    <message>
+        <source>remove the mapped device of %1: %2</source>
+        <translation>移除 %1 的映射裝置：%2</translation>
+    </message>
+    <message>
+        <source>%1's request queue uses the I/O scheduler %2, which holds a reference (modules.alias: %3)</source>
+        <translation>%1 的請求佇列使用 I/O 排程器 %2，它持有一個參考（modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>/proc/self/mountinfo: this %1 filesystem loaded its %2 table, which holds a reference until it is unmounted (modules.alias: %3)</source>
+        <translation>/proc/self/mountinfo：這個 %1 檔案系統載入了它的 %2 字元表，該表持有一個參考，直到檔案系統被取消掛載（modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>%1 is backed by the block device %2 (block %3) and keeps it open</source>
+        <translation>%1 以區塊裝置 %2（區塊裝置 %3）為後端，並一直開啟著它</translation>
+    </message>
+    <message>
+        <source>device-mapper: each %2 target in the table of %1 holds a reference on its type (modules.alias: %3)</source>
+        <translation>device-mapper：%1 的映射表中每個 %2 目標都持有其目標類型的一個參考（modules.alias：%3）</translation>
+    </message>
+    <message>
+        <source>device-mapper: the table of %1 keeps its device %2 open, once however many targets use it</source>
+        <translation>device-mapper：%1 的映射表一直開啟著其裝置 %2，無論有多少個目標使用它，都只開啟一次</translation>
+    </message>
+    <message>
+        <source>device-mapper: every mapped device, %1 here, holds a reference on dm_mod until it is removed</source>
+        <translation>device-mapper：每個映射裝置（此處為 %1）都持有 dm_mod 的一個參考，直到它被移除</translation>
+    </message>
+    <message>
+        <source>I/O scheduler</source>
+        <translation>I/O 排程器</translation>
+    </message>
+    <message>
+        <source>NLS table</source>
+        <translation>NLS 字元表</translation>
+    </message>
+    <message>
+        <source>loop backing device</source>
+        <translation>loop 後端裝置</translation>
+    </message>
+    <message>
+        <source>device-mapper</source>
+        <translation>device-mapper</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>
@@ -3424,6 +3480,22 @@ Shared by %n forked process(es)</source>
     <message>
         <source>TCP congestion control: TCP sockets using the module's congestion control (bbr, htcp, ...), and network namespaces whose default it is. Each socket holds a reference until it is closed, each default until it is changed.</source>
         <translation>TCP 壅塞控制：使用該模組的壅塞控制（bbr、htcp 等）的 TCP 通訊端，以及以它為預設值的網路命名空間。每個通訊端在關閉前持有一個參考，每個預設值在被變更前持有一個參考。</translation>
+    </message>
+    <message>
+        <source>I/O scheduler: a disk's request queue uses the module's scheduler (bfq, kyber, mq-deadline). The queue holds a reference until another scheduler is chosen for it.</source>
+        <translation>I/O 排程器：某個磁碟的請求佇列使用了該模組的排程器（bfq、kyber、mq-deadline）。該佇列持有一個參考，直到為它選擇了其他排程器。</translation>
+    </message>
+    <message>
+        <source>NLS table: a mounted filesystem (vfat, exfat, iso9660, ...) translates file names with the module's character set table. It holds a reference until it is unmounted.</source>
+        <translation>NLS 字元表：已掛載的檔案系統（vfat、exfat、iso9660 等）用該模組的字元集表轉換檔名。它持有一個參考，直到檔案系統被取消掛載。</translation>
+    </message>
+    <message>
+        <source>loop backing device: a loop device whose backing file is a block device of the module's driver keeps that device open until it is detached.</source>
+        <translation>loop 後端裝置：後端檔案是該模組驅動程式的區塊裝置的 loop 裝置會一直開啟該裝置，直到它被分離。</translation>
+    </message>
+    <message>
+        <source>device-mapper: a mapped device's table uses a target type of the module (flakey, crypt, delay, ...) or keeps a device of the module's driver open. It holds the references until the mapped device is removed.</source>
+        <translation>device-mapper：映射裝置的映射表使用了該模組的目標類型（flakey、crypt、delay 等），或一直開啟著該模組驅動程式的裝置。它持有這些參考，直到映射裝置被移除。</translation>
     </message>
 </context>
 <context>

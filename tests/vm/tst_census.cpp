@@ -5,7 +5,10 @@
 // rules with ct expressions, an iptables-nft rule with the conntrack match,
 // a nat base chain), swap on a loop device, an AF_ALG socket and fentry
 // programs on a module's function, nftables and iptables-nft loggers,
-// conntrack helpers, TCP sockets and namespace defaults using htcp. For each module `refscope-cli
+// conntrack helpers, TCP sockets and namespace defaults using htcp; the
+// block layer: bfq on a loop device's queue, a vfat mount's NLS tables, a
+// loop device backed by another and a device-mapper flakey target on a
+// loop device. For each module `refscope-cli
 // why --json`, run as root in the guest, names the objects, their
 // references add up to lsmod's count with nothing unattributed, and running
 // the undo step of each holder lets the module go: its count drops to 0 and
@@ -312,6 +315,130 @@ private slots:
         });
         QVERIFY2(named, qPrintable(json(r)));
         undoAndUnload(QStringLiteral("wp512"), r);
+    }
+
+    // A loop device with bfq as its queue's scheduler: the queue holds bfq
+    // once (elevator_get), until it switches back to none.
+    void ioScheduler()
+    {
+        const GuestResult setup = sh(
+            QStringLiteral("set -e; modprobe -a loop bfq; truncate -s 16M /tmp/census-iosched.img\n"
+                           "loop=$(losetup -f --show /tmp/census-iosched.img)\n"
+                           "echo bfq > /sys/block/${loop#/dev/}/queue/scheduler; echo $loop"));
+        QVERIFY2(setup.ok(), qPrintable(setup.describe()));
+        const QString loop = setup.out.trimmed();
+        HolderReport r;
+        checkReport(QStringLiteral("bfq"), HolderKind::IoScheduler, 1,
+                    {loop + QStringLiteral(" (scheduler bfq)")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        dropLeakedRefuses(QStringLiteral("bfq"));
+        undoAndUnload(QStringLiteral("bfq"), r);
+        QVERIFY(sh(QStringLiteral("losetup -d ") + loop).ok());
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("loop"), 0));
+        QVERIFY(sh(QStringLiteral("rmmod loop")).ok());
+    }
+
+    // A vfat mount with iocharset= and codepage=: its superblock holds both
+    // NLS tables (load_nls) until it is unmounted.
+    void nlsTables()
+    {
+        const GuestResult setup = sh(QStringLiteral(
+            "set -e; modprobe -a loop vfat nls_iso8859-1 nls_cp850\n"
+            "truncate -s 16M /tmp/census-nls.img; loop=$(losetup -f --show /tmp/census-nls.img)\n"
+            "mkfs.vfat $loop >/dev/null; mkdir -p /tmp/census-nls\n"
+            "mount -o iocharset=iso8859-1,codepage=850 $loop /tmp/census-nls; echo $loop"));
+        QVERIFY2(setup.ok(), qPrintable(setup.describe()));
+        const QString loop = setup.out.trimmed();
+        HolderReport io;
+        checkReport(QStringLiteral("nls_iso8859_1"), HolderKind::Nls, 1,
+                    {QStringLiteral("/tmp/census-nls (vfat, iocharset=iso8859-1)")}, &io);
+        if (QTest::currentTestFailed())
+            return;
+        HolderReport r;
+        checkReport(QStringLiteral("nls_cp850"), HolderKind::Nls, 1,
+                    {QStringLiteral("/tmp/census-nls (vfat, codepage=850)")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        dropLeakedRefuses(QStringLiteral("nls_cp850"));
+        undoAndUnload(QStringLiteral("nls_cp850"), r);
+        if (QTest::currentTestFailed())
+            return;
+        // The same umount let the iocharset table go.
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("nls_iso8859_1"), 0));
+        QVERIFY(sh(QStringLiteral("rmmod nls_iso8859_1 && losetup -d ") + loop).ok());
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("loop"), 0));
+        QVERIFY(sh(QStringLiteral("rmmod loop")).ok());
+    }
+
+    // A loop device backed by another loop device: its backing file, the
+    // other one's special file, holds loop once more until it is detached.
+    void loopOnLoop()
+    {
+        const GuestResult setup = sh(QStringLiteral(
+            "set -e; modprobe loop; truncate -s 16M /tmp/census-loop.img\n"
+            "l0=$(losetup -f --show /tmp/census-loop.img); l1=$(losetup -f --show $l0)\n"
+            "echo $l0 $l1"));
+        QVERIFY2(setup.ok(), qPrintable(setup.describe()));
+        const QStringList loops = setup.out.simplified().split(u' ');
+        QCOMPARE(loops.size(), 2);
+        HolderReport r;
+        checkReport(QStringLiteral("loop"), HolderKind::LoopBacking, 1,
+                    {QStringLiteral("%1 (backed by %2)").arg(loops.at(1), loops.at(0))}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        dropLeakedRefuses(QStringLiteral("loop"));
+        for (const Holder &h : std::as_const(r.holders)) {
+            if (h.kind == HolderKind::LoopBacking)
+                QVERIFY2(sh(h.undo).ok(), qPrintable(h.undo));
+        }
+        // The backing loop device is bound on its own: detached last.
+        QVERIFY(sh(QStringLiteral("losetup -d ") + loops.at(0)).ok());
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("loop"), 0));
+        QVERIFY(sh(QStringLiteral("rmmod loop")).ok());
+    }
+
+    // A flakey device-mapper target on a loop device, and a linear one (a
+    // target type of dm_mod's own) on the same device: each mapped device
+    // holds dm_mod, each target its type, each table the loop device once.
+    void deviceMapper()
+    {
+        const GuestResult setup = sh(QStringLiteral(
+            "set -e; modprobe -a loop dm_mod dm_flakey; truncate -s 16M /tmp/census-dm.img\n"
+            "loop=$(losetup -f --show /tmp/census-dm.img); size=$(blockdev --getsz $loop)\n"
+            "dmsetup create censusflakey --table \"0 $size flakey $loop 0 5 5\"\n"
+            "dmsetup create censuslinear --table \"0 $size linear $loop 0\"\n"
+            "echo $loop"));
+        QVERIFY2(setup.ok(), qPrintable(setup.describe()));
+        const QString loop = setup.out.trimmed();
+        const QString flakey = QStringLiteral("/dev/mapper/censusflakey");
+        const QString linear = QStringLiteral("/dev/mapper/censuslinear");
+        HolderReport r;
+        checkReport(QStringLiteral("dm_mod"), HolderKind::DeviceMapper, 3,
+                    {flakey + QStringLiteral(" (mapped device)"),
+                     linear + QStringLiteral(" (mapped device)"),
+                     linear + QStringLiteral(" (linear target)")},
+                    &r);
+        if (QTest::currentTestFailed())
+            return;
+        checkReport(
+            QStringLiteral("loop"), HolderKind::DeviceMapper, 2,
+            {flakey + QStringLiteral(" (device 7:"), linear + QStringLiteral(" (device 7:")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        checkReport(QStringLiteral("dm_flakey"), HolderKind::DeviceMapper, 1,
+                    {flakey + QStringLiteral(" (flakey target)")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        dropLeakedRefuses(QStringLiteral("dm_flakey"));
+        undoAndUnload(QStringLiteral("dm_flakey"), r);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(sh(QStringLiteral("dmsetup remove censuslinear")).ok());
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("dm_mod"), 0));
+        QVERIFY(sh(QStringLiteral("rmmod dm_mod && losetup -d ") + loop).ok());
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("loop"), 0));
+        QVERIFY(sh(QStringLiteral("rmmod loop")).ok());
     }
 
     // How long a full holders answer takes for the guest's busiest module:

@@ -28,6 +28,14 @@ QString holderKindName(HolderKind kind)
         return QStringLiteral("bpf");
     case HolderKind::TcpCongestion:
         return QStringLiteral("tcp-cc");
+    case HolderKind::IoScheduler:
+        return QStringLiteral("iosched");
+    case HolderKind::Nls:
+        return QStringLiteral("nls");
+    case HolderKind::LoopBacking:
+        return QStringLiteral("loop");
+    case HolderKind::DeviceMapper:
+        return QStringLiteral("dm");
     }
     return QStringLiteral("file");
 }
@@ -41,6 +49,10 @@ bool isKernelObjectKind(HolderKind kind)
     case HolderKind::Crypto:
     case HolderKind::Bpf:
     case HolderKind::TcpCongestion:
+    case HolderKind::IoScheduler:
+    case HolderKind::Nls:
+    case HolderKind::LoopBacking:
+    case HolderKind::DeviceMapper:
         return true;
     case HolderKind::File:
     case HolderKind::Socket:
@@ -55,10 +67,11 @@ bool isKernelObjectKind(HolderKind kind)
 std::optional<HolderKind> holderKindFromName(const QString &name)
 {
     static const HolderKind kinds[] = {
-        HolderKind::File,      HolderKind::Socket,       HolderKind::Mount,
-        HolderKind::Module,    HolderKind::Kthread,      HolderKind::TrafficControl,
-        HolderKind::Netfilter, HolderKind::Swap,         HolderKind::Crypto,
-        HolderKind::Bpf,       HolderKind::TcpCongestion};
+        HolderKind::File,        HolderKind::Socket,        HolderKind::Mount,
+        HolderKind::Module,      HolderKind::Kthread,       HolderKind::TrafficControl,
+        HolderKind::Netfilter,   HolderKind::Swap,          HolderKind::Crypto,
+        HolderKind::Bpf,         HolderKind::TcpCongestion, HolderKind::IoScheduler,
+        HolderKind::Nls,         HolderKind::LoopBacking,   HolderKind::DeviceMapper};
     for (const HolderKind k : kinds) {
         if (holderKindName(k) == name)
             return k;

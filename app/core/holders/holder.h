@@ -29,9 +29,16 @@ enum class HolderKind {
     // TCP sockets and network namespaces' defaults using a modular
     // congestion control (tcp_bbr, tcp_htcp, ...).
     TcpCongestion,
+    // The block layer's holders: a request queue's I/O scheduler, a mounted
+    // filesystem's NLS tables, a loop device backed by a block device, a
+    // device-mapper table's targets and devices.
+    IoScheduler,
+    Nls,
+    LoopBacking,
+    DeviceMapper,
 };
 // "file", "socket", "mount", "module", "kthread", "tc", "netfilter", "swap",
-// "crypto", "bpf", "tcp-cc"
+// "crypto", "bpf", "tcp-cc", "iosched", "nls", "loop", "dm"
 QString holderKindName(HolderKind kind);
 std::optional<HolderKind> holderKindFromName(const QString &name);
 // A kernel object the census found (qdisc, rule, swap area, crypto
@@ -114,6 +121,12 @@ enum class HolderSentenceCode {
     AlgSockets,        // the processes with AF_ALG sockets open
     BpfTrampoline,     // the function, the module
     BpfProgram,        // the function, the module
+    IoScheduler,       // the disk, its scheduler, the module alias
+    NlsTable,          // the filesystem type, the option ("iocharset=utf8"), the module alias
+    LoopBackingDevice, // the loop device, its backing device, its major:minor
+    DmTarget,          // the mapped device, the target type, the module alias
+    DmMember,          // the mapped device, the member's major:minor
+    DmMappedDevice,    // the mapped device
     // Why the helper kernel module could not be asked (exact holders):
     HelperNotInstalled, // the module file looked for
     HelperUnsigned,     // the module file

@@ -108,7 +108,7 @@ bool holderFromJson(const QJsonObject &json, Holder *h, QString *error)
     const std::optional<HolderKind> found = holderKindFromName(kind);
     if (!found) {
         *error = QStringLiteral("holder kind \"%1\" is not file, socket, mount, module, kthread, "
-                                "tc, netfilter, swap, crypto or bpf")
+                                "tc, netfilter, swap, crypto, bpf, iosched, nls, loop or dm")
                      .arg(kind);
         return false;
     }

@@ -151,6 +151,20 @@ QString stepForHolder(const Holder &holder, TextLanguage language)
                                               "a socket no process has open any more goes when "
                                               "its connection finishes closing"),
                             language, {holder.path});
+    case HolderKind::IoScheduler:
+        return holderPhrase(
+            QT_TRANSLATE_NOOP("refscope::HolderText", "switch %1 to another I/O scheduler: %2"),
+            language, {holder.path, holder.undo});
+    case HolderKind::Nls:
+        return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText", "unmount %1: %2"), language,
+                            {holder.path, holder.undo});
+    case HolderKind::LoopBacking:
+        return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText", "detach %1: %2"), language,
+                            {holder.path, holder.undo});
+    case HolderKind::DeviceMapper:
+        return holderPhrase(
+            QT_TRANSLATE_NOOP("refscope::HolderText", "remove the mapped device of %1: %2"),
+            language, {holder.path, holder.undo});
     }
     return {};
 }

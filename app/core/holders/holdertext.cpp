@@ -140,6 +140,18 @@ const SentenceSource kSentences[] = {
      QT_TRANSLATE_NOOP("refscope::HolderText", "BPF: the programs attached to %1 run through one trampoline, which holds a reference on %2 while any of them is attached")},
     {HolderSentenceCode::BpfProgram, "bpf_program",
      QT_TRANSLATE_NOOP("refscope::HolderText", "BPF: each program attached to %1 holds a reference on %2 from its loading until it is freed, linked or not")},
+    {HolderSentenceCode::IoScheduler, "io_scheduler",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "%1's request queue uses the I/O scheduler %2, which holds a reference (modules.alias: %3)")},
+    {HolderSentenceCode::NlsTable, "nls_table",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "/proc/self/mountinfo: this %1 filesystem loaded its %2 table, which holds a reference until it is unmounted (modules.alias: %3)")},
+    {HolderSentenceCode::LoopBackingDevice, "loop_backing_device",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "%1 is backed by the block device %2 (block %3) and keeps it open")},
+    {HolderSentenceCode::DmTarget, "dm_target",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "device-mapper: each %2 target in the table of %1 holds a reference on its type (modules.alias: %3)")},
+    {HolderSentenceCode::DmMember, "dm_member",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "device-mapper: the table of %1 keeps its device %2 open, once however many targets use it")},
+    {HolderSentenceCode::DmMappedDevice, "dm_mapped_device",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "device-mapper: every mapped device, %1 here, holds a reference on dm_mod until it is removed")},
     {HolderSentenceCode::HelperNotInstalled, "helper_not_installed",
      QT_TRANSLATE_NOOP("refscope::HolderText", "RefScope's helper module is not installed for this kernel (%1 does not exist): install the refscope-helper-dkms package (apt install refscope-helper-dkms), or the helper's sources with DKMS (dkms install refscope_helper/1.0)")},
     {HolderSentenceCode::HelperUnsigned, "helper_unsigned",
@@ -305,6 +317,14 @@ QString holderKindText(HolderKind kind)
         return QCoreApplication::translate("refscope::HolderText", "BPF");
     case HolderKind::TcpCongestion:
         return QCoreApplication::translate("refscope::HolderText", "TCP congestion control");
+    case HolderKind::IoScheduler:
+        return QCoreApplication::translate("refscope::HolderText", "I/O scheduler");
+    case HolderKind::Nls:
+        return QCoreApplication::translate("refscope::HolderText", "NLS table");
+    case HolderKind::LoopBacking:
+        return QCoreApplication::translate("refscope::HolderText", "loop backing device");
+    case HolderKind::DeviceMapper:
+        return QCoreApplication::translate("refscope::HolderText", "device-mapper");
     }
     return {};
 }

@@ -131,6 +131,21 @@ QString Teaching::holderKind(HolderKind kind)
         return tr("TCP congestion control: TCP sockets using the module's congestion control "
                   "(bbr, htcp, ...), and network namespaces whose default it is. Each socket "
                   "holds a reference until it is closed, each default until it is changed.");
+    case HolderKind::IoScheduler:
+        return tr("I/O scheduler: a disk's request queue uses the module's scheduler (bfq, "
+                  "kyber, mq-deadline). The queue holds a reference until another scheduler is "
+                  "chosen for it.");
+    case HolderKind::Nls:
+        return tr("NLS table: a mounted filesystem (vfat, exfat, iso9660, ...) translates file "
+                  "names with the module's character set table. It holds a reference until it "
+                  "is unmounted.");
+    case HolderKind::LoopBacking:
+        return tr("loop backing device: a loop device whose backing file is a block device of "
+                  "the module's driver keeps that device open until it is detached.");
+    case HolderKind::DeviceMapper:
+        return tr("device-mapper: a mapped device's table uses a target type of the module "
+                  "(flakey, crypt, delay, ...) or keeps a device of the module's driver open. "
+                  "It holds the references until the mapped device is removed.");
     }
     return {};
 }

@@ -6,7 +6,10 @@
 // with ct, an iptables-nft rule with the conntrack match, a nat base chain,
 // and swap on /dev/loop0.
 #include "holders/census/bpfcensus.h"
+#include "holders/census/dmcensus.h"
+#include "holders/census/ioschedcensus.h"
 #include "holders/census/nftcensus.h"
+#include "holders/census/nlscensus.h"
 #include "holders/census/swapcensus.h"
 #include "holders/census/tccensus.h"
 #include "holders/census/tcpcccensus.h"
@@ -231,6 +234,88 @@ private slots:
         QVERIFY(bpfProgramsHoldModule(QStringLiteral("6.4.0")));
         QVERIFY(bpfProgramsHoldModule(QStringLiteral("6.12.118+deb12-amd64")));
         QVERIFY(bpfProgramsHoldModule(QStringLiteral("7.1.0")));
+    }
+
+    // The block layer's fixtures (tests/fixtures/census/block, captured on
+    // 6.1 by capture-block.sh; 6.12 wrote the same lines and layouts).
+    void schedulerLines()
+    {
+        QCOMPARE(parseSchedulerLine(fixture("block/scheduler-bfq.txt")), QStringLiteral("bfq"));
+        QCOMPARE(parseSchedulerLine(fixture("block/scheduler-kyber.txt")), QStringLiteral("kyber"));
+        QCOMPARE(parseSchedulerLine(fixture("block/scheduler-none.txt")), QStringLiteral("none"));
+        // A bio-based queue (device-mapper on 6.1) offers only "none".
+        QCOMPARE(parseSchedulerLine("none\n"), QStringLiteral("none"));
+        QCOMPARE(parseSchedulerLine(""), QString());
+    }
+
+    void nlsMounts()
+    {
+        const QList<NlsMount> mounts = parseNlsMounts(fixture("block/mountinfo-vfat.txt"));
+        QCOMPARE(mounts.size(), 1);
+        QCOMPARE(mounts.at(0).mountPoint, QStringLiteral("/tmp/m1"));
+        QCOMPARE(mounts.at(0).type, QStringLiteral("vfat"));
+        QCOMPARE(mounts.at(0).superblock, QStringLiteral("7:0|vfat"));
+        QCOMPARE(mounts.at(0).options, (QStringList{QStringLiteral("codepage=850"),
+                                                    QStringLiteral("iocharset=iso8859-1")}));
+        QCOMPARE(mounts.at(0).tables,
+                 (QStringList{QStringLiteral("nls_cp850"), QStringLiteral("nls_iso8859-1")}));
+        // exfat's utf8 needs no table; an hfs codepage is a charset name.
+        const QList<NlsMount> other = parseNlsMounts(
+            "50 37 7:1 / /mnt/a rw - exfat /dev/loop1 rw,iocharset=utf8,errors=remount-ro\n"
+            "51 37 7:2 / /mnt/b rw - hfs /dev/loop2 rw,codepage=macroman,iocharset=utf8\n");
+        QCOMPARE(other.size(), 1);
+        QCOMPARE(other.at(0).tables,
+                 (QStringList{QStringLiteral("nls_macroman"), QStringLiteral("nls_utf8")}));
+    }
+
+    void dmBuffers()
+    {
+        bool ok = false;
+        const QList<DmDevice> devices =
+            parseDmDeviceList(fixture("block/dm-list-devices.bin"), &ok);
+        QVERIFY(ok);
+        QStringList names;
+        for (const DmDevice &d : devices) {
+            names << d.name;
+            QCOMPARE(d.dev >> 8 & 0xfff, 254u); // device-mapper's major here
+        }
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("censusdelay"), QStringLiteral("censusempty"),
+                                     QStringLiteral("censuslin")}));
+
+        const QList<DmTarget> lin =
+            parseDmTargets(fixture("block/dm-table-status-censuslin.bin"), &ok);
+        QVERIFY(ok);
+        QCOMPARE(lin.size(), 2);
+        QCOMPARE(lin.at(0).type, QStringLiteral("linear"));
+        QCOMPARE(lin.at(0).start, 0u);
+        QCOMPARE(lin.at(0).length, 65536u);
+        QCOMPARE(lin.at(0).params, QStringLiteral("7:0 0"));
+        QCOMPARE(lin.at(1).type, QStringLiteral("linear"));
+        QCOMPARE(lin.at(1).start, 65536u);
+        QCOMPARE(lin.at(1).params, QStringLiteral("7:0 65536"));
+        const QList<DmTarget> delay =
+            parseDmTargets(fixture("block/dm-table-status-censusdelay.bin"), &ok);
+        QVERIFY(ok);
+        QCOMPARE(delay.size(), 1);
+        QCOMPARE(delay.at(0).type, QStringLiteral("delay"));
+        QCOMPARE(delay.at(0).params, QStringLiteral("7:1 0 100"));
+        QVERIFY(parseDmTargets(fixture("block/dm-table-status-censusempty.bin"), &ok).isEmpty());
+        QVERIFY(ok);
+
+        // Two targets on one device: the table opened it once.
+        QCOMPARE(parseDmDeps(fixture("block/dm-table-deps-censuslin.bin"), &ok),
+                 (QList<quint64>{0x700}));
+        QVERIFY(ok);
+        QCOMPARE(parseDmDeps(fixture("block/dm-table-deps-censusdelay.bin"), &ok),
+                 (QList<quint64>{0x701}));
+        QVERIFY(parseDmDeps(fixture("block/dm-table-deps-censusempty.bin"), &ok).isEmpty());
+        QVERIFY(ok);
+        // Cut short: nothing read past the end, and it says so.
+        QVERIFY(
+            parseDmTargets(fixture("block/dm-table-status-censuslin.bin").left(330), &ok).size() <
+            2);
+        QVERIFY(!ok);
     }
 };
 

@@ -3,8 +3,12 @@
 
 #include "holders/census/bpfcensus.h"
 #include "holders/census/cryptocensus.h"
+#include "holders/census/dmcensus.h"
+#include "holders/census/ioschedcensus.h"
+#include "holders/census/loopcensus.h"
 #include "holders/census/netlinkdump.h"
 #include "holders/census/nftcensus.h"
+#include "holders/census/nlscensus.h"
 #include "holders/census/swapcensus.h"
 #include "holders/census/tccensus.h"
 #include "holders/census/tcpcccensus.h"
@@ -49,6 +53,10 @@ Census runCensus(ModuleOwners &owners)
         if (tcpCongestion.active())
             census.markUnchecked(QStringLiteral("tcp-cc"), why);
     }
+    addIoSchedulerHolders(owners, census);
+    addNlsHolders(owners, census);
+    addLoopBackingHolders(owners, census);
+    addDeviceMapperHolders(owners, census);
     return census;
 }
 

@@ -17,7 +17,7 @@ class ModuleOwners;
 struct Census {
     QHash<QString, QList<Holder>> holders; // module -> census holders
     // Kinds that could not be read ("tc", "netfilter", "swap", "crypto",
-    // "bpf", "tcp-cc"), and why,
+    // "bpf", "tcp-cc", "iosched", "nls", "dm"), and why,
     // one reason per kind in the same order.
     QStringList unchecked;
     QStringList uncheckedWhy;
