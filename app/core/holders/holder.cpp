@@ -67,11 +67,11 @@ bool isKernelObjectKind(HolderKind kind)
 std::optional<HolderKind> holderKindFromName(const QString &name)
 {
     static const HolderKind kinds[] = {
-        HolderKind::File,        HolderKind::Socket,        HolderKind::Mount,
-        HolderKind::Module,      HolderKind::Kthread,       HolderKind::TrafficControl,
-        HolderKind::Netfilter,   HolderKind::Swap,          HolderKind::Crypto,
-        HolderKind::Bpf,         HolderKind::TcpCongestion, HolderKind::IoScheduler,
-        HolderKind::Nls,         HolderKind::LoopBacking,   HolderKind::DeviceMapper};
+        HolderKind::File,      HolderKind::Socket,        HolderKind::Mount,
+        HolderKind::Module,    HolderKind::Kthread,       HolderKind::TrafficControl,
+        HolderKind::Netfilter, HolderKind::Swap,          HolderKind::Crypto,
+        HolderKind::Bpf,       HolderKind::TcpCongestion, HolderKind::IoScheduler,
+        HolderKind::Nls,       HolderKind::LoopBacking,   HolderKind::DeviceMapper};
     for (const HolderKind k : kinds) {
         if (holderKindName(k) == name)
             return k;
