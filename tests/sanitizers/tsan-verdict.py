@@ -17,6 +17,8 @@ free is never excused.
 
 Usage: tsan-verdict.py PROGRAM [ARGS...]
 The test's own exit status stands; TSan's exit code is switched off.
+       tsan-verdict.py --self-test DIR
+checks the verdicts on the saved reports DIR/expected.txt names.
 """
 import os
 import re
@@ -101,7 +103,25 @@ def reports(text):
                 current = None
 
 
+def self_test(directory):
+    failures = 0
+    with open(os.path.join(directory, "expected.txt"), encoding="utf-8") as listing:
+        for line in listing:
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, expected = line.split()
+            with open(os.path.join(directory, name), encoding="utf-8") as report_file:
+                found = list(reports(report_file.read()))
+            got = "fails" if any(is_refscopes(r) for r in found) else "counted"
+            if len(found) != 1 or got != expected:
+                print(f"{name}: {len(found)} report(s), {got}, expected {expected}")
+                failures += 1
+    return 1 if failures else 0
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--self-test":
+        return self_test(sys.argv[2])
     env = dict(os.environ)
     options = [o for o in env.get("TSAN_OPTIONS", "").split(":")
                if o and not o.startswith(("halt_on_error=", "exitcode="))]
