@@ -5,6 +5,7 @@
 // "show only matches" filters the table; the 1.6 M-event recording stays
 // responsive while it is searched. Screenshots of the window with a search
 // active, in English and Chinese, go to REFSCOPE_BINARY_DIR/search-*.png.
+#include "../../sanitizers/timescale.h"
 #include "models/eventtablemodel.h"
 #include "recording/recording.h"
 #include "settings/uilanguage.h"
@@ -182,12 +183,19 @@ private slots:
         QTest::keyClick(pane->searchField(), Qt::Key_Return);
         QCOMPARE(selectedEventKind(pane), QStringLiteral("module_put"));
         qInfo("the jump to the first match took %lld ms", jump.elapsed());
-        QTRY_VERIFY_WITH_TIMEOUT(pane->search()->isFinished(), 280000);
-        const qint64 fullCount = clock.elapsed();
+        // Counting all 600,000 matches reads every event's details back
+        // from the file: a minute here, several under the sanitizers. The
+        // window is watched for a stretch of it; REFSCOPE_SEARCH_FULL_COUNT
+        // waits for the whole count and reports its time.
+        const bool fullCount = qEnvironmentVariableIsSet("REFSCOPE_SEARCH_FULL_COUNT");
+        QTRY_VERIFY_WITH_TIMEOUT(pane->search()->isFinished() ||
+                                     (!fullCount && clock.elapsed() > 8000 * kTimeScale),
+                                 fullCount ? 600000 : 20000 * kTimeScale);
         ticker.stop();
-        qInfo("1.6M events, \"__fput\": first match after %lld ms, all %zu matches counted after "
-              "%lld ms; the event loop never waited longer than %lld ms",
-              firstMatch, pane->search()->matchCount(), fullCount, longestGap);
+        qInfo("1.6M events, \"__fput\": first match after %lld ms, %zu matches counted after "
+              "%lld ms (%s); the event loop never waited longer than %lld ms",
+              firstMatch, pane->search()->matchCount(), clock.elapsed(),
+              pane->search()->isFinished() ? "all" : "still counting", longestGap);
         QVERIFY(pane->search()->matchCount() > 0);
         // A search that ran in one go would hold the window for the whole
         // count (tens of seconds); slices keep it to a few frames, plus
@@ -196,11 +204,16 @@ private slots:
         // A module's name matches its events without reading their details;
         // the other modules' events are still read (a comm or call site may
         // hold the word).
+        // A new query replaces the running one.
         clock.restart();
         pane->searchField()->setText(QStringLiteral("fuse"));
-        QTRY_VERIFY_WITH_TIMEOUT(pane->search()->isFinished(), 60000);
-        qInfo("1.6M events, \"fuse\" (module name): %zu matches counted after %lld ms",
-              pane->search()->matchCount(), clock.elapsed());
+        QTRY_VERIFY_WITH_TIMEOUT(pane->search()->matchCount() > 0, 60000 * kTimeScale);
+        qInfo("1.6M events, \"fuse\" (module name): first match after %lld ms", clock.elapsed());
+        if (fullCount) {
+            QTRY_VERIFY_WITH_TIMEOUT(pane->search()->isFinished(), 600000);
+            qInfo("1.6M events, \"fuse\": %zu matches counted after %lld ms",
+                  pane->search()->matchCount(), clock.elapsed());
+        }
     }
 
     void screenshots_data()
