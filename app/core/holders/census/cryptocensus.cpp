@@ -2,6 +2,7 @@
 #include "holders/census/cryptocensus.h"
 
 #include "holders/census/census.h"
+#include "holders/census/processsockets.h"
 #include "holders/holdertext.h"
 #include "holders/moduleowners.h"
 #include "inventory/moduleinfo.h"
@@ -73,30 +74,19 @@ QString readComm(int pid)
 QList<AlgSockets> algSockets(bool *complete)
 {
     QList<AlgSockets> owners;
-    const pid_t self = ::getpid();
-    const QDir proc(QStringLiteral("/proc"));
-    for (const QString &entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        bool numeric = false;
-        const int pid = entry.toInt(&numeric);
-        if (!numeric || pid == self)
-            continue;
-        const QDir fdDir(QStringLiteral("/proc/%1/fd").arg(pid));
-        const QStringList fds = fdDir.entryList(QDir::Files | QDir::System);
-        if (fds.isEmpty() && !fdDir.isReadable()) {
+    forEachProcessSockets([&](const ProcessSockets &process) {
+        if (!process.readable) {
             *complete = false;
-            continue;
+            return;
         }
         int pidfd = -1;
         AlgSockets found;
-        for (const QString &name : fds) {
-            const QString target = QFile::symLinkTarget(fdDir.filePath(name));
-            if (!target.contains(QLatin1String("socket:[")))
-                continue;
+        for (const auto &[fd, inode] : process.sockets) {
             if (pidfd < 0)
-                pidfd = int(::syscall(SYS_pidfd_open, pid, 0));
+                pidfd = int(::syscall(SYS_pidfd_open, process.pid, 0));
             if (pidfd < 0)
                 break; // gone
-            const int copy = int(::syscall(SYS_pidfd_getfd, pidfd, name.toInt(), 0));
+            const int copy = int(::syscall(SYS_pidfd_getfd, pidfd, fd, 0));
             if (copy < 0) {
                 if (errno == EPERM || errno == EACCES)
                     *complete = false;
@@ -105,18 +95,18 @@ QList<AlgSockets> algSockets(bool *complete)
             int domain = 0;
             socklen_t size = sizeof domain;
             if (::getsockopt(copy, SOL_SOCKET, SO_DOMAIN, &domain, &size) == 0 && domain == AF_ALG)
-                found.fds << name.toInt();
+                found.fds << fd;
             ::close(copy);
         }
         if (pidfd >= 0)
             ::close(pidfd);
         if (!found.fds.isEmpty()) {
-            found.pid = pid;
-            found.comm = readComm(pid);
+            found.pid = process.pid;
+            found.comm = readComm(process.pid);
             std::sort(found.fds.begin(), found.fds.end());
             owners.append(found);
         }
-    }
+    });
     return owners;
 }
 

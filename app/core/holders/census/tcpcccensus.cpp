@@ -3,6 +3,7 @@
 
 #include "holders/census/census.h"
 #include "holders/census/netlinkdump.h"
+#include "holders/census/processsockets.h"
 #include "holders/holdertext.h"
 #include "holders/moduleowners.h"
 
@@ -99,33 +100,19 @@ TcpCongestionCensus::TcpCongestionCensus(ModuleOwners &owners)
 void TcpCongestionCensus::scanProcesses()
 {
     m_scanned = true;
-    const pid_t self = ::getpid();
-    const QDir proc(QStringLiteral("/proc"));
-    for (const QString &entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        bool numeric = false;
-        const int pid = entry.toInt(&numeric);
-        if (!numeric || pid == self)
-            continue;
-        const QDir fdDir(QStringLiteral("/proc/%1/fd").arg(pid));
-        const QStringList fds = fdDir.entryList(QDir::Files | QDir::System);
-        // Unreadable (not root): its sockets stay listed, without a name.
-        if (fds.isEmpty())
-            continue;
-        for (const QString &name : fds) {
-            const QString target = QFile::symLinkTarget(fdDir.filePath(name));
-            const int at = target.indexOf(QLatin1String("socket:["));
-            if (at < 0)
-                continue;
-            const quint64 inode = target.mid(at + 8).chopped(1).toULongLong();
+    // A process whose fds are unreadable (not root): its sockets stay
+    // listed, without a name.
+    forEachProcessSockets([this](const ProcessSockets &process) {
+        for (const auto &[fd, inode] : process.sockets) {
             SocketOwner &owner = m_owners[inode];
             if (owner.pid < 0) {
-                owner.pid = pid;
-                owner.comm = readLine(QStringLiteral("/proc/%1/comm").arg(pid));
+                owner.pid = process.pid;
+                owner.comm = readLine(QStringLiteral("/proc/%1/comm").arg(process.pid));
             }
-            if (owner.pid == pid)
-                owner.fds << name.toInt();
+            if (owner.pid == process.pid)
+                owner.fds << fd;
         }
-    }
+    });
 }
 
 void TcpCongestionCensus::add(const NetNamespace &ns, Census &census)
