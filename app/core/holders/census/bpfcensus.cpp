@@ -2,6 +2,7 @@
 #include "holders/census/bpfcensus.h"
 
 #include "holders/census/census.h"
+#include "holders/census/processsockets.h"
 #include "holders/holdertext.h"
 #include "holders/moduleowners.h"
 #include "inventory/kernelsupport.h"
@@ -103,12 +104,6 @@ BpfFds bpfFdHolders()
         }
     }
     return fds;
-}
-
-QString readComm(int pid)
-{
-    QFile file(QStringLiteral("/proc/%1/comm").arg(pid));
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll().trimmed()) : QString();
 }
 
 struct Trampoline {
@@ -264,7 +259,7 @@ void addBpfHolders(ModuleOwners &owners, Census &census)
         }
         if (processes.size() == 1 && !unheld) {
             h.pid = processes.firstKey();
-            h.comm = readComm(h.pid);
+            h.comm = processComm(h.pid);
             h.fds = processes.first();
             std::sort(h.fds.begin(), h.fds.end());
             h.undo = QStringLiteral("kill %1").arg(h.pid);

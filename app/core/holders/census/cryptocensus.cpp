@@ -61,12 +61,6 @@ struct AlgSockets {
     QList<int> fds;
 };
 
-QString readComm(int pid)
-{
-    QFile file(QStringLiteral("/proc/%1/comm").arg(pid));
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll().trimmed()) : QString();
-}
-
 // The processes with AF_ALG sockets open. A socket's family shows only on
 // the socket itself: each socket fd is copied here with pidfd_getfd (root),
 // asked SO_DOMAIN and closed again, which leaves the process's own fd as
@@ -102,7 +96,7 @@ QList<AlgSockets> algSockets(bool *complete)
             ::close(pidfd);
         if (!found.fds.isEmpty()) {
             found.pid = process.pid;
-            found.comm = readComm(process.pid);
+            found.comm = processComm(process.pid);
             std::sort(found.fds.begin(), found.fds.end());
             owners.append(found);
         }

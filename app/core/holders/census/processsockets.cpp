@@ -32,4 +32,10 @@ void forEachProcessSockets(const std::function<void(const ProcessSockets &)> &vi
     }
 }
 
+QString processComm(int pid)
+{
+    QFile file(QStringLiteral("/proc/%1/comm").arg(pid));
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll().trimmed()) : QString();
+}
+
 } // namespace refscope

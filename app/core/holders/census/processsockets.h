@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QList>
+#include <QString>
 
 #include <functional>
 #include <utility>
@@ -18,5 +19,8 @@ struct ProcessSockets {
 
 // Calls `visit` once for every process but this one, in /proc's order.
 void forEachProcessSockets(const std::function<void(const ProcessSockets &)> &visit);
+
+// The process's name (/proc/PID/comm), empty when it is gone.
+QString processComm(int pid);
 
 } // namespace refscope

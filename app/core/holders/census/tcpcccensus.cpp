@@ -107,7 +107,7 @@ void TcpCongestionCensus::scanProcesses()
             SocketOwner &owner = m_owners[inode];
             if (owner.pid < 0) {
                 owner.pid = process.pid;
-                owner.comm = readLine(QStringLiteral("/proc/%1/comm").arg(process.pid));
+                owner.comm = processComm(process.pid);
             }
             if (owner.pid == process.pid)
                 owner.fds << fd;
