@@ -22,6 +22,14 @@ EXPECTED = {
             "allow_active": "auth_admin_keep",
         },
     },
+    "org.refscope.flight": {
+        "argv1": "--flight",
+        "defaults": {
+            "allow_any": "auth_admin",
+            "allow_inactive": "auth_admin",
+            "allow_active": "auth_admin_keep",
+        },
+    },
     "org.refscope.release": {
         "argv1": "--release",
         # The agent's command line names the module: the dialog shows it.

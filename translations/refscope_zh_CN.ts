@@ -45,6 +45,22 @@
         <source>%1 (put only)</source>
         <translation>%1（仅 put）</translation>
     </message>
+    <message>
+        <source>Events lost; counts per call site are exact from the kernel's counters</source>
+        <translation>有事件丢失；各调用点的计数来自内核自己的计数器，是准确的</translation>
+    </message>
+    <message>
+        <source>Events lost; counts may be incomplete</source>
+        <translation>有事件丢失；计数可能不完整</translation>
+    </message>
+    <message>
+        <source>%1 events lost; counts per call site are exact from the kernel's counters</source>
+        <translation>丢失了 %1 个事件；各调用点的计数来自内核自己的计数器，是准确的</translation>
+    </message>
+    <message>
+        <source>%1 events lost; counts may be incomplete</source>
+        <translation>丢失了 %1 个事件；计数可能不完整</translation>
+    </message>
 </context>
 <context>
     <name>TimelineMarkers</name>
@@ -765,6 +781,13 @@
     </message>
 </context>
 <context>
+    <name>refscope::EventStore</name>
+    <message>
+        <source>the events' pids, commands and call sites cannot be read back (%1)</source>
+        <translation>无法读回这些事件的 PID、命令和调用点（%1）</translation>
+    </message>
+</context>
+<context>
     <name>refscope::EventTableModel</name>
     <message>
         <source>Time (s)</source>
@@ -1347,6 +1370,42 @@
         <source>device-mapper</source>
         <translation>device-mapper</translation>
     </message>
+    <message>
+        <source>stop the array of %1: %2</source>
+        <translation>停止 %1 所在的阵列：%2</translation>
+    </message>
+    <message>
+        <source>end %1, or let it close its io_uring (%3), which keeps %2 open: %4</source>
+        <translation>结束 %1，或让它关闭其 io_uring（%3），该 io_uring 使 %2 保持打开：%4</translation>
+    </message>
+    <message>
+        <source>md: the running array %1 holds its %2 personality (modules.alias: %3) until it is stopped</source>
+        <translation>md：运行中的阵列 %1 持有其 %2 personality（modules.alias：%3），直到阵列停止</translation>
+    </message>
+    <message>
+        <source>md: the array %1 keeps its members %2 open, one reference each</source>
+        <translation>md：阵列 %1 使其成员 %2 保持打开，每个成员一个引用</translation>
+    </message>
+    <message>
+        <source>the io_uring of fd %1 keeps the registered file %2 open (its fdinfo names only the file's name; %3 is the one device node of that name in /dev)</source>
+        <translation>fd %1 的 io_uring 使已注册的文件 %2 保持打开（其 fdinfo 只给出文件名；%3 是 /dev 中唯一同名的设备节点）</translation>
+    </message>
+    <message>
+        <source>md array</source>
+        <translation>md 阵列</translation>
+    </message>
+    <message>
+        <source>io_uring registered file</source>
+        <translation>io_uring 已注册文件</translation>
+    </message>
+    <message>
+        <source>nf_tables: each stateful %1 object holds a reference on the module of its type until it is deleted (modules.alias: %2)</source>
+        <translation>nf_tables：每个有状态的 %1 对象都持有其类型所在模块的一个引用，直到该对象被删除（modules.alias：%2）</translation>
+    </message>
+    <message>
+        <source>nf_tables: each stateful %1 object, a type built into nf_tables, holds a reference on nf_tables until it is deleted</source>
+        <translation>nf_tables：每个有状态的 %1 对象（其类型内置于 nf_tables）都持有 nf_tables 的一个引用，直到该对象被删除</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>
@@ -1465,6 +1524,18 @@ Shared by %n forked process(es)</source>
     <message>
         <source>The count of %1 changed: asking the agent again…</source>
         <translation>%1 的引用计数已变化：正在重新询问代理程序…</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded now: nothing holds it.</source>
+        <translation>%1 现在未加载：没有任何东西持有它。</translation>
+    </message>
+    <message>
+        <source>Shown as it was when you last looked: asking the agent again…</source>
+        <translation>这是你上次查看时的结果：正在重新询问代理…</translation>
+    </message>
+    <message>
+        <source>Asking the agent again with what the recording says of %1…</source>
+        <translation>正在带上记录中关于 %1 的信息再次询问代理…</translation>
     </message>
 </context>
 <context>
@@ -1844,6 +1915,10 @@ Shared by %n forked process(es)</source>
         <source>the agent sent an event the store refuses: %1</source>
         <translation>代理发来的事件无法存入事件库：%1</translation>
     </message>
+    <message>
+        <source>the agent is gone</source>
+        <translation>代理已退出</translation>
+    </message>
 </context>
 <context>
     <name>refscope::LocalSnapshotSource</name>
@@ -2017,10 +2092,6 @@ Shared by %n forked process(es)</source>
         <translation>已卸载</translation>
     </message>
     <message>
-        <source>open %1</source>
-        <translation>打开 %1</translation>
-    </message>
-    <message>
         <source>Module information</source>
         <translation>模块信息</translation>
     </message>
@@ -2049,20 +2120,164 @@ Shared by %n forked process(es)</source>
         <translation>关闭实验环境</translation>
     </message>
     <message>
-        <source>read this machine as root</source>
-        <translation>以 root 身份读取本机</translation>
-    </message>
-    <message>
         <source>Read without root</source>
         <translation>不用 root 读取本机</translation>
     </message>
     <message>
-        <source>boot the lab again</source>
-        <translation>重新启动实验环境</translation>
-    </message>
-    <message>
         <source>Compare…</source>
         <translation>比较…</translation>
+    </message>
+    <message>
+        <source>Compare recordings…</source>
+        <translation>比较录制…</translation>
+    </message>
+    <message>
+        <source>Two recordings side by side: per call site, the references never put back in each</source>
+        <translation>并排比较两份录制：按调用点列出每份录制中未归还的引用</translation>
+    </message>
+    <message>
+        <source>Compare this recording with a file…</source>
+        <translation>将此录制与文件比较…</translation>
+    </message>
+    <message>
+        <source>The capture running in the guest stops; what it recorded stays on the timeline, not saved yet.</source>
+        <translation>正在虚拟机中运行的采集会停止；已采集的内容保留在时间线上，尚未保存。</translation>
+    </message>
+    <message>
+        <source>The machine or file shown: each keeps its modules, holders and timeline while another is shown</source>
+        <translation>当前显示的机器或文件：显示其他目标时，每个目标都保留自己的模块、持有者和时间线</translation>
+    </message>
+    <message>
+        <source>Close target</source>
+        <translation>关闭目标</translation>
+    </message>
+    <message>
+        <source>End the shown target: its agent stops, a lab guest shuts down</source>
+        <translation>结束当前显示的目标：其代理停止，实验环境虚拟机关机</translation>
+    </message>
+    <message>
+        <source>&amp;Targets</source>
+        <translation>目标(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stopping the capture of %1 before showing %2…</source>
+        <translation>正在停止 %1 的采集，然后显示 %2…</translation>
+    </message>
+    <message>
+        <source>The capture of %1 stopped when you switched to %2: what it recorded stays with %1.</source>
+        <translation>切换到 %2 时，%1 的采集已停止：已记录的内容保留在 %1 中。</translation>
+    </message>
+    <message>
+        <source>closing %1</source>
+        <translation>关闭 %1</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>没有目标</translation>
+    </message>
+    <message>
+        <source>Every target is closed. Open a snapshot file or the lab, or read this machine.</source>
+        <translation>所有目标都已关闭。请打开快照文件或实验环境，或读取本机。</translation>
+    </message>
+    <message>
+        <source>Read this machine</source>
+        <translation>读取本机</translation>
+    </message>
+    <message>
+        <source>Open the flight recorder's last seconds…</source>
+        <translation>打开飞行记录器的最后几秒…</translation>
+    </message>
+    <message>
+        <source>The module events the kernel kept from the seconds before an unload last failed ("module is in use"), opened on the timeline</source>
+        <translation>内核保留的上一次卸载失败（“模块正在使用”）前几秒的模块事件，在时间线上打开</translation>
+    </message>
+    <message>
+        <source>RefScope cannot read the flight recorder: refscope-agent, which reads it as root, is not installed.</source>
+        <translation>RefScope 无法读取飞行记录器：以 root 身份读取它的 refscope-agent 未安装。</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Reading the flight recorder of %1…</source>
+        <translation>正在读取%1的飞行记录器…</translation>
+    </message>
+    <message>
+        <source>A capture is running through the same agent: stop it, then open the flight recorder's last seconds again.</source>
+        <translation>同一个代理正在进行捕获：请先停止捕获，再重新打开飞行记录器的最后几秒。</translation>
+    </message>
+    <message>
+        <source>The flight recorder of %1 stopped before its history could be read.</source>
+        <translation>%1的飞行记录器在其历史被读取之前已停止。</translation>
+    </message>
+    <message>
+        <source>The flight recorder of %1 could not be read: %2</source>
+        <translation>无法读取%1的飞行记录器：%2</translation>
+    </message>
+    <message>
+        <source>The flight recorder of %1 is running, but nothing is frozen yet: no unload has failed since it started, or its last history was opened already. It keeps recording, and freezes the last seconds before the next failed rmmod.</source>
+        <translation>%1的飞行记录器正在运行，但尚未冻结任何内容：自它启动以来没有卸载失败过，或者上一段历史已经打开过。它会继续记录，并在下一次 rmmod 失败时冻结之前的最后几秒。</translation>
+    </message>
+    <message>
+        <source>The flight recorder is not running on %1, so nothing was kept. Start it as root:
+
+sudo refscope-cli flight start
+
+(or sudo systemctl start refscope-flight). It then keeps the last module events, and the kernel freezes them when an unload fails.</source>
+        <translation>%1上的飞行记录器没有运行，因此什么也没有保留。请以 root 身份启动它：
+
+sudo refscope-cli flight start
+
+（或 sudo systemctl start refscope-flight）。之后它会保留最近的模块事件，并在卸载失败时由内核冻结。</translation>
+    </message>
+    <message>
+        <source>opening the flight recorder's history</source>
+        <translation>打开飞行记录器的历史</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 以及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>未知时间</translation>
+    </message>
+    <message>
+        <source>flight recorder of %1, frozen at %2 after an unload failed (events of %3)</source>
+        <translation>%1的飞行记录器，卸载失败后冻结于 %2（%3 的事件）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n module event(s) from the flight recorder. The kernel no longer keeps them: save a session file to keep them.</source>
+        <translation>
+            <numerusform>来自飞行记录器的 %n 个模块事件。内核已不再保留它们：请保存会话文件以保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flight recorder</source>
+        <translation>飞行记录器</translation>
+    </message>
+    <message>
+        <source>The lab guest is not up yet: open the flight recorder's last seconds again once it is.</source>
+        <translation>实验环境虚拟机尚未就绪：待它启动后，再打开飞行记录器的最后几秒。</translation>
+    </message>
+    <message>
+        <source>You are not allowed to read the flight recorder of this machine: polkit refused the permission (org.refscope.flight). Nothing was read. An administrator can grant it, or read it as root with sudo refscope-cli flight save -o FILE.</source>
+        <translation>你无权读取本机的飞行记录器：polkit 拒绝了此权限（org.refscope.flight）。没有读取任何内容。管理员可以授予此权限，或以 root 身份用 sudo refscope-cli flight save -o FILE 读取。</translation>
+    </message>
+    <message>
+        <source>The administrator's password was not given: the flight recorder was not read.</source>
+        <translation>未提供管理员密码：没有读取飞行记录器。</translation>
+    </message>
+    <message>
+        <source>The flight recorder of this machine could not be read: %1.</source>
+        <translation>无法读取本机的飞行记录器：%1。</translation>
+    </message>
+    <message>
+        <source>The flight recorder of this machine could not be read: %1. Reading it needs an administrator's permission, which polkit asks for.</source>
+        <translation>无法读取本机的飞行记录器：%1。读取它需要管理员权限，由 polkit 询问。</translation>
     </message>
 </context>
 <context>
@@ -2335,6 +2550,12 @@ Shared by %n forked process(es)</source>
         <source>%1: %2 gets, %3 puts, %4 outstanding. Count at the end: %5.</source>
         <translation>%1：get %2 次，put %3 次，%4 个未归还。结束时的计数：%5。</translation>
     </message>
+    <message>
+        <source>%1: %2 gets, %3 puts, %4 more gets than puts, as the kernel counted them. Count at the end: %5.
+%6</source>
+        <translation>%1：按内核的计数，get %2 次，put %3 次，get 比 put 多 %4 次。结束时的计数：%5。
+%6</translation>
+    </message>
 </context>
 <context>
     <name>refscope::PerfettoExport</name>
@@ -2409,6 +2630,129 @@ Shared by %n forked process(es)</source>
     <message>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::RecordingCompareWindow</name>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Compare recordings</source>
+        <translation>比较录制</translation>
+    </message>
+    <message>
+        <source>a trace.dat or a RefScope session file</source>
+        <translation>trace.dat 或 RefScope 会话文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Recording A:</source>
+        <translation>录制 A：</translation>
+    </message>
+    <message>
+        <source>Recording B:</source>
+        <translation>录制 B：</translation>
+    </message>
+    <message>
+        <source>Call site</source>
+        <translation>调用点</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Difference (B − A)</source>
+        <translation>差值（B − A）</translation>
+    </message>
+    <message>
+        <source>Choose two recordings of the same modules, for example a run that leaks and one that does not: the table shows, per call site, the references taken and never put back in each.</source>
+        <translation>请选择同一批模块的两份录制，例如一次有泄漏的运行和一次没有泄漏的运行：表格按调用点列出每份录制中获取后从未归还的引用。</translation>
+    </message>
+    <message>
+        <source>Choose a recording</source>
+        <translation>选择录制文件</translation>
+    </message>
+    <message>
+        <source>Choose a recording for A and one for B.</source>
+        <translation>请为 A 和 B 各选择一份录制。</translation>
+    </message>
+    <message>
+        <source>Reading %1 and %2…</source>
+        <translation>正在读取 %1 和 %2…</translation>
+    </message>
+    <message>
+        <source>Could not compare: %1 cannot be read as a recording (%2).</source>
+        <translation>无法比较：%1 无法作为录制读取（%2）。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>%1 (only in B)</source>
+        <translation>%1（仅在 B 中）</translation>
+    </message>
+    <message>
+        <source>%1 (only in A)</source>
+        <translation>%1（仅在 A 中）</translation>
+    </message>
+    <message>
+        <source>All gets</source>
+        <translation>全部获取（get）</translation>
+    </message>
+    <message>
+        <source>All puts</source>
+        <translation>全部归还（put）</translation>
+    </message>
+    <message>
+        <source>Outstanding (gets − puts)</source>
+        <translation>未归还（get − put）</translation>
+    </message>
+    <message>
+        <source>Final count (lsmod)</source>
+        <translation>最终计数（lsmod）</translation>
+    </message>
+    <message>
+        <source>%1 (put only)</source>
+        <translation>%1（仅 put）</translation>
+    </message>
+    <message>
+        <source>put of a reference taken before the recording</source>
+        <translation>归还的是录制开始前获取的引用</translation>
+    </message>
+    <message>
+        <source>not seen</source>
+        <translation>未出现</translation>
+    </message>
+    <message>
+        <source>Neither recording has events of a module.</source>
+        <translation>两份录制中都没有模块事件。</translation>
+    </message>
+    <message>
+        <source>The recordings agree: every module's call sites leave the same references outstanding in both.</source>
+        <translation>两份录制一致：每个模块的各调用点在两者中留下的未归还引用都相同。</translation>
+    </message>
+    <message>
+        <source>Modules that differ: %1 of %2; the rows that differ are highlighted. Outstanding references are gets never put back while recording.</source>
+        <translation>存在差异的模块：%1 个（共 %2 个）；有差异的行已高亮显示。未归还的引用是录制期间获取后从未归还的引用。</translation>
     </message>
 </context>
 <context>
@@ -2978,6 +3322,14 @@ Shared by %n forked process(es)</source>
         <source>%1 is corrupted (its view does not parse: %2)</source>
         <translation>%1 已损坏（其视图无法解析：%2）</translation>
     </message>
+    <message>
+        <source>%1 is corrupted (its call site counts do not parse)</source>
+        <translation>%1 已损坏（其调用点计数无法解析）</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2; %1 was not changed</source>
+        <translation>无法保存 %1：%2；%1 未被改动</translation>
+    </message>
 </context>
 <context>
     <name>refscope::SessionSnapshotSource</name>
@@ -3114,10 +3466,6 @@ Shared by %n forked process(es)</source>
         <translation>%1 上未安装 pkexec：请使用 sudo（--ssh-privilege sudo）或以 root 登录。</translation>
     </message>
     <message>
-        <source>sudo on %1 wants a password, which cannot be typed over this connection. Let sudo start the agent without one there (a sudoers line such as "USER ALL=(root) NOPASSWD: %2"), or log in as root (--ssh-privilege root).</source>
-        <translation>%1 上的 sudo 需要密码，而通过此连接无法输入密码。请让 sudo 在那里无需密码即可启动代理（例如 sudoers 中的一行“USER ALL=(root) NOPASSWD: %2”），或以 root 登录（--ssh-privilege root）。</translation>
-    </message>
-    <message>
         <source>sudo on %1 does not allow you to run %2 as root: add a sudoers rule for it there ("USER ALL=(root) NOPASSWD: %2"), or log in as root (--ssh-privilege root).</source>
         <translation>%1 上的 sudo 不允许你以 root 运行 %2：请在那里为它添加 sudoers 规则（“USER ALL=(root) NOPASSWD: %2”），或以 root 登录（--ssh-privilege root）。</translation>
     </message>
@@ -3126,16 +3474,16 @@ Shared by %n forked process(es)</source>
         <translation>%1 上的 pkexec 会要求输入密码，而通过此连接无法输入：那里的 polkit 必须允许 RefScope 的操作无需密码（为 org.refscope.inspect 和 org.refscope.release 添加 polkit 规则），或者使用 sudo（--ssh-privilege sudo）或以 root 登录。</translation>
     </message>
     <message>
-        <source>The host key of %1 has changed since you last connected: a reinstalled machine, or someone intercepting the connection. RefScope does not connect. Check the new key on the machine itself (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there), then remove the old one with "ssh-keygen -R %2" and connect once with "ssh %1".</source>
-        <translation>%1 的主机密钥自你上次连接以来已改变：可能是机器重装了，也可能有人在截取连接。RefScope 不会连接。请在那台机器本身上核对新密钥（在那里运行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub），然后用“ssh-keygen -R %2”删除旧密钥，再用“ssh %1”连接一次。</translation>
+        <source>The host key of %1 has changed since you last connected: a reinstalled machine, or someone intercepting the connection. RefScope does not connect. Check the new key on the machine itself (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there), then remove the old one with "ssh-keygen -R %2" and connect once with "%3".</source>
+        <translation>%1 的主机密钥自你上次连接以来已改变：可能是机器重装了，也可能有人在截取连接。RefScope 不会连接。请在那台机器本身上核对新密钥（在那里运行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub），然后用“ssh-keygen -R %2”删除旧密钥，再用“%3”连接一次。</translation>
     </message>
     <message>
-        <source>The host key of %1 is not known here yet, so RefScope cannot be sure it reaches the right machine. Connect once with "ssh %1", check the key fingerprint it shows against the machine's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there) and accept it, then try again.</source>
-        <translation>这里还不知道 %1 的主机密钥，所以 RefScope 无法确定连到的是正确的机器。请用“ssh %1”连接一次，将显示的密钥指纹与那台机器自己的指纹核对（在那里运行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub）并接受，然后重试。</translation>
+        <source>The host key of %1 is not known here yet, so RefScope cannot be sure it reaches the right machine. Connect once with "%2", check the key fingerprint it shows against the machine's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there) and accept it, then try again.</source>
+        <translation>这里还不知道 %1 的主机密钥，所以 RefScope 无法确定连到的是正确的机器。请用“%2”连接一次，将显示的密钥指纹与那台机器自己的指纹核对（在那里运行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub）并接受，然后重试。</translation>
     </message>
     <message>
-        <source>%1 refused the login (%2). RefScope logs in with your own SSH keys and ssh-agent and never asks for a password: check that "ssh %1" logs in without one (ssh-copy-id %1 installs your key there).</source>
-        <translation>%1 拒绝了登录（%2）。RefScope 使用你自己的 SSH 密钥和 ssh-agent 登录，从不询问密码：请确认“ssh %1”无需密码即可登录（ssh-copy-id %1 会把你的密钥安装到那里）。</translation>
+        <source>%1 refused the login (%2). RefScope logs in with your own SSH keys and ssh-agent and never asks for a password: check that "%3" logs in without one (%4 installs your key there).</source>
+        <translation>%1 拒绝了登录（%2）。RefScope 使用你自己的 SSH 密钥和 ssh-agent 登录，从不询问密码：请确认“%3”无需密码即可登录（%4 会把你的密钥安装到那里）。</translation>
     </message>
     <message>
         <source>Cannot reach %1: %2.</source>
@@ -3164,6 +3512,21 @@ Shared by %n forked process(es)</source>
     <message>
         <source>On %1: %2</source>
         <translation>在 %1 上：%2</translation>
+    </message>
+    <message>
+        <source>sudo on %1 asks for a password before it starts the agent (it asks also when it would not allow you at all), and no password can be typed over this connection. Let sudo start exactly the agent without one there (a sudoers line such as "USER ALL=(root) NOPASSWD: %2" in /etc/sudoers.d/refscope), or log in as root (--ssh-privilege root).</source>
+        <translation>%1 上的 sudo 在启动代理前会要求输入密码（即使根本不允许你运行，它也会先要求密码），而通过此连接无法输入密码。请让那里的 sudo 无需密码即可启动且仅启动该代理（例如在 /etc/sudoers.d/refscope 中加入 sudoers 行“USER ALL=(root) NOPASSWD: %2”），或者以 root 登录（--ssh-privilege root）。</translation>
+    </message>
+    <message>
+        <source>pkexec on %1 could not reach polkit (%2): the polkit service and the system D-Bus must run there for pkexec to start the agent. Use sudo (--ssh-privilege sudo) or a root login instead.</source>
+        <translation>%1 上的 pkexec 无法连接 polkit（%2）：那里必须运行 polkit 服务和系统 D-Bus，pkexec 才能启动代理。请改用 sudo（--ssh-privilege sudo）或以 root 登录。</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::TargetList</name>
+    <message>
+        <source>%1 (kernel %2)</source>
+        <translation>%1（内核 %2）</translation>
     </message>
 </context>
 <context>
@@ -3497,6 +3860,14 @@ Shared by %n forked process(es)</source>
         <source>device-mapper: a mapped device's table uses a target type of the module (flakey, crypt, delay, ...) or keeps a device of the module's driver open. It holds the references until the mapped device is removed.</source>
         <translation>device-mapper：映射设备的映射表使用了该模块的目标类型（flakey、crypt、delay 等），或一直打开着该模块驱动的设备。它持有这些引用，直到映射设备被移除。</translation>
     </message>
+    <message>
+        <source>md array: a software RAID array runs the module's personality (raid1, raid456, ...) or keeps a member device of the module's driver open. It holds the references until the array is stopped.</source>
+        <translation>md 阵列：软件 RAID 阵列运行该模块的 personality（raid1、raid456 等），或使该模块驱动的成员设备保持打开。在阵列停止之前，它一直持有这些引用。</translation>
+    </message>
+    <message>
+        <source>io_uring: a process registered a file of the module (a device) with its io_uring. The ring keeps the file open after the process closed its fd, until the ring is closed or the process ends.</source>
+        <translation>io_uring：某进程把该模块的文件（设备）注册到其 io_uring。即使进程关闭了自己的 fd，该 ring 仍使文件保持打开，直到 ring 关闭或进程结束。</translation>
+    </message>
 </context>
 <context>
     <name>refscope::TimelineChartView</name>
@@ -3675,12 +4046,26 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
         <translation>JSON 跟踪 (*.json)</translation>
     </message>
     <message>
-        <source>Exporting the events…</source>
-        <translation>正在导出事件…</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the capture before exporting its events.</source>
+        <translation>请先停止采集，再导出其事件。</translation>
+    </message>
+    <message>
+        <source>Exporting the events to %1…</source>
+        <translation>正在将事件导出到 %1…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>The capture of %2 has not been saved: %1 discards its %n event(s). Show %2 and save it first with File → Save session…, or discard it.</source>
+        <translation>
+            <numerusform>%2 的采集尚未保存：%1将丢弃其 %n 个事件。请先显示 %2 并用“文件 → 保存会话…”保存，或者丢弃它。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3900,6 +4285,10 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
     <message>
         <source>the module event formats are corrupt</source>
         <translation>module 事件的格式已损坏</translation>
+    </message>
+    <message>
+        <source>%1 changed since it was loaded</source>
+        <translation>%1 在载入之后已被改动</translation>
     </message>
 </context>
 <context>

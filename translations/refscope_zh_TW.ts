@@ -45,6 +45,22 @@
         <source>%1 (put only)</source>
         <translation>%1（僅 put）</translation>
     </message>
+    <message>
+        <source>Events lost; counts per call site are exact from the kernel's counters</source>
+        <translation>有事件遺失；各呼叫位置的計數來自核心自己的計數器，是準確的</translation>
+    </message>
+    <message>
+        <source>Events lost; counts may be incomplete</source>
+        <translation>有事件遺失；計數可能不完整</translation>
+    </message>
+    <message>
+        <source>%1 events lost; counts per call site are exact from the kernel's counters</source>
+        <translation>遺失了 %1 個事件；各呼叫位置的計數來自核心自己的計數器，是準確的</translation>
+    </message>
+    <message>
+        <source>%1 events lost; counts may be incomplete</source>
+        <translation>遺失了 %1 個事件；計數可能不完整</translation>
+    </message>
 </context>
 <context>
     <name>TimelineMarkers</name>
@@ -765,6 +781,13 @@
     </message>
 </context>
 <context>
+    <name>refscope::EventStore</name>
+    <message>
+        <source>the events' pids, commands and call sites cannot be read back (%1)</source>
+        <translation>無法讀回這些事件的 PID、命令和呼叫點（%1）</translation>
+    </message>
+</context>
+<context>
     <name>refscope::EventTableModel</name>
     <message>
         <source>Time (s)</source>
@@ -1347,6 +1370,42 @@
         <source>device-mapper</source>
         <translation>device-mapper</translation>
     </message>
+    <message>
+        <source>stop the array of %1: %2</source>
+        <translation>停止 %1 所在的陣列：%2</translation>
+    </message>
+    <message>
+        <source>end %1, or let it close its io_uring (%3), which keeps %2 open: %4</source>
+        <translation>結束 %1，或讓它關閉其 io_uring（%3），該 io_uring 使 %2 保持開啟：%4</translation>
+    </message>
+    <message>
+        <source>md: the running array %1 holds its %2 personality (modules.alias: %3) until it is stopped</source>
+        <translation>md：執行中的陣列 %1 持有其 %2 personality（modules.alias：%3），直到陣列停止</translation>
+    </message>
+    <message>
+        <source>md: the array %1 keeps its members %2 open, one reference each</source>
+        <translation>md：陣列 %1 使其成員 %2 保持開啟，每個成員一個參考</translation>
+    </message>
+    <message>
+        <source>the io_uring of fd %1 keeps the registered file %2 open (its fdinfo names only the file's name; %3 is the one device node of that name in /dev)</source>
+        <translation>fd %1 的 io_uring 使已註冊的檔案 %2 保持開啟（其 fdinfo 只列出檔名；%3 是 /dev 中唯一同名的裝置節點）</translation>
+    </message>
+    <message>
+        <source>md array</source>
+        <translation>md 陣列</translation>
+    </message>
+    <message>
+        <source>io_uring registered file</source>
+        <translation>io_uring 已註冊檔案</translation>
+    </message>
+    <message>
+        <source>nf_tables: each stateful %1 object holds a reference on the module of its type until it is deleted (modules.alias: %2)</source>
+        <translation>nf_tables：每個有狀態的 %1 物件都持有其類型所在模組的一個參考，直到該物件被刪除（modules.alias：%2）</translation>
+    </message>
+    <message>
+        <source>nf_tables: each stateful %1 object, a type built into nf_tables, holds a reference on nf_tables until it is deleted</source>
+        <translation>nf_tables：每個有狀態的 %1 物件（其類型內建於 nf_tables）都持有 nf_tables 的一個參考，直到該物件被刪除</translation>
+    </message>
 </context>
 <context>
     <name>refscope::HoldersDock</name>
@@ -1465,6 +1524,18 @@ Shared by %n forked process(es)</source>
     <message>
         <source>The count of %1 changed: asking the agent again…</source>
         <translation>%1 的參考計數已變化：正在重新詢問代理程式…</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded now: nothing holds it.</source>
+        <translation>%1 現在未載入：沒有任何東西持有它。</translation>
+    </message>
+    <message>
+        <source>Shown as it was when you last looked: asking the agent again…</source>
+        <translation>這是您上次查看時的結果：正在重新詢問代理…</translation>
+    </message>
+    <message>
+        <source>Asking the agent again with what the recording says of %1…</source>
+        <translation>正在帶上記錄中關於 %1 的資訊再次詢問代理…</translation>
     </message>
 </context>
 <context>
@@ -1844,6 +1915,10 @@ Shared by %n forked process(es)</source>
         <source>the agent sent an event the store refuses: %1</source>
         <translation>代理發來的事件無法存入事件庫：%1</translation>
     </message>
+    <message>
+        <source>the agent is gone</source>
+        <translation>代理已結束</translation>
+    </message>
 </context>
 <context>
     <name>refscope::LocalSnapshotSource</name>
@@ -2017,10 +2092,6 @@ Shared by %n forked process(es)</source>
         <translation>已卸載</translation>
     </message>
     <message>
-        <source>open %1</source>
-        <translation>開啟 %1</translation>
-    </message>
-    <message>
         <source>Module information</source>
         <translation>模組資訊</translation>
     </message>
@@ -2049,20 +2120,164 @@ Shared by %n forked process(es)</source>
         <translation>關閉實驗環境</translation>
     </message>
     <message>
-        <source>read this machine as root</source>
-        <translation>以 root 身分讀取本機</translation>
-    </message>
-    <message>
         <source>Read without root</source>
         <translation>不用 root 讀取本機</translation>
     </message>
     <message>
-        <source>boot the lab again</source>
-        <translation>重新啟動實驗環境</translation>
-    </message>
-    <message>
         <source>Compare…</source>
         <translation>比較…</translation>
+    </message>
+    <message>
+        <source>Compare recordings…</source>
+        <translation>比較錄製…</translation>
+    </message>
+    <message>
+        <source>Two recordings side by side: per call site, the references never put back in each</source>
+        <translation>並排比較兩份錄製：依呼叫位置列出每份錄製中未歸還的參考</translation>
+    </message>
+    <message>
+        <source>Compare this recording with a file…</source>
+        <translation>將此錄製與檔案比較…</translation>
+    </message>
+    <message>
+        <source>The capture running in the guest stops; what it recorded stays on the timeline, not saved yet.</source>
+        <translation>正在虛擬機器中執行的擷取會停止；已擷取的內容保留在時間軸上，尚未儲存。</translation>
+    </message>
+    <message>
+        <source>The machine or file shown: each keeps its modules, holders and timeline while another is shown</source>
+        <translation>目前顯示的機器或檔案：顯示其他目標時，每個目標都保留自己的模組、持有者和時間軸</translation>
+    </message>
+    <message>
+        <source>Close target</source>
+        <translation>關閉目標</translation>
+    </message>
+    <message>
+        <source>End the shown target: its agent stops, a lab guest shuts down</source>
+        <translation>結束目前顯示的目標：其代理停止，實驗環境虛擬機器關機</translation>
+    </message>
+    <message>
+        <source>&amp;Targets</source>
+        <translation>目標(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stopping the capture of %1 before showing %2…</source>
+        <translation>正在停止 %1 的擷取，然後顯示 %2…</translation>
+    </message>
+    <message>
+        <source>The capture of %1 stopped when you switched to %2: what it recorded stays with %1.</source>
+        <translation>切換到 %2 時，%1 的擷取已停止：已記錄的內容保留在 %1 中。</translation>
+    </message>
+    <message>
+        <source>closing %1</source>
+        <translation>關閉 %1</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>沒有目標</translation>
+    </message>
+    <message>
+        <source>Every target is closed. Open a snapshot file or the lab, or read this machine.</source>
+        <translation>所有目標都已關閉。請開啟快照檔案或實驗環境，或讀取本機。</translation>
+    </message>
+    <message>
+        <source>Read this machine</source>
+        <translation>讀取本機</translation>
+    </message>
+    <message>
+        <source>Open the flight recorder's last seconds…</source>
+        <translation>開啟飛行記錄器的最後幾秒…</translation>
+    </message>
+    <message>
+        <source>The module events the kernel kept from the seconds before an unload last failed ("module is in use"), opened on the timeline</source>
+        <translation>核心保留的上一次卸載失敗（「模組正在使用」）前幾秒的模組事件，在時間軸上開啟</translation>
+    </message>
+    <message>
+        <source>RefScope cannot read the flight recorder: refscope-agent, which reads it as root, is not installed.</source>
+        <translation>RefScope 無法讀取飛行記錄器：以 root 身分讀取它的 refscope-agent 未安裝。</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <source>Reading the flight recorder of %1…</source>
+        <translation>正在讀取%1的飛行記錄器…</translation>
+    </message>
+    <message>
+        <source>A capture is running through the same agent: stop it, then open the flight recorder's last seconds again.</source>
+        <translation>同一個代理程式正在進行擷取：請先停止擷取，再重新開啟飛行記錄器的最後幾秒。</translation>
+    </message>
+    <message>
+        <source>The flight recorder of %1 stopped before its history could be read.</source>
+        <translation>%1的飛行記錄器在其歷史被讀取之前已停止。</translation>
+    </message>
+    <message>
+        <source>The flight recorder of %1 could not be read: %2</source>
+        <translation>無法讀取%1的飛行記錄器：%2</translation>
+    </message>
+    <message>
+        <source>The flight recorder of %1 is running, but nothing is frozen yet: no unload has failed since it started, or its last history was opened already. It keeps recording, and freezes the last seconds before the next failed rmmod.</source>
+        <translation>%1的飛行記錄器正在執行，但尚未凍結任何內容：自它啟動以來沒有卸載失敗過，或上一段歷史已經開啟過。它會繼續記錄，並在下一次 rmmod 失敗時凍結之前的最後幾秒。</translation>
+    </message>
+    <message>
+        <source>The flight recorder is not running on %1, so nothing was kept. Start it as root:
+
+sudo refscope-cli flight start
+
+(or sudo systemctl start refscope-flight). It then keeps the last module events, and the kernel freezes them when an unload fails.</source>
+        <translation>%1上的飛行記錄器沒有執行，因此什麼也沒有保留。請以 root 身分啟動它：
+
+sudo refscope-cli flight start
+
+（或 sudo systemctl start refscope-flight）。之後它會保留最近的模組事件，並在卸載失敗時由核心凍結。</translation>
+    </message>
+    <message>
+        <source>opening the flight recorder's history</source>
+        <translation>開啟飛行記錄器的歷史</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 以及另外 %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>未知時間</translation>
+    </message>
+    <message>
+        <source>flight recorder of %1, frozen at %2 after an unload failed (events of %3)</source>
+        <translation>%1的飛行記錄器，卸載失敗後凍結於 %2（%3 的事件）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n module event(s) from the flight recorder. The kernel no longer keeps them: save a session file to keep them.</source>
+        <translation>
+            <numerusform>來自飛行記錄器的 %n 個模組事件。核心已不再保留它們：請儲存工作階段檔案以保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flight recorder</source>
+        <translation>飛行記錄器</translation>
+    </message>
+    <message>
+        <source>The lab guest is not up yet: open the flight recorder's last seconds again once it is.</source>
+        <translation>實驗環境虛擬機器尚未就緒：待它啟動後，再開啟飛行記錄器的最後幾秒。</translation>
+    </message>
+    <message>
+        <source>You are not allowed to read the flight recorder of this machine: polkit refused the permission (org.refscope.flight). Nothing was read. An administrator can grant it, or read it as root with sudo refscope-cli flight save -o FILE.</source>
+        <translation>你無權讀取本機的飛行記錄器：polkit 拒絕了此權限（org.refscope.flight）。沒有讀取任何內容。管理員可以授予此權限，或以 root 身分用 sudo refscope-cli flight save -o FILE 讀取。</translation>
+    </message>
+    <message>
+        <source>The administrator's password was not given: the flight recorder was not read.</source>
+        <translation>未提供管理員密碼：沒有讀取飛行記錄器。</translation>
+    </message>
+    <message>
+        <source>The flight recorder of this machine could not be read: %1.</source>
+        <translation>無法讀取本機的飛行記錄器：%1。</translation>
+    </message>
+    <message>
+        <source>The flight recorder of this machine could not be read: %1. Reading it needs an administrator's permission, which polkit asks for.</source>
+        <translation>無法讀取本機的飛行記錄器：%1。讀取它需要管理員權限，由 polkit 詢問。</translation>
     </message>
 </context>
 <context>
@@ -2335,6 +2550,12 @@ Shared by %n forked process(es)</source>
         <source>%1: %2 gets, %3 puts, %4 outstanding. Count at the end: %5.</source>
         <translation>%1：get %2 次，put %3 次，%4 個未歸還。結束時的計數：%5。</translation>
     </message>
+    <message>
+        <source>%1: %2 gets, %3 puts, %4 more gets than puts, as the kernel counted them. Count at the end: %5.
+%6</source>
+        <translation>%1：依核心的計數，get %2 次，put %3 次，get 比 put 多 %4 次。結束時的計數：%5。
+%6</translation>
+    </message>
 </context>
 <context>
     <name>refscope::PerfettoExport</name>
@@ -2409,6 +2630,129 @@ Shared by %n forked process(es)</source>
     <message>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::RecordingCompareWindow</name>
+    <message>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Compare recordings</source>
+        <translation>比較錄製</translation>
+    </message>
+    <message>
+        <source>a trace.dat or a RefScope session file</source>
+        <translation>trace.dat 或 RefScope 工作階段檔案</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Recording A:</source>
+        <translation>錄製 A：</translation>
+    </message>
+    <message>
+        <source>Recording B:</source>
+        <translation>錄製 B：</translation>
+    </message>
+    <message>
+        <source>Call site</source>
+        <translation>呼叫位置</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Difference (B − A)</source>
+        <translation>差值（B − A）</translation>
+    </message>
+    <message>
+        <source>Choose two recordings of the same modules, for example a run that leaks and one that does not: the table shows, per call site, the references taken and never put back in each.</source>
+        <translation>請選擇同一批模組的兩份錄製，例如一次有洩漏的執行和一次沒有洩漏的執行：表格依呼叫位置列出每份錄製中取得後從未歸還的參考。</translation>
+    </message>
+    <message>
+        <source>Choose a recording</source>
+        <translation>選擇錄製檔案</translation>
+    </message>
+    <message>
+        <source>Choose a recording for A and one for B.</source>
+        <translation>請為 A 和 B 各選擇一份錄製。</translation>
+    </message>
+    <message>
+        <source>Reading %1 and %2…</source>
+        <translation>正在讀取 %1 和 %2…</translation>
+    </message>
+    <message>
+        <source>Could not compare: %1 cannot be read as a recording (%2).</source>
+        <translation>無法比較：%1 無法作為錄製讀取（%2）。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>%1 (only in B)</source>
+        <translation>%1（僅在 B 中）</translation>
+    </message>
+    <message>
+        <source>%1 (only in A)</source>
+        <translation>%1（僅在 A 中）</translation>
+    </message>
+    <message>
+        <source>All gets</source>
+        <translation>全部取得（get）</translation>
+    </message>
+    <message>
+        <source>All puts</source>
+        <translation>全部歸還（put）</translation>
+    </message>
+    <message>
+        <source>Outstanding (gets − puts)</source>
+        <translation>未歸還（get − put）</translation>
+    </message>
+    <message>
+        <source>Final count (lsmod)</source>
+        <translation>最終計數（lsmod）</translation>
+    </message>
+    <message>
+        <source>%1 (put only)</source>
+        <translation>%1（僅 put）</translation>
+    </message>
+    <message>
+        <source>put of a reference taken before the recording</source>
+        <translation>歸還的是錄製開始前取得的參考</translation>
+    </message>
+    <message>
+        <source>not seen</source>
+        <translation>未出現</translation>
+    </message>
+    <message>
+        <source>Neither recording has events of a module.</source>
+        <translation>兩份錄製中都沒有模組事件。</translation>
+    </message>
+    <message>
+        <source>The recordings agree: every module's call sites leave the same references outstanding in both.</source>
+        <translation>兩份錄製一致：每個模組的各呼叫位置在兩者中留下的未歸還參考都相同。</translation>
+    </message>
+    <message>
+        <source>Modules that differ: %1 of %2; the rows that differ are highlighted. Outstanding references are gets never put back while recording.</source>
+        <translation>有差異的模組：%1 個（共 %2 個）；有差異的列已醒目標示。未歸還的參考是錄製期間取得後從未歸還的參考。</translation>
     </message>
 </context>
 <context>
@@ -2978,6 +3322,14 @@ Shared by %n forked process(es)</source>
         <source>%1 is corrupted (its view does not parse: %2)</source>
         <translation>%1 已損壞（其檢視無法解析：%2）</translation>
     </message>
+    <message>
+        <source>%1 is corrupted (its call site counts do not parse)</source>
+        <translation>%1 已損壞（其呼叫位置計數無法解析）</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2; %1 was not changed</source>
+        <translation>無法儲存 %1：%2；%1 未被更動</translation>
+    </message>
 </context>
 <context>
     <name>refscope::SessionSnapshotSource</name>
@@ -3114,10 +3466,6 @@ Shared by %n forked process(es)</source>
         <translation>%1 上未安裝 pkexec：請使用 sudo（--ssh-privilege sudo）或以 root 登入。</translation>
     </message>
     <message>
-        <source>sudo on %1 wants a password, which cannot be typed over this connection. Let sudo start the agent without one there (a sudoers line such as "USER ALL=(root) NOPASSWD: %2"), or log in as root (--ssh-privilege root).</source>
-        <translation>%1 上的 sudo 需要密碼，而透過此連線無法輸入密碼。請讓 sudo 在那裡無需密碼即可啟動代理程式（例如 sudoers 中的一行「USER ALL=(root) NOPASSWD: %2」），或以 root 登入（--ssh-privilege root）。</translation>
-    </message>
-    <message>
         <source>sudo on %1 does not allow you to run %2 as root: add a sudoers rule for it there ("USER ALL=(root) NOPASSWD: %2"), or log in as root (--ssh-privilege root).</source>
         <translation>%1 上的 sudo 不允許你以 root 執行 %2：請在那裡為它新增 sudoers 規則（「USER ALL=(root) NOPASSWD: %2」），或以 root 登入（--ssh-privilege root）。</translation>
     </message>
@@ -3126,16 +3474,16 @@ Shared by %n forked process(es)</source>
         <translation>%1 上的 pkexec 會要求輸入密碼，而透過此連線無法輸入：那裡的 polkit 必須允許 RefScope 的動作無需密碼（為 org.refscope.inspect 和 org.refscope.release 新增 polkit 規則），或者使用 sudo（--ssh-privilege sudo）或以 root 登入。</translation>
     </message>
     <message>
-        <source>The host key of %1 has changed since you last connected: a reinstalled machine, or someone intercepting the connection. RefScope does not connect. Check the new key on the machine itself (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there), then remove the old one with "ssh-keygen -R %2" and connect once with "ssh %1".</source>
-        <translation>%1 的主機金鑰自你上次連線以來已改變：可能是機器重灌了，也可能有人在攔截連線。RefScope 不會連線。請在那台機器本身上核對新金鑰（在那裡執行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub），然後用「ssh-keygen -R %2」刪除舊金鑰，再用「ssh %1」連線一次。</translation>
+        <source>The host key of %1 has changed since you last connected: a reinstalled machine, or someone intercepting the connection. RefScope does not connect. Check the new key on the machine itself (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there), then remove the old one with "ssh-keygen -R %2" and connect once with "%3".</source>
+        <translation>%1 的主機金鑰自你上次連線以來已改變：可能是機器重灌了，也可能有人在攔截連線。RefScope 不會連線。請在那台機器本身上核對新金鑰（在那裡執行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub），然後用「ssh-keygen -R %2」刪除舊金鑰，再用「%3」連線一次。</translation>
     </message>
     <message>
-        <source>The host key of %1 is not known here yet, so RefScope cannot be sure it reaches the right machine. Connect once with "ssh %1", check the key fingerprint it shows against the machine's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there) and accept it, then try again.</source>
-        <translation>這裡還不知道 %1 的主機金鑰，所以 RefScope 無法確定連到的是正確的機器。請用「ssh %1」連線一次，將顯示的金鑰指紋與那台機器自己的指紋核對（在那裡執行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub）並接受，然後重試。</translation>
+        <source>The host key of %1 is not known here yet, so RefScope cannot be sure it reaches the right machine. Connect once with "%2", check the key fingerprint it shows against the machine's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub there) and accept it, then try again.</source>
+        <translation>這裡還不知道 %1 的主機金鑰，所以 RefScope 無法確定連到的是正確的機器。請用「%2」連線一次，將顯示的金鑰指紋與那台機器自己的指紋核對（在那裡執行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub）並接受，然後重試。</translation>
     </message>
     <message>
-        <source>%1 refused the login (%2). RefScope logs in with your own SSH keys and ssh-agent and never asks for a password: check that "ssh %1" logs in without one (ssh-copy-id %1 installs your key there).</source>
-        <translation>%1 拒絕了登入（%2）。RefScope 使用你自己的 SSH 金鑰和 ssh-agent 登入，從不詢問密碼：請確認「ssh %1」無需密碼即可登入（ssh-copy-id %1 會把你的金鑰安裝到那裡）。</translation>
+        <source>%1 refused the login (%2). RefScope logs in with your own SSH keys and ssh-agent and never asks for a password: check that "%3" logs in without one (%4 installs your key there).</source>
+        <translation>%1 拒絕了登入（%2）。RefScope 使用你自己的 SSH 金鑰和 ssh-agent 登入，從不詢問密碼：請確認「%3」無需密碼即可登入（%4 會把你的金鑰安裝到那裡）。</translation>
     </message>
     <message>
         <source>Cannot reach %1: %2.</source>
@@ -3164,6 +3512,21 @@ Shared by %n forked process(es)</source>
     <message>
         <source>On %1: %2</source>
         <translation>在 %1 上：%2</translation>
+    </message>
+    <message>
+        <source>sudo on %1 asks for a password before it starts the agent (it asks also when it would not allow you at all), and no password can be typed over this connection. Let sudo start exactly the agent without one there (a sudoers line such as "USER ALL=(root) NOPASSWD: %2" in /etc/sudoers.d/refscope), or log in as root (--ssh-privilege root).</source>
+        <translation>%1 上的 sudo 在啟動代理程式前會要求輸入密碼（即使根本不允許你執行，它也會先要求密碼），而透過此連線無法輸入密碼。請讓那裡的 sudo 無需密碼即可啟動且僅啟動該代理程式（例如在 /etc/sudoers.d/refscope 中加入 sudoers 行「USER ALL=(root) NOPASSWD: %2」），或者以 root 登入（--ssh-privilege root）。</translation>
+    </message>
+    <message>
+        <source>pkexec on %1 could not reach polkit (%2): the polkit service and the system D-Bus must run there for pkexec to start the agent. Use sudo (--ssh-privilege sudo) or a root login instead.</source>
+        <translation>%1 上的 pkexec 無法連線 polkit（%2）：那裡必須執行 polkit 服務和系統 D-Bus，pkexec 才能啟動代理程式。請改用 sudo（--ssh-privilege sudo）或以 root 登入。</translation>
+    </message>
+</context>
+<context>
+    <name>refscope::TargetList</name>
+    <message>
+        <source>%1 (kernel %2)</source>
+        <translation>%1（核心 %2）</translation>
     </message>
 </context>
 <context>
@@ -3497,6 +3860,14 @@ Shared by %n forked process(es)</source>
         <source>device-mapper: a mapped device's table uses a target type of the module (flakey, crypt, delay, ...) or keeps a device of the module's driver open. It holds the references until the mapped device is removed.</source>
         <translation>device-mapper：映射裝置的映射表使用了該模組的目標類型（flakey、crypt、delay 等），或一直開啟著該模組驅動程式的裝置。它持有這些參考，直到映射裝置被移除。</translation>
     </message>
+    <message>
+        <source>md array: a software RAID array runs the module's personality (raid1, raid456, ...) or keeps a member device of the module's driver open. It holds the references until the array is stopped.</source>
+        <translation>md 陣列：軟體 RAID 陣列執行該模組的 personality（raid1、raid456 等），或使該模組驅動程式的成員裝置保持開啟。在陣列停止之前，它一直持有這些參考。</translation>
+    </message>
+    <message>
+        <source>io_uring: a process registered a file of the module (a device) with its io_uring. The ring keeps the file open after the process closed its fd, until the ring is closed or the process ends.</source>
+        <translation>io_uring：某行程把該模組的檔案（裝置）註冊到其 io_uring。即使行程關閉了自己的 fd，該 ring 仍使檔案保持開啟，直到 ring 關閉或行程結束。</translation>
+    </message>
 </context>
 <context>
     <name>refscope::TimelineChartView</name>
@@ -3675,12 +4046,26 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
         <translation>JSON 追蹤 (*.json)</translation>
     </message>
     <message>
-        <source>Exporting the events…</source>
-        <translation>正在匯出事件…</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the capture before exporting its events.</source>
+        <translation>請先停止擷取，再匯出其事件。</translation>
+    </message>
+    <message>
+        <source>Exporting the events to %1…</source>
+        <translation>正在將事件匯出到 %1…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>The capture of %2 has not been saved: %1 discards its %n event(s). Show %2 and save it first with File → Save session…, or discard it.</source>
+        <translation>
+            <numerusform>%2 的擷取尚未儲存：%1將捨棄其 %n 個事件。請先顯示 %2 並用「檔案 → 儲存工作階段…」儲存，或者捨棄它。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3900,6 +4285,10 @@ Open a trace.dat (trace-cmd record -e module) or a RefScope session file, or sta
     <message>
         <source>the module event formats are corrupt</source>
         <translation>module 事件的格式已損毀</translation>
+    </message>
+    <message>
+        <source>%1 changed since it was loaded</source>
+        <translation>%1 在載入之後已被更動</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,11 @@ public:
     virtual AgentReply traceStop() = 0;
     // The client left or the agent is exiting: end the capture silently.
     virtual void abandonTracing() = 0;
+    // The flight recorder (PROTOCOL.md, "Flight recorder"): its state, and
+    // its frozen history sent through notify as trace.events before the
+    // reply.
+    virtual AgentReply flightStatus() = 0;
+    virtual AgentReply flightRead(const LineWriter &notify) = 0;
 };
 
 // The real one: this machine's kernel. notify sends the capture's

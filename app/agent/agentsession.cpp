@@ -125,6 +125,10 @@ AgentReply AgentSession::dispatch(const Request &request)
     }
     if (method == agentmethod::TraceStop)
         return m_backend->traceStop();
+    if (method == agentmethod::FlightStatus)
+        return m_backend->flightStatus();
+    if (method == agentmethod::FlightRead)
+        return m_backend->flightRead(m_notify);
     if (method == agentmethod::Shutdown) {
         m_backend->abandonTracing();
         m_finished = true;

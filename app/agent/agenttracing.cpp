@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/agenttracing.h"
 
+#include "events/callsitecounts.h"
 #include "inventory/moduleinfo.h"
 
 #include <QJsonArray>
@@ -85,13 +86,25 @@ AgentReply AgentTracing::stop()
     // The reply follows the last notification.
     m_stream.finish();
     const qint64 dropped = m_stream.droppedEvents();
-    return AgentReply::success(QJsonObject{
+    QJsonObject totals{
         {QStringLiteral("events"), double(qint64(m_capture.eventCount()) - dropped)},
         {QStringLiteral("lost"), double(m_capture.lostCount() + dropped)},
         {QStringLiteral("kernel_lost"), double(m_capture.lostCount())},
         {QStringLiteral("agent_dropped"), double(dropped)},
         {QStringLiteral("unread"), double(m_capture.unreadAtStop())},
-    });
+    };
+    // The kernel's own counts per call site, exact even when events were
+    // lost; absent when the kernel could not count them.
+    if (m_capture.kernelCounts())
+        totals.insert(QStringLiteral("call_sites"),
+                      callSiteCountsToJson(*m_capture.kernelCounts()));
+    return AgentReply::success(totals);
+}
+
+bool AgentTracing::isCapturing()
+{
+    std::lock_guard lock(m_lock);
+    return m_capture.isRunning();
 }
 
 void AgentTracing::abandon()

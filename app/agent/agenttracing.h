@@ -33,6 +33,7 @@ public:
     // The client left or the agent is exiting: remove the instance without
     // sending anything more.
     void abandon();
+    bool isCapturing();
 
 private:
     std::mutex m_lock; // start/stop/abandon come from the main and the signal thread

@@ -56,10 +56,13 @@ AgentReply holdersOf(const QJsonObject &params)
 AgentReply holdersOfModule(const QString &module, const RecordedGets &recorded)
 {
     QString error;
+    HolderTiming timing("agent");
     const ExactHolders exact = readExactHolders(module);
+    timing.lap("helper's exact holders");
     HolderReport report;
     if (!readHolderReport(module, {exact.available, exact.holders}, recorded, &report, &error))
         return AgentReply::failure(errorcode::NotFound, error);
+    timing.lap("inferred holders, census and explainer");
     QJsonObject result = holderReportToJson(report);
     result.insert(QStringLiteral("exact_available"), exact.available);
     if (!exact.available)

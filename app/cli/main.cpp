@@ -3,6 +3,8 @@
 // without the GUI and without root.
 #include "cli/clioutput.h"
 #include "cli/comparecommand.h"
+#include "cli/comparerecordingscommand.h"
+#include "cli/flightcommand.h"
 #include "cli/guardcommand.h"
 #include "cli/moduletable.h"
 #include "cli/recordcommand.h"
@@ -58,17 +60,38 @@ constexpr char kUsage[] =
     "                    track per module and an instant per get/put with call\n"
     "                    site, pid and comm; timestamps in microseconds on the\n"
     "                    recording's clock\n"
-    "  record -o FILE [--modules a,b] [--stacks] -- COMMAND...\n"
+    "  compare-recordings A B [--module M] [--json]\n"
+    "                    two recordings (trace.dat or session files) side by\n"
+    "                    side: per module, gets, puts, outstanding references\n"
+    "                    and final count in each, and per call site (symbol and\n"
+    "                    offset, matched across boots) the gets never put back\n"
+    "                    in A and in B, the difference (B - A) and whose\n"
+    "                    reference a get there is; modules and call sites seen\n"
+    "                    in one recording only are marked so\n"
+    "  record -o FILE [--modules a,b] [--stacks] [--buffer-kb KB] -- COMMAND...\n"
     "                    as root: trace module gets/puts/loads/frees while\n"
     "                    COMMAND runs, then write a session file (events, lost\n"
-    "                    events, the snapshot at the start); --stacks adds the\n"
-    "                    kernel stack of every get and put\n"
+    "                    events, the kernel's exact gets and puts per call site,\n"
+    "                    the snapshot at the start); --stacks adds the kernel\n"
+    "                    stack of every get and put; --buffer-kb sizes each\n"
+    "                    CPU's trace buffer (default 8192)\n"
     "  guard [--modules a,b] [--json] [--keep FILE] -- COMMAND...\n"
     "                    for a test suite's CI: as root, record while COMMAND\n"
     "                    runs, then fail (status 3) when a module's count did\n"
     "                    not come back, naming the call sites of the gets never\n"
     "                    put back; COMMAND's own failure is status 4 (5: both);\n"
     "                    guard --help tells the rule\n"
+    "  flight start [--buffer-kb KB] [--stacks] | stop | status [--json]\n"
+    "         | save -o FILE\n"
+    "                    as root: an always-on recorder of the module events\n"
+    "                    that the kernel freezes when an unload fails (\"module\n"
+    "                    is in use\"); save writes the last events before it as\n"
+    "                    a session file; --buffer-kb sizes each CPU's buffer\n"
+    "                    (default 512; it takes twice that per CPU); --stacks\n"
+    "                    adds the kernel stack of every get and put (costly);\n"
+    "                    status (anyone: through pkexec when not root) says\n"
+    "                    whether it runs and is armed, its memory, and what is\n"
+    "                    frozen: when, how many events, of which modules\n"
     "  release MODULE [--close-holders] [--drop-leaked --trace FILE | --kernel-force]\n"
     "                    [--yes] [--json]\n"
     "                    force release (as root, else through pkexec): explain\n"
@@ -111,8 +134,8 @@ constexpr char kUsage[] =
     "Without root, parameters only root may read show as null in the JSON.\n"
     "\n"
     "Exit status:\n"
-    "  0  success (release: MODULE is gone; compare: also when the targets\n"
-    "     differ)\n"
+    "  0  success (release: MODULE is gone; compare, compare-recordings: also\n"
+    "     when they differ)\n"
     "  1  failure: no such module, a file that cannot be read, a compare\n"
     "     target that could not be read (the lab did not boot), a record or\n"
     "     release that failed, or nothing to show: this kernel has no loadable\n"
@@ -231,10 +254,17 @@ ExitCode run(const QStringList &args)
         return recordCommand(options, ssh);
     if (command == QLatin1String("guard"))
         return ExitCode(guardCommand(options, ssh));
+    if (command == QLatin1String("flight")) {
+        if (ssh)
+            return usageError(QStringLiteral("flight works on this machine only"));
+        return flightCommand(options);
+    }
     if (command == QLatin1String("release"))
         return releaseCommand(options, ssh);
     if (command == QLatin1String("compare"))
         return compareCommand(options);
+    if (command == QLatin1String("compare-recordings"))
+        return compareRecordingsCommand(options);
     return usageError(QStringLiteral("unknown command \"%1\"").arg(command));
 }
 

@@ -7,6 +7,7 @@
 #include "capture/livecapturetracefs.h"
 #include "cli/clioutput.h"
 #include "cli/sshcli.h"
+#include "events/outstandingrefs.h"
 #include "inventory/kmodreader.h"
 #include "inventory/snapshotjson.h"
 #include "protocol/methods.h"
@@ -50,6 +51,13 @@ QString parseArgs(const QStringList &args, RecordOptions *options)
                     options->capture.modules << normalizeModuleName(module.trimmed());
         } else if (arg == QLatin1String("--stacks")) {
             options->capture.stacks = true;
+        } else if (arg == QLatin1String("--buffer-kb") && i + 1 < own.size()) {
+            bool ok = false;
+            options->capture.bufferKbPerCpu = own.at(++i).toInt(&ok);
+            if (!ok || options->capture.bufferKbPerCpu < 4 ||
+                options->capture.bufferKbPerCpu > 1024 * 1024)
+                return QStringLiteral("--buffer-kb takes the kilobytes of each CPU's trace "
+                                      "buffer, from 4 to 1048576");
         } else {
             return QStringLiteral("record does not take \"%1\" (or it lacks its value)").arg(arg);
         }
@@ -203,6 +211,7 @@ ExitCode recordLocally(const QString &verb, const CaptureOptions &options, const
         command.waitForFinished(-1);
     noteCommandEnd(run, command);
     capture.stop();
+    events.setKernelCounts(capture.kernelCounts());
     // Right after the capture stopped: nothing the recording missed.
     if (readAfter)
         run->after = readLocalSnapshot({.modinfo = false, .builtin = false});
@@ -249,6 +258,8 @@ ExitCode recordCommand(const QStringList &args, const std::optional<SshTarget> &
     if (!problem.isEmpty()) {
         return usageError(problem);
     }
+    if (ssh && options.capture.bufferKbPerCpu > 0)
+        return usageError(QStringLiteral("--buffer-kb sizes a capture on this machine only"));
     RecordedRun run;
     const QString verb = QStringLiteral("record");
     if (recordWhile(verb, options.capture, options.command, ssh, false, &run) != ExitCode::Success)
@@ -269,6 +280,8 @@ ExitCode recordCommand(const QStringList &args, const std::optional<SshTarget> &
                       .arg(events.size())
                       .arg(events.lostEventCount())
                       .arg(options.output));
+    if (events.lostEventCount() != 0)
+        print(stdout, lostEventsNote(events) + QLatin1Char('\n'));
     if (!run.ran)
         return ExitCode::Failure;
     if (run.exitStatus == QProcess::NormalExit && run.exitCode != 0)

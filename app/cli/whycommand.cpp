@@ -70,7 +70,35 @@ QString evidenceText(const LeakEvidence &evidence, const HolderReport &report)
         text += QStringLiteral("  %1  %2\n      %3\n")
                     .arg(site.outstanding, 4)
                     .arg(site.callSite, ownerWords(site));
+    if (!evidence.lostNote.isEmpty())
+        text += QStringLiteral("  (%1)\n").arg(evidence.lostNote);
+    if (evidence.kernelSites && !evidence.kernelSites->isEmpty()) {
+        // Where each get and put was made: a put is counted where it was
+        // made (an open's reference put back by __fput), so only the sum is
+        // the count's change.
+        text += QStringLiteral("Gets and puts per call site, as the kernel counted them:\n");
+        for (const CallSiteCount &site : *evidence.kernelSites)
+            text += QStringLiteral("  %1  %2 (gets %3, puts %4)\n")
+                        .arg(QStringLiteral("%1%2")
+                                 .arg(site.gets >= site.puts ? QStringLiteral("+") : QString())
+                                 .arg(site.gets - site.puts),
+                             4)
+                        .arg(site.callSite)
+                        .arg(site.gets)
+                        .arg(site.puts);
+    }
     return text;
+}
+
+// The kernel's counts of the module per call site, for --json.
+QJsonArray kernelSitesJson(const QList<CallSiteCount> &sites)
+{
+    QJsonArray array;
+    for (const CallSiteCount &site : sites)
+        array.append(QJsonObject{{QStringLiteral("call_site"), site.callSite},
+                                 {QStringLiteral("gets"), double(site.gets)},
+                                 {QStringLiteral("puts"), double(site.puts)}});
+    return array;
 }
 
 QJsonArray evidenceJson(const LeakEvidence &evidence, const HolderReport &report)
@@ -224,6 +252,11 @@ ExitCode whyCommand(const QString &module, bool json, const QString &trace, WhyS
     answer.json.insert(QStringLiteral("partial"), !answer.exact);
     if (evidence)
         answer.json.insert(QStringLiteral("recorded_gets"), evidenceJson(*evidence, report));
+    if (evidence && evidence->kernelSites)
+        answer.json.insert(QStringLiteral("recorded_call_site_counts"),
+                           kernelSitesJson(*evidence->kernelSites));
+    if (evidence)
+        answer.json.insert(QStringLiteral("recorded_lost_events"), double(evidence->lostEvents));
     if (json) {
         print(stdout,
               QString::fromUtf8(QJsonDocument(answer.json).toJson(QJsonDocument::Indented)));

@@ -100,6 +100,16 @@ public:
         return AgentReply::success(QJsonObject{});
     }
     void abandonTracing() override { m_tracing = false; }
+    AgentReply flightStatus() override
+    {
+        allowed(agentmethod::FlightStatus);
+        return AgentReply::success(QJsonObject{{QStringLiteral("running"), false}});
+    }
+    AgentReply flightRead(const LineWriter &) override
+    {
+        allowed(agentmethod::FlightRead);
+        return AgentReply::failure(errorcode::NotFound, QStringLiteral("not running"));
+    }
 
 private:
     void allowed(QLatin1String method) const

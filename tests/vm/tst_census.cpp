@@ -7,8 +7,9 @@
 // programs on a module's function, nftables and iptables-nft loggers,
 // conntrack helpers, TCP sockets and namespace defaults using htcp; the
 // block layer: bfq on a loop device's queue, a vfat mount's NLS tables, a
-// loop device backed by another and a device-mapper flakey target on a
-// loop device. For each module `refscope-cli
+// loop device backed by another, a device-mapper flakey target on a loop
+// device (live, and in an inactive table), a raid1 md array of two loop
+// devices, and device files registered with an io_uring. For each module `refscope-cli
 // why --json`, run as root in the guest, names the objects, their
 // references add up to lsmod's count with nothing unattributed, and running
 // the undo step of each holder lets the module go: its count drops to 0 and
@@ -437,6 +438,117 @@ private slots:
         QVERIFY(sh(QStringLiteral("dmsetup remove censuslinear")).ok());
         QVERIFY(m_guest->waitForLsmod(QStringLiteral("dm_mod"), 0));
         QVERIFY(sh(QStringLiteral("rmmod dm_mod && losetup -d ") + loop).ok());
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("loop"), 0));
+        QVERIFY(sh(QStringLiteral("rmmod loop")).ok());
+    }
+
+    // A table loaded into a mapped device and never resumed holds its
+    // target type and its device as a live one does; `dmsetup clear` lets
+    // them go and keeps the device.
+    void deviceMapperInactiveTable()
+    {
+        const GuestResult setup = sh(QStringLiteral(
+            "set -e; modprobe -a loop dm_mod dm_flakey; truncate -s 16M /tmp/census-dmin.img\n"
+            "loop=$(losetup -f --show /tmp/census-dmin.img); size=$(blockdev --getsz $loop)\n"
+            "dmsetup create --notable censusinactive\n"
+            "dmsetup load censusinactive --table \"0 $size flakey $loop 0 5 5\"\n"
+            "echo $loop"));
+        QVERIFY2(setup.ok(), qPrintable(setup.describe()));
+        const QString loop = setup.out.trimmed();
+        const QString mapped = QStringLiteral("/dev/mapper/censusinactive");
+        HolderReport r;
+        checkReport(QStringLiteral("loop"), HolderKind::DeviceMapper, 1,
+                    {QStringLiteral(", inactive table)")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        checkReport(QStringLiteral("dm_flakey"), HolderKind::DeviceMapper, 1,
+                    {mapped + QStringLiteral(" (flakey target, inactive table)")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(r.holders.first().undo, QStringLiteral("dmsetup clear censusinactive"));
+        dropLeakedRefuses(QStringLiteral("dm_flakey"));
+        const int loopBefore = m_guest->lsmodCount(QStringLiteral("loop"));
+        undoAndUnload(QStringLiteral("dm_flakey"), r);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(m_guest->lsmodCount(QStringLiteral("loop")), loopBefore - 1);
+        QVERIFY(sh(QStringLiteral("dmsetup remove censusinactive")).ok());
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("dm_mod"), 0));
+        QVERIFY(sh(QStringLiteral("rmmod dm_mod && losetup -d ") + loop).ok());
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("loop"), 0));
+        QVERIFY(sh(QStringLiteral("rmmod loop")).ok());
+    }
+
+    // A raid1 array on two loop devices holds raid1 (its personality) once
+    // and loop once per member; md_mod itself holds nothing more (raid1's
+    // own dependency on it aside). Measured the same on 6.1 and 6.12, and a
+    // raid5 of three members holds raid456 once and loop three times.
+    void mdArray()
+    {
+        if (!sh(QStringLiteral("command -v mdadm")).ok())
+            QSKIP("mdadm is not installed");
+        const GuestResult setup = sh(QStringLiteral(
+            "set -e; modprobe -a loop md_mod raid1\n"
+            "truncate -s 32M /tmp/census-md0.img /tmp/census-md1.img\n"
+            "a=$(losetup -f --show /tmp/census-md0.img); b=$(losetup -f --show "
+            "/tmp/census-md1.img)\n"
+            "mdadm --create /dev/md0 --run --level=1 --raid-devices=2 --metadata=1.2 "
+            "$a $b >/dev/null 2>&1\n"
+            "echo $a $b md0"));
+        QVERIFY2(setup.ok(), qPrintable(setup.describe()));
+        const QStringList names = setup.out.simplified().split(u' ');
+        QCOMPARE(names.size(), 3);
+        const QString md = QStringLiteral("/dev/") + names.at(2);
+        HolderReport r;
+        checkReport(QStringLiteral("loop"), HolderKind::Md, 2,
+                    {QStringLiteral("%1 (members %2, %3)").arg(md, names.at(0), names.at(1))}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        checkReport(QStringLiteral("raid1"), HolderKind::Md, 1,
+                    {QStringLiteral("%1 (raid1 array)").arg(md)}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        dropLeakedRefuses(QStringLiteral("raid1"));
+        undoAndUnload(QStringLiteral("raid1"), r);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(sh(QStringLiteral("mdadm --zero-superblock %1 %2 && losetup -d %1 %2")
+                       .arg(names.at(0), names.at(1)))
+                    .ok());
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("loop"), 0));
+        QVERIFY(sh(QStringLiteral("rmmod loop")).ok());
+    }
+
+    // Files registered with an io_uring and closed: the ring keeps them
+    // open. /dev/net/tun holds tun twice (its file and its socket), as an
+    // fd would; /dev/loop-control holds loop once. A registered buffer
+    // holds nothing (measured on 6.1 and 6.12).
+    void ioUringFiles()
+    {
+        QVERIFY(sh(QStringLiteral("modprobe -a tun loop")).ok());
+        const qint64 user = m_guest->hold(QStringLiteral(
+            "exec " REFSCOPE_IO_URING_HOLD " --buffers /dev/net/tun /dev/loop-control"));
+        QVERIFY(user > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_guest->lsmodCount(QStringLiteral("tun")) == 2, 20000);
+        HolderReport r;
+        checkReport(QStringLiteral("tun"), HolderKind::IoUring, 2,
+                    {QStringLiteral("/dev/net/tun (registered with io_uring fd 3)")}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        const bool named = std::any_of(r.holders.cbegin(), r.holders.cend(), [&](auto &h) {
+            return h.kind == HolderKind::IoUring && h.pid == user &&
+                   h.undo == QStringLiteral("kill %1").arg(user);
+        });
+        QVERIFY2(named, qPrintable(json(r)));
+        HolderReport loop;
+        checkReport(QStringLiteral("loop"), HolderKind::IoUring, 1,
+                    {QStringLiteral("/dev/loop-control (registered with io_uring fd 3)")}, &loop);
+        if (QTest::currentTestFailed())
+            return;
+        dropLeakedRefuses(QStringLiteral("tun"));
+        undoAndUnload(QStringLiteral("tun"), r);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(m_guest->waitForLsmod(QStringLiteral("loop"), 0));
         QVERIFY(sh(QStringLiteral("rmmod loop")).ok());
     }

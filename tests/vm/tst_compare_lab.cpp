@@ -4,6 +4,8 @@
 // kernel (tests/fixtures/guest-examples-6.12.json, the examples loaded on
 // 6.12). What one kernel builds in and the other loads as a module (virtio
 // on 6.12) shows as a difference, and the guest's side names its origin.
+#include "lab/labpaths.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,6 +16,7 @@ class TestCompareLab : public QObject {
     Q_OBJECT
 private slots:
     void labAgainstSavedSnapshot();
+    void twoLiveGuests();
 };
 
 void TestCompareLab::labAgainstSavedSnapshot()
@@ -70,6 +73,51 @@ void TestCompareLab::labAgainstSavedSnapshot()
     QVERIFY(!modules.contains(QStringLiteral("9p")));
     QVERIFY(json.value(QLatin1String("modules_compared")).toInt() >
             json.value(QLatin1String("modules_differing")).toInt());
+}
+
+// Two guests at once, one per lab kernel, both live: the same comparison
+// with nothing saved beforehand.
+void TestCompareLab::twoLiveGuests()
+{
+    const QString release = qEnvironmentVariable("REFSCOPE_LAB_KERNEL");
+    QString other;
+    for (const QString &kernel : refscope::labBootableKernels()) {
+        if (kernel.startsWith(QLatin1String("6.12.")) && !kernel.contains(QLatin1String("-rt")))
+            other = kernel;
+    }
+    if (other.isEmpty())
+        QSKIP("no 6.12 kernel is installed for the lab (.ci/install-deps installs one)");
+    QProcess cli;
+    cli.start(QStringLiteral(REFSCOPE_BINARY_DIR "/app/cli/refscope-cli"),
+              {QStringLiteral("compare"), QStringLiteral("lab:") + release,
+               QStringLiteral("lab:") + other, QStringLiteral("--json"),
+               QStringLiteral("--only-different")});
+    QVERIFY(cli.waitForFinished(240000));
+    const QByteArray err = cli.readAllStandardError();
+    QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 0, err);
+    const QJsonObject json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+    const QJsonArray targets = json.value(QLatin1String("targets")).toArray();
+    QCOMPARE(targets.size(), 2);
+    const QStringList kernels{release, other};
+    for (int i = 0; i < 2; ++i) {
+        const QJsonObject origin =
+            targets.at(i).toObject().value(QLatin1String("origin")).toObject();
+        QCOMPARE(origin.value(QLatin1String("kind")).toString(), QStringLiteral("lab"));
+        QCOMPARE(origin.value(QLatin1String("kernel")).toString(), kernels.at(i));
+    }
+    QHash<QString, QJsonObject> modules;
+    for (const QJsonValue &m : json.value(QLatin1String("modules")).toArray())
+        modules.insert(m.toObject().value(QLatin1String("name")).toString(), m.toObject());
+    for (const char *name : {"virtio", "virtio_ring", "virtio_pci"}) {
+        const QJsonArray sides =
+            modules.value(QLatin1String(name)).value(QLatin1String("targets")).toArray();
+        QVERIFY2(sides.size() == 2, name);
+        QVERIFY2(sides.at(0).toObject().value(QLatin1String("loaded")).toBool(), name);
+        QVERIFY2(!sides.at(1).toObject().value(QLatin1String("loaded")).toBool(), name);
+    }
+    QVERIFY(!modules.contains(QStringLiteral("9p")));
+    qInfo("%d modules compared, %d differ", json.value(QLatin1String("modules_compared")).toInt(),
+          json.value(QLatin1String("modules_differing")).toInt());
 }
 
 QTEST_GUILESS_MAIN(TestCompareLab)

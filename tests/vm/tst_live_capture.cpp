@@ -6,7 +6,11 @@
 // in bounded time and no CPU stalls (the guest's lockup detectors watch
 // every flood); RefScope's tracefs instance is gone after
 // trace.stop, after SIGTERM and, once the next agent starts, after SIGKILL;
-// and `refscope-cli record` writes a session `refscope-cli report` reads.
+// `refscope-cli record` writes a session `refscope-cli report` reads; and
+// the kernel's counts per call site stay exact when a tiny buffer loses
+// most events; the flight recorder freezes the events before a failed
+// rmmod (and a refused delete_module), which `flight save` writes as a
+// session that ends at the failure, and its cost is printed.
 #include "capture/livecapture.h"
 #include "guestshell.h"
 #include "lab/labmachine.h"
@@ -16,6 +20,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -210,6 +215,12 @@ private slots:
         QCOMPARE(stopped.first().at(1).toLongLong(), lost);
         if (lost == 0)
             QCOMPARE(capturedCount(capture, QStringLiteral("loop")), baseline);
+        // trace.stop's call_sites: the kernel counted every get and put,
+        // whatever was lost on the way.
+        QVERIFY2(events->kernelCounts(), "trace.stop brought no call site counts");
+        QVERIFY(events->kernelCounts()->complete());
+        QCOMPARE(events->kernelCounts()->gets(QStringLiteral("loop")), qint64(kOpens));
+        QCOMPARE(events->kernelCounts()->puts(QStringLiteral("loop")), qint64(kOpens));
         verifyNoStall();
     }
 
@@ -310,6 +321,225 @@ private slots:
         QCOMPARE(loop.value(QLatin1String("puts")).toInt(), 3);
         QCOMPARE(loop.value(QLatin1String("final_refcount")).toInt(),
                  lsmodCount(QStringLiteral("loop")));
+    }
+
+    // A flood through a 4 KiB ring buffer a CPU loses most of its events;
+    // the kernel's counts per call site (hist triggers) still say exactly
+    // how many opens and closes there were, and leaky_ref's two leaking
+    // writes as +2. The losses are reported, the instance and its triggers
+    // are gone after the capture. Then the triggers' cost on the same flood:
+    // events alone against events and hist triggers, in an instance of the
+    // test's own.
+    void kernelCountsStayExactWhenEventsAreLost()
+    {
+        constexpr int kOpens = 20000;
+        QVERIFY2(sh(QStringLiteral("insmod %1/leaky_ref.ko").arg(m_examples)).ok(),
+                 "insmod leaky_ref failed");
+        const GuestResult record = sh(
+            QStringLiteral("%1 record -o /tmp/lossy.rscope --modules loop,leaky_ref --buffer-kb 4 "
+                           "-- sh -c '%2 /dev/loop-control %3 && echo ok > /proc/leaky_ref && "
+                           "for i in 1 2; do echo oops > /proc/leaky_ref; done; true'")
+                .arg(kCli, kFlood)
+                .arg(kOpens),
+            600000);
+        QVERIFY2(record.ok(), qPrintable(record.describe()));
+        qInfo("%s", qPrintable(record.out.trimmed()));
+        QVERIFY2(record.out.contains(
+                     QLatin1String("events lost; counts per call site are exact from the "
+                                   "kernel's counters")),
+                 qPrintable(record.out));
+        // Set, read and removed without a complaint (the removal names the
+        // same filter as the trigger).
+        QVERIFY2(!record.err.contains(QLatin1String("call site counts")), qPrintable(record.err));
+        QVERIFY(!instanceExists());
+        // No hist trigger anywhere: the instance's went with it, none was
+        // ever set on the top-level buffer.
+        const GuestResult triggers =
+            sh(QStringLiteral("grep -l '^hist' /sys/kernel/tracing/events/module/*/trigger; true"));
+        QVERIFY2(triggers.out.trimmed().isEmpty(), qPrintable(triggers.out));
+
+        const auto kernelCounts = [this](const QString &module, qint64 *gets, qint64 *puts,
+                                         qint64 *lost) {
+            const GuestResult why =
+                sh(QStringLiteral("%1 why %2 --trace /tmp/lossy.rscope --json").arg(kCli, module));
+            const QJsonObject json = QJsonDocument::fromJson(why.out.toUtf8()).object();
+            *gets = *puts = 0;
+            for (const QJsonValue &site :
+                 json.value(QLatin1String("recorded_call_site_counts")).toArray()) {
+                *gets += qint64(site.toObject().value(QLatin1String("gets")).toDouble());
+                *puts += qint64(site.toObject().value(QLatin1String("puts")).toDouble());
+            }
+            *lost = qint64(json.value(QLatin1String("recorded_lost_events")).toDouble());
+            return json.contains(QLatin1String("recorded_call_site_counts"));
+        };
+        qint64 gets = 0;
+        qint64 puts = 0;
+        qint64 lost = 0;
+        QVERIFY(kernelCounts(QStringLiteral("loop"), &gets, &puts, &lost));
+        qInfo("a flood of %d opens through 4 KiB buffers: %lld events lost; the kernel counted "
+              "%lld gets and %lld puts of loop",
+              kOpens, lost, gets, puts);
+        QVERIFY2(lost > 0, "a 4 KiB buffer should lose events under this flood");
+        QCOMPARE(gets, qint64(kOpens));
+        QCOMPARE(puts, qint64(kOpens));
+        QVERIFY(kernelCounts(QStringLiteral("leaky_ref"), &gets, &puts, &lost));
+        QCOMPARE(gets, 3);
+        QCOMPARE(puts, 1);
+        QCOMPARE(lsmodCount(QStringLiteral("leaky_ref")), 2); // leaked for good, by design
+
+        // The cost: the same flood with the module events on in an
+        // instance, without and with the hist triggers, alternated.
+        const QString instance = QStringLiteral("/sys/kernel/tracing/instances/histcost");
+        const QString trigger =
+            QStringLiteral("hist:keys=name,ip.sym-offset:vals=hitcount:size=8192");
+        QVERIFY(
+            sh(QStringLiteral("mkdir %1 && echo 1 > %1/events/module/enable").arg(instance)).ok());
+        double without = 0;
+        double with = 0;
+        constexpr int kCostOpens = 50000;
+        for (int round = 0; round < 2; ++round) {
+            const GuestResult plain =
+                sh(QStringLiteral("%1 /dev/loop-control %2").arg(kFlood).arg(kCostOpens), 600000);
+            const GuestResult hist =
+                sh(QStringLiteral("for e in module_get module_put; do echo '%2' > "
+                                  "%1/events/module/$e/trigger; done; %3 /dev/loop-control %4; "
+                                  "for e in module_get module_put; do echo '!%2' > "
+                                  "%1/events/module/$e/trigger; done")
+                       .arg(instance, trigger, kFlood)
+                       .arg(kCostOpens),
+                   600000);
+            QVERIFY2(plain.ok() && hist.ok(), qPrintable(plain.describe() + hist.describe()));
+            without += plain.out.trimmed().toDouble();
+            with += hist.out.trimmed().toDouble();
+        }
+        QVERIFY(
+            sh(QStringLiteral("echo 0 > %1/events/module/enable && rmdir %1").arg(instance)).ok());
+        qInfo("hist triggers' cost: %d opens and closes with the module events on took %.2f s "
+              "without them, %.2f s with them (%+.0f%%), two rounds each",
+              kCostOpens, without / 2, with / 2, without > 0 ? (with / without - 1) * 100 : 0.0);
+        verifyNoStall();
+    }
+
+    // The flight recorder: armed, it costs no process and (measured here)
+    // nothing noticeable per module event; a failed rmmod freezes the
+    // events before it, which `flight save` writes as a session that ends
+    // at the failure (what came after is absent) and holds the get that
+    // made rmmod fail; a second save finds nothing; stop removes the
+    // instance and its trigger.
+    void flightRecorderFreezesTheHistoryOfAFailedUnload()
+    {
+        const QString flight = kCli + QStringLiteral(" flight ");
+        const QString flightDir = QStringLiteral("/sys/kernel/tracing/instances/refscope-flight");
+        // The cost: the same open/close loop (40,000 module events), a loop
+        // of 200,000 system calls touching no module (dd, one byte at a
+        // time: the triggers sit on system calls) and the share of CPU time
+        // an idle guest spends busy over 5 s (/proc/stat), without and with
+        // the recorder armed, its stacks off and on.
+        const auto measure = [this](const char *label) {
+            const GuestResult flood =
+                sh(kFlood + QStringLiteral(" /dev/loop-control 20000"), 300000);
+            const GuestResult calls =
+                sh(QStringLiteral("dd if=/dev/zero of=/dev/null bs=1 count=100000 2>&1 | "
+                                  "awk '/copied/ { print $(NF - 3) }'"),
+                   300000);
+            const GuestResult idle = sh(QStringLiteral(
+                "a=$(head -1 /proc/stat); sleep 5; b=$(head -1 /proc/stat); echo \"$a\" \"$b\" | "
+                "awk '{ for (i = 2; i <= 11; i++) { t += $(i + 11) - $i } i1 = $(5 + 11) - $5 + "
+                "$(6 + 11) - $6; printf \"%.2f\\n\", 100 * (t - i1) / t }'"));
+            qInfo("flight recorder cost, %s: 20,000 opens+closes of /dev/loop-control %s s, "
+                  "200,000 system calls (dd) %s s, idle guest %s%% busy",
+                  label, qPrintable(flood.out.trimmed()), qPrintable(calls.out.trimmed()),
+                  qPrintable(idle.out.trimmed()));
+            return flood.ok() && calls.ok() && idle.ok();
+        };
+        QVERIFY(measure("without the recorder"));
+        GuestResult start = sh(flight + QStringLiteral("start --buffer-kb 256"));
+        QVERIFY2(start.ok(), qPrintable(start.describe()));
+        QVERIFY(measure("armed, no stacks"));
+        QVERIFY(sh(flight + QStringLiteral("stop")).ok());
+
+        start = sh(flight + QStringLiteral("start --buffer-kb 256 --stacks"));
+        QVERIFY2(start.ok(), qPrintable(start.describe()));
+        QVERIFY2(start.out.contains(
+                     QLatin1String(" KiB per CPU x 2 CPUs x 2 (the buffer and its frozen copy)")),
+                 qPrintable(start.out));
+        // A failed check must not leave the triggers to the tests after.
+        auto stopAnyway = qScopeGuard([&] { sh(flight + QStringLiteral("stop")); });
+        QVERIFY(sh(QStringLiteral("test -d ") + flightDir).ok());
+        QVERIFY2(!sh(flight + QStringLiteral("start")).ok(), "a second start must be refused");
+        GuestResult status = sh(flight + QStringLiteral("status"));
+        // (A trigger file with nothing set lists every command in a
+        // comment, "stacktrace" among them: status must read past it.)
+        QVERIFY2(status.out.contains(QLatin1String("armed on failed unloads")) &&
+                     status.out.contains(QLatin1String("kernel stacks: with every get and put")) &&
+                     status.out.contains(QLatin1String("frozen history: none")),
+                 qPrintable(status.describe()));
+        const GuestResult nothing = sh(flight + QStringLiteral("save -o /tmp/flight.rscope"));
+        QVERIFY2(!nothing.ok() && nothing.err.contains(QLatin1String("no failed unload")),
+                 qPrintable(nothing.describe()));
+
+        QVERIFY(measure("armed, with stacks"));
+
+        // The flood above is history now; the failure comes after a pause
+        // so its own events are the last ones.
+        const GuestResult failed = sh(
+            QStringLiteral("exec 3</dev/loop-control; if rmmod loop; then exit 9; fi; exec 3<&-; "
+                           "for i in 1 2 3 4 5; do exec 4</dev/loop-control; exec 4<&-; done"));
+        QVERIFY2(failed.ok(), qPrintable(failed.describe()));
+        QVERIFY2(failed.err.contains(QLatin1String("in use")), qPrintable(failed.describe()));
+        status = sh(flight + QStringLiteral("status"));
+        QVERIFY2(status.out.contains(QLatin1String("frozen history: yes")),
+                 qPrintable(status.describe()));
+
+        const GuestResult save = sh(flight + QStringLiteral("save -o /tmp/flight.rscope"), 120000);
+        QVERIFY2(save.ok(), qPrintable(save.describe()));
+        const GuestResult report = sh(kCli + QStringLiteral(" report /tmp/flight.rscope --json"));
+        QVERIFY2(report.ok(), qPrintable(report.describe()));
+        const QJsonObject json = QJsonDocument::fromJson(report.out.toUtf8()).object();
+        const QJsonObject loop =
+            json.value(QLatin1String("modules")).toObject().value(QLatin1String("loop")).toObject();
+        const int gets = loop.value(QLatin1String("gets")).toInt();
+        const int puts = loop.value(QLatin1String("puts")).toInt();
+        qInfo("flight recorder: %d events frozen, loop %d gets %d puts",
+              json.value(QLatin1String("events")).toInt(), gets, puts);
+        // The get of fd 3 is the last event (the count one above lsmod's
+        // now): its put and the five opens and closes after the failure
+        // are absent.
+        QVERIFY2(gets >= 1, qPrintable(report.out));
+        QCOMPARE(loop.value(QLatin1String("final_refcount")).toInt(),
+                 lsmodCount(QStringLiteral("loop")) + 1);
+
+        const GuestResult again = sh(flight + QStringLiteral("save -o /tmp/flight2.rscope"));
+        QVERIFY2(!again.ok() && again.err.contains(QLatin1String("no failed unload")),
+                 qPrintable(again.describe()));
+        // A program that asks the kernel itself (delete_module, no force):
+        // EWOULDBLOCK, the other trigger.
+        const GuestResult refused = sh(QStringLiteral(
+            "exec 3</dev/loop-control; python3 -c 'import ctypes, os; "
+            "r = ctypes.CDLL(None, use_errno=True).syscall(176, b\"loop\", os.O_NONBLOCK); "
+            "print(r, ctypes.get_errno())'; exec 3<&-"));
+        QVERIFY2(refused.ok() && refused.out.startsWith(QLatin1String("-1 ")),
+                 qPrintable(refused.describe()));
+        status = sh(flight + QStringLiteral("status"));
+        QVERIFY2(status.out.contains(QLatin1String("frozen history: yes")),
+                 qPrintable(status.describe()));
+        const GuestResult saved2 = sh(flight + QStringLiteral("save -o /tmp/flight2.rscope"));
+        QVERIFY2(saved2.ok(), qPrintable(saved2.describe()));
+        const QJsonObject loop2 =
+            QJsonDocument::fromJson(
+                sh(kCli + QStringLiteral(" report /tmp/flight2.rscope --json")).out.toUtf8())
+                .object()
+                .value(QLatin1String("modules"))
+                .toObject()
+                .value(QLatin1String("loop"))
+                .toObject();
+        QCOMPARE(loop2.value(QLatin1String("final_refcount")).toInt(),
+                 lsmodCount(QStringLiteral("loop")) + 1);
+        const GuestResult stop = sh(flight + QStringLiteral("stop"));
+        QVERIFY2(stop.ok(), qPrintable(stop.describe()));
+        QVERIFY(!sh(QStringLiteral("test -d ") + flightDir).ok());
+        QVERIFY(sh(flight + QStringLiteral("status")).out.contains(QLatin1String("not running")));
+        verifyNoStall();
     }
 
     void kernelLogIsClean()

@@ -8,7 +8,8 @@
 // tries every method in every mode of the agent (only what the mode serves
 // and polkit grants is answered), arguments beyond the mode, the lab mode
 // under pkexec, and injecting requests into another of its processes'
-// agent through /proc; the kernel log stays clean.
+// agent through /proc; refscope-cli flight status says when polkit refuses
+// org.refscope.flight; the kernel log stays clean.
 // The agent, the CLI and the policy are the ones the refscope and
 // refscope-helper-dkms packages installed on this machine (the
 // package_install fixture), which the guest sees: what users get.
@@ -448,6 +449,42 @@ cat %1/probe.out
         QVERIFY2(release.out.contains(QLatin1String("--release leaky_ref)")),
                  qPrintable(release.describe()));
         QCOMPARE(lsmodCount(QStringLiteral("leaky_ref")), 1); // loaded, count unchanged
+    }
+
+    // refscope-cli flight status as a user: through pkexec refscope-agent
+    // --flight, org.refscope.flight. rsinspector may inspect but not that:
+    // polkit's refusal in one plain sentence, nothing read; rsgranted reads
+    // the recorder's state (not running in this guest), also as JSON.
+    void flightStatusRefusedSaysSo()
+    {
+        const QString flightDir = QStringLiteral("/sys/kernel/tracing/instances/refscope-flight");
+        QVERIFY(!m_guest->run(QStringLiteral("test -d ") + flightDir).ok());
+        for (const QString &user : {PolkitGuest::inspector, PolkitGuest::denied}) {
+            const GuestResult refused =
+                m_polkit->runAs(user, m_cli + QStringLiteral(" flight status"));
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.out.isEmpty(), qPrintable(refused.describe()));
+            QCOMPARE(refused.err.trimmed(),
+                     QStringLiteral("refscope-cli flight: polkit did not allow you to read the "
+                                    "flight recorder (its action org.refscope.flight), so nothing "
+                                    "was read. Ask an administrator for that permission, or run "
+                                    "sudo refscope-cli flight status"));
+            QVERIFY(
+                m_polkit->checkedActions().contains(QStringLiteral("org.refscope.flight ") + user));
+        }
+        const GuestResult granted =
+            m_polkit->runAs(PolkitGuest::granted, m_cli + QStringLiteral(" flight status"));
+        QVERIFY2(granted.ok() &&
+                     granted.out.startsWith(QLatin1String("flight recorder: not running")),
+                 qPrintable(granted.describe()));
+        const GuestResult json =
+            m_polkit->runAs(PolkitGuest::granted, m_cli + QStringLiteral(" flight status --json"));
+        QVERIFY2(json.ok(), qPrintable(json.describe()));
+        const QJsonObject status = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QVERIFY2(status.contains(QLatin1String("running")) &&
+                     !status.value(QLatin1String("running")).toBool(),
+                 qPrintable(json.out));
+        QVERIFY(!m_guest->run(QStringLiteral("test -d ") + flightDir).ok());
     }
 
     void grantedUserReleases()

@@ -6,7 +6,9 @@
 // and "Force release…" (org.refscope.release): normal when allowed, a lock
 // when a password will be asked, disabled with the reason when refused,
 // enabled with a note when polkit cannot be reached. polkit's own answer
-// comes from pkcheck, asked as the same user. Screenshots of the window,
+// comes from pkcheck, asked as the same user. File → "Open the flight
+// recorder's last seconds…" refused by polkit says so and does nothing
+// else. Screenshots of the window,
 // its Module menu and both tooltips go to
 // build/tests/vm/polkit-window/USER-LANGUAGE.png, to be looked at.
 #include "guestshell.h"
@@ -248,6 +250,45 @@ private slots:
                  QStringLiteral("yes"));
         QCOMPARE(lineStartingWith(after, QStringLiteral("readAsRoot ")),
                  expectedState(QStringLiteral("yes")));
+    }
+
+    // File → "Open the flight recorder's last seconds…" on this machine:
+    // rsinspector may inspect but not read the flight recorder
+    // (org.refscope.flight), so the window says polkit refused, in one
+    // sentence, and nothing else happens (no recording, no agent left);
+    // rsgranted gets through to the recorder, which is not running here.
+    void flightRecorderRefusedSaysSoAlone()
+    {
+        const auto openAs = [this](const QString &user) {
+            return m_polkit->runAs(
+                user,
+                windowEnvironment(user, QStringLiteral("C.UTF-8")) +
+                    QStringLiteral(REFSCOPE_POLKIT_FLIGHT_PROBE " 2>/dev/null </dev/null"),
+                180000);
+        };
+        const GuestResult refused = openAs(PolkitGuest::inspector);
+        QVERIFY2(refused.ok(), qPrintable(refused.describe()));
+        QVERIFY(
+            m_polkit->checkedActions().contains(QStringLiteral("org.refscope.flight rsinspector")));
+        const QString message = lineStartingWith(refused.out, QStringLiteral("message "));
+        QCOMPARE(message, QStringLiteral("You are not allowed to read the flight recorder of this "
+                                         "machine: polkit refused the permission "
+                                         "(org.refscope.flight). Nothing was read. An "
+                                         "administrator can grant it, or read it as root with "
+                                         "sudo refscope-cli flight save -o FILE."));
+        QCOMPARE(lineStartingWith(refused.out, QStringLiteral("store ")), QStringLiteral("0"));
+        QCOMPARE(lineStartingWith(refused.out, QStringLiteral("agents ")), QStringLiteral("0"));
+        QVERIFY(
+            !m_guest->run(QStringLiteral("test -d /sys/kernel/tracing/instances/refscope-flight"))
+                 .ok());
+
+        const GuestResult granted = openAs(PolkitGuest::granted);
+        QVERIFY2(granted.ok(), qPrintable(granted.describe()));
+        QVERIFY2(lineStartingWith(granted.out, QStringLiteral("message "))
+                     .startsWith(QLatin1String("The flight recorder is not running on this "
+                                               "machine")),
+                 qPrintable(granted.out));
+        QCOMPARE(lineStartingWith(granted.out, QStringLiteral("store ")), QStringLiteral("0"));
     }
 
     void kernelLogIsClean()

@@ -10,6 +10,7 @@
 // into the build directory for a person to look at.
 #include "events/eventstore.h"
 #include "guestshell.h"
+#include "holders/holdersdock.h"
 #include "lab/labpaths.h"
 #include "models/modulelistmodel.h"
 #include "protocol/agentclient.h"
@@ -163,6 +164,13 @@ void TestReleaseDialog::releasesALeakedReferenceFromTheWindow()
     };
     QTRY_COMPARE_WITH_TIMEOUT(state(), QStringLiteral("unloaded"), 30000);
     QCOMPARE(window.selectedModule(), leaky);
+    // The Holders dock no longer says it is in use: it asked again, and
+    // the agent answers that no such module is loaded, which it says plainly.
+    auto *holders = window.findChild<HoldersDock *>();
+    QTRY_VERIFY2_WITH_TIMEOUT(holders->report().verdict.isEmpty() &&
+                                  holders->message().contains(QLatin1String("is not loaded now")),
+                              qPrintable(holders->report().verdict + u'\n' + holders->message()),
+                              30000);
     const QString label = QStringLiteral("force release of leaky_ref: released");
     const auto annotations = [&] { return timeline->chartView()->markers().annotations; };
     QTRY_VERIFY_WITH_TIMEOUT(!annotations().isEmpty(), 30000);

@@ -23,12 +23,24 @@ LiveCapture::LiveCapture(AgentClient *agent, QObject *parent) : QObject(parent),
     });
 }
 
-LiveCapture::~LiveCapture() = default;
+LiveCapture::~LiveCapture()
+{
+    // The agent keeps each pending reply's handler: every handler below
+    // holds a guard, so one that arrives after this (or the failure every
+    // pending call gets when the agent goes) finds the capture gone instead
+    // of running on freed memory.
+    if (m_agent && m_state != State::Idle)
+        m_agent->call(agentmethod::TraceStop, {}, [](const AgentReply &) {});
+}
 
 void LiveCapture::start(const CaptureOptions &options)
 {
     if (isRunning()) {
         emit failed(tr("a capture is already running"));
+        return;
+    }
+    if (!m_agent) {
+        emit failed(tr("the agent is gone"));
         return;
     }
     m_state = State::Starting;
@@ -42,35 +54,57 @@ void LiveCapture::start(const CaptureOptions &options)
         {QStringLiteral("stacks"), options.stacks}};
     // The snapshot first: events between it and trace.start are missed, but
     // no event can count twice in a baseline.
-    m_agent->call(agentmethod::Snapshot, {}, [this, params](const AgentReply &reply) {
-        QString error;
-        if (!reply.ok)
-            return fail(tr("the snapshot for the baseline failed: %1").arg(reply.errorMessage));
-        if (!snapshotFromJson(reply.result.toObject(), &m_baseline, &error))
-            return fail(tr("the agent's snapshot does not parse: %1").arg(error));
-        applySnapshotBaseline(m_baseline, m_store.get());
-        m_agent->call(agentmethod::TraceStart, params, [this](const AgentReply &reply) {
+    m_agent->call(
+        agentmethod::Snapshot, {},
+        [this, guard = QPointer<LiveCapture>(this), params](const AgentReply &reply) {
+            if (!guard)
+                return;
+            QString error;
             if (!reply.ok)
-                return fail(tr("tracing did not start: %1").arg(reply.errorMessage));
-            m_state = State::Running;
-            emit started();
+                return fail(tr("the snapshot for the baseline failed: %1").arg(reply.errorMessage));
+            if (!snapshotFromJson(reply.result.toObject(), &m_baseline, &error))
+                return fail(tr("the agent's snapshot does not parse: %1").arg(error));
+            applySnapshotBaseline(m_baseline, m_store.get());
+            m_agent->call(agentmethod::TraceStart, params, [this, guard](const AgentReply &reply) {
+                if (!guard)
+                    return;
+                if (!reply.ok)
+                    return fail(tr("tracing did not start: %1").arg(reply.errorMessage));
+                m_state = State::Running;
+                emit started();
+            });
         });
-    });
 }
 
 void LiveCapture::stop()
 {
     if (m_state != State::Running)
         return;
+    if (!m_agent)
+        return fail(tr("the agent is gone"));
     m_state = State::Stopping;
-    m_agent->call(agentmethod::TraceStop, {}, [this](const AgentReply &reply) {
-        if (!reply.ok)
-            return fail(tr("tracing did not stop cleanly: %1").arg(reply.errorMessage));
-        m_state = State::Idle;
-        const QJsonObject totals = reply.result.toObject();
-        emit stopped(quint64(totals.value(QLatin1String("events")).toDouble()),
-                     qint64(totals.value(QLatin1String("lost")).toDouble()));
-    });
+    m_agent->call(
+        agentmethod::TraceStop, {},
+        [this, guard = QPointer<LiveCapture>(this)](const AgentReply &reply) {
+            if (!guard)
+                return;
+            if (!reply.ok)
+                return fail(tr("tracing did not stop cleanly: %1").arg(reply.errorMessage));
+            m_state = State::Idle;
+            const QJsonObject totals = reply.result.toObject();
+            // An older agent sends no call site counts: the events' alone then.
+            const QJsonValue sites = totals.value(QLatin1String("call_sites"));
+            KernelCallSiteCounts counts;
+            QString error;
+            if (sites.isObject() && callSiteCountsFromJson(sites.toObject(), &counts, &error)) {
+                if (m_store)
+                    m_store->setKernelCounts(counts);
+            } else if (sites.isObject()) {
+                qWarning("live capture: %s", qPrintable(error));
+            }
+            emit stopped(quint64(totals.value(QLatin1String("events")).toDouble()),
+                         qint64(totals.value(QLatin1String("lost")).toDouble()));
+        });
 }
 
 std::unique_ptr<EventStore> LiveCapture::takeEvents()
@@ -123,7 +157,7 @@ void LiveCapture::onNotification(const QString &event, const QJsonObject &params
 
 void LiveCapture::fail(const QString &message)
 {
-    if (m_state == State::Running || m_state == State::Stopping)
+    if (m_agent && (m_state == State::Running || m_state == State::Stopping))
         m_agent->call(agentmethod::TraceStop, {}, [](const AgentReply &) {});
     m_state = State::Idle;
     emit failed(message);

@@ -10,6 +10,7 @@
 #include "inventory/moduleinfo.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 
@@ -21,7 +22,9 @@ class CapturedDetails;
 class LiveCapture : public QObject {
     Q_OBJECT
 public:
-    // The agent must be connected (hello done); it is not owned.
+    // The agent must be connected (hello done); it is not owned. A capture
+    // destroyed while it runs stops the agent's tracing (if the agent is
+    // still there); replies arriving after that are dropped.
     explicit LiveCapture(AgentClient *agent, QObject *parent = nullptr);
     ~LiveCapture() override;
 
@@ -60,7 +63,7 @@ private:
     void onNotification(const QString &event, const QJsonObject &params);
     void fail(const QString &message);
 
-    AgentClient *m_agent;
+    QPointer<AgentClient> m_agent;
     State m_state = State::Idle;
     Snapshot m_baseline;
     std::unique_ptr<EventStore> m_store;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -21,6 +22,9 @@ struct CaptureOptions {
     // Off, only the symbols resolved here go out: an address tells where the
     // kernel lies in memory (KASLR), which a client has no need of.
     bool addresses = true;
+    // Each CPU's ring buffer; 0: the default (8 MiB). A small one loses
+    // events under a flood, which the kernel's call-site counts survive.
+    int bufferKbPerCpu = 0;
 };
 
 class CaptureInstance {
@@ -35,11 +39,18 @@ public:
     // off until enableEvents(), once the reader is ready. Empty on success.
     QString create(const CaptureOptions &options);
     QString enableEvents();
+    // The kernel's per call site counts of module_get and module_put (hist
+    // triggers set by enableEvents()): the text of the event's hist file.
+    // False, with *error, when the kernel has no such counts (a kernel
+    // without CONFIG_HIST_TRIGGERS refused them: the capture goes on without).
+    bool readHist(const char *event, QByteArray *text, QString *error) const;
+    // Takes the hist triggers off (remove() does too). Idempotent.
+    void removeHistTriggers();
     // tracing_on=0 in the instance: nothing more is written, what is in the
     // buffers stays readable. Empty on success.
     QString stopWriting();
     // Pages in each CPU's buffer: what one drain can find at most.
-    static int bufferPagesPerCpu();
+    int bufferPagesPerCpu() const;
     // The path of a file inside the instance ("per_cpu/cpu0/stats").
     QString file(const QByteArray &relative) const;
     // Removes the instance; the caller has closed every file it opened in
@@ -51,7 +62,11 @@ public:
 private:
     tracefs_instance *m_instance = nullptr;
     int m_lockFd = -1;
-    QByteArray m_stackTrigger; // empty without stacks
+    QByteArray m_stackTrigger;     // empty without stacks
+    QByteArray m_histTrigger;      // as written to both events' trigger files
+    QList<QByteArray> m_histSetOn; // the events it is set on
+    QString m_histError;           // why the kernel refused it
+    int m_bufferKb = 0;
 };
 
 } // namespace refscope

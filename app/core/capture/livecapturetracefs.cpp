@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "capture/livecapturetracefs.h"
 
+#include "capture/histcounts.h"
 #include "capture/livecapturesymbols.h"
 
 #include <QFile>
@@ -79,6 +80,8 @@ qint64 statsValue(const QByteArray &stats, const QByteArray &key)
 
 QByteArray readStats(const QString &path)
 {
+    if (path.isEmpty()) // a stopped buffer's pages, whose losses nobody counts
+        return {};
     QFile stats(path);
     return stats.open(QIODevice::ReadOnly) ? stats.readAll() : QByteArray();
 }
@@ -145,6 +148,7 @@ struct TracefsCapture::Reader {
     std::atomic<qint64> *lost = nullptr;
     std::atomic<qint64> *unread = nullptr;
 
+    QString loadFormats();
     QString setUp(const CaptureOptions &options);
     void tearDown();
     void run();
@@ -159,12 +163,9 @@ struct TracefsCapture::Reader {
     void reportUnread();
 };
 
-QString TracefsCapture::Reader::setUp(const CaptureOptions &options)
+// The module events' and kernel stacks' formats, and the page decoder.
+QString TracefsCapture::Reader::loadFormats()
 {
-    addresses = options.addresses;
-    const QString error = instance.create(options);
-    if (!error.isEmpty())
-        return error;
     const char *systems[] = {"module", "ftrace", nullptr};
     tep = tracefs_local_events_system(nullptr, systems);
     if (!tep)
@@ -190,6 +191,18 @@ QString TracefsCapture::Reader::setUp(const CaptureOptions &options)
     kbuf = kbuffer_alloc(sizeof(long) == 8 ? KBUFFER_LSIZE_8 : KBUFFER_LSIZE_4,
                          QSysInfo::ByteOrder == QSysInfo::BigEndian ? KBUFFER_ENDIAN_BIG
                                                                     : KBUFFER_ENDIAN_LITTLE);
+    return {};
+}
+
+QString TracefsCapture::Reader::setUp(const CaptureOptions &options)
+{
+    addresses = options.addresses;
+    const QString error = instance.create(options);
+    if (!error.isEmpty())
+        return error;
+    const QString formats = loadFormats();
+    if (!formats.isEmpty())
+        return formats;
     for (int cpu = 0;; ++cpu) {
         const QByteArray dir = "per_cpu/cpu" + QByteArray::number(cpu);
         const QString raw = instance.file(dir + "/trace_pipe_raw");
@@ -315,7 +328,7 @@ bool TracefsCapture::Reader::readPartialPages(CpuBuffer &cpu, QByteArray &chunk,
 // non-blocking, so it notices stop() within one poll.
 void TracefsCapture::Reader::readCpu(CpuBuffer &cpu)
 {
-    const int bufferPages = CaptureInstance::bufferPagesPerCpu();
+    const int bufferPages = instance.bufferPagesPerCpu();
     QByteArray chunk;
     qint64 lastPartialNs = 0;
     while (!lastDrain) {
@@ -559,6 +572,8 @@ QString TracefsCapture::start(const CaptureOptions &options, BatchHandler onBatc
     m_delivered = 0;
     m_lost = 0;
     m_unread = 0;
+    m_kernelCounts.reset();
+    m_kernelCountsError.clear();
     reader->delivered = &m_delivered;
     reader->lost = &m_lost;
     reader->unread = &m_unread;
@@ -581,6 +596,14 @@ void TracefsCapture::stop()
     const QString off = m_reader->instance.stopWriting();
     if (!off.isEmpty())
         qWarning("live capture: %s", qPrintable(off));
+    // The kernel's counts right when the events stop: they go on counting
+    // until their triggers are removed, the events do not.
+    QByteArray getsText;
+    QByteArray putsText;
+    QString countsError;
+    if (m_reader->instance.readHist("module_get", &getsText, &countsError))
+        m_reader->instance.readHist("module_put", &putsText, &countsError);
+    m_reader->instance.removeHistTriggers();
     m_reader->deadline = (Clock::now() + kStopDeadline).time_since_epoch().count();
     m_reader->lastDrain = true;
     {
@@ -589,8 +612,68 @@ void TracefsCapture::stop()
     }
     m_reader->wake.notify_all();
     m_reader->thread.join();
+    // The delivery thread is done with the symbols: the counts' call sites
+    // get the same names as the events'.
+    HistTable gets;
+    HistTable puts;
+    if (countsError.isEmpty() && parseHistText(getsText, &gets, &countsError) &&
+        parseHistText(putsText, &puts, &countsError)) {
+        KernelSymbols &symbols = m_reader->symbols;
+        m_kernelCounts = combineHistTables(
+            gets, puts, [&symbols](quint64 address) { return symbols.name(address); },
+            m_reader->addresses);
+    } else {
+        m_kernelCountsError = countsError;
+        qWarning("live capture: no call site counts: %s", qPrintable(countsError));
+    }
     m_reader->tearDown();
     m_reader.reset();
+}
+
+QString TracefsCapture::decodeRawFiles(const QStringList &perCpuFiles, bool addresses,
+                                       BatchHandler onBatch)
+{
+    Reader reader; // its instance stays unmade: remove() does nothing
+    std::atomic<quint64> delivered = 0;
+    std::atomic<qint64> lost = 0;
+    std::atomic<qint64> unread = 0;
+    reader.delivered = &delivered;
+    reader.lost = &lost;
+    reader.unread = &unread;
+    reader.addresses = addresses;
+    reader.onBatch = std::move(onBatch);
+    QString error = reader.loadFormats();
+    for (int cpu = 0; error.isEmpty() && cpu < perCpuFiles.size(); ++cpu) {
+        auto buffer = std::make_unique<CpuBuffer>();
+        buffer->cpu = cpu;
+        // Non-blocking: a read of an empty buffer says so instead of
+        // waiting for events that a stopped buffer never gets.
+        buffer->fd = open(QFile::encodeName(perCpuFiles.at(cpu)).constData(),
+                          O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (buffer->fd < 0) {
+            error = QStringLiteral("cannot open %1: %2")
+                        .arg(perCpuFiles.at(cpu), QString::fromLocal8Bit(strerror(errno)));
+            break;
+        }
+        QByteArray chunk;
+        while (!reader.readPartialPages(*buffer, chunk, 64)) {
+            if (!buffer->error.isEmpty()) {
+                error = buffer->error;
+                break;
+            }
+        }
+        reader.cpus.push_back(std::move(buffer));
+    }
+    if (error.isEmpty()) {
+        for (auto &cpu : reader.cpus) {
+            qint64 covered = 0;
+            bool drained = false;
+            reader.takePages(*cpu, &covered, &drained);
+        }
+        reader.deliver(std::numeric_limits<qint64>::max(), true);
+    }
+    reader.tearDown();
+    return error;
 }
 
 bool TracefsCapture::isRunning() const

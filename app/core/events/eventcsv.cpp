@@ -20,6 +20,8 @@ QString writeEventsCsv(const EventStore &events, QIODevice *out, std::size_t fro
     for (std::size_t i = from; i <= to; ++i) {
         // Written in chunks: a million events need not sit in memory twice.
         if (chunk.size() > (1 << 20) || i == to) {
+            if (const QString problem = events.detailsProblem(); !problem.isEmpty())
+                return problem;
             if (out->write(chunk) != chunk.size())
                 return out->errorString();
             chunk.clear();

@@ -4,6 +4,7 @@
 #include "events/countpyramid.h"
 #include "events/hugepagecolumn.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <algorithm>
@@ -54,6 +55,7 @@ struct EventStore::Columns {
     std::vector<ModuleSeries> modules;
     QHash<QString, int> idsByName;
     QList<LostEvents> lost;
+    std::optional<KernelCallSiteCounts> kernelCounts;
     qint64 lostTotal = 0;
     std::unique_ptr<EventDetailsSource> details;
     // Events [indexed, size) came through appendDeferred: their count
@@ -254,6 +256,17 @@ EventDetails EventStore::details(std::size_t i) const
     return m_columns->details ? m_columns->details->details(i) : EventDetails{};
 }
 
+QString EventStore::detailsProblem() const
+{
+    const QString problem = m_columns->details ? m_columns->details->problem() : QString();
+    if (problem.isEmpty())
+        return {};
+    return QCoreApplication::translate("refscope::EventStore",
+                                       "the events' pids, commands and call sites cannot be read "
+                                       "back (%1)")
+        .arg(problem);
+}
+
 int EventStore::moduleCount() const
 {
     return int(m_columns->modules.size());
@@ -329,6 +342,16 @@ std::size_t EventStore::lowerBound(qint64 timestampNs) const
 {
     const auto &t = m_columns->timestamps;
     return std::size_t(std::lower_bound(t.begin(), t.end(), timestampNs) - t.begin());
+}
+
+void EventStore::setKernelCounts(std::optional<KernelCallSiteCounts> counts)
+{
+    m_columns->kernelCounts = std::move(counts);
+}
+
+const std::optional<KernelCallSiteCounts> &EventStore::kernelCounts() const
+{
+    return m_columns->kernelCounts;
 }
 
 const QList<LostEvents> &EventStore::lostEvents() const

@@ -6,6 +6,7 @@
 // min/max/last pyramid answer any zoom level in O(buckets * log n).
 #pragma once
 
+#include "events/callsitecounts.h"
 #include "events/moduleevent.h"
 
 #include <QList>
@@ -13,6 +14,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 
 namespace refscope {
@@ -23,6 +25,11 @@ class EventDetailsSource {
 public:
     virtual ~EventDetailsSource() = default;
     virtual EventDetails details(std::size_t index) const = 0;
+    // Why details() answered empty for an event that has details (its file
+    // could not be read again, or changed since it was loaded); empty while
+    // every answer was the event's own. Whatever writes details out checks
+    // it: empty details are no one's pid.
+    virtual QString problem() const { return {}; }
 };
 
 // One bucket of a zoomed view of one module's count: what a pixel column
@@ -72,6 +79,9 @@ public:
     int refcount(std::size_t i) const; // lsmod's number, -1 if the event has none
     ModuleEvent event(std::size_t i) const;
     EventDetails details(std::size_t i) const; // empty details without a source
+    // Why the events' pids, commands and call sites could not all be read
+    // back, as a sentence; empty while they could (or without a source).
+    QString detailsProblem() const;
 
     int moduleCount() const;
     QString moduleName(int id) const;
@@ -88,6 +98,11 @@ public:
 
     const QList<LostEvents> &lostEvents() const;
     qint64 lostEventCount() const;
+    // Gets and puts per call site as the kernel counted them over the
+    // capture (hist triggers), when the recording has them: exact whatever
+    // the ring buffer lost. A trace.dat and older session files have none.
+    void setKernelCounts(std::optional<KernelCallSiteCounts> counts);
+    const std::optional<KernelCallSiteCounts> &kernelCounts() const;
     std::size_t residentBytes() const; // the resident columns and indexes
     // The per-event columns alone: 16 bytes an event. Room reserved beyond
     // the last event is not counted: untouched, it is not resident. The

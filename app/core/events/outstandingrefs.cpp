@@ -207,4 +207,64 @@ QStringList leakingCallSites(const OutstandingRefs &refs, int limit)
     return sites;
 }
 
+bool useKernelCounts(OutstandingRefs *refs, const EventStore &store, int moduleId)
+{
+    const std::optional<KernelCallSiteCounts> &counts = store.kernelCounts();
+    if (!counts || store.lostEvents().isEmpty() || moduleId < 0 || moduleId >= store.moduleCount())
+        return false;
+    const QString module = store.moduleName(moduleId);
+    // The events of a site, where they were seen, still point the chart at
+    // them: a get's group keeps its events.
+    QHash<QString, QList<std::uint32_t>> seen;
+    for (const OutstandingGroup &group : std::as_const(refs->byCallSite))
+        seen.insert(group.label, group.events);
+    QList<OutstandingGroup> groups;
+    refs->gets = 0;
+    refs->puts = 0;
+    for (const CallSiteCount &site : counts->of(module)) {
+        OutstandingGroup group;
+        group.label = site.callSite;
+        group.callSite = site.address;
+        group.gets = site.gets;
+        group.puts = site.puts;
+        group.events = seen.value(site.callSite);
+        refs->gets += site.gets;
+        refs->puts += site.puts;
+        groups.append(group);
+    }
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const OutstandingGroup &a, const OutstandingGroup &b) {
+                         if (a.outstanding() != b.outstanding())
+                             return a.outstanding() > b.outstanding();
+                         return a.gets > b.gets;
+                     });
+    refs->byCallSite = groups;
+    refs->kernelCounted = true;
+    return true;
+}
+
+QString lostEventsNote(const EventStore &store, bool exact)
+{
+    if (store.lostEvents().isEmpty())
+        return {};
+    const qint64 lost = store.lostEventCount();
+    const bool exactCounts = exact && store.kernelCounts();
+    // The kernel only said that it lost some: no number.
+    if (lost <= 0)
+        return exactCounts ? QCoreApplication::translate(
+                                 "OutstandingRefs",
+                                 "Events lost; counts per call site are exact from the kernel's "
+                                 "counters")
+                           : QCoreApplication::translate("OutstandingRefs",
+                                                         "Events lost; counts may be incomplete");
+    return exactCounts
+               ? QCoreApplication::translate(
+                     "OutstandingRefs",
+                     "%1 events lost; counts per call site are exact from the kernel's counters")
+                     .arg(lost)
+               : QCoreApplication::translate("OutstandingRefs",
+                                             "%1 events lost; counts may be incomplete")
+                     .arg(lost);
+}
+
 } // namespace refscope

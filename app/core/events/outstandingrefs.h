@@ -44,6 +44,9 @@ struct OutstandingRefs {
     QList<OutstandingGet> unreleased; // every outstanding get, oldest first
     qint64 gets = 0;
     qint64 puts = 0;
+    // byCallSite, gets and puts are the kernel's own counts of the whole
+    // capture (useKernelCounts), not the events'.
+    bool kernelCounted = false;
 };
 
 // Counts the gets and puts of `moduleId` with fromNs <= timestamp < toNs.
@@ -78,5 +81,21 @@ OutstandingRefs computeOutstandingRefs(const EventStore &store, int moduleId, qi
 // `limit`: what "why can't I unload it?" points at when references are
 // left that no holder explains.
 QStringList leakingCallSites(const OutstandingRefs &refs, int limit = 3);
+
+// When the recording lost events and has the kernel's counts per call site
+// (a capture's hist triggers), the whole recording's counts of `moduleId`
+// become the kernel's: byCallSite holds each call site's gets and puts as
+// counted there (a put where it was made, so misc_open's gets and __fput's
+// puts are two rows), gets and puts their sums, which the count's change
+// matches exactly. byTask and unreleased stay the events' (the kernel does
+// not count by task). False, refs unchanged, when there is nothing to use:
+// no loss (the events are complete, their pairing says more) or no counts.
+bool useKernelCounts(OutstandingRefs *refs, const EventStore &store, int moduleId);
+
+// What the recording's losses mean for the counts, "" without loss:
+// "N events lost; counts per call site are exact from the kernel's
+// counters" when the recording has them (and `exact`, for counts taken from
+// them), else "N events lost; counts may be incomplete".
+QString lostEventsNote(const EventStore &store, bool exact = true);
 
 } // namespace refscope

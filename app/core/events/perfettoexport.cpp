@@ -81,6 +81,10 @@ QString writePerfettoJson(const EventStore &events, QIODevice *out, const Export
     QByteArray chunk;
     chunk.reserve(1 << 20);
     auto flush = [&]() -> QString {
+        // Nothing is written whose pids and commands are blanks for
+        // details that could not be read.
+        if (const QString problem = events.detailsProblem(); !problem.isEmpty())
+            return problem;
         if (out->write(chunk) != chunk.size())
             return out->errorString();
         chunk.clear();

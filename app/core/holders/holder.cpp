@@ -36,6 +36,10 @@ QString holderKindName(HolderKind kind)
         return QStringLiteral("loop");
     case HolderKind::DeviceMapper:
         return QStringLiteral("dm");
+    case HolderKind::Md:
+        return QStringLiteral("md");
+    case HolderKind::IoUring:
+        return QStringLiteral("io_uring");
     }
     return QStringLiteral("file");
 }
@@ -53,6 +57,10 @@ bool isKernelObjectKind(HolderKind kind)
     case HolderKind::Nls:
     case HolderKind::LoopBacking:
     case HolderKind::DeviceMapper:
+    case HolderKind::Md:
+    // A process holds the ring, as with tcp-cc sockets: the user ends it
+    // (the undo step); RefScope does not close the ring itself.
+    case HolderKind::IoUring:
         return true;
     case HolderKind::File:
     case HolderKind::Socket:
@@ -71,7 +79,8 @@ std::optional<HolderKind> holderKindFromName(const QString &name)
         HolderKind::Module,    HolderKind::Kthread,       HolderKind::TrafficControl,
         HolderKind::Netfilter, HolderKind::Swap,          HolderKind::Crypto,
         HolderKind::Bpf,       HolderKind::TcpCongestion, HolderKind::IoScheduler,
-        HolderKind::Nls,       HolderKind::LoopBacking,   HolderKind::DeviceMapper};
+        HolderKind::Nls,       HolderKind::LoopBacking,   HolderKind::DeviceMapper,
+        HolderKind::Md,        HolderKind::IoUring};
     for (const HolderKind k : kinds) {
         if (holderKindName(k) == name)
             return k;

@@ -36,9 +36,14 @@ enum class HolderKind {
     Nls,
     LoopBacking,
     DeviceMapper,
+    // An md array's personality and member devices.
+    Md,
+    // Files a process registered with an io_uring (IORING_REGISTER_FILES):
+    // the ring keeps them open after the process closed its fds.
+    IoUring,
 };
 // "file", "socket", "mount", "module", "kthread", "tc", "netfilter", "swap",
-// "crypto", "bpf", "tcp-cc", "iosched", "nls", "loop", "dm"
+// "crypto", "bpf", "tcp-cc", "iosched", "nls", "loop", "dm", "md", "io_uring"
 QString holderKindName(HolderKind kind);
 std::optional<HolderKind> holderKindFromName(const QString &name);
 // A kernel object the census found (qdisc, rule, swap area, crypto
@@ -142,6 +147,11 @@ enum class HolderSentenceCode {
     XtCtHelper,           // the helper, the module alias
     TcpCongestion,        // the congestion control, how many sockets
     TcpCongestionDefault, // the congestion control
+    MdPersonality,        // the array, its level, the module alias
+    MdMember,             // the array, its members of this driver
+    IoUringFile,          // the ring's fd, the registered file's name, the device node
+    NftObjectType,        // the stateful object's type, the module alias
+    NftCoreObjectType,    // the stateful object's type (built into nf_tables)
 };
 
 struct HolderSentence {

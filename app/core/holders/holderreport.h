@@ -7,6 +7,8 @@
 #include "events/outstandingrefs.h"
 #include "holders/holder.h"
 
+#include <QElapsedTimer>
+
 namespace refscope {
 
 // The helper kernel module's answer, when the caller could ask it.
@@ -24,6 +26,20 @@ struct RecordedGets {
 // False with *error set when `module` is neither loaded nor built in (or
 // the kernel has no module support at all). `recorded`: for the steps about
 // unattributed references and the driver's own gets in open().
+// Where a holders answer's time goes: with REFSCOPE_HOLDERS_TIMING set in
+// the environment, each lap() prints the time since the last one to stderr
+// ("refscope timing: census: tcp-cc 12.3 ms"); otherwise nothing is timed.
+class HolderTiming {
+public:
+    explicit HolderTiming(const char *what);
+    void lap(const char *part);
+
+private:
+    const char *m_what;
+    bool m_on;
+    QElapsedTimer m_timer;
+};
+
 bool readHolderReport(const QString &module, const ExactAnswer &exact, const RecordedGets &recorded,
                       HolderReport *report, QString *error);
 

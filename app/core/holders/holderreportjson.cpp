@@ -107,8 +107,9 @@ bool holderFromJson(const QJsonObject &json, Holder *h, QString *error)
     const QString kind = json.value(QLatin1String("kind")).toString();
     const std::optional<HolderKind> found = holderKindFromName(kind);
     if (!found) {
-        *error = QStringLiteral("holder kind \"%1\" is not file, socket, mount, module, kthread, "
-                                "tc, netfilter, swap, crypto, bpf, iosched, nls, loop or dm")
+        *error = QStringLiteral(
+                     "holder kind \"%1\" is not file, socket, mount, module, kthread, "
+                     "tc, netfilter, swap, crypto, bpf, iosched, nls, loop, dm, md or io_uring")
                      .arg(kind);
         return false;
     }

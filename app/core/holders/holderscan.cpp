@@ -8,6 +8,7 @@
 #include <QFile>
 
 #include <atomic>
+#include <charconv>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -37,6 +38,10 @@ struct Candidate {
     quint64 dev = 0; // (dev, ino): one open file always has one inode
     quint64 ino = 0;
     QByteArray protocol; // sockets: /proc/net/protocols' name
+    // An io_uring's fd: the names of the files registered with it, from its
+    // fdinfo's "UserFiles:" (the kernel prints only each file's dentry
+    // name, "tun" for /dev/net/tun, on 6.1 and 6.12 alike).
+    QList<QByteArray> ringFiles;
 };
 
 struct Process {
@@ -48,6 +53,11 @@ struct Process {
     bool kthread = false;
     QByteArray mountNamespace;
     QList<Candidate> candidates;
+    // For the census (ProcessSocketsWalk), from the same readlinks: every
+    // socket fd, and the BPF link and program fds.
+    bool fdsReadable = true;
+    QList<ProcessSocket> sockets;
+    QList<BpfFd> bpf;
 };
 
 // What the worker threads gather: raw facts only, no owner lookups (those
@@ -179,9 +189,24 @@ bool addMappedDevices(int procFd, std::vector<char> &buffer, QSet<QPair<quint64,
             continue;
         opened.insert({st.st_dev, st.st_ino});
         process.candidates.append(
-            {-1, path + " (mmapped)", st.st_mode, st.st_rdev, st.st_dev, st.st_ino, {}});
+            {-1, path + " (mmapped)", st.st_mode, st.st_rdev, st.st_dev, st.st_ino, {}, {}});
     }
     return used > 0;
+}
+
+// An io_uring fd's registered files, by name.
+QList<QByteArray> readRingFiles(int procFd, const char *fd)
+{
+    char path[300];
+    std::snprintf(path, sizeof path, "fdinfo/%s", fd);
+    const UniqueFd file(::openat(procFd, path, O_RDONLY | O_CLOEXEC));
+    if (!file.valid())
+        return {};
+    QByteArray text;
+    char buffer[8192];
+    for (ssize_t n; (n = ::read(file.get(), buffer, sizeof buffer)) > 0;)
+        text.append(buffer, n);
+    return parseRingFiles(text);
 }
 
 // Reads one process. Cheap on purpose (one readlink per fd, a stat only for
@@ -202,8 +227,10 @@ void readProcess(int pid, bool sockets, const QByteArray &ourNamespace, Worker &
         process.mountNamespace = QByteArray(link, n);
     const bool ourMounts = process.mountNamespace == ourNamespace;
     const UniqueFd dirFd(::openat(procFd.get(), "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (!dirFd.valid() && errno == EACCES)
+    if (!dirFd.valid() && errno == EACCES) {
         raw.allReadable = false;
+        process.fdsReadable = false;
+    }
     QSet<QPair<quint64, quint64>> opened;
     // procfs fills the buffer until it runs out of fds or of room: a batch
     // that left room for more was the last one, so no empty call is needed.
@@ -222,7 +249,16 @@ void readProcess(int pid, bool sockets, const QByteArray &ourNamespace, Worker &
             // Most fds are plain files, pipes and sockets no module owns:
             // told apart by the link text before anything is allocated.
             const std::string_view target(link, size_t(n));
+            if (bool link = false; isBpfFdTarget(target, &link))
+                process.bpf.append({pid, std::atoi(name), link});
             const bool socket = target.starts_with("socket:");
+            // The census's list of sockets: "socket:[INODE]".
+            qsizetype censusSocket = -1;
+            if (quint64 inode = 0; socket && target.starts_with("socket:[")) {
+                std::from_chars(target.data() + 8, target.data() + target.size(), inode);
+                censusSocket = process.sockets.size();
+                process.sockets.append({std::atoi(name), inode, QByteArray()});
+            }
             const bool anonInode = target.starts_with("anon_inode:");
             const bool device = target.starts_with("/dev/");
             if (!anonInode && !device && !(socket && sockets))
@@ -231,6 +267,8 @@ void readProcess(int pid, bool sockets, const QByteArray &ourNamespace, Worker &
             c.fd = std::atoi(name);
             c.target = QByteArray(link, n);
             if (anonInode) {
+                if (target == "anon_inode:[io_uring]")
+                    c.ringFiles = readRingFiles(procFd.get(), name);
                 process.candidates.append(c);
                 continue;
             }
@@ -249,6 +287,8 @@ void readProcess(int pid, bool sockets, const QByteArray &ourNamespace, Worker &
                 if (len <= 0)
                     continue;
                 c.protocol = QByteArray(protocol, len).chopped(protocol[len - 1] == '\0' ? 1 : 0);
+                if (censusSocket >= 0)
+                    process.sockets[censusSocket].protocol = c.protocol;
             } else if (!S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode)) {
                 continue;
             }
@@ -478,11 +518,159 @@ RawScan readProcesses(const QList<int> &pids, bool sockets, const QByteArray &ou
     return raw;
 }
 
+// Device nodes of /dev by file name, for the names an io_uring's fdinfo
+// gives: only a name that is one device node can be tied to its driver.
+class DeviceNames {
+public:
+    // The one device node named `name`, or false (none, or several).
+    bool find(const QByteArray &name, QByteArray *path, struct stat *st)
+    {
+        if (!m_read)
+            read(QByteArrayLiteral("/dev"), 0);
+        m_read = true;
+        const auto it = m_nodes.constFind(name);
+        if (it == m_nodes.constEnd() || it->size() != 1)
+            return false;
+        *path = it->first().first;
+        *st = it->first().second;
+        return true;
+    }
+
+private:
+    void read(const QByteArray &dir, int depth)
+    {
+        DIR *d = ::opendir(dir.constData());
+        if (!d)
+            return;
+        while (const dirent *entry = ::readdir(d)) {
+            const QByteArray name(entry->d_name);
+            if (name == "." || name == "..")
+                continue;
+            const QByteArray path = dir + '/' + name;
+            struct stat st;
+            if (::lstat(path.constData(), &st) != 0)
+                continue;
+            // Links (/dev/disk/by-*, /dev/fd) name nodes listed elsewhere.
+            if (S_ISDIR(st.st_mode) && depth < 4 && name != "shm" && name != "mqueue")
+                read(path, depth + 1);
+            else if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+                m_nodes[name].append({path, st});
+        }
+        ::closedir(d);
+    }
+
+    bool m_read = false;
+    QHash<QByteArray, QList<QPair<QByteArray, struct stat>>> m_nodes;
+};
+
+// The files processes registered with an io_uring and closed: the ring
+// keeps them open (one reference each, as an fd would), so its process
+// holds their drivers. A ring shared by fork is counted once, for its
+// first process. A device the same process also has an fd on may be the
+// very file it registered (fdinfo cannot tell): it is not counted twice,
+// the fd's holder covers it.
+void addRingHolders(ModuleOwners &owners, QList<Process> &processes, const QByteArray &ourNamespace,
+                    QHash<QString, QList<Holder>> &holders)
+{
+    DeviceNames devices;
+    QList<QPair<int, int>> rings; // (pid, fd) of the rings counted
+    for (Process &process : processes) {
+        for (const Candidate &c : std::as_const(process.candidates)) {
+            if (c.ringFiles.isEmpty() || process.mountNamespace != ourNamespace)
+                continue; // another mount namespace's /dev is another directory
+            const bool shared = std::any_of(rings.cbegin(), rings.cend(), [&](const auto &r) {
+                return ::syscall(SYS_kcmp, process.pid, r.first, KCMP_FILE, c.fd, r.second) == 0;
+            });
+            if (shared || !describe(process))
+                continue;
+            rings.append({process.pid, c.fd});
+            QHash<QString, Holder> byModule;
+            QStringList order;
+            QSet<QByteArray> seen;
+            for (const QByteArray &name : c.ringFiles) {
+                QByteArray path;
+                struct stat st;
+                if (seen.contains(name) || !devices.find(name, &path, &st))
+                    continue;
+                seen.insert(name);
+                const bool alsoOpen = std::any_of(
+                    process.candidates.cbegin(), process.candidates.cend(), [&](const auto &o) {
+                        return o.ringFiles.isEmpty() && o.rdev == st.st_rdev &&
+                               (o.mode & S_IFMT) == (st.st_mode & S_IFMT);
+                    });
+                if (alsoOpen)
+                    continue;
+                Attribution owner = S_ISCHR(st.st_mode) ? owners.charDevice(st.st_rdev)
+                                                        : owners.blockDevice(st.st_rdev);
+                if (!owner.found())
+                    continue;
+                const QString node = QString::fromUtf8(path);
+                auto it = byModule.find(owner.module);
+                if (it == byModule.end()) {
+                    order << owner.module;
+                    it = byModule.insert(owner.module, Holder{});
+                    it->kind = HolderKind::IoUring;
+                    it->pid = process.pid;
+                    it->comm = process.comm;
+                    it->fds = {c.fd};
+                    it->refs = 0;
+                    it->source = HolderSource::Inferred;
+                    it->undo = QStringLiteral("kill %1").arg(process.pid);
+                } else {
+                    it->path += QStringLiteral(", ");
+                }
+                it->path += node;
+                ++it->refs;
+                QList<HolderSentence> rule = it->ruleSentences;
+                rule << HolderSentence{HolderSentenceCode::IoUringFile,
+                                       {QString::number(c.fd), QString::fromUtf8(name), node}};
+                rule += owner.rule;
+                // One open of tun takes its file operations and its socket
+                // protocol (tun_chr_open's sk_alloc): 2, as for an fd.
+                if (owner.module == QLatin1String("tun") && node == QLatin1String("/dev/net/tun")) {
+                    ++it->refs;
+                    rule << HolderSentence{HolderSentenceCode::RefsPerOpen,
+                                           {node, QStringLiteral("2")}};
+                }
+                setHolderRule(*it, rule);
+            }
+            for (const QString &module : std::as_const(order)) {
+                Holder h = byModule.take(module);
+                h.path =
+                    QStringLiteral("%1 (registered with io_uring fd %2)").arg(h.path).arg(c.fd);
+                holders[module].append(h);
+            }
+        }
+    }
+}
+
 } // namespace
+
+QList<QByteArray> parseRingFiles(const QByteArray &fdinfo)
+{
+    QList<QByteArray> names;
+    const qsizetype start = fdinfo.indexOf("\nUserFiles:");
+    if (start < 0)
+        return names;
+    const QList<QByteArray> lines = fdinfo.mid(start + 1).split('\n');
+    for (const QByteArray &line : lines.mid(1)) {
+        if (!line.startsWith(' '))
+            break; // "UserBufs:" and what follows
+        const qsizetype colon = line.indexOf(": ");
+        if (colon > 0)
+            names << line.mid(colon + 2);
+    }
+    return names;
+}
 
 HolderScan scanHolders()
 {
     ModuleOwners owners(loadedModuleNames());
+    return scanHolders(owners);
+}
+
+HolderScan scanHolders(ModuleOwners &owners)
+{
     QHash<quint64, int> netlink = readNetlinkProtocols();
     // Sockets cost a stat and an xattr each: read them only when a loaded
     // module owns a socket protocol or a registered netlink protocol.
@@ -501,7 +689,13 @@ HolderScan scanHolders()
     Attributor attributor(owners, std::move(netlink));
     QList<int> namespacePids; // one process per mount namespace other than ours
     QSet<QByteArray> namespaces{ourNamespace};
+    const int ourPid = int(::getpid());
     for (Process &process : raw.processes) {
+        // The census's view of the same fds: every process's but ours.
+        if (process.pid != ourPid)
+            scan.processSockets.append(
+                {process.pid, process.fdsReadable, std::move(process.sockets)});
+        scan.bpfFds += process.bpf;
         for (const Candidate &c : process.candidates)
             attributor.add(process, c);
         if (process.kthread)
@@ -512,6 +706,7 @@ HolderScan scanHolders()
         }
     }
     scan.holders = attributor.holders();
+    addRingHolders(owners, raw.processes, ourNamespace, scan.holders);
     addMountHolders(owners, namespacePids, scan.holders);
     return scan;
 }

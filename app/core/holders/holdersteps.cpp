@@ -165,6 +165,15 @@ QString stepForHolder(const Holder &holder, TextLanguage language)
         return holderPhrase(
             QT_TRANSLATE_NOOP("refscope::HolderText", "remove the mapped device of %1: %2"),
             language, {holder.path, holder.undo});
+    case HolderKind::Md:
+        return holderPhrase(QT_TRANSLATE_NOOP("refscope::HolderText", "stop the array of %1: %2"),
+                            language, {holder.path, holder.undo});
+    case HolderKind::IoUring:
+        return holderPhrase(
+            QT_TRANSLATE_NOOP("refscope::HolderText",
+                              "end %1, or let it close its io_uring (%3), which keeps %2 open: "
+                              "%4"),
+            language, {process, holder.path, describeFds(holder.fds, language), holder.undo});
     }
     return {};
 }

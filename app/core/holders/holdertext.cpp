@@ -178,6 +178,16 @@ const SentenceSource kSentences[] = {
      QT_TRANSLATE_NOOP("refscope::HolderText", "sock_diag: %2 TCP socket(s) use the congestion control %1, each holding a reference on its module until it is closed")},
     {HolderSentenceCode::TcpCongestionDefault, "tcp_congestion_default",
      QT_TRANSLATE_NOOP("refscope::HolderText", "net.ipv4.tcp_congestion_control: the network namespace's default congestion control %1 holds a reference on its module")},
+    {HolderSentenceCode::MdPersonality, "md_personality",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "md: the running array %1 holds its %2 personality (modules.alias: %3) until it is stopped")},
+    {HolderSentenceCode::MdMember, "md_member",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "md: the array %1 keeps its members %2 open, one reference each")},
+    {HolderSentenceCode::IoUringFile, "io_uring_file",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "the io_uring of fd %1 keeps the registered file %2 open (its fdinfo names only the file's name; %3 is the one device node of that name in /dev)")},
+    {HolderSentenceCode::NftObjectType, "nft_object_type",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "nf_tables: each stateful %1 object holds a reference on the module of its type until it is deleted (modules.alias: %2)")},
+    {HolderSentenceCode::NftCoreObjectType, "nft_core_object_type",
+     QT_TRANSLATE_NOOP("refscope::HolderText", "nf_tables: each stateful %1 object, a type built into nf_tables, holds a reference on nf_tables until it is deleted")},
 };
 // clang-format on
 
@@ -325,6 +335,10 @@ QString holderKindText(HolderKind kind)
         return QCoreApplication::translate("refscope::HolderText", "loop backing device");
     case HolderKind::DeviceMapper:
         return QCoreApplication::translate("refscope::HolderText", "device-mapper");
+    case HolderKind::Md:
+        return QCoreApplication::translate("refscope::HolderText", "md array");
+    case HolderKind::IoUring:
+        return QCoreApplication::translate("refscope::HolderText", "io_uring registered file");
     }
     return {};
 }

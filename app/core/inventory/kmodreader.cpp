@@ -120,7 +120,8 @@ std::optional<ModuleState> loadedState(const kmod_module *mod)
 // One loaded module, or nothing when it went away while being read: every
 // libkmod call fails with ENOENT once /sys/module/<name> is gone, and the
 // final check catches an unload that happened between two reads.
-std::optional<ModuleInfo> readModule(kmod_module *mod, const QSet<QString> &permanent, bool modinfo)
+std::optional<ModuleInfo> readModule(kmod_module *mod, const QSet<QString> &permanent,
+                                     const SnapshotOptions &options)
 {
     ModuleInfo info;
     info.name = moduleName(mod);
@@ -136,10 +137,12 @@ std::optional<ModuleInfo> readModule(kmod_module *mod, const QSet<QString> &perm
     const int refcount = kmod_module_get_refcnt(mod);
     info.refcount = refcount >= -1 ? refcount : 0;
     info.permanent = permanent.contains(info.name);
-    info.taints = readModuleTaints(info.name);
     info.holders = holderNames(mod);
-    info.params = readModuleParams(info.name);
-    if (modinfo) {
+    if (options.parameters) {
+        info.taints = readModuleTaints(info.name);
+        info.params = readModuleParams(info.name);
+    }
+    if (options.modinfo) {
         if (const char *path = kmod_module_get_path(mod))
             info.path = QString::fromUtf8(path);
         fillModinfo(mod, info);
@@ -149,7 +152,7 @@ std::optional<ModuleInfo> readModule(kmod_module *mod, const QSet<QString> &perm
     return info;
 }
 
-QList<ModuleInfo> readLoadedModules(kmod_ctx *ctx, bool modinfo)
+QList<ModuleInfo> readLoadedModules(kmod_ctx *ctx, const SnapshotOptions &options)
 {
     QList<ModuleInfo> modules;
     kmod_list *raw = nullptr;
@@ -167,7 +170,7 @@ QList<ModuleInfo> readLoadedModules(kmod_ctx *ctx, bool modinfo)
     QSet<QString> present;
     for (const kmod_list *e = raw; e; e = kmod_list_next(raw, e)) {
         const Module mod(kmod_module_get_module(e));
-        std::optional<ModuleInfo> info = readModule(mod.get(), permanent, modinfo);
+        std::optional<ModuleInfo> info = readModule(mod.get(), permanent, options);
         if (info && !present.contains(info->name)) {
             present.insert(info->name);
             modules.append(*info);
@@ -269,7 +272,7 @@ Snapshot readLocalSnapshot(const SnapshotOptions &options)
     if (snapshot.support.loadable) {
         const Context ctx = newContext();
         if (ctx)
-            snapshot.modules = readLoadedModules(ctx.get(), options.modinfo);
+            snapshot.modules = readLoadedModules(ctx.get(), options);
     }
     if (options.builtin)
         snapshot.builtin =

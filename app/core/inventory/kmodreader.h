@@ -18,6 +18,10 @@ struct SnapshotOptions {
     bool modinfo = true;
     // The built-in modules and their descriptions.
     bool builtin = true;
+    // Each module's parameters and taint flags: a sysfs read per parameter
+    // of every module, which a holders answer (the count, state and users
+    // of one module) does not need.
+    bool parameters = true;
 };
 
 // Every loaded module of the running kernel at this moment, its built-in

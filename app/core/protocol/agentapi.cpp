@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/agentapi.h"
 
+#include "capture/flightjson.h"
+#include "capture/livecapturedetails.h"
 #include "holders/holderreportjson.h"
 #include "protocol/methods.h"
 #include "release/releasejson.h"
 
 #include <QJsonArray>
+#include <QPointer>
 #include <QTimer>
+
+#include <exception>
 
 namespace refscope {
 
@@ -101,6 +106,100 @@ ReleaseAnswer AgentApi::releaseAnswer(const AgentReply &reply)
     if (reply.ok && !releaseResultFromJson(reply.result.toObject(), &answer.result, &error))
         setUnusable(&answer, error);
     return answer;
+}
+
+FlightStatusAnswer AgentApi::flightStatusAnswer(const AgentReply &reply)
+{
+    FlightStatusAnswer answer = answerFrom<FlightStatusAnswer>(reply);
+    QString error;
+    if (reply.ok && !flightStatusFromJson(reply.result.toObject(), &answer.status, &error))
+        setUnusable(&answer, error);
+    return answer;
+}
+
+FlightHistoryAnswer AgentApi::flightHistoryAnswer(const AgentReply &reply,
+                                                  const QList<CapturedEvent> &events)
+{
+    FlightHistoryAnswer answer = answerFrom<FlightHistoryAnswer>(reply);
+    if (!reply.ok)
+        return answer;
+    const QJsonObject result = reply.result.toObject();
+    QString error;
+    if (!flightStatusFromJson(result.value(QLatin1String("status")).toObject(), &answer.status,
+                              &error)) {
+        setUnusable(&answer, QStringLiteral("status.%1").arg(error));
+        return answer;
+    }
+    const qint64 sent = qint64(result.value(QLatin1String("events")).toDouble(-1));
+    if (sent != events.size()) {
+        setUnusable(&answer, QStringLiteral("the agent sent %1 events of the %2 it read")
+                                 .arg(events.size())
+                                 .arg(sent));
+        return answer;
+    }
+    if (events.isEmpty())
+        return answer;
+    auto store = std::make_shared<EventStore>();
+    auto details = std::make_unique<CapturedDetails>(store.get());
+    CapturedDetails *kept = details.get();
+    store->setDetailsSource(std::move(details));
+    try {
+        for (const CapturedEvent &e : events) {
+            store->append(e.event); // refuses events out of order, or of an absurd CPU
+            kept->append(e.details);
+        }
+    } catch (const std::exception &refused) {
+        setUnusable(&answer, QString::fromUtf8(refused.what()));
+        return answer;
+    }
+    answer.events = std::move(store);
+    return answer;
+}
+
+void AgentApi::requestFlightStatus(FlightStatusHandler onAnswer) const
+{
+    callOrFail(m_client, agentmethod::FlightStatus, {},
+               [onAnswer = std::move(onAnswer)](const AgentReply &reply) {
+                   onAnswer(flightStatusAnswer(reply));
+               });
+}
+
+void AgentApi::requestFlightHistory(FlightHistoryHandler onAnswer) const
+{
+    if (!m_client) {
+        noClient([onAnswer = std::move(onAnswer)](const AgentReply &reply) {
+            onAnswer(flightHistoryAnswer(reply, {}));
+        });
+        return;
+    }
+    // The events come as trace.events notifications, each before the reply
+    // (the agent answers in order): gathered until it comes.
+    struct Gathered {
+        QList<CapturedEvent> events;
+        QString error;
+    };
+    auto gathered = std::make_shared<Gathered>();
+    QPointer<QObject> listening = new QObject(m_client);
+    QObject::connect(m_client, &AgentClient::notification, listening,
+                     [gathered](const QString &event, const QJsonObject &params) {
+                         if (event != agentevent::TraceEvents || !gathered->error.isEmpty())
+                             return;
+                         QList<CapturedEvent> batch;
+                         if (!decodeCapturedEvents(params, &batch, &gathered->error))
+                             return;
+                         gathered->events.append(std::move(batch));
+                     });
+    m_client->call(agentmethod::FlightRead, {},
+                   [gathered, listening, onAnswer = std::move(onAnswer)](const AgentReply &reply) {
+                       delete listening.data();
+                       if (reply.ok && !gathered->error.isEmpty()) {
+                           FlightHistoryAnswer answer;
+                           setUnusable(&answer, gathered->error);
+                           onAnswer(answer);
+                           return;
+                       }
+                       onAnswer(flightHistoryAnswer(reply, gathered->events));
+                   });
 }
 
 void AgentApi::requestHolders(const QString &module, const HoldersOptions &options,

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The typed client side of the agent's "holders", "release" and "shutdown"
-// methods: callers hand over and get back the types of holders/ and
+// The typed client side of the agent's "holders", "release", "flight.status",
+// "flight.read" and "shutdown" methods: callers hand over and get back the types of holders/ and
 // release/, never JSON, and the method names come from methods.h. A thin
 // view of an AgentClient the caller keeps alive; copying it is cheap.
 #pragma once
 
+#include "capture/flightrecorder.h"
+#include "capture/livecaptureprotocol.h"
+#include "events/eventstore.h"
 #include "events/outstandingrefs.h"
 #include "holders/holder.h"
 #include "protocol/agentclient.h"
@@ -13,6 +16,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace refscope {
@@ -47,6 +51,17 @@ struct ReleaseAnswer : AgentAnswer {
     ReleaseResult result;
 };
 
+struct FlightStatusAnswer : AgentAnswer {
+    FlightStatus status;
+};
+
+// The flight recorder's frozen history, read out of the kernel (the next
+// read finds only what a later failed unload froze).
+struct FlightHistoryAnswer : AgentAnswer {
+    FlightStatus status;                // as it was right before the read: what was frozen
+    std::shared_ptr<EventStore> events; // with each event's details; empty when nothing was frozen
+};
+
 class AgentApi {
 public:
     explicit AgentApi(AgentClient *client) : m_client(client) {}
@@ -54,12 +69,18 @@ public:
 
     using HoldersHandler = std::function<void(const HoldersAnswer &)>;
     using ReleaseHandler = std::function<void(const ReleaseAnswer &)>;
+    using FlightStatusHandler = std::function<void(const FlightStatusAnswer &)>;
+    using FlightHistoryHandler = std::function<void(const FlightHistoryAnswer &)>;
 
     // As AgentClient::call: the handler runs exactly once, from the event
     // loop; with error "disconnected" when there is no client.
     void requestHolders(const QString &module, const HoldersOptions &options,
                         HoldersHandler onAnswer) const;
     void requestRelease(const ReleaseRequest &request, ReleaseHandler onAnswer) const;
+    void requestFlightStatus(FlightStatusHandler onAnswer) const;
+    // The history arrives as trace.events notifications before the reply,
+    // gathered here; the agent refuses (busy) while it runs a capture.
+    void requestFlightHistory(FlightHistoryHandler onAnswer) const;
     // Asks the agent to exit; nobody waits for the reply.
     void requestShutdown() const;
 
@@ -77,6 +98,10 @@ public:
     static QJsonObject holdersParams(const QString &module, const HoldersOptions &options);
     static HoldersAnswer holdersAnswer(const AgentReply &reply);
     static ReleaseAnswer releaseAnswer(const AgentReply &reply);
+    static FlightStatusAnswer flightStatusAnswer(const AgentReply &reply);
+    // flight.read's reply with the events its notifications brought.
+    static FlightHistoryAnswer flightHistoryAnswer(const AgentReply &reply,
+                                                   const QList<CapturedEvent> &events);
 
 private:
     QPointer<AgentClient> m_client;

@@ -40,17 +40,29 @@ QString lastLine(const QString &text)
     return lines.isEmpty() ? QString() : lines.last().trimmed();
 }
 
-// Why a local agent process ended, in words a person can act on. pkexec
-// exits 126 when the authentication dialog was dismissed and 127 when polkit
-// refused (or the user could not authenticate).
+// pkexec exits 126 when the authentication dialog was dismissed and 127
+// when polkit refused (or the user could not authenticate).
+AgentClient::EndInfo::Pkexec pkexecAnswer(const QString &program, int exitCode, bool crashed)
+{
+    using Pkexec = AgentClient::EndInfo::Pkexec;
+    if (QFileInfo(program).fileName() != QLatin1String("pkexec") || crashed)
+        return Pkexec::NoAnswer;
+    return exitCode == 126   ? Pkexec::Dismissed
+           : exitCode == 127 ? Pkexec::NotAuthorized
+                             : Pkexec::NoAnswer;
+}
+
+// Why a local agent process ended, in words a person can act on.
 QString processEndReason(const QString &program, int exitCode, bool crashed,
                          const QString &stderrTail)
 {
-    if (QFileInfo(program).fileName() == QLatin1String("pkexec") && !crashed) {
-        if (exitCode == 126)
-            return AgentClient::tr("authentication dismissed");
-        if (exitCode == 127)
-            return AgentClient::tr("not authorized");
+    switch (pkexecAnswer(program, exitCode, crashed)) {
+    case AgentClient::EndInfo::Pkexec::Dismissed:
+        return AgentClient::tr("authentication dismissed");
+    case AgentClient::EndInfo::Pkexec::NotAuthorized:
+        return AgentClient::tr("not authorized");
+    case AgentClient::EndInfo::Pkexec::NoAnswer:
+        break;
     }
     QString reason =
         crashed ? AgentClient::tr("the agent (%1) was killed").arg(program)
@@ -316,6 +328,8 @@ void AgentClient::onProcessFinished(int exitCode, bool crashed)
     m_end.processEnded = true;
     m_end.exitCode = exitCode;
     m_end.crashed = crashed;
+    if (!m_helloDone)
+        m_end.pkexec = pkexecAnswer(m_process->program(), exitCode, crashed);
     fail(processEndReason(m_process->program(), exitCode, crashed, m_processStderrTail));
 }
 

@@ -51,6 +51,10 @@ public:
         QString stderrTail;     // the process's last stderr output
         QString handshakeError; // the refused hello's error code
         bool greeted = false;   // the hello had succeeded before the end
+        // pkexec's own answer when it ended before the agent greeted:
+        // the dialog dismissed (its exit 126) or polkit's refusal (127).
+        enum class Pkexec { NoAnswer, Dismissed, NotAuthorized };
+        Pkexec pkexec = Pkexec::NoAnswer;
     };
     // explain returns the reason every pending call and disconnected() get.
     void setEndExplainer(std::function<QString(const EndInfo &)> explain);

@@ -40,11 +40,15 @@ const QList<AgentModeInfo> &agentModes()
          QLatin1String("--release"),
          QLatin1String("org.refscope.release"),
          {Hello, Snapshot, Holders, Release, Shutdown}},
+        {AgentMode::Flight,
+         QLatin1String("--flight"),
+         QLatin1String("org.refscope.flight"),
+         {Hello, FlightStatus, FlightRead, Shutdown}},
         {AgentMode::Lab,
          QLatin1String("--lab"),
          QLatin1String(),
          {Hello, Snapshot, Holders, TraceStart, TraceStop, Release, ModuleLoad, ModuleUnload,
-          LabExec, Shutdown}},
+          LabExec, FlightStatus, FlightRead, Shutdown}},
     };
     return modes;
 }
@@ -71,7 +75,8 @@ AgentArguments parseAgentArguments(const QStringList &args)
         return parsed;
     };
     if (args.isEmpty())
-        return refuse(QStringLiteral("no mode: give one of --inspect, --release MODULE, --lab"));
+        return refuse(
+            QStringLiteral("no mode: give one of --inspect, --release MODULE, --flight, --lab"));
     const QString &first = args.first();
     if (first == QLatin1String("--help") || first == QLatin1String("--version")) {
         if (args.size() > 1)
@@ -104,7 +109,7 @@ AgentArguments parseAgentArguments(const QStringList &args)
         return parsed;
     }
     return refuse(QStringLiteral("unknown argument \"%1\": the first argument must be one of "
-                                 "--inspect, --release MODULE, --lab")
+                                 "--inspect, --release MODULE, --flight, --lab")
                       .arg(first));
 }
 
@@ -134,8 +139,8 @@ QString agentModesHelp()
 QString labModeRefusal(const QByteArray &cmdline, bool underPkexec, bool underSudo)
 {
     if (underPkexec)
-        return QStringLiteral("--lab is refused under pkexec: polkit authorises the inspect and "
-                              "release modes only");
+        return QStringLiteral("--lab is refused under pkexec: polkit authorises the inspect, "
+                              "release and flight modes only");
     if (underSudo)
         return QStringLiteral("--lab is refused under sudo: it runs only as the lab guest's own "
                               "root");

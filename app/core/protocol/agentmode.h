@@ -20,6 +20,10 @@ enum class AgentMode {
     // --release MODULE: one force release of MODULE, then exit
     // (org.refscope.release, asked every time).
     Release,
+    // --flight: the flight recorder's state and its frozen history
+    // (org.refscope.flight); starting and stopping it stay with the CLI
+    // and the systemd unit.
+    Flight,
     // --lab: everything, lab.exec and module.load/unload included; only
     // as the lab guest's own root, never under pkexec or sudo.
     Lab,

@@ -18,6 +18,8 @@ inline constexpr QLatin1String Shutdown{"shutdown"};
 inline constexpr QLatin1String TraceStart{"trace.start"};
 inline constexpr QLatin1String TraceStop{"trace.stop"};
 inline constexpr QLatin1String Release{"release"};
+inline constexpr QLatin1String FlightStatus{"flight.status"};
+inline constexpr QLatin1String FlightRead{"flight.read"};
 } // namespace agentmethod
 
 namespace agentevent {

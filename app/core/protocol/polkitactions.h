@@ -11,5 +11,7 @@ namespace refscope::polkitaction {
 inline constexpr char kInspect[] = "org.refscope.inspect";
 // --release: one force release (auth_admin, asked every time).
 inline constexpr char kRelease[] = "org.refscope.release";
+// --flight: the flight recorder's state and frozen history (auth_admin_keep).
+inline constexpr char kFlight[] = "org.refscope.flight";
 
 } // namespace refscope::polkitaction

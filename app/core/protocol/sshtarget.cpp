@@ -122,6 +122,24 @@ QString SshTarget::remoteAgent() const
     return agentPath.isEmpty() ? sshDefaultAgent() : agentPath;
 }
 
+QString SshTarget::commandLine(const QString &program) const
+{
+    QStringList words{program};
+    if (!configFile.isEmpty())
+        words << QStringLiteral("-F")
+              << (safeWord().match(configFile).hasMatch() ? configFile
+                                                          : u'\'' + configFile + u'\'');
+    if (port > 0)
+        words << QStringLiteral("-p") << QString::number(port);
+    words << (user.isEmpty() ? host : user + u'@' + host);
+    return words.join(u' ');
+}
+
+QString SshTarget::knownHostsName() const
+{
+    return port > 0 && port != 22 ? QStringLiteral("[%1]:%2").arg(host).arg(port) : host;
+}
+
 QString SshTarget::check() const
 {
     if (host.isEmpty())
@@ -312,11 +330,14 @@ QString sshEndReason(const SshTarget &target, const AgentClient::EndInfo &end)
             .arg(who);
     if (err.contains(QLatin1String("sudo: a password is required")) ||
         err.contains(QLatin1String("sudo: a terminal is required")))
+        // sudo asks for the password before it looks at the rules, so a
+        // user it would refuse anyway gets this answer too.
         return SshTarget::tr(
-                   "sudo on %1 wants a password, which cannot be typed over this connection. "
-                   "Let sudo start the agent without one there (a sudoers line such as "
-                   "\"USER ALL=(root) NOPASSWD: %2\"), or log in as root "
-                   "(--ssh-privilege root).")
+                   "sudo on %1 asks for a password before it starts the agent (it asks also "
+                   "when it would not allow you at all), and no password can be typed over "
+                   "this connection. Let sudo start exactly the agent without one there (a "
+                   "sudoers line such as \"USER ALL=(root) NOPASSWD: %2\" in "
+                   "/etc/sudoers.d/refscope), or log in as root (--ssh-privilege root).")
             .arg(who, target.remoteAgent());
     if (err.contains(QLatin1String("is not in the sudoers file")) ||
         err.contains(QLatin1String("is not allowed to execute")))
@@ -325,6 +346,14 @@ QString sshEndReason(const SshTarget &target, const AgentClient::EndInfo &end)
                    "there (\"USER ALL=(root) NOPASSWD: %2\"), or log in as root "
                    "(--ssh-privilege root).")
             .arg(who, target.remoteAgent());
+    // No polkit service, or no system bus, on the target: pkexec cannot ask
+    // anyone, so a password is not the problem.
+    if (err.contains(QLatin1String("Error getting authority")))
+        return SshTarget::tr(
+                   "pkexec on %1 could not reach polkit (%2): the polkit service and the system "
+                   "D-Bus must run there for pkexec to start the agent. Use sudo "
+                   "(--ssh-privilege sudo) or a root login instead.")
+            .arg(who, lineWith(err, QStringLiteral("Error getting authority")));
     if (err.contains(QLatin1String("No authentication agent found")) ||
         (target.privilege == SshPrivilege::Pkexec && !end.greeted &&
          (end.exitCode == 126 || end.exitCode == 127)))
@@ -343,23 +372,24 @@ QString sshEndReason(const SshTarget &target, const AgentClient::EndInfo &end)
                        "machine, or someone intercepting the connection. RefScope does not "
                        "connect. Check the new key on the machine itself (ssh-keygen -lf "
                        "/etc/ssh/ssh_host_ed25519_key.pub there), then remove the old one with "
-                       "\"ssh-keygen -R %2\" and connect once with \"ssh %1\".")
-                .arg(who, target.host);
+                       "\"ssh-keygen -R %2\" and connect once with \"%3\".")
+                .arg(who, target.knownHostsName(), target.commandLine());
         if (err.contains(QLatin1String("Host key verification failed")) ||
             err.contains(QLatin1String("host key is known")))
             return SshTarget::tr(
                        "The host key of %1 is not known here yet, so RefScope cannot be sure it "
-                       "reaches the right machine. Connect once with \"ssh %1\", check the key "
+                       "reaches the right machine. Connect once with \"%2\", check the key "
                        "fingerprint it shows against the machine's own (ssh-keygen -lf "
                        "/etc/ssh/ssh_host_ed25519_key.pub there) and accept it, then try again.")
-                .arg(who);
+                .arg(who, target.commandLine());
         const QString denied = lineWith(err, QStringLiteral("Permission denied"));
         if (!denied.isEmpty() || err.contains(QLatin1String("Too many authentication failures")))
             return SshTarget::tr(
                        "%1 refused the login (%2). RefScope logs in with your own SSH keys and "
-                       "ssh-agent and never asks for a password: check that \"ssh %1\" logs in "
-                       "without one (ssh-copy-id %1 installs your key there).")
-                .arg(who, denied.isEmpty() ? lastLine(err) : denied);
+                       "ssh-agent and never asks for a password: check that \"%3\" logs in "
+                       "without one (%4 installs your key there).")
+                .arg(who, denied.isEmpty() ? lastLine(err) : denied, target.commandLine(),
+                     target.commandLine(QStringLiteral("ssh-copy-id")));
         for (const char *unreachable :
              {"Could not resolve hostname", "Connection refused", "No route to host",
               "Network is unreachable", "Connection timed out", "Operation timed out",

@@ -36,6 +36,12 @@ public:
     // [USER@]HOST[:PORT], as the user wrote it (IPv6 in brackets).
     QString name() const;
     QString remoteAgent() const;
+    // The command that reaches the target as RefScope does, for the user to
+    // type: "ssh [-F FILE] [-p PORT] [USER@]HOST" (ssh takes no HOST:PORT).
+    // `program` may be ssh-copy-id, which takes the same options.
+    QString commandLine(const QString &program = QStringLiteral("ssh")) const;
+    // The host as known_hosts names it: "[HOST]:PORT" on another port than 22.
+    QString knownHostsName() const;
     // Empty when the target can be used, else what is wrong with it.
     QString check() const;
 

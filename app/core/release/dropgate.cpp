@@ -9,12 +9,27 @@
 
 namespace refscope {
 
+// The module loaded now is the one of its last load in the recording:
+// gets of an earlier instance went with it. Where that instance begins.
+static qint64 lastLoadNs(const EventStore &store, int moduleId)
+{
+    qint64 from = store.timestampNs(0);
+    for (const std::uint32_t index : store.eventsOf(moduleId)) {
+        if (store.kind(index) == ModuleEventKind::Load)
+            from = store.timestampNs(index);
+    }
+    return from;
+}
+
 LeakEvidence leakEvidence(const EventStore &store, const QString &module,
                           const QString &recordingName)
 {
     LeakEvidence evidence;
     evidence.recording = recordingName;
     evidence.lostEvents = store.lostEventCount();
+    if (store.kernelCounts())
+        evidence.kernelSites = store.kernelCounts()->of(normalizeModuleName(module));
+    evidence.lostNote = lostEventsNote(store);
     const int id = store.findModule(normalizeModuleName(module));
     if (id < 0 || store.size() == 0)
         return evidence;
@@ -22,20 +37,29 @@ LeakEvidence leakEvidence(const EventStore &store, const QString &module,
     if (events.empty())
         return evidence;
     evidence.moduleRecorded = true;
-    // The module loaded now is the one of its last load in the recording:
-    // gets of an earlier instance went with it.
-    qint64 from = store.timestampNs(0);
     for (const std::uint32_t index : events) {
-        if (store.kind(index) == ModuleEventKind::Load)
-            from = store.timestampNs(index);
         if (store.refcount(index) >= 0)
             evidence.recordedCount = store.refcount(index);
     }
     if (store.kind(events.back()) == ModuleEventKind::Free)
         evidence.recordedCount = -1; // it was unloaded before the recording ended
     const qint64 to = store.timestampNs(store.size() - 1) + 1;
-    evidence.gets = computeOutstandingRefs(store, id, from, to).unreleased;
+    evidence.gets = computeOutstandingRefs(store, id, lastLoadNs(store, id), to).unreleased;
     return evidence;
+}
+
+QList<OutstandingGet> getsOfLastLoad(const EventStore &store, int moduleId,
+                                     const QList<OutstandingGet> &unreleased)
+{
+    if (moduleId < 0 || store.size() == 0)
+        return {};
+    const qint64 from = lastLoadNs(store, moduleId);
+    QList<OutstandingGet> gets;
+    for (const OutstandingGet &get : unreleased) {
+        if (get.timestampNs >= from)
+            gets << get;
+    }
+    return gets;
 }
 
 bool leakEvidenceFromFile(const QString &path, const QString &module, LeakEvidence *evidence,

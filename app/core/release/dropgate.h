@@ -26,6 +26,13 @@ class EventStore;
 
 LeakEvidence leakEvidence(const EventStore &store, const QString &module,
                           const QString &recordingName);
+// The gets of a count of the whole recording that belong to the module
+// loaded now, the instance of its last load in the recording: gets of an
+// earlier instance went with it. leakEvidence's rule, for a count made
+// elsewhere (the timeline's Outstanding pane, which the Holders dock asks
+// with).
+QList<OutstandingGet> getsOfLastLoad(const EventStore &store, int moduleId,
+                                     const QList<OutstandingGet> &unreleased);
 // Opens the recording; false with *error when it cannot be read.
 bool leakEvidenceFromFile(const QString &path, const QString &module, LeakEvidence *evidence,
                           QString *error);

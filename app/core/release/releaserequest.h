@@ -52,6 +52,12 @@ struct LeakEvidence {
     int recordedCount = -1;      // lsmod's count at the module's last event in it; -1 unloaded
     qint64 lostEvents = 0;       // events the recording lost (any module)
     QList<OutstandingGet> gets;  // since the module's last load in it, else since its start
+    // For the reader only, never for dropping (a count cannot pair a put
+    // with its get): the module's gets and puts per call site as the kernel
+    // counted them over the whole capture, when the recording has them, and
+    // what its losses mean for the counts ("" without loss).
+    std::optional<QList<CallSiteCount>> kernelSites;
+    QString lostNote;
     bool operator==(const LeakEvidence &o) const = default;
 };
 

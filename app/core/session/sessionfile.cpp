@@ -192,6 +192,10 @@ bool encodePayload(const Snapshot &snapshot, const EventStore &events,
             out << qint64(l.timestampNs) << qint32(l.cpu) << qint64(l.count);
         writeHolders(out, holders);
         out << QJsonDocument(sessionViewToJson(view)).toJson(QJsonDocument::Compact);
+        // Version 4: the kernel's counts per call site, empty without them.
+        const std::optional<KernelCallSiteCounts> &counts = events.kernelCounts();
+        out << (counts ? QJsonDocument(callSiteCountsToJson(*counts)).toJson(QJsonDocument::Compact)
+                       : QByteArray());
     }
     QDataStream out(payload, QIODevice::WriteOnly);
     out.setVersion(kStreamVersion);
@@ -289,6 +293,8 @@ QString saveSession(const QString &path, const Snapshot &snapshot, const EventSt
         bool complete = false;
         if (!encodePayload(snapshot, events, holders, view, progress, &payload, &complete))
             return Messages::tr("saving %1 was stopped").arg(path);
+        if (const QString problem = events.detailsProblem(); !problem.isEmpty())
+            return Messages::tr("cannot save %1: %2; %1 was not changed").arg(path, problem);
         if (!complete || quint64(payload.size()) > kMaxPayloadBytes)
             return Messages::tr("cannot save %1: the session is too large for a session file "
                                 "(%2 MiB; at most 4 GiB before compression); %1 was not changed")
@@ -442,11 +448,25 @@ QString decodeSession(const QString &path, quint32 version, const QByteArray &pa
         QByteArray viewJson;
         in >> viewJson;
         const QJsonDocument view = QJsonDocument::fromJson(viewJson, &jsonError);
-        if (in.status() != QDataStream::Ok || !in.atEnd() ||
+        if (in.status() != QDataStream::Ok || (version == 3 && !in.atEnd()) ||
             jsonError.error != QJsonParseError::NoError || !view.isObject() ||
             !sessionViewFromJson(view.object(), &loaded.view, &error))
             return Messages::tr("%1 is corrupted (its view does not parse: %2)")
                 .arg(path, error.isEmpty() ? jsonError.errorString() : error);
+    }
+    if (version >= 4) {
+        QByteArray countsJson;
+        in >> countsJson;
+        KernelCallSiteCounts counts;
+        const QJsonDocument document = countsJson.isEmpty()
+                                           ? QJsonDocument()
+                                           : QJsonDocument::fromJson(countsJson, &jsonError);
+        if (in.status() != QDataStream::Ok || !in.atEnd() ||
+            (!countsJson.isEmpty() &&
+             (!document.isObject() || !callSiteCountsFromJson(document.object(), &counts, &error))))
+            return Messages::tr("%1 is corrupted (its call site counts do not parse)").arg(path);
+        if (!countsJson.isEmpty())
+            loaded.events->setKernelCounts(counts);
     }
     loaded.events->squeeze();
     *session = std::move(loaded);

@@ -3,13 +3,19 @@
 
 #include "sources/agentsnapshotsource.h"
 
+#include <utility>
+
 namespace refscope {
 
 SshSnapshotSource::SshSnapshotSource(const SshTarget &target, QObject *parent)
     : SnapshotSource(parent), m_target(target)
 {
     // The reason is sshEndReason's plain words: host key, login, no agent...
+    // Refreshing stops until the user asks: a failed login is not retried
+    // behind their back every second.
     connect(&m_client, &AgentClient::disconnected, this, [this](const QString &reason) {
+        if (autoRefreshInterval() > 0)
+            m_resumeInterval = autoRefreshInterval();
         setAutoRefresh(0);
         emit failed(reason);
     });
@@ -22,9 +28,11 @@ QString SshSnapshotSource::description() const
 
 void SshSnapshotSource::startRead()
 {
-    // Connected on the first read, once: a failed login is not retried
-    // behind the user's back every refresh.
-    if (!m_started) {
+    // Connected on the first read; after the connection ended (a dropped
+    // network, a rebooted host), a read the user asks for (Refresh)
+    // connects again rather than repeat "not connected".
+    const bool reconnect = m_started && !m_client.isConnected();
+    if (!m_started || reconnect) {
         m_started = true;
         startSshAgent(&m_client, m_target, AgentMode::Inspect);
     }
@@ -39,6 +47,9 @@ void SshSnapshotSource::startRead()
                              Snapshot copy = *snapshot;
                              copy.origin.kind = OriginKind::Remote;
                              copy.origin.target = m_target.name();
+                             // Connected again: refreshing goes on as before the end.
+                             if (m_resumeInterval > 0)
+                                 setAutoRefresh(std::exchange(m_resumeInterval, 0));
                              endRead(&copy, {});
                          });
 }

@@ -2,7 +2,8 @@
 // Snapshots of another machine, read by a refscope-agent that ssh starts
 // there (protocol/sshtarget.h): `refscope --ssh [USER@]HOST[:PORT]`. The
 // agent runs in --inspect mode as root on the target; closing this source
-// closes ssh, and the agent ends with its input.
+// closes ssh, and the agent ends with its input. After the connection
+// ended, the next refresh connects again.
 #pragma once
 
 #include "protocol/agentclient.h"
@@ -27,6 +28,7 @@ private:
     AgentClient m_client;
     SshTarget m_target;
     bool m_started = false;
+    int m_resumeInterval = 0; // the auto refresh the connection's end stopped
 };
 
 } // namespace refscope

@@ -146,6 +146,14 @@ QString Teaching::holderKind(HolderKind kind)
         return tr("device-mapper: a mapped device's table uses a target type of the module "
                   "(flakey, crypt, delay, ...) or keeps a device of the module's driver open. "
                   "It holds the references until the mapped device is removed.");
+    case HolderKind::Md:
+        return tr("md array: a software RAID array runs the module's personality (raid1, "
+                  "raid456, ...) or keeps a member device of the module's driver open. It holds "
+                  "the references until the array is stopped.");
+    case HolderKind::IoUring:
+        return tr("io_uring: a process registered a file of the module (a device) with its "
+                  "io_uring. The ring keeps the file open after the process closed its fd, until "
+                  "the ring is closed or the process ends.");
     }
     return {};
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracefile/tracefiledetails.h"
 
+#include "tracefile/tracefilemessages.h"
+
 #include <traceevent/event-parse.h>
 
 #include <algorithm>
@@ -40,6 +42,8 @@ EventDetails TraceFileDetails::details(std::size_t index) const
         QString error;
         m_handle = TraceHandle::open(m_path, &error);
         m_openFailed = !m_handle;
+        if (m_openFailed)
+            m_problem = error;
     }
     if (!m_handle)
         return {};
@@ -48,13 +52,21 @@ EventDetails TraceFileDetails::details(std::size_t index) const
         record = m_handle->readNext(cpu);
     // The record found must be the event asked for; anything else means the
     // file changed since it was loaded, and no details beat wrong ones.
-    if (!record || qint64(record->ts) != m_store.timestampNs(index) || record->cpu != cpu)
+    if (!record || qint64(record->ts) != m_store.timestampNs(index) || record->cpu != cpu) {
+        m_problem = TraceFileMessages::tr("%1 changed since it was loaded").arg(m_path);
         return {};
+    }
     // With `trace-cmd record -T` the kernel_stack event right after an
     // event on the same CPU is that event's stack.
     TraceRecord next = m_handle->readNext(cpu);
     const bool hasStack = next && m_handle->isKernelStack(next.get());
     return m_handle->details(record.get(), hasStack ? next.get() : nullptr);
+}
+
+QString TraceFileDetails::problem() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_problem;
 }
 
 } // namespace refscope

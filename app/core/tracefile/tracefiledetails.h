@@ -29,12 +29,14 @@ public:
                      const EventStore &store,
                      std::vector<std::vector<Checkpoint>> checkpointsPerCpu);
     EventDetails details(std::size_t index) const override;
+    QString problem() const override;
 
 private:
     mutable std::mutex m_mutex; // the handle's read position is shared state
     QString m_path;
     mutable std::unique_ptr<TraceHandle> m_handle;
     mutable bool m_openFailed = false;
+    mutable QString m_problem;
     const EventStore &m_store;
     std::vector<std::vector<Checkpoint>> m_checkpoints;
 };

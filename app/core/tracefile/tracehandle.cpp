@@ -19,22 +19,13 @@ extern "C" tep_record *tracecmd_read_cpu_last(tracecmd_input *handle, int cpu);
 #include <algorithm>
 #include <limits>
 
-#include <QElapsedTimer>
 #include <QFileInfo>
-
-#include <cerrno>
-#include <csignal>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace refscope {
 
 namespace {
 
 constexpr int openFlags = TRACECMD_FL_LOAD_NO_PLUGINS | TRACECMD_FL_LOAD_NO_SYSTEM_PLUGINS;
-
-// Set by the sanitizers' runtime (the fuzz and asan-ubsan builds) only.
-extern "C" void __sanitizer_set_death_callback(void (*callback)()) __attribute__((weak));
 
 // libtracecmd 1.3 and libtraceevent trust what they read: fuzzing found
 // tracecmd_open crashing in its own clean-up of a compressed file whose data
@@ -46,31 +37,26 @@ extern "C" void __sanitizer_set_death_callback(void (*callback)()) __attribute__
 // _exit.
 bool readsWithoutCrashing(const QByteArray &path, bool readAll)
 {
-    const pid_t child = fork();
-    if (child < 0)
-        return true; // cannot tell: open as before
-    if (child == 0) {
-        if (__sanitizer_set_death_callback)
-            __sanitizer_set_death_callback(nullptr); // the fuzzer's crash report is the parent's
-        tracecmd_input *input = tracecmd_open(path.constData(), openFlags);
-        if (!input)
-            _exit(3);
-        tep_handle *tep = tracecmd_get_tep(input);
-        const int cpus = tep ? tep_get_cpus(tep) : 0;
-        for (int cpu = 0; readAll && cpu < cpus; ++cpu) {
-            tracecmd_free_record(tracecmd_read_cpu_last(input, cpu));
-            for (tep_record *record = tracecmd_read_cpu_first(input, cpu); record;
-                 record = tracecmd_read_data(input, cpu))
-                tracecmd_free_record(record);
-        }
-        tracecmd_close(input);
-        _exit(0);
-    }
     // Some files make libtracecmd loop forever: the child gets 10 s and a
     // second for every 4 MB, far more than a real file needs.
     const qint64 limitMs = 10000 + QFileInfo(QString::fromLocal8Bit(path)).size() / 4000;
-    const ChildVerdict verdict = waitForCheckChild(child, limitMs);
-    return verdict == ChildVerdict::Succeeded || verdict == ChildVerdict::Unknown;
+    return survivesInChild(
+        [&path, readAll] {
+            tracecmd_input *input = tracecmd_open(path.constData(), openFlags);
+            if (!input)
+                return 3;
+            tep_handle *tep = tracecmd_get_tep(input);
+            const int cpus = tep ? tep_get_cpus(tep) : 0;
+            for (int cpu = 0; readAll && cpu < cpus; ++cpu) {
+                tracecmd_free_record(tracecmd_read_cpu_last(input, cpu));
+                for (tep_record *record = tracecmd_read_cpu_first(input, cpu); record;
+                     record = tracecmd_read_data(input, cpu))
+                    tracecmd_free_record(record);
+            }
+            tracecmd_close(input);
+            return 0;
+        },
+        limitMs);
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "holders/holdersteps.h"
 #include "holders/holdertext.h"
 #include "protocol/agentapi.h"
+#include "protocol/protocol.h"
 #include "sources/snapshotsource.h"
 #include "teaching/teaching.h"
 
@@ -85,7 +86,7 @@ HoldersDock::HoldersDock(QWidget *parent) : QDockWidget(tr("Holders"), parent)
     showMessage(tr("Select a module to see what holds it."));
 }
 
-void HoldersDock::setSource(SnapshotSource *source)
+void HoldersDock::setSource(SnapshotSource *source, const QList<HolderReport> &seen)
 {
     AgentClient *agent = source ? source->agent() : nullptr;
     const bool savedSnapshot = source && !source->isLive();
@@ -99,6 +100,16 @@ void HoldersDock::setSource(SnapshotSource *source)
     m_seen.clear();
     for (const HolderReport &report : savedReports)
         m_seen.insert(report.module, report);
+    for (const HolderReport &report : seen)
+        m_seen.insert(report.module, report);
+    // What held it minutes ago may have let go since: shown until the
+    // agent's new answer comes, never instead of it.
+    if (const auto kept = m_seen.constFind(m_module); m_agent && kept != m_seen.constEnd()) {
+        showReport(*kept);
+        ask(true);
+        showMessage(tr("Shown as it was when you last looked: asking the agent again…"));
+        return;
+    }
     refresh();
 }
 
@@ -110,15 +121,24 @@ void HoldersDock::setModule(const QString &module)
     refresh();
 }
 
-void HoldersDock::setLeakingCallSites(std::function<QStringList(const QString &)> source)
+void HoldersDock::setRecordedGets(std::function<HoldersOptions(const QString &)> source)
 {
-    m_leakingCallSites = std::move(source);
+    m_recordedGets = std::move(source);
+}
+
+bool HoldersDock::recordedGetsChanged(const QString &module) const
+{
+    if (!m_recordedGets)
+        return false;
+    const HoldersOptions now = m_recordedGets(module);
+    return now.outstandingGets != m_asked.outstandingGets ||
+           now.outstandingCallSites != m_asked.outstandingCallSites;
 }
 
 void HoldersDock::leakingCallSitesCounted(const QString &module)
 {
-    if (m_agent && module == m_module && m_report.module == module && m_report.unattributed > 0 &&
-        m_leakingCallSites && m_leakingCallSites(module) != m_askedCallSites)
+    if (m_agent && !m_asking && module == m_module && m_report.module == module &&
+        m_report.unattributed > 0 && recordedGetsChanged(module))
         refresh();
 }
 
@@ -160,9 +180,9 @@ void HoldersDock::ask(bool keepShown)
                               : tr("Asking the agent what holds %1…").arg(m_module));
         m_asking = true;
         const QString module = m_module;
-        m_askedCallSites = m_leakingCallSites ? m_leakingCallSites(module) : QStringList();
+        m_asked = m_recordedGets ? m_recordedGets(module) : HoldersOptions();
         AgentApi(m_agent).requestHolders(
-            module, {m_askedCallSites, {}},
+            module, m_asked,
             [this, guard = QPointer<HoldersDock>(this), request,
              module](const HoldersAnswer &answer) {
                 if (!guard || request != m_request)
@@ -176,6 +196,19 @@ void HoldersDock::ask(bool keepShown)
                     showMessage(answer.exactAvailable
                                     ? tr("Exact holders from RefScope's helper module.")
                                     : tr("Inferred holders: %1").arg(exactError(answer)));
+                    // The recording was counted while the agent scanned (a
+                    // history just opened): ask once more with what it says.
+                    if (report.unattributed > 0 && recordedGetsChanged(module)) {
+                        ask(true);
+                        showMessage(tr("Asking the agent again with what the recording says of "
+                                       "%1…")
+                                        .arg(module));
+                    }
+                } else if (answer.errorCode == errorcode::NotFound) {
+                    // Unloaded since it was selected (a force release, an
+                    // rmmod): the agent's sentence is right but reads as a
+                    // failure; the user's question has a plain answer.
+                    showMessage(tr("%1 is not loaded now: nothing holds it.").arg(module));
                 } else {
                     showMessage(
                         tr("The agent could not say what holds %1: %2").arg(module, answer.error));

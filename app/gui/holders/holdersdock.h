@@ -8,6 +8,7 @@
 #pragma once
 
 #include "holders/holder.h"
+#include "protocol/agentapi.h"
 
 #include <QDockWidget>
 #include <QMap>
@@ -32,7 +33,10 @@ public:
 
     // Where the window's modules come from: its agent is asked; a local or
     // saved source has none. Setting the same one again changes nothing.
-    void setSource(SnapshotSource *source);
+    // `seen`: the reports this dock showed of the source before (the window
+    // switched to another target and back); the current module's shows
+    // again at once while a live agent is asked anew.
+    void setSource(SnapshotSource *source, const QList<HolderReport> &seen = {});
     void setModule(const QString &module);
     // Asks again for the current module.
     void refresh();
@@ -52,11 +56,14 @@ public:
     // "Read as root…", shown when holders could not be read: the window
     // marks it with polkit's answer.
     QPushButton *readAsRootButton() const { return m_asRoot; }
-    // Where the timeline's recording saw a module's gets never put back:
-    // the agent names them in the step about unattributed references.
-    void setLeakingCallSites(std::function<QStringList(const QString &module)> source);
+    // What the recording the timeline shows (a live capture, an opened
+    // trace or session, the flight recorder's history) says of a module's
+    // gets never put back: the gets themselves (who took them, where), or
+    // only their call sites. The agent ties the driver's own get in open
+    // to the file its task holds, and names the rest in its steps.
+    void setRecordedGets(std::function<HoldersOptions(const QString &module)> source);
     // The timeline finished counting `module`'s outstanding references: a
-    // report with unattributed ones is asked for again with the call sites.
+    // report with unattributed ones is asked for again with them.
     void leakingCallSitesCounted(const QString &module);
 
     // The holder columns (kind, process, FDs, path, refs, source) from
@@ -86,8 +93,12 @@ private:
     HolderReport m_report;
     quint64 m_request = 0; // replies to older requests are dropped
     bool m_asking = false; // a request to the agent is on its way
-    std::function<QStringList(const QString &)> m_leakingCallSites;
-    QStringList m_askedCallSites; // sent with the current module's request
+    // Whether the recording has more to say than what the report in hand
+    // was asked with.
+    bool recordedGetsChanged(const QString &module) const;
+
+    std::function<HoldersOptions(const QString &)> m_recordedGets;
+    HoldersOptions m_asked; // sent with the current module's request
     QLabel *m_status;
     QPushButton *m_asRoot;
     QLabel *m_verdict;

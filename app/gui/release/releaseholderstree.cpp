@@ -15,6 +15,9 @@ ReleaseHoldersTree::ReleaseHoldersTree(QWidget *parent) : QTreeWidget(parent)
 {
     setObjectName(QStringLiteral("releaseHolders"));
     setRootIsDecorated(false);
+    // The Clear column holds only a tick box: a focus frame around its empty
+    // text read as a second, empty box beside it. The row shows the focus.
+    setAllColumnsShowFocus(true);
     setHeaderLabels(QStringList{tr("Clear")} + HoldersDock::holderColumnTitles() +
                     QStringList{tr("Action")});
     header()->setSectionResizeMode(QHeaderView::ResizeToContents);

@@ -16,6 +16,7 @@ public:
                           const QList<HolderReport> &holders, QObject *parent = nullptr);
 
     QString description() const override;
+    QString path() const { return m_path; }
     bool isLive() const override { return false; }
     QList<HolderReport> savedHolderReports() const override { return m_holders; }
 

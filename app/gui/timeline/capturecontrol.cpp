@@ -102,6 +102,29 @@ bool CaptureControl::isCapturing() const
     return m_capture && m_capture->isRunning();
 }
 
+void CaptureControl::stopThen(std::function<void()> done)
+{
+    if (!isCapturing()) {
+        done();
+        return;
+    }
+    LiveCapture *capture = m_capture;
+    auto finish = std::make_shared<std::function<void()>>(std::move(done));
+    auto once = [finish] {
+        if (auto call = std::exchange(*finish, nullptr))
+            call();
+    };
+    connect(capture, &LiveCapture::stopped, this, once, Qt::SingleShotConnection);
+    connect(capture, &LiveCapture::failed, this, once, Qt::SingleShotConnection);
+    // Still starting: the agent cannot stop what it has not begun yet.
+    connect(
+        capture, &LiveCapture::started, capture, [capture] { capture->stop(); },
+        Qt::SingleShotConnection);
+    const QSignalBlocker blocker(m_action);
+    m_action->setChecked(false);
+    capture->stop();
+}
+
 void CaptureControl::toggle(bool on)
 {
     if (!m_capture)
@@ -131,8 +154,12 @@ void CaptureControl::keepEvents()
     // Its agent went (another source, the lab shut down) while it ran: the
     // events stay, no longer "live capture".
     const QString description = capture->isRunning() ? endedText() : m_timeline->description();
-    if (capture->events() && m_timeline->store().get() == capture->events())
+    if (capture->events() && m_timeline->store().get() == capture->events()) {
+        // Handed over, not saved: quitting or another capture still asks.
+        const bool unsaved = m_timeline->hasUnsavedCapture();
         m_timeline->setStore(std::shared_ptr<const EventStore>(capture->takeEvents()), description);
+        m_timeline->setUnsavedCapture(unsaved);
+    }
     capture->disconnect(this);
     capture->deleteLater();
 }

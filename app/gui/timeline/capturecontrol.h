@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -34,6 +35,10 @@ public:
     // it, so it is never taken for another machine's after a switch.
     void setOrigin(const QString &machine) { m_origin = machine; }
     bool isCapturing() const;
+    // Ends the capture as Stop does, then runs `done` once the agent has
+    // stopped tracing (or failed to), or at once when nothing runs: the
+    // capture can then be let go without a reply still on its way to it.
+    void stopThen(std::function<void()> done);
     // "capture of lab guest, ended at 12:04:31"
     QString endedText() const;
 

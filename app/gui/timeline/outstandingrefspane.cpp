@@ -2,6 +2,7 @@
 #include "timeline/outstandingrefspane.h"
 
 #include "models/eventtablemodel.h"
+#include "release/dropgate.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -85,6 +86,10 @@ void OutstandingRefsPane::setStore(std::shared_ptr<const EventStore> store)
     m_store = std::move(store);
     m_aNs.reset();
     m_bNs.reset();
+    // What was counted was another recording's: nobody is told of it now.
+    m_countedModule.clear();
+    m_leakingCallSites.clear();
+    m_leakingGets.clear();
     recompute();
 }
 
@@ -196,8 +201,33 @@ void OutstandingRefsPane::countSome()
 void OutstandingRefsPane::showCounted()
 {
     m_slice->stop();
-    const OutstandingRefs refs = m_counter->result();
+    OutstandingRefs refs = m_counter->result();
     m_counter.reset();
+    // The events' unreleased gets name the leaking call sites, never the
+    // kernel's counts, which cannot pair a put with its get.
+    const QStringList leaking = refscope::leakingCallSites(refs);
+    const int moduleId = m_store->findModule(m_module);
+    QString lostNote = lostEventsNote(*m_store);
+    if (m_scope == Scope::WholeRecording && useKernelCounts(&refs, *m_store, moduleId)) {
+        // The kernel counted every get and put of the capture: gets minus
+        // puts adds up to the count's change however many events were lost.
+        m_summary->setText(
+            tr("%1: %2 gets, %3 puts, %4 more gets than puts, as the kernel "
+               "counted them. Count at the end: %5.\n%6")
+                .arg(m_module)
+                .arg(refs.gets)
+                .arg(refs.puts)
+                .arg(refs.gets - refs.puts)
+                .arg(m_store->countAt(moduleId, m_store->timestampNs(m_store->size() - 1)))
+                .arg(lostNote));
+        m_byCallSite->setGroups(refs.byCallSite, m_module);
+        m_byTask->setGroups(refs.byTask);
+        m_countedModule = m_module;
+        m_leakingCallSites = leaking;
+        m_leakingGets = getsOfLastLoad(*m_store, moduleId, refs.unreleased);
+        emit counted(m_module);
+        return;
+    }
     // Outstanding: the gets of the span never put back, as the call-site
     // and task tables count them, not gets minus puts: a put may release a
     // reference taken before the span. The kernel's count at the span's end
@@ -227,17 +257,28 @@ void OutstandingRefsPane::showCounted()
                   .arg(refs.puts)
                   .arg(outstanding)
                   .arg(countAtEnd);
-    m_summary->setText(summary);
+    // Between markers, or without the kernel's counts: the events' alone.
+    lostNote = lostEventsNote(*m_store, false);
+    m_summary->setText(lostNote.isEmpty() ? summary
+                                          : QStringLiteral("%1\n%2").arg(summary, lostNote));
     m_byCallSite->setGroups(refs.byCallSite, m_module);
     m_byTask->setGroups(refs.byTask);
     m_countedModule = m_module;
-    m_leakingCallSites = refscope::leakingCallSites(refs);
+    m_leakingCallSites = leaking;
+    m_leakingGets = m_scope == Scope::WholeRecording
+                        ? getsOfLastLoad(*m_store, moduleId, refs.unreleased)
+                        : QList<OutstandingGet>();
     emit counted(m_module);
 }
 
 QStringList OutstandingRefsPane::leakingCallSites(const QString &module) const
 {
     return module == m_countedModule ? m_leakingCallSites : QStringList();
+}
+
+QList<OutstandingGet> OutstandingRefsPane::leakingGets(const QString &module) const
+{
+    return module == m_countedModule ? m_leakingGets : QList<OutstandingGet>();
 }
 
 } // namespace refscope

@@ -43,6 +43,11 @@ public:
     // The call sites whose gets the last finished count of `module` found
     // outstanding, most first; empty when that is not the module counted.
     QStringList leakingCallSites(const QString &module) const;
+    // The outstanding gets themselves (who, where, when) of the last
+    // finished count of `module` over the whole recording, of the instance
+    // loaded last; empty between markers (a get put back after B is not
+    // outstanding) or when that is not the module counted.
+    QList<OutstandingGet> leakingGets(const QString &module) const;
 
 signals:
     void counted(const QString &module);
@@ -74,7 +79,8 @@ private:
     std::unique_ptr<OutstandingRefsCounter> m_counter;
     bool m_stale = true; // what is shown is not the current count
     QString m_countedModule;
-    QStringList m_leakingCallSites; // of m_countedModule
+    QStringList m_leakingCallSites;      // of m_countedModule
+    QList<OutstandingGet> m_leakingGets; // of m_countedModule, whole recording only
 };
 
 } // namespace refscope

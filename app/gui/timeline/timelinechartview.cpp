@@ -358,8 +358,14 @@ void TimelineChartView::rebuildSeries()
         it = m_series.erase(it);
     }
     for (const QString &module : m_modules) {
-        if (m_series.contains(module))
+        if (QLineSeries *kept = m_series.value(module)) {
+            // Its colour follows its place among the modules shown now: the
+            // one it had alone would be a newcomer's too.
+            QPen pen = kept->pen();
+            pen.setColor(curveColor(m_modules.indexOf(module)));
+            kept->setPen(pen);
             continue;
+        }
         auto *series = new QLineSeries;
         series->setName(module);
         series->setUseOpenGL(m_useOpenGL);
@@ -563,11 +569,19 @@ void TimelineChartView::drawForeground(QPainter *painter, const QRectF &rect)
             painter->setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
             painter->drawLine(QPointF(plot.left(), top), QPointF(plot.right(), top));
         }
+        const QRectF area(plot.left() + 4, top + 2, plot.width() - 8, laneHeight - 4);
+        const QString label = tr("%1 (0–%2)").arg(m_modules.at(lane)).arg(m_laneMax.value(lane, 1));
+        // On a plate of the background: the label is in the curve's colour,
+        // and a busy curve (or a taller font, as Chinese ones are) reaches
+        // into the strip it is written in.
+        const QRectF plate =
+            painter->boundingRect(area, Qt::AlignLeft | Qt::AlignTop, label).adjusted(-2, 0, 2, 0);
+        QColor base = palette().color(QPalette::Base);
+        base.setAlpha(230);
+        painter->fillRect(plate, base);
         painter->setPen(lane < curves.size() ? curves.at(lane).color
                                              : palette().color(QPalette::Text));
-        painter->drawText(QRectF(plot.left() + 4, top + 2, plot.width() - 8, laneHeight - 4),
-                          Qt::AlignLeft | Qt::AlignTop,
-                          tr("%1 (0–%2)").arg(m_modules.at(lane)).arg(m_laneMax.value(lane, 1)));
+        painter->drawText(area, Qt::AlignLeft | Qt::AlignTop, label);
     }
     painter->restore();
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline/timelinewidget.h"
 
+#include "events/outstandingrefs.h"
+
 #include "models/eventtablemodel.h"
 #include "timeline/capturecontrol.h"
 #include "timeline/eventpane.h"
@@ -9,7 +11,9 @@
 #include "timeline/timelinechartview.h"
 #include "timeline/timelineexport.h"
 
+#include "events/outstandingrefs.h"
 #include "events/perfettoexport.h"
+#include "recording/backgroundjob.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -27,6 +31,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace refscope {
 
 namespace {
@@ -37,10 +43,12 @@ constexpr int kTableFollowMs = 150;
 } // namespace
 
 TimelineWidget::TimelineWidget(QWidget *parent)
-    : QWidget(parent), m_toolBar(new QToolBar), m_pages(new QStackedWidget), m_empty(new QLabel),
-      m_views(new QWidget), m_chart(new TimelineChartView), m_events(new EventPane),
+    : QWidget(parent), m_toolBar(new QToolBar), m_viewBar(new QToolBar),
+      m_pages(new QStackedWidget), m_empty(new QLabel), m_views(new QWidget),
+      m_chart(new TimelineChartView), m_events(new EventPane),
       m_outstanding(new OutstandingRefsPane), m_markerLabel(new QLabel), m_sourceLabel(new QLabel),
-      m_opener(new RecordingOpener(this)), m_capture(new CaptureControl(this))
+      m_opener(new RecordingOpener(this)), m_capture(new CaptureControl(this)),
+      m_exportJob(new BackgroundJob(this))
 {
     setObjectName(QStringLiteral("timeline"));
     m_chart->setObjectName(QStringLiteral("timelineChart"));
@@ -65,6 +73,7 @@ TimelineWidget::TimelineWidget(QWidget *parent)
     split->setSizes({500, 300});
     auto *viewsLayout = new QVBoxLayout(m_views);
     viewsLayout->setContentsMargins(0, 0, 0, 0);
+    viewsLayout->addWidget(m_viewBar);
     auto *labels = new QHBoxLayout;
     labels->addWidget(m_markerLabel, 1);
     labels->addWidget(m_sourceLabel);
@@ -103,9 +112,12 @@ TimelineWidget::TimelineWidget(QWidget *parent)
                 m_events->showOnly(events, label);
                 below->setCurrentWidget(m_events);
             });
+    connect(m_opener, &RecordingOpener::fileOpened, this,
+            [this](const QString &path) { m_openingPath = path; });
     connect(m_opener, &RecordingOpener::opened, this,
             [this](std::shared_ptr<EventStore> store, const QString &description) {
                 setStore(std::move(store), description);
+                m_recordingPath = std::exchange(m_openingPath, QString());
             });
     connect(m_opener, &RecordingOpener::failed, this, &TimelineWidget::showFailure);
     connect(m_opener, &RecordingOpener::viewOpened, this, &TimelineWidget::applyView);
@@ -135,22 +147,24 @@ void TimelineWidget::createToolBar()
     m_exportChart->setToolTip(tr("Save the chart as it is shown, as PNG or SVG"));
     m_toolBar->addAction(m_capture->action());
     m_toolBar->addAction(m_capture->ownEventsAction());
-    m_toolBar->addSeparator();
+    m_viewBar->setObjectName(QStringLiteral("timelineViewBar"));
+    m_viewBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     QAction *reset =
-        m_toolBar->addAction(tr("Whole recording"), m_chart, &TimelineChartView::resetWindow);
+        m_viewBar->addAction(tr("Whole recording"), m_chart, &TimelineChartView::resetWindow);
     reset->setObjectName(QStringLiteral("resetZoomAction"));
     reset->setToolTip(tr("Zoom out to the whole recording (or double-click the chart)"));
-    QAction *clear = m_toolBar->addAction(tr("Clear markers"), this, [this] {
+    QAction *clear = m_viewBar->addAction(tr("Clear markers"), this, [this] {
         m_chart->setMarkerA(std::nullopt);
         m_chart->setMarkerB(std::nullopt);
     });
     clear->setObjectName(QStringLiteral("clearMarkersAction"));
-    m_everyModule = m_toolBar->addAction(tr("Every module"));
+    m_viewBar->addSeparator();
+    m_everyModule = m_viewBar->addAction(tr("Every module"));
     m_everyModule->setObjectName(QStringLiteral("everyModuleAction"));
     m_everyModule->setCheckable(true);
     m_everyModule->setToolTip(tr("Chart every module of the recording, not only the selected one"));
     connect(m_everyModule, &QAction::toggled, this, &TimelineWidget::updateShownModules);
-    QAction *lanes = m_toolBar->addAction(tr("Lanes"));
+    QAction *lanes = m_viewBar->addAction(tr("Lanes"));
     lanes->setObjectName(QStringLiteral("lanesAction"));
     lanes->setCheckable(true);
     lanes->setChecked(m_chart->layout() == TimelineChartView::Layout::Lanes);
@@ -160,7 +174,7 @@ void TimelineWidget::createToolBar()
         m_chart->setLayout(on ? TimelineChartView::Layout::Lanes
                               : TimelineChartView::Layout::Overlaid);
     });
-    QAction *openGL = m_toolBar->addAction(tr("OpenGL"));
+    QAction *openGL = m_viewBar->addAction(tr("OpenGL"));
     openGL->setObjectName(QStringLiteral("openGLAction"));
     openGL->setCheckable(true);
     openGL->setToolTip(tr("Draw the curves with OpenGL (faster on a large screen; needs a GPU)"));
@@ -170,9 +184,10 @@ void TimelineWidget::createToolBar()
 void TimelineWidget::setStore(std::shared_ptr<const EventStore> store, const QString &description)
 {
     m_store = std::move(store);
+    m_recordingPath.clear();
     m_unsavedCapture = false;
     m_description = description;
-    m_sourceLabel->setText(description);
+    m_sourceLabel->setText(withLostNote(description));
     m_chart->setStore(m_store);
     m_events->setStore(m_store);
     m_events->setTimeRange(1, 0);
@@ -188,7 +203,15 @@ void TimelineWidget::setStore(std::shared_ptr<const EventStore> store, const QSt
 void TimelineWidget::setDescription(const QString &description)
 {
     m_description = description;
-    m_sourceLabel->setText(description);
+    m_sourceLabel->setText(withLostNote(description));
+    // A capture's store learns the kernel's counts when it stops.
+    m_outstanding->storeGrew();
+}
+
+QString TimelineWidget::withLostNote(const QString &description) const
+{
+    const QString note = m_store ? lostEventsNote(*m_store) : QString();
+    return note.isEmpty() ? description : tr("%1 (%2)").arg(description, note);
 }
 
 void TimelineWidget::appendRange(std::size_t from, std::size_t to)
@@ -230,6 +253,19 @@ SessionView TimelineWidget::view() const
         view.filterPid = filter.pid;
     view.filterKind = filter.kind;
     return view;
+}
+
+TimelineState TimelineWidget::state() const
+{
+    return {m_store, m_description, m_recordingPath, m_unsavedCapture, view()};
+}
+
+void TimelineWidget::restoreState(const TimelineState &state)
+{
+    setStore(state.store, state.description);
+    m_recordingPath = state.recordingPath;
+    m_unsavedCapture = state.unsavedCapture;
+    applyView(state.view);
 }
 
 void TimelineWidget::applyView(const SessionView &view)
@@ -307,14 +343,27 @@ void TimelineWidget::updateTableRange()
 
 bool TimelineWidget::confirmDiscardCapture(const QString &action)
 {
-    if (!m_unsavedCapture)
+    return confirmDiscardCapture(this, state(), action, {});
+}
+
+bool TimelineWidget::confirmDiscardCapture(QWidget *parent, const TimelineState &state,
+                                           const QString &action, const QString &target)
+{
+    if (!state.unsavedCapture)
         return true;
+    const int events = state.store ? int(state.store->size()) : 0;
     QMessageBox box(QMessageBox::Question, tr("Discard the capture?"),
-                    tr("The capture has not been saved: %1 discards its %n event(s). Save it "
-                       "first with File → Save session…, or discard it.",
-                       nullptr, m_store ? int(m_store->size()) : 0)
-                        .arg(action),
-                    QMessageBox::Cancel, this);
+                    target.isEmpty()
+                        ? tr("The capture has not been saved: %1 discards its %n event(s). Save "
+                             "it first with File → Save session…, or discard it.",
+                             nullptr, events)
+                              .arg(action)
+                        : tr("The capture of %2 has not been saved: %1 discards its %n "
+                             "event(s). Show %2 and save it first with File → Save session…, "
+                             "or discard it.",
+                             nullptr, events)
+                              .arg(action, target),
+                    QMessageBox::Cancel, parent);
     box.setObjectName(QStringLiteral("discardCaptureBox"));
     QPushButton *discard = box.addButton(tr("Discard the capture"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
@@ -357,18 +406,59 @@ void TimelineWidget::exportEventsTrace()
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export events for Perfetto"), {},
                                                       tr("JSON traces (*.json)"));
-    if (path.isEmpty())
+    if (!path.isEmpty())
+        exportEventsTraceTo(path);
+}
+
+void TimelineWidget::exportEventsTraceTo(const QString &path)
+{
+    if (!m_store)
         return;
-    QProgressDialog progress(tr("Exporting the events…"), tr("Stop"), 0, 1000, this);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(500);
-    const QString error = savePerfettoJson(*m_store, path, [&progress](int permille) {
-        progress.setValue(permille);
-        return !progress.wasCanceled();
+    // A live capture still appends to its store from this thread: the
+    // export reads it from another one, so only once the capture is over.
+    if (m_capture->isCapturing()) {
+        showFailure(tr("Stop the capture before exporting its events."));
+        return;
+    }
+    // The export holds its own reference to the events: opening another
+    // recording meanwhile does not free them under it.
+    const std::shared_ptr<const EventStore> store = m_store;
+    m_exportTrace->setEnabled(false);
+    if (m_exportProgress)
+        m_exportProgress->deleteLater();
+    // Not modal: the window stays usable while the file is written.
+    m_exportProgress =
+        new QProgressDialog(tr("Exporting the events to %1…").arg(QFileInfo(path).fileName()),
+                            tr("Stop"), 0, 1000, this);
+    m_exportProgress->setObjectName(QStringLiteral("exportProgress"));
+    m_exportProgress->setWindowModality(Qt::NonModal);
+    m_exportProgress->setMinimumDuration(500);
+    m_exportProgress->setAutoClose(false);
+    m_exportProgress->setAutoReset(false);
+    const auto closeProgress = [this] {
+        m_exportTrace->setEnabled(bool(m_store));
+        if (m_exportProgress)
+            m_exportProgress->deleteLater();
+    };
+    connect(m_exportProgress, &QProgressDialog::canceled, this, [this, closeProgress] {
+        m_exportJob->cancel(); // the file is left as it was
+        closeProgress();
     });
-    progress.reset();
-    if (!error.isEmpty())
-        showFailure(error);
+    m_exportJob->disconnect(this, nullptr); // a previous export's end
+    connect(m_exportJob, &BackgroundJob::progress, this, [this](int permille) {
+        if (m_exportProgress)
+            m_exportProgress->setValue(permille);
+    });
+    connect(m_exportJob, &BackgroundJob::finished, this,
+            [this, path, closeProgress](const QString &error) {
+                closeProgress();
+                if (!error.isEmpty())
+                    showFailure(error);
+                emit exportFinished(path, error);
+            });
+    m_exportJob->start([store, path](const BackgroundJob::Progress &progress) {
+        return savePerfettoJson(*store, path, progress);
+    });
 }
 
 void TimelineWidget::showSearchMatch(std::size_t storeIndex, qint64 timestampNs)

@@ -10,12 +10,14 @@
 #include "events/eventstore.h"
 #include "session/sessionview.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
 
 class QAction;
 class QLabel;
+class QProgressDialog;
 class QStackedWidget;
 class QTimer;
 class QToolBar;
@@ -23,11 +25,22 @@ class QToolBar;
 namespace refscope {
 
 class AgentClient;
+class BackgroundJob;
 class CaptureControl;
 class EventPane;
 class OutstandingRefsPane;
 class RecordingOpener;
 class TimelineChartView;
+
+// What the timeline shows of one target: the main window keeps one per
+// target and shows it again when the user switches back.
+struct TimelineState {
+    std::shared_ptr<const EventStore> store;
+    QString description;
+    QString recordingPath;
+    bool unsavedCapture = false;
+    SessionView view;
+};
 
 class TimelineWidget : public QWidget {
     Q_OBJECT
@@ -48,6 +61,10 @@ public:
     // what would discard it); true when there is nothing to lose or the
     // user agreed.
     bool confirmDiscardCapture(const QString &action);
+    // The same for a target not shown (`state` is what it keeps, `target`
+    // its name), asked over `parent`.
+    static bool confirmDiscardCapture(QWidget *parent, const TimelineState &state,
+                                      const QString &action, const QString &target);
     // Events [from, to) were appended to the store (live capture).
     void appendRange(std::size_t from, std::size_t to);
     // The module the main window has selected: its curve, events and
@@ -58,6 +75,10 @@ public:
     // saved one again, leaving out what does not fit this recording.
     SessionView view() const;
     void applyView(const SessionView &view);
+    // The recording shown, its name, path and view, for another target to
+    // take the timeline meanwhile; a running capture should end first.
+    TimelineState state() const;
+    void restoreState(const TimelineState &state);
 
     TimelineChartView *chartView() const { return m_chart; }
     EventPane *eventPane() const { return m_events; }
@@ -68,6 +89,11 @@ public:
     // load/free markers; false, and nothing drawn, without a recording.
     bool addAnnotation(qint64 timestampNs, const QString &label);
     RecordingOpener *opener() const { return m_opener; }
+    // The file the shown recording was opened from; empty for a live
+    // capture or nothing shown.
+    QString recordingPath() const { return m_recordingPath; }
+    // The export of events running in the background, if any.
+    BackgroundJob *exportJob() const { return m_exportJob; }
     // Open trace, export CSV, export chart: for the main window's File menu.
     QList<QAction *> fileActions() const
     {
@@ -82,6 +108,10 @@ public slots:
     void exportEventsCsv();
     // The events as a JSON trace for Perfetto (events/perfettoexport.h).
     void exportEventsTrace();
+    // The same to `path`, in a background thread: the window keeps
+    // answering meanwhile, a progress dialog can stop it, and `path` is
+    // replaced only once the export is complete (exportFinished says so).
+    void exportEventsTraceTo(const QString &path);
     // Centres the chart on a search match and selects it in the table.
     void showSearchMatch(std::size_t storeIndex, qint64 timestampNs);
     void exportChart();
@@ -102,8 +132,12 @@ signals:
     void moduleRequested(const QString &module);
     // Opening or exporting failed; the message names the file.
     void failed(const QString &message);
+    // A background export ended: empty error on success; not sent when stopped.
+    void exportFinished(const QString &path, const QString &error);
 
 private:
+    // The description, and what the recording's lost events mean for its counts.
+    QString withLostNote(const QString &description) const;
     void createToolBar();
     void updateShownModules();
     void updateMarkerText();
@@ -112,8 +146,14 @@ private:
 
     std::shared_ptr<const EventStore> m_store;
     QString m_description;
+    QString m_recordingPath;
+    QString m_openingPath; // fileOpened comes right before opened
     QString m_selectedModule;
-    QToolBar *m_toolBar;
+    QToolBar *m_toolBar; // the recording: open, export, capture
+    // The chart's view, on a row of its own above it: on one row with the
+    // recording's buttons, a window of 1280 pixels beside the docks pushed
+    // Every module, Lanes and OpenGL out of sight.
+    QToolBar *m_viewBar;
     QStackedWidget *m_pages;
     QLabel *m_empty;
     QWidget *m_views;
@@ -124,6 +164,8 @@ private:
     QLabel *m_sourceLabel;
     RecordingOpener *m_opener;
     CaptureControl *m_capture;
+    BackgroundJob *m_exportJob;
+    QPointer<QProgressDialog> m_exportProgress;
     QAction *m_open;
     QAction *m_exportCsv;
     QAction *m_exportTrace;

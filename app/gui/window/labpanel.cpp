@@ -15,8 +15,13 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStyle>
+#include <QTextLayout>
 #include <QVBoxLayout>
 
+#include <QtMath>
+
+#include <algorithm>
 #include <memory>
 
 namespace refscope {
@@ -48,6 +53,24 @@ QLabel *textLabel(const QString &objectName)
     label->setWordWrap(true);
     label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     return label;
+}
+
+// The height of `text` wrapped at `width` as an item view paints it (the
+// style lays it out line by line the same way).
+int wrappedHeight(const QString &text, const QFont &font, int width)
+{
+    QTextOption option;
+    option.setWrapMode(QTextOption::WordWrap);
+    QTextLayout layout(text, font);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    qreal height = 0;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        height += line.height();
+    }
+    layout.endLayout();
+    return qCeil(height);
 }
 
 // Each item's text, and the key the panel acts on for it.
@@ -177,14 +200,28 @@ bool LabPanel::eventFilter(QObject *watched, QEvent *event)
 void LabPanel::fitScenarioList()
 {
     // Every title in view at the list's width: its height follows the
-    // width only, never the texts below it.
-    m_scenarioList->doItemsLayout(); // the rects at this width, not the last ones
-    int height = 2 * m_scenarioList->frameWidth();
-    for (int row = 0; row < m_scenarioList->count(); ++row)
-        height += m_scenarioList->visualItemRect(m_scenarioList->item(row)).height() +
-                  2 * m_scenarioList->spacing();
-    if (height != m_scenarioList->height())
-        m_scenarioList->setFixedHeight(height);
+    // width only, never the texts below it. The rows' heights come from
+    // the titles wrapped at the width they are painted at, set on the
+    // items: the view's own measure lagged a resize of the dock, cutting
+    // the last row or eliding a title over an empty second line.
+    QListWidget *list = m_scenarioList;
+    const int spacing = list->spacing();
+    const int margin = list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, list) + 1;
+    const int rowWidth = list->viewport()->width() - 2 * spacing;
+    if (rowWidth <= 2 * margin)
+        return; // not laid out yet
+    int height = 2 * list->frameWidth();
+    for (int row = 0; row < list->count(); ++row) {
+        QListWidgetItem *item = list->item(row);
+        const QSize hint(rowWidth,
+                         std::max(wrappedHeight(item->text(), list->font(), rowWidth - 2 * margin),
+                                  list->fontMetrics().height()));
+        if (item->sizeHint() != hint)
+            item->setSizeHint(hint);
+        height += hint.height() + 2 * spacing;
+    }
+    if (height != list->height())
+        list->setFixedHeight(height);
 }
 
 QPushButton *LabPanel::actionButton(const QString &text, const QString &objectName,

@@ -7,6 +7,7 @@
 #include "holders/holderreportjson.h"
 #include "lab/labpaths.h"
 #include "lab/labscenarios.h"
+#include "settings/uilanguage.h"
 #include "settings/usersettings.h"
 #include "sources/filesnapshotsource.h"
 #include "sources/labsnapshotsource.h"
@@ -24,7 +25,9 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTest>
+#include <QTextLayout>
 
 using namespace refscope;
 
@@ -38,6 +41,8 @@ private slots:
     void labThatCannotStartSaysWhy();
     void showsWhatToWatch();
     void buttonsStayPutAsTextsChange();
+    void scenarioTitlesFitAtEveryWidth_data();
+    void scenarioTitlesFitAtEveryWidth();
     void saysWhatAScenarioLeftBehind();
 };
 
@@ -189,6 +194,68 @@ void TestLabPanel::buttonsStayPutAsTextsChange()
         QTest::qWait(20); // the layout settles on posted events
         QCOMPARE(run->mapTo(&panel, QPoint()), at);
     }
+}
+
+// The lines `text` takes when wrapped at `width` as an item view paints it.
+static int wrappedHeight(const QString &text, const QFont &font, int width)
+{
+    QTextOption option;
+    option.setWrapMode(QTextOption::WordWrap);
+    QTextLayout layout(text, font);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    qreal height = 0;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        height += line.height();
+    }
+    layout.endLayout();
+    return qCeil(height);
+}
+
+void TestLabPanel::scenarioTitlesFitAtEveryWidth_data()
+{
+    QTest::addColumn<QString>("language");
+    for (const QString &code : UiLanguage::codes())
+        QTest::newRow(qPrintable(code)) << code;
+}
+
+void TestLabPanel::scenarioTitlesFitAtEveryWidth()
+{
+    QFETCH(QString, language);
+    QVERIFY(UiLanguage::install(language));
+    // However wide the user makes the dock, each scenario's title is painted
+    // whole in its row: none elided ("Hold a character device open ...")
+    // over an empty second line, none cut at the list's bottom.
+    LabPanel panel;
+    panel.resize(340, 720);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *scenarios = panel.findChild<QListWidget *>(QStringLiteral("labScenarios"));
+    const int margin =
+        scenarios->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, scenarios) + 1;
+    QStringList problems;
+    for (int width = 240; width <= 420; width += 3) {
+        panel.resize(width, 720);
+        QTest::qWait(20); // the layout settles on posted events
+        for (int row = 0; row < scenarios->count(); ++row) {
+            QListWidgetItem *item = scenarios->item(row);
+            const QRect rect = scenarios->visualItemRect(item);
+            const int needed =
+                wrappedHeight(item->text(), scenarios->font(), rect.width() - 2 * margin);
+            if (needed > rect.height() || rect.bottom() >= scenarios->viewport()->height())
+                problems.append(QStringLiteral("dock %1: \"%2\" needs %3 px in %4x%5 at y %6 of %7")
+                                    .arg(width)
+                                    .arg(item->text())
+                                    .arg(needed)
+                                    .arg(rect.width())
+                                    .arg(rect.height())
+                                    .arg(rect.y())
+                                    .arg(scenarios->viewport()->height()));
+        }
+    }
+    UiLanguage::install(QStringLiteral("en"));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 10).join(u'\n')));
 }
 
 void TestLabPanel::saysWhatAScenarioLeftBehind()

@@ -172,7 +172,8 @@ private slots:
         QFile policy(QStringLiteral(REFSCOPE_BINARY_DIR "/polkit/org.refscope.policy"));
         QVERIFY(policy.open(QIODevice::ReadOnly));
         const QByteArray text = policy.readAll();
-        for (const char *id : {polkitaction::kInspect, polkitaction::kRelease})
+        for (const char *id :
+             {polkitaction::kInspect, polkitaction::kRelease, polkitaction::kFlight})
             QVERIFY2(text.contains(QByteArray("<action id=\"") + id + "\">"), id);
     }
 };

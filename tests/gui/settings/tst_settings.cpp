@@ -191,7 +191,7 @@ void TestSettings::menusAndShortcuts()
     QStringList menus;
     for (QAction *action : window.menuBar()->actions())
         menus.append(action->text());
-    QCOMPARE(menus, QStringList({"&File", "&Module", "&View", "&Help"}));
+    QCOMPARE(menus, QStringList({"&File", "&Module", "&Targets", "&View", "&Help"}));
     QStringList shortcuts;
     for (QAction *action : window.findChildren<QAction *>()) {
         if (!action->shortcut().isEmpty())

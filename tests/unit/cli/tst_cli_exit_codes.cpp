@@ -143,6 +143,16 @@ void TestCliExitCodes::exitStatus_data()
     QTest::newRow("compare one target") << QStringList{"compare", examples61} << 2 << usage;
     QTest::newRow("compare, unknown option")
         << QStringList{"compare", examples61, examples612, "--csv"} << 2 << usage;
+    // Told before anything is asked of the kernel, as root too.
+    QTest::newRow("flight without a subcommand") << QStringList{"flight"} << 2 << usage;
+    QTest::newRow("flight, unknown subcommand") << QStringList{"flight", "arm"} << 2 << usage;
+    QTest::newRow("flight start, unknown option")
+        << QStringList{"flight", "start", "--forever"} << 2 << usage;
+    QTest::newRow("flight start, buffer too small")
+        << QStringList{"flight", "start", "--buffer-kb", "1"} << 2 << usage;
+    QTest::newRow("flight save without a file") << QStringList{"flight", "save"} << 2 << usage;
+    QTest::newRow("flight stop, extra argument")
+        << QStringList{"flight", "stop", "now"} << 2 << usage;
     QTest::newRow("release without a module") << QStringList{"release", "--yes"} << 2 << usage;
     QTest::newRow("release, two last resorts")
         << QStringList{"release", "loop", "--drop-leaked", "--kernel-force"} << 2 << usage;

@@ -8,16 +8,19 @@
 #include "holders/census/bpfcensus.h"
 #include "holders/census/dmcensus.h"
 #include "holders/census/ioschedcensus.h"
+#include "holders/census/mdcensus.h"
 #include "holders/census/nftcensus.h"
 #include "holders/census/nlscensus.h"
 #include "holders/census/swapcensus.h"
 #include "holders/census/tccensus.h"
 #include "holders/census/tcpcccensus.h"
+#include "holders/holderscan.h"
 
 #include <QFile>
 #include <QtTest>
 
 #include <linux/netfilter.h>
+#include <linux/netfilter/nf_tables.h>
 #include <linux/pkt_sched.h>
 #include <sys/socket.h>
 
@@ -162,6 +165,13 @@ private slots:
         QCOMPARE(helpers.at(0).l3proto, int(NFPROTO_INET));
         QCOMPARE(helpers.at(0).l4proto, int(IPPROTO_TCP));
         QVERIFY(parseNftCtHelpers(fixture("nft-rules.nl")).isEmpty());
+        // The same object among all objects: its type holds nft_ct.
+        const QList<NftObject> objects = parseNftObjects(fixture("net-nft-objects.nl"));
+        QCOMPARE(objects.size(), 1);
+        QCOMPARE(objects.at(0).type, int(NFT_OBJECT_CT_HELPER));
+        QCOMPARE(objects.at(0).name, QStringLiteral("ftph"));
+        QCOMPARE(nftObjectTypeName(objects.at(0).type), QStringLiteral("ct helper"));
+        QVERIFY(nftObjectTypeName(NFT_OBJECT_TUNNEL).isEmpty());
     }
 
     // sock_diag with INET_DIAG_CONG (net-ss.txt is ss's view).
@@ -266,6 +276,28 @@ private slots:
         QCOMPARE(other.size(), 1);
         QCOMPARE(other.at(0).tables,
                  (QStringList{QStringLiteral("nls_macroman"), QStringLiteral("nls_utf8")}));
+    }
+
+    // An io_uring's fdinfo from 6.1 and 6.12 with three files registered
+    // (their fds closed) and a buffer: the names only, the buffers not.
+    void ioUringFdinfo()
+    {
+        for (const char *name :
+             {"io_uring/fdinfo-6.1.0-57-amd64.txt", "io_uring/fdinfo-6.12.118+deb12-amd64.txt"}) {
+            const QList<QByteArray> files = parseRingFiles(fixture(name));
+            QCOMPARE(files, (QList<QByteArray>{"tun", "loop-control", "loop0"}));
+        }
+        QVERIFY(parseRingFiles("pos:\t0\nUserFiles:\t0\nUserBufs:\t0\n").isEmpty());
+        QVERIFY(parseRingFiles("pos:\t0\n").isEmpty());
+    }
+
+    void mdPersonalities()
+    {
+        QCOMPARE(mdPersonalityAlias(QStringLiteral("raid1")), QStringLiteral("md-raid1"));
+        QCOMPARE(mdPersonalityAlias(QStringLiteral("raid5")), QStringLiteral("md-raid5"));
+        QCOMPARE(mdPersonalityAlias(QStringLiteral("linear")), QStringLiteral("md-linear"));
+        QVERIFY(mdPersonalityAlias(QString()).isEmpty());
+        QVERIFY(mdPersonalityAlias(QStringLiteral("container")).isEmpty());
     }
 
     void dmBuffers()

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// AgentApi, the typed side of "holders", "release" and "shutdown": the
+// AgentApi, the typed side of "holders", "release", "flight.status",
+// "flight.read" and "shutdown": the
 // params it sends, what it makes of the lab guest agent's real answers, and
 // a round trip with the real refscope-agent binary on this machine.
+#include "capture/flightjson.h"
 #include "holders/holderreportjson.h"
 #include "protocol/agentapi.h"
 #include "protocol/methods.h"
@@ -82,6 +84,96 @@ private slots:
         QVERIFY(!AgentApi::releaseStep(agentevent::ReleaseStep, {{"kind", "nonsense"}}));
     }
 
+    // The flight recorder's state survives the protocol, and a malformed
+    // one is named rather than read as "not running".
+    void flightStatusRoundTrip()
+    {
+        FlightStatus status;
+        status.running = true;
+        status.armed = true;
+        status.frozen = true;
+        status.stacks = true;
+        status.bufferKbPerCpu = 512;
+        status.cpus = 2;
+        status.frozenEvents = 5123;
+        status.frozenLastNs = 81234567890123;
+        status.frozenAtMs = 1796594400000;
+        status.modules = {QStringLiteral("count_demo"), QStringLiteral("loop")};
+        const QJsonObject json = flightStatusToJson(status);
+        QCOMPARE(json.value("memory_kb").toInt(), 2048);
+        FlightStatusAnswer answer = AgentApi::flightStatusAnswer(AgentReply::success(json));
+        QVERIFY2(answer.ok, qPrintable(answer.error));
+        QCOMPARE(answer.status, status);
+
+        // Not frozen: the history's fields are left out, and read back empty.
+        FlightStatus idle;
+        idle.running = true;
+        idle.armed = true;
+        idle.bufferKbPerCpu = 512;
+        idle.cpus = 2;
+        QVERIFY(!flightStatusToJson(idle).contains(QLatin1String("modules")));
+        answer = AgentApi::flightStatusAnswer(AgentReply::success(flightStatusToJson(idle)));
+        QVERIFY(answer.ok);
+        QCOMPARE(answer.status, idle);
+        answer = AgentApi::flightStatusAnswer(AgentReply::success(QJsonObject{}));
+        QVERIFY(answer.ok);
+        QVERIFY(!answer.status.running);
+
+        for (const auto &[key, value] : {std::pair<const char *, QJsonValue>{"running", 1},
+                                         {"frozen", "yes"},
+                                         {"frozen_events", -1},
+                                         {"frozen_events", 1.5},
+                                         {"modules", "loop"},
+                                         {"modules", QJsonArray{3}},
+                                         {"cpus", 1e9}}) {
+            QJsonObject bad = json;
+            bad.insert(QLatin1String(key), value);
+            answer = AgentApi::flightStatusAnswer(AgentReply::success(bad));
+            QVERIFY2(!answer.ok && answer.unusable, key);
+            QVERIFY2(answer.error.contains(QLatin1String(key)), qPrintable(answer.error));
+        }
+        answer = AgentApi::flightStatusAnswer(
+            AgentReply::failure(errorcode::Disconnected, QStringLiteral("not authorized")));
+        QVERIFY(!answer.ok && !answer.unusable);
+        QCOMPARE(answer.errorCode, errorcode::Disconnected);
+    }
+
+    // flight.read's reply against the events its notifications brought:
+    // a count that differs means some were lost on the way.
+    void flightHistoryAnswer()
+    {
+        FlightStatus frozen;
+        frozen.running = frozen.armed = frozen.frozen = true;
+        frozen.frozenEvents = 2;
+        frozen.modules = {QStringLiteral("count_demo")};
+        QList<CapturedEvent> events(2);
+        events[0].event = {1000, 0, ModuleEventKind::Get, QStringLiteral("count_demo"), 1};
+        events[1].event = {2000, 1, ModuleEventKind::Put, QStringLiteral("count_demo"), 0};
+        for (CapturedEvent &e : events)
+            e.details.comm = QStringLiteral("cat");
+        // Through the notification's codec, as the client gets them.
+        QList<CapturedEvent> received;
+        QString error;
+        QVERIFY2(decodeCapturedEvents(encodeCapturedEvents(events), &received, &error),
+                 qPrintable(error));
+        const QJsonObject result{{"events", 2}, {"status", flightStatusToJson(frozen)}};
+        FlightHistoryAnswer answer =
+            AgentApi::flightHistoryAnswer(AgentReply::success(result), received);
+        QVERIFY2(answer.ok, qPrintable(answer.error));
+        QCOMPARE(answer.status, frozen);
+        QVERIFY(answer.events);
+        QCOMPARE(answer.events->size(), std::size_t(2));
+        QCOMPARE(answer.events->kind(1), ModuleEventKind::Put);
+        QCOMPARE(answer.events->details(0).comm, QStringLiteral("cat"));
+
+        answer = AgentApi::flightHistoryAnswer(AgentReply::success(result), received.mid(1));
+        QVERIFY(!answer.ok && answer.unusable);
+        answer = AgentApi::flightHistoryAnswer(
+            AgentReply::success(QJsonObject{{"events", 0}, {"status", QJsonObject{}}}), {});
+        QVERIFY(answer.ok);
+        QVERIFY(!answer.events);
+    }
+
     void noClient()
     {
         const AgentApi api(nullptr);
@@ -93,6 +185,37 @@ private slots:
         });
         QVERIFY(!answered); // from the event loop, never from inside the call
         QTRY_VERIFY(answered);
+    }
+
+    // A flight agent on this machine, whose recorder is not running here:
+    // it says so, and has no history to send.
+    void flightRoundTripWithTheAgent()
+    {
+        AgentClient client;
+        client.startProcess(kAgent, {QStringLiteral("--flight")});
+        QVERIFY(client.waitForHello(kTimeoutMs));
+        const AgentApi api(&client);
+        if (QFile::exists(QStringLiteral("/sys/kernel/tracing/instances/refscope-flight")))
+            QSKIP("this machine's flight recorder is running");
+        FlightStatusAnswer status;
+        bool answered = false;
+        api.requestFlightStatus([&](const FlightStatusAnswer &answer) {
+            status = answer;
+            answered = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, kTimeoutMs);
+        QVERIFY2(status.ok, qPrintable(status.error));
+        QVERIFY(!status.status.running);
+        FlightHistoryAnswer history;
+        answered = false;
+        api.requestFlightHistory([&](const FlightHistoryAnswer &answer) {
+            history = answer;
+            answered = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, kTimeoutMs);
+        QVERIFY(!history.ok);
+        QCOMPARE(history.errorCode, errorcode::NotFound);
+        QVERIFY(!history.events);
     }
 
     // The real agent on this machine. A module that is not loaded is

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // AgentClient against the real refscope-agent binary as a child process,
 // and the agent's own answers to raw lines.
+#include "capture/livecapture.h"
 #include "inventory/snapshotjson.h"
 #include "protocol/agentclient.h"
 
@@ -47,6 +48,21 @@ const QByteArray kHello = R"({"id":1,"method":"hello","params":{"protocol":1,"cl
 QString errorCode(const QJsonObject &reply)
 {
     return reply.value("error").toObject().value("code").toString();
+}
+
+// Starts the agent through a shell that records its pid (the agent
+// replaces it), so that a test can stop or kill it mid-call; 0 on failure.
+pid_t startAgentWithPid(AgentClient *client, const QTemporaryDir &dir)
+{
+    const QString pidFile = dir.filePath("pid");
+    client->startProcess(
+        "sh", {"-c", QStringLiteral("echo $$ > %1; exec %2 --inspect").arg(pidFile, kAgent)});
+    if (!client->waitForHello(kTimeoutMs))
+        return 0;
+    QFile file(pidFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return file.readAll().trimmed().toInt();
 }
 
 } // namespace
@@ -164,15 +180,9 @@ private slots:
     void killedMidCallGivesDisconnected()
     {
         QTemporaryDir dir;
-        const QString pidFile = dir.filePath("pid");
         AgentClient client;
         QSignalSpy gone(&client, &AgentClient::disconnected);
-        client.startProcess(
-            "sh", {"-c", QStringLiteral("echo $$ > %1; exec %2 --inspect").arg(pidFile, kAgent)});
-        QVERIFY(client.waitForHello(kTimeoutMs));
-        QFile file(pidFile);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const pid_t pid = file.readAll().trimmed().toInt();
+        const pid_t pid = startAgentWithPid(&client, dir);
         QVERIFY(pid > 0);
         ::kill(pid, SIGSTOP);
         AgentReply reply;
@@ -193,6 +203,26 @@ private slots:
                     [&](const AgentReply &r) { later = r.errorCode == "disconnected"; });
         QVERIFY(!later);
         QTRY_VERIFY_WITH_TIMEOUT(later, kTimeoutMs);
+    }
+
+    // A capture that goes while its calls are pending (a test's local one
+    // that timed out, a target closed mid-stop) must not be called back:
+    // the stopped agent's death fails every pending call, and the capture's
+    // handlers then find it gone.
+    void captureGoneBeforeItsRepliesIsNotCalledBack()
+    {
+        QTemporaryDir dir;
+        AgentClient client;
+        const pid_t pid = startAgentWithPid(&client, dir);
+        QVERIFY(pid > 0);
+        ::kill(pid, SIGSTOP);
+        auto *capture = new LiveCapture(&client);
+        capture->start({{QStringLiteral("loop")}, false});
+        delete capture;
+        QSignalSpy gone(&client, &AgentClient::disconnected);
+        ::kill(pid, SIGKILL);
+        QVERIFY(gone.wait(kTimeoutMs));
+        QTest::qWait(50); // the failed replies run from the event loop
     }
 
     void missingProgramIsReported()

@@ -20,11 +20,11 @@ namespace {
 
 const QString kAgent = QStringLiteral(REFSCOPE_BINARY_DIR "/app/agent/refscope-agent");
 
-const QStringList kAllMethods = {agentmethod::Hello,      agentmethod::Snapshot,
-                                 agentmethod::Holders,    agentmethod::TraceStart,
-                                 agentmethod::TraceStop,  agentmethod::Release,
-                                 agentmethod::ModuleLoad, agentmethod::ModuleUnload,
-                                 agentmethod::LabExec,    agentmethod::Shutdown};
+const QStringList kAllMethods = {
+    agentmethod::Hello,      agentmethod::Snapshot,     agentmethod::Holders,
+    agentmethod::TraceStart, agentmethod::TraceStop,    agentmethod::Release,
+    agentmethod::ModuleLoad, agentmethod::ModuleUnload, agentmethod::LabExec,
+    agentmethod::Shutdown,   agentmethod::FlightStatus, agentmethod::FlightRead};
 
 struct Run {
     int exitCode = -1;
@@ -90,11 +90,13 @@ private slots:
         QTest::addColumn<int>("mode");
         QTest::addColumn<QString>("module");
         const int inspect = int(AgentMode::Inspect), release = int(AgentMode::Release),
-                  lab = int(AgentMode::Lab);
+                  lab = int(AgentMode::Lab), flight = int(AgentMode::Flight);
         QTest::newRow("inspect") << QStringList{"--inspect"} << true << inspect << QString();
         QTest::newRow("release") << QStringList{"--release", "leaky-ref"} << true << release
                                  << QStringLiteral("leaky_ref");
         QTest::newRow("lab") << QStringList{"--lab"} << true << lab << QString();
+        QTest::newRow("flight") << QStringList{"--flight"} << true << flight << QString();
+        QTest::newRow("flight extra") << QStringList{"--flight", "loop"} << false << 0 << QString();
         QTest::newRow("none") << QStringList{} << false << 0 << QString();
         QTest::newRow("inspect lab")
             << QStringList{"--inspect", "--lab"} << false << 0 << QString();
@@ -148,17 +150,23 @@ private slots:
         const QStringList inspect = {"hello",       "snapshot",   "holders",
                                      "trace.start", "trace.stop", "shutdown"};
         const QStringList release = {"hello", "snapshot", "holders", "release", "shutdown"};
+        // The flight recorder's history is its own grant: nothing else.
+        const QStringList flight = {"hello", "flight.status", "flight.read", "shutdown"};
         for (const QString &method : kAllMethods) {
             QCOMPARE(agentModeServes(AgentMode::Inspect, method), inspect.contains(method));
             QCOMPARE(agentModeServes(AgentMode::Release, method), release.contains(method));
+            QCOMPARE(agentModeServes(AgentMode::Flight, method), flight.contains(method));
             QVERIFY(agentModeServes(AgentMode::Lab, method));
         }
-        for (const AgentMode mode : {AgentMode::Inspect, AgentMode::Release, AgentMode::Lab})
+        for (const AgentMode mode :
+             {AgentMode::Inspect, AgentMode::Release, AgentMode::Flight, AgentMode::Lab})
             QVERIFY(!agentModeServes(mode, QStringLiteral("no.such.method")));
         QCOMPARE(agentModeInfo(AgentMode::Inspect).polkitAction,
                  QLatin1String("org.refscope.inspect"));
         QCOMPARE(agentModeInfo(AgentMode::Release).polkitAction,
                  QLatin1String("org.refscope.release"));
+        QCOMPARE(agentModeInfo(AgentMode::Flight).polkitAction,
+                 QLatin1String("org.refscope.flight"));
         QVERIFY(agentModeInfo(AgentMode::Lab).polkitAction.isEmpty());
     }
 
@@ -257,6 +265,28 @@ private slots:
         QVERIFY(r[5].contains(QLatin1String("result")));
         QCOMPARE(r[0].value("result").toObject().value("mode").toString(),
                  QStringLiteral("inspect"));
+    }
+
+    // A flight agent: the recorder's state (as this user, tracefs is not
+    // readable: "not running") and nothing of the other modes.
+    void flightAgentServesOnlyTheRecorder()
+    {
+        QByteArray input = kHello;
+        int id = 2;
+        for (const QString &method : {QString(agentmethod::Snapshot), QString(agentmethod::Holders),
+                                      QString(agentmethod::TraceStart),
+                                      QString(agentmethod::LabExec), QString(agentmethod::Release)})
+            input += request(id++, method, {{QStringLiteral("module"), QStringLiteral("x")}});
+        input += request(id++, agentmethod::FlightStatus);
+        const Run run = runAgent(agentArgumentsFor(AgentMode::Flight), input);
+        const QList<QJsonObject> r = replies(run.out);
+        QCOMPARE(r.size(), 7);
+        QCOMPARE(r[0].value("result").toObject().value("mode").toString(),
+                 QStringLiteral("flight"));
+        for (int i = 1; i <= 5; ++i)
+            QCOMPARE(errorCode(r[i]), QStringLiteral("unknown_method"));
+        QVERIFY2(r[6].value("result").toObject().contains(QLatin1String("running")),
+                 run.out.constData());
     }
 
     // A release agent: holders and release of its module only, one

@@ -211,14 +211,22 @@ private slots:
                                       << true << "The connection to server dropped";
         QTest::newRow("sudo wants a password")
             << 1 << "sudo: a password is required\n"
-            << false
-            << "sudo on server wants a password, which cannot be typed over this connection";
+            << false << "sudo on server asks for a password before it starts the agent";
         QTest::newRow("sudo refuses")
             << 1 << "Sorry, user admin is not allowed to execute '/x' as root on server.\n"
             << false << "sudo on server does not allow you to run";
         QTest::newRow("pkexec has no agent")
             << 127 << "Error executing command as another user: No authentication agent found.\n"
             << false << "pkexec on server would ask for a password";
+        // What pkexec says where no polkitd or system bus runs (the lab guest).
+        QTest::newRow("pkexec without polkit")
+            << 127
+            << "Error getting authority: Error initializing authority: Could not connect: No "
+               "such file or directory\n"
+            << false
+            << "pkexec on server could not reach polkit (Error getting authority: Error "
+               "initializing authority: Could not connect: No such file or directory): the "
+               "polkit service and the system D-Bus must run there";
     }
     void plainReasons()
     {
@@ -230,6 +238,37 @@ private slots:
         target.host = QStringLiteral("server");
         const QString reason = sshEndReason(target, ended(exitCode, stderrText, greeted));
         QVERIFY2(reason.startsWith(expected), qPrintable(reason));
+    }
+
+    // The commands the sentences tell the user to run reach the host as
+    // RefScope does: ssh takes no HOST:PORT, and known_hosts names a host on
+    // another port "[HOST]:PORT".
+    void sentencesNameCommandsThatWork()
+    {
+        SshTarget target;
+        QString error;
+        QVERIFY(parseSshTarget(QStringLiteral("root@127.0.0.1:2222"), &target, &error));
+        QCOMPARE(target.commandLine(), QStringLiteral("ssh -p 2222 root@127.0.0.1"));
+        QCOMPARE(target.knownHostsName(), QStringLiteral("[127.0.0.1]:2222"));
+        const QString changed = sshEndReason(
+            target,
+            ended(255, QStringLiteral("WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!\n")));
+        QVERIFY2(changed.contains(QLatin1String("\"ssh-keygen -R [127.0.0.1]:2222\"")) &&
+                     changed.contains(QLatin1String("\"ssh -p 2222 root@127.0.0.1\"")),
+                 qPrintable(changed));
+        target.configFile = QStringLiteral("/home/me/my ssh config");
+        const QString refused = sshEndReason(
+            target, ended(255, QStringLiteral("root@127.0.0.1: Permission denied (publickey).\n")));
+        QVERIFY2(refused.contains(QLatin1String(
+                     "ssh-copy-id -F '/home/me/my ssh config' -p 2222 root@127.0.0.1")),
+                 qPrintable(refused));
+        SshTarget plain;
+        QVERIFY(parseSshTarget(QStringLiteral("server"), &plain, &error));
+        QCOMPARE(plain.commandLine(), QStringLiteral("ssh server"));
+        QCOMPARE(plain.knownHostsName(), QStringLiteral("server"));
+        const QString unknown =
+            sshEndReason(plain, ended(255, QStringLiteral("Host key verification failed.\n")));
+        QVERIFY2(unknown.contains(QLatin1String("\"ssh server\"")), qPrintable(unknown));
     }
 
     void handshakeAndStop()

@@ -10,6 +10,7 @@
 
 #include <QTest>
 
+#include <cerrno>
 #include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,9 +19,15 @@ namespace refscope {
 
 namespace {
 
-// A child that sleeps until signalled.
+// A child that sleeps until signalled. It returns once the child has put the
+// default signal actions back: a signal sent before that would run the
+// handler the fork inherited (see below), which on a loaded machine hung the
+// test until its timeout.
 pid_t sleeper()
 {
+    int ready[2];
+    if (::pipe(ready) != 0)
+        return -1;
     const pid_t pid = ::fork();
     if (pid == 0) {
         // The test's signals must end it as they end any process, not run
@@ -29,10 +36,21 @@ pid_t sleeper()
         // under the sanitizers takes longer than the test waits.
         for (const int s : {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGABRT})
             ::signal(s, SIG_DFL);
+        const char byte = 1;
+        (void)!::write(ready[1], &byte, 1);
         for (;;)
             ::pause();
     }
-    return pid;
+    ::close(ready[1]);
+    char byte = 0;
+    ssize_t got = -1;
+    if (pid > 0) {
+        do
+            got = ::read(ready[0], &byte, 1);
+        while (got < 0 && errno == EINTR);
+    }
+    ::close(ready[0]);
+    return got == 1 ? pid : -1;
 }
 
 } // namespace
@@ -59,6 +77,7 @@ private slots:
     void refusesAnotherProcessUnderTheSameNumber()
     {
         const pid_t child = sleeper();
+        QVERIFY(child > 0); // never kill(-1, ...)
         const qint64 start = processStartTime(int(child));
         QString why;
         // The scan saw a process started at another time: the number now
@@ -74,6 +93,7 @@ private slots:
     void signalsThroughThePidfd()
     {
         const pid_t child = sleeper();
+        QVERIFY(child > 0);
         std::optional<VerifiedProcess> process =
             VerifiedProcess::open(int(child), processStartTime(int(child)));
         QVERIFY(process);

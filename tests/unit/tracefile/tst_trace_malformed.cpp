@@ -4,8 +4,17 @@
 // at many places.
 #include "tracecmdreport.h"
 
+#include "events/eventcsv.h"
+#include "events/perfettoexport.h"
 #include "recording/recording.h"
+#include "tracefile/childcheck.h"
 #include "tracefile/tracefilelayout.h"
+
+#include <QBuffer>
+#include <QFileInfo>
+
+#include <csignal>
+#include <unistd.h>
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -26,6 +35,8 @@ private slots:
     void survivesCorruption();
     void survivesCorruptPages_data();
     void survivesCorruptPages() { survivesCorruption(); }
+    void fileChangedSinceLoadingIsNoBlankDetails();
+    void hangingCheckGetsASecondChild();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -173,6 +184,66 @@ void TestTraceMalformed::survivesCorruption()
     if (store)
         for (std::size_t i = 0; i < store->size(); i += 97)
             store->details(i);
+}
+
+// The details (pid, command, call site) are read back from the file on
+// demand: once it changed under the loaded recording, exports say so and
+// write nothing, rather than blanks that read as pid 0.
+void TestTraceMalformed::fileChangedSinceLoadingIsNoBlankDetails()
+{
+    const QString path = write(QStringLiteral("changing.dat"), recording("loop-open-close.dat"));
+    QString error;
+    const auto store = openRecording(path, &error);
+    QVERIFY2(store, qPrintable(error));
+    QVERIFY(store->detailsProblem().isEmpty());
+
+    // Recorded again to the same name (trace-cmd record truncates it)
+    // before any details were asked for.
+    write(QStringLiteral("changing.dat"), recording("loop-with-stacks.dat"));
+    const QString json = m_dir.filePath(QStringLiteral("changed.json"));
+    error = savePerfettoJson(*store, json);
+    QVERIFY2(error.contains(QStringLiteral("changed since it was loaded")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("pids, commands and call sites")), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(json));
+    QBuffer csv;
+    csv.open(QIODevice::WriteOnly);
+    QVERIFY(!writeEventsCsv(*store, &csv).isEmpty());
+    QVERIFY(csv.data().size() < 100); // the header at most
+}
+
+// A check child that hangs once (as one forked while another thread held
+// the allocator's lock under AddressSanitizer did) gets a second child; one
+// that always hangs, crashes or fails is refused.
+void TestTraceMalformed::hangingCheckGetsASecondChild()
+{
+    const QString marker = m_dir.filePath(QStringLiteral("first-child-was-here"));
+    const QByteArray markerPath = QFile::encodeName(marker);
+    const auto hangsOnce = [&markerPath] {
+        if (::access(markerPath.constData(), F_OK) == 0)
+            return 0;
+        QFile touched(QFile::decodeName(markerPath));
+        touched.open(QIODevice::WriteOnly);
+        touched.close();
+        for (;;)
+            ::pause();
+    };
+    QVERIFY(survivesInChild(hangsOnce, 300));
+    QVERIFY(QFileInfo::exists(marker));
+    QVERIFY(!survivesInChild(
+        [] {
+            for (;;)
+                ::pause();
+            return 0;
+        },
+        200));
+    QVERIFY(!survivesInChild([] { return 3; }, 5000));
+    QVERIFY(!survivesInChild(
+        [] {
+            ::raise(SIGKILL); // as a crash ends it, without QtTest's report
+            return 0;
+        },
+        5000));
+    QVERIFY(survivesInChild([] { return 0; }, 5000));
 }
 
 QTEST_GUILESS_MAIN(TestTraceMalformed)

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """release-soak.py [--kernel RELEASE] [--cycles N] [--tcg-thread M] [--build DIR] [--console F]
 
-Soaks the force release in ONE lab guest: N cycles, each running two flows
+Soaks the force release in ONE lab guest: N cycles, each running three flows
 while the other CPU floods the loop module's opens and closes (module_get and
 module_put on another module, all the time):
 
@@ -13,7 +13,12 @@ module_put on another module, all the time):
   close  count_demo loaded and held open by a sleeping process, then the lab
          agent's `release` with `close_fds` on that holder (the long-lived
          `refscope-agent --lab`, driven over its stdin/stdout as the GUI
-         does): the helper closes the fd and the module unloads.
+         does): the helper closes the fd and the module unloads;
+  force  stuck_netlink loaded and a message sent to it, which leaves its
+         count at 1 through a socket only its kernel thread keeps (no
+         process to close): the lab agent's `release` with the last resort
+         `kernel_force` unloads it, and the helper's check after the exit
+         must not log a reference left over.
 
 After each flow the module must be gone from /proc/modules (the next cycle
 loads it again). After each cycle the kernel log is checked for WARNING,
@@ -35,7 +40,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 BAD = re.compile(r"\bWARNING\b|\bBUG\b|Oops|rcu.*stall|soft lockup|hard LOCKUP|"
-                 r"general protection|Call Trace")
+                 r"general protection|Call Trace|reference\(s\) after its exit")
 
 
 def sh(cmd, check=True):
@@ -139,9 +144,20 @@ def guest(args):
             if not result.get("released") or loaded("count_demo"):
                 steps = [s.get("code") for s in result.get("steps", [])]
                 raise RuntimeError(f"close: not released: {steps}")
+
+            # force: a reference nothing in user space can give back.
+            sh(f"insmod {ko}/stuck_netlink.ko && {build}/kmod/bin/stuck-netlink-send")
+            report = agent.call("holders", {"module": "stuck_netlink"})
+            result = agent.call("release", {
+                "module": "stuck_netlink", "confirmed_refcount": report["refcount"],
+                "confirmed_unattributed": report["unattributed"], "clear": [],
+                "last_resort": "kernel_force"})
+            if not result.get("released") or loaded("stuck_netlink"):
+                steps = [s.get("code") for s in result.get("steps", [])]
+                raise RuntimeError(f"force: not released: {steps}")
         except (RuntimeError, ValueError, KeyError) as e:
             failures.append(f"cycle {cycle}: {e}")
-            sh("rmmod leaky_ref; rmmod count_demo; true", check=False)
+            sh("rmmod leaky_ref; rmmod count_demo; rmmod stuck_netlink; true", check=False)
         log = sh("dmesg", check=False).stdout
         bad = [line for line in log.splitlines() if BAD.search(line)]
         rss.append(agent.rss_kb())

@@ -21,7 +21,7 @@
 #   --toggler T        refscope, trace-cmd or shell (default refscope)
 #   --kernel RELEASE   guest kernel (default: boot-guest.sh's)
 #   --rounds N         rounds to run in all (default 30)
-#   --tcg-thread M     QEMU TCG threading, multi or single (default: QEMU's, multi)
+#   --tcg-thread M     QEMU TCG threading, multi or single (default: boot-guest.sh's, single)
 #   --build DIR        build tree (default: build, from the source tree's root)
 #   --results DIR      where each boot's console log is kept (default: a temp dir)
 #   --max-boots N      give up after N boots (default: --rounds)

@@ -8,7 +8,6 @@
 #include "inventory/kernelsupport.h"
 #include "inventory/moduleinfo.h"
 
-#include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QMap>
@@ -17,6 +16,7 @@
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <unistd.h>
 
@@ -75,32 +75,22 @@ struct BpfFds {
 };
 
 // The processes holding BPF links and programs, from the fdinfo of every
-// bpf-link and bpf-prog fd.
-BpfFds bpfFdHolders()
+// bpf-link and bpf-prog fd the walk listed (the holder scan's, when it
+// made one: /proc is not walked again for them).
+BpfFds bpfFdHolders(const QList<BpfFd> &listed)
 {
     BpfFds fds;
-    const QDir proc(QStringLiteral("/proc"));
-    for (const QString &entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        bool numeric = false;
-        const int pid = entry.toInt(&numeric);
-        if (!numeric)
-            continue;
-        const QDir fdDir(QStringLiteral("/proc/%1/fd").arg(pid));
-        for (const QString &name : fdDir.entryList(QDir::Files | QDir::System)) {
-            const QString target = QFile::symLinkTarget(fdDir.filePath(name));
-            const bool link = target.endsWith(QLatin1String("bpf_link"));
-            const bool prog = target.endsWith(QLatin1String("bpf-prog"));
-            if (!link && !prog)
-                continue;
-            QFile info(QStringLiteral("/proc/%1/fdinfo/%2").arg(pid).arg(name));
-            if (!info.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray key = link ? "link_id:" : "prog_id:";
-            for (const QByteArray &line : info.readAll().split('\n')) {
-                if (line.startsWith(key))
-                    (link ? fds.links : fds.programs)[line.mid(key.size()).trimmed().toUInt()]
-                        .append({pid, name.toInt()});
-            }
+    char path[64];
+    for (const BpfFd &bpf : listed) {
+        std::snprintf(path, sizeof path, "/proc/%d/fdinfo/%d", bpf.pid, bpf.fd);
+        QFile info(QString::fromLatin1(path));
+        if (!info.open(QIODevice::ReadOnly))
+            continue; // closed meanwhile
+        const QByteArray key = bpf.link ? "link_id:" : "prog_id:";
+        for (const QByteArray &line : info.readAll().split('\n')) {
+            if (line.startsWith(key))
+                (bpf.link ? fds.links : fds.programs)[line.mid(key.size()).trimmed().toUInt()]
+                    .append({bpf.pid, bpf.fd});
         }
     }
     return fds;
@@ -193,7 +183,7 @@ bool bpfProgramsHoldModule(const QString &release)
     return major > 6 || (major == 6 && minor >= 4);
 }
 
-void addBpfHolders(ModuleOwners &owners, Census &census)
+void addBpfHolders(ModuleOwners &owners, Census &census, ProcessSocketsWalk &walk)
 {
     QHash<quint32, QList<quint32>> linksOfProgram;
     if (!tracingLinks(&linksOfProgram, census))
@@ -224,7 +214,7 @@ void addBpfHolders(ModuleOwners &owners, Census &census)
     }
     if (trampolines.isEmpty())
         return;
-    const BpfFds fds = bpfFdHolders();
+    const BpfFds fds = bpfFdHolders(walk.bpfFds());
     for (Trampoline &t : trampolines) {
         for (const quint32 prog : std::as_const(t.programIds))
             t.links << linksOfProgram.value(prog);

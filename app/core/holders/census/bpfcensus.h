@@ -17,11 +17,13 @@ namespace refscope {
 
 struct Census;
 class ModuleOwners;
+class ProcessSocketsWalk;
 
 // Whether each program holds the module (6.4 on) rather than one
 // trampoline per function (up to 6.3), on kernel RELEASE.
 bool bpfProgramsHoldModule(const QString &release);
 
-void addBpfHolders(ModuleOwners &owners, Census &census);
+// `walk`: the processes' BPF fds (links and programs held by a process).
+void addBpfHolders(ModuleOwners &owners, Census &census, ProcessSocketsWalk &walk);
 
 } // namespace refscope

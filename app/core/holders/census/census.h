@@ -6,6 +6,7 @@
 // them go.
 #pragma once
 
+#include "holders/census/processsockets.h"
 #include "holders/holder.h"
 
 #include <QHash>
@@ -25,7 +26,10 @@ struct Census {
 };
 
 // Reads every census kind. Cheap when nothing is there to find: a kind
-// whose subsystem has no module loaded is not asked at all.
-Census runCensus(ModuleOwners &owners);
+// whose subsystem has no module loaded is not asked at all. `sockets`: the
+// processes' sockets and BPF fds as the holder scan listed them
+// (HolderScan::processSockets and bpfFds), so that /proc is walked once per
+// answer; by default the census walks it itself when a kind needs it.
+Census runCensus(ModuleOwners &owners, ProcessSocketsWalk sockets = {});
 
 } // namespace refscope

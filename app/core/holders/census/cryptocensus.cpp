@@ -11,8 +11,11 @@
 #include <QFile>
 
 #include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #ifndef AF_ALG
@@ -62,51 +65,52 @@ struct AlgSockets {
 };
 
 // The processes with AF_ALG sockets open. A socket's family shows only on
-// the socket itself: each socket fd is copied here with pidfd_getfd (root),
-// asked SO_DOMAIN and closed again, which leaves the process's own fd as
-// it was.
-QList<AlgSockets> algSockets(bool *complete)
+// the socket itself: its protocol's name, "ALG" for AF_ALG (af_alg.c's
+// alg_proto), is the socket inode's system.sockprotoname attribute, read
+// through /proc/PID/fd/N in one call (copying each fd with pidfd_getfd to
+// ask SO_DOMAIN took three).
+QList<AlgSockets> algSockets(ProcessSocketsWalk &walk, bool *complete)
 {
     QList<AlgSockets> owners;
-    forEachProcessSockets([&](const ProcessSockets &process) {
+    for (const ProcessSockets &process : walk.processes()) {
         if (!process.readable) {
             *complete = false;
-            return;
+            continue;
         }
-        int pidfd = -1;
         AlgSockets found;
-        for (const auto &[fd, inode] : process.sockets) {
-            if (pidfd < 0)
-                pidfd = int(::syscall(SYS_pidfd_open, process.pid, 0));
-            if (pidfd < 0)
-                break; // gone
-            const int copy = int(::syscall(SYS_pidfd_getfd, pidfd, fd, 0));
-            if (copy < 0) {
-                if (errno == EPERM || errno == EACCES)
-                    *complete = false;
+        char path[64];
+        char name[32];
+        for (const ProcessSocket &socket : process.sockets) {
+            const int fd = socket.fd;
+            if (!socket.protocol.isEmpty()) { // the holder scan read it
+                if (socket.protocol == "ALG")
+                    found.fds << fd;
                 continue;
             }
-            int domain = 0;
-            socklen_t size = sizeof domain;
-            if (::getsockopt(copy, SOL_SOCKET, SO_DOMAIN, &domain, &size) == 0 && domain == AF_ALG)
+            std::snprintf(path, sizeof path, "/proc/%d/fd/%d", process.pid, fd);
+            const ssize_t n = ::getxattr(path, "system.sockprotoname", name, sizeof name - 1);
+            if (n < 0) {
+                if (errno == EPERM || errno == EACCES)
+                    *complete = false;
+                continue; // closed meanwhile
+            }
+            name[n] = '\0';
+            if (std::strcmp(name, "ALG") == 0)
                 found.fds << fd;
-            ::close(copy);
         }
-        if (pidfd >= 0)
-            ::close(pidfd);
         if (!found.fds.isEmpty()) {
             found.pid = process.pid;
             found.comm = processComm(process.pid);
             std::sort(found.fds.begin(), found.fds.end());
             owners.append(found);
         }
-    });
+    }
     return owners;
 }
 
 } // namespace
 
-void addCryptoHolders(ModuleOwners &owners, Census &census)
+void addCryptoHolders(ModuleOwners &owners, Census &census, ProcessSocketsWalk &walk)
 {
     QFile file(QStringLiteral("/proc/crypto"));
     if (!file.open(QIODevice::ReadOnly)) {
@@ -121,7 +125,7 @@ void addCryptoHolders(ModuleOwners &owners, Census &census)
     if (used.isEmpty())
         return;
     bool complete = true;
-    const QList<AlgSockets> sockets = algSockets(&complete);
+    const QList<AlgSockets> sockets = algSockets(walk, &complete);
     if (!complete)
         census.markUnchecked(QStringLiteral("crypto"),
                              QStringLiteral("some processes' sockets could not be read"));

@@ -16,6 +16,7 @@ namespace refscope {
 
 struct Census;
 class ModuleOwners;
+class ProcessSocketsWalk;
 
 struct CryptoAlgorithm {
     QString name;   // "sha3-256"
@@ -26,6 +27,6 @@ struct CryptoAlgorithm {
 
 QList<CryptoAlgorithm> parseProcCrypto(const QByteArray &text);
 
-void addCryptoHolders(ModuleOwners &owners, Census &census);
+void addCryptoHolders(ModuleOwners &owners, Census &census, ProcessSocketsWalk &walk);
 
 } // namespace refscope

@@ -90,6 +90,11 @@ QList<NftRule> parseNftRules(const QByteArray &replies)
             if (expr.xtName == QLatin1String("CT"))
                 expr.ctHelper = xtCtHelper(e);
             if (expr.name == QLatin1String("objref") &&
+                nftnl_expr_is_set(e, NFTNL_EXPR_OBJREF_IMM_NAME)) {
+                expr.objectRef = str(nftnl_expr_get_str(e, NFTNL_EXPR_OBJREF_IMM_NAME));
+                expr.objectRefType = int(nftnl_expr_get_u32(e, NFTNL_EXPR_OBJREF_IMM_TYPE));
+            }
+            if (expr.name == QLatin1String("objref") &&
                 nftnl_expr_is_set(e, NFTNL_EXPR_OBJREF_IMM_NAME) &&
                 nftnl_expr_get_u32(e, NFTNL_EXPR_OBJREF_IMM_TYPE) == NFT_OBJECT_CT_HELPER)
                 expr.ctHelperObject = str(nftnl_expr_get_str(e, NFTNL_EXPR_OBJREF_IMM_NAME));
@@ -122,9 +127,9 @@ QList<NftChain> parseNftChains(const QByteArray &replies)
     return chains;
 }
 
-QList<NftCtHelperObject> parseNftCtHelpers(const QByteArray &replies)
+QList<NftObject> parseNftObjects(const QByteArray &replies)
 {
-    QList<NftCtHelperObject> helpers;
+    QList<NftObject> objects;
     forEachNetlinkMessage(replies, [&](const nlmsghdr *nlh) {
         if (!isNftMessage(nlh, NFT_MSG_NEWOBJ))
             return;
@@ -132,18 +137,58 @@ QList<NftCtHelperObject> parseNftCtHelpers(const QByteArray &replies)
                                                                   nftnl_obj_free);
         if (!o || nftnl_obj_nlmsg_parse(nlh, o.get()) < 0)
             return;
-        if (nftnl_obj_get_u32(o.get(), NFTNL_OBJ_TYPE) != NFT_OBJECT_CT_HELPER)
-            return;
-        NftCtHelperObject h;
-        h.family = int(nftnl_obj_get_u32(o.get(), NFTNL_OBJ_FAMILY));
-        h.table = str(nftnl_obj_get_str(o.get(), NFTNL_OBJ_TABLE));
-        h.name = str(nftnl_obj_get_str(o.get(), NFTNL_OBJ_NAME));
-        h.helper = str(nftnl_obj_get_str(o.get(), NFTNL_OBJ_CT_HELPER_NAME));
-        h.l3proto = nftnl_obj_get_u16(o.get(), NFTNL_OBJ_CT_HELPER_L3PROTO);
-        h.l4proto = nftnl_obj_get_u8(o.get(), NFTNL_OBJ_CT_HELPER_L4PROTO);
-        helpers.append(h);
+        NftObject object;
+        object.family = int(nftnl_obj_get_u32(o.get(), NFTNL_OBJ_FAMILY));
+        object.table = str(nftnl_obj_get_str(o.get(), NFTNL_OBJ_TABLE));
+        object.name = str(nftnl_obj_get_str(o.get(), NFTNL_OBJ_NAME));
+        object.type = int(nftnl_obj_get_u32(o.get(), NFTNL_OBJ_TYPE));
+        if (object.type == NFT_OBJECT_CT_HELPER) {
+            NftCtHelperObject h;
+            h.family = object.family;
+            h.table = object.table;
+            h.name = object.name;
+            h.helper = str(nftnl_obj_get_str(o.get(), NFTNL_OBJ_CT_HELPER_NAME));
+            h.l3proto = nftnl_obj_get_u16(o.get(), NFTNL_OBJ_CT_HELPER_L3PROTO);
+            h.l4proto = nftnl_obj_get_u8(o.get(), NFTNL_OBJ_CT_HELPER_L4PROTO);
+            object.ctHelper = h;
+        }
+        objects.append(object);
     });
+    return objects;
+}
+
+QList<NftCtHelperObject> parseNftCtHelpers(const QByteArray &replies)
+{
+    QList<NftCtHelperObject> helpers;
+    for (const NftObject &o : parseNftObjects(replies)) {
+        if (o.ctHelper)
+            helpers.append(*o.ctHelper);
+    }
     return helpers;
+}
+
+QString nftObjectTypeName(int type)
+{
+    switch (type) {
+    case NFT_OBJECT_COUNTER:
+        return QStringLiteral("counter");
+    case NFT_OBJECT_QUOTA:
+        return QStringLiteral("quota");
+    case NFT_OBJECT_CT_HELPER:
+        return QStringLiteral("ct helper");
+    case NFT_OBJECT_LIMIT:
+        return QStringLiteral("limit");
+    case NFT_OBJECT_CT_TIMEOUT:
+        return QStringLiteral("ct timeout");
+    case NFT_OBJECT_SECMARK:
+        return QStringLiteral("secmark");
+    case NFT_OBJECT_CT_EXPECT:
+        return QStringLiteral("ct expectation");
+    case NFT_OBJECT_SYNPROXY:
+        return QStringLiteral("synproxy");
+    default:
+        return {};
+    }
 }
 
 QString nftFamilyName(int family)
@@ -258,6 +303,16 @@ QString helperUndo(const QString &where, QStringList commands)
     return QStringLiteral("nft '%1'").arg(commands.join(QStringLiteral("; ")));
 }
 
+// Any other object a rule names (objref) likewise: those rules go first.
+QString objectUndo(const QString &typeName, const QString &where, QStringList commands)
+{
+    commands.removeDuplicates();
+    if (commands.isEmpty())
+        return QStringLiteral("nft delete %1 %2").arg(typeName, where);
+    commands << QStringLiteral("delete %1 %2").arg(typeName, where);
+    return QStringLiteral("nft '%1'").arg(commands.join(QStringLiteral("; ")));
+}
+
 Holder nftHolder(const Attribution &owner, const QString &path, int refs, const QString &undo)
 {
     Holder h;
@@ -309,6 +364,7 @@ void addNetfilterHolders(ModuleOwners &owners, const NetNamespace &ns, Census &c
                          owners.loaded().contains(QStringLiteral("nfnetlink_log"));
     // The rules naming a ct helper object: it cannot be deleted before them.
     QHash<QString, QStringList> helperUsers; // "family table object" -> "delete rule ..."
+    QHash<QString, QStringList> objectUsers; // "type family table object" -> "delete rule ..."
     for (const NftRule &rule : parseNftRules(replies)) {
         const QString where =
             QStringLiteral("%1 %2 %3")
@@ -343,6 +399,12 @@ void addNetfilterHolders(ModuleOwners &owners, const NetNamespace &ns, Census &c
                      loggerOwners(owners, rule.family, 0, QStringLiteral("target LOG")))
                     hold(a);
             }
+            if (!e.objectRef.isEmpty())
+                objectUsers[QStringLiteral("%1 %2 %3 %4")
+                                .arg(e.objectRefType)
+                                .arg(nftFamilyName(rule.family), nftName(rule.table),
+                                     nftName(e.objectRef))]
+                    << QStringLiteral("delete rule %1 handle %2").arg(where).arg(rule.handle);
             if (!e.ctHelperObject.isEmpty())
                 helperUsers[QStringLiteral("%1 %2 %3")
                                 .arg(nftFamilyName(rule.family), nftName(rule.table),
@@ -381,15 +443,44 @@ void addNetfilterHolders(ModuleOwners &owners, const NetNamespace &ns, Census &c
             inNamespace(ns, QStringLiteral("nft 'flush chain %1; delete chain %1'").arg(where))));
     }
 
-    // ct helper objects are nft_ct's type: without it there are none.
-    if (!owners.loaded().contains(QStringLiteral("nft_ct")))
-        return;
     if (!dumpNft(sock, NFT_MSG_GETOBJ, &replies)) {
         census.markUnchecked(QStringLiteral("netfilter"), sock.error());
         return;
     }
     captureReplies(QStringLiteral("nft-objects%1.nl").arg(nsTag), replies);
-    for (const NftCtHelperObject &h : parseNftCtHelpers(replies)) {
+    // Every object holds the module of its type (nft_obj_type_get, put in
+    // nft_obj_destroy): nft_ct for a ct helper, nf_tables itself for a
+    // counter or a quota. Measured +1 on nft_ct per ct helper object on
+    // 6.1 and 6.12, besides what the object holds of its helper.
+    // One parse serves both: every object, then the ct helpers among them.
+    const QList<NftObject> objects = parseNftObjects(replies);
+    for (const NftObject &o : objects) {
+        const QString typeName = nftObjectTypeName(o.type);
+        if (typeName.isEmpty())
+            continue; // no nft command would undo it: stays unattributed
+        const QString alias = QStringLiteral("nft-obj-%1").arg(o.type);
+        Attribution owner;
+        if (const QString module = owners.aliasModule(alias); !module.isEmpty())
+            owner = {module, {{HolderSentenceCode::NftObjectType, {typeName, alias}}}};
+        else if (owners.loaded().contains(QStringLiteral("nf_tables")))
+            owner = {QStringLiteral("nf_tables"),
+                     {{HolderSentenceCode::NftCoreObjectType, {typeName}}}};
+        if (!owner.found())
+            continue;
+        const QString where = QStringLiteral("%1 %2 %3")
+                                  .arg(nftFamilyName(o.family), nftName(o.table), nftName(o.name));
+        const QString undo =
+            o.type == NFT_OBJECT_CT_HELPER
+                ? helperUndo(where, helperUsers.value(where))
+                : objectUndo(typeName, where,
+                             objectUsers.value(QStringLiteral("%1 %2").arg(o.type).arg(where)));
+        census.holders[owner.module].append(nftHolder(
+            owner, QStringLiteral("%1 %2").arg(typeName, where), 1, inNamespace(ns, undo)));
+    }
+    for (const NftObject &o : objects) {
+        if (!o.ctHelper)
+            continue;
+        const NftCtHelperObject &h = *o.ctHelper;
         // nft_ct_helper_obj_init takes the IPv4 helper, the IPv6 one or
         // both; the dump says inet when it holds both.
         const QString alias = QStringLiteral("nfct-helper-") + h.helper;

@@ -13,6 +13,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace refscope {
 
 struct Census;
@@ -29,6 +31,9 @@ struct NftExpression {
     QString ctHelper;
     // "objref" naming a ct helper object ("ct helper set NAME"): NAME.
     QString ctHelperObject;
+    // objref of any object type: the object it names and its NFT_OBJECT_*.
+    QString objectRef;
+    int objectRefType = 0;
 };
 
 struct NftRule {
@@ -56,11 +61,28 @@ struct NftCtHelperObject {
     int l4proto = 0; // IPPROTO_*
 };
 
+// A stateful object (counter, quota, ct helper, ...): its type holds the
+// module it comes from (nft_obj_type_get) until the object is destroyed.
+struct NftObject {
+    int family = 0;
+    QString table;
+    QString name;
+    int type = 0; // NFT_OBJECT_*
+    // A ct helper object's helper, from the same parse.
+    std::optional<NftCtHelperObject> ctHelper;
+};
+
 // NFT_MSG_GETRULE / NFT_MSG_GETCHAIN dump replies (NetlinkSocket::dump's bytes).
 QList<NftRule> parseNftRules(const QByteArray &replies);
 QList<NftChain> parseNftChains(const QByteArray &replies);
-// NFT_MSG_GETOBJ dump replies: the ct helper objects among them.
+// NFT_MSG_GETOBJ dump replies: every object, of any type, each parsed once
+// (a ct helper's helper with it).
+QList<NftObject> parseNftObjects(const QByteArray &replies);
+// The same replies: the ct helper objects among them.
 QList<NftCtHelperObject> parseNftCtHelpers(const QByteArray &replies);
+// nft's word for an object type ("counter", "ct helper"); empty for a type
+// nft has no command for.
+QString nftObjectTypeName(int type);
 
 // "ip", "ip6", "inet", "arp", "bridge", "netdev": nft's word for a family.
 QString nftFamilyName(int family);

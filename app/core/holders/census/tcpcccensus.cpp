@@ -84,7 +84,8 @@ QString tcpStateName(int state)
     return QString::fromLatin1(names[state]);
 }
 
-TcpCongestionCensus::TcpCongestionCensus(ModuleOwners &owners)
+TcpCongestionCensus::TcpCongestionCensus(ModuleOwners &owners, ProcessSocketsWalk &walk)
+    : m_walk(walk)
 {
     // The kernel loads a congestion control NAME as the module tcp_NAME
     // (tcp_ca_find_autoload); a built-in one (cubic, reno) has none loaded.
@@ -102,17 +103,22 @@ void TcpCongestionCensus::scanProcesses()
     m_scanned = true;
     // A process whose fds are unreadable (not root): its sockets stay
     // listed, without a name.
-    forEachProcessSockets([this](const ProcessSockets &process) {
-        for (const auto &[fd, inode] : process.sockets) {
-            SocketOwner &owner = m_owners[inode];
+    for (const ProcessSockets &process : m_walk.processes()) {
+        // The name once per process, not once per socket (a server holds
+        // thousands).
+        QString comm;
+        for (const ProcessSocket &socket : process.sockets) {
+            SocketOwner &owner = m_owners[socket.inode];
             if (owner.pid < 0) {
                 owner.pid = process.pid;
-                owner.comm = processComm(process.pid);
+                if (comm.isNull())
+                    comm = processComm(process.pid);
+                owner.comm = comm;
             }
             if (owner.pid == process.pid)
-                owner.fds << fd;
+                owner.fds << socket.fd;
         }
-    });
+    }
 }
 
 void TcpCongestionCensus::add(const NetNamespace &ns, Census &census)

@@ -18,6 +18,7 @@ namespace refscope {
 
 struct Census;
 class ModuleOwners;
+class ProcessSocketsWalk;
 struct NetNamespace;
 
 struct TcpDiagSocket {
@@ -38,7 +39,7 @@ class TcpCongestionCensus {
 public:
     // Reads which congestion controls are registered and which of them are
     // loaded modules: nothing else is asked when none is.
-    explicit TcpCongestionCensus(ModuleOwners &owners);
+    TcpCongestionCensus(ModuleOwners &owners, ProcessSocketsWalk &walk);
     bool active() const { return !m_modules.isEmpty(); }
     // Adds the holders of one network namespace (the calling thread is in it).
     void add(const NetNamespace &ns, Census &census);
@@ -51,6 +52,7 @@ private:
     };
     void scanProcesses();
 
+    ProcessSocketsWalk &m_walk;
     QHash<QString, QString> m_modules; // congestion control name -> module
     bool m_scanned = false;
     QHash<quint64, SocketOwner> m_owners; // socket inode -> a process with it open
