@@ -20,6 +20,7 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace refscope;
 
@@ -36,6 +37,7 @@ private slots:
     void survivesCorruptPages_data();
     void survivesCorruptPages() { survivesCorruption(); }
     void fileChangedSinceLoadingIsNoBlankDetails();
+    void fileRecordedAgainWhileItsDetailsAreOpen();
     void hangingCheckGetsASecondChild();
 
 private:
@@ -209,6 +211,33 @@ void TestTraceMalformed::fileChangedSinceLoadingIsNoBlankDetails()
     csv.open(QIODevice::WriteOnly);
     QVERIFY(!writeEventsCsv(*store, &csv).isEmpty());
     QVERIFY(csv.data().size() < 100); // the header at most
+}
+
+// The details were being read (libtracecmd has the file open and mapped)
+// when the file was recorded again under the same name: nothing more is
+// read from it, rather than the new file's records taken for the old ones.
+void TestTraceMalformed::fileRecordedAgainWhileItsDetailsAreOpen()
+{
+    const QString path = write(QStringLiteral("open.dat"), recording("loop-with-stacks.dat"));
+    QString error;
+    const auto store = openRecording(path, &error);
+    QVERIFY2(store, qPrintable(error));
+    const EventDetails before = store->details(store->size() / 2);
+    QVERIFY(before.pid > 0);
+    QVERIFY(store->detailsProblem().isEmpty());
+
+    write(QStringLiteral("open.dat"), recording("loop-open-close.dat"));
+    QThread::msleep(30); // the next read after a pause looks at the file first
+    const EventDetails after = store->details(store->size() / 2);
+    QCOMPARE(after.pid, 0);
+    QVERIFY(after.comm.isEmpty());
+    QVERIFY2(store->detailsProblem().contains(QStringLiteral("changed since it was loaded")),
+             qPrintable(store->detailsProblem()));
+    for (std::size_t i = 0; i < store->size(); i += 997)
+        QCOMPARE(store->details(i).pid, 0);
+    const QString json = m_dir.filePath(QStringLiteral("recorded-again.json"));
+    QVERIFY(!savePerfettoJson(*store, json).isEmpty());
+    QVERIFY(!QFileInfo::exists(json));
 }
 
 // A check child that hangs once (as one forked while another thread held
