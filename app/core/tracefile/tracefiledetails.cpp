@@ -42,6 +42,13 @@ bool TraceFileDetails::sameFile(const std::optional<Identity> &a, const std::opt
            a->modified.tv_sec == b->modified.tv_sec && a->modified.tv_nsec == b->modified.tv_nsec;
 }
 
+void TraceFileDetails::forgetChangedFile() const
+{
+    m_handle.reset();
+    m_openFailed = true;
+    m_problem = TraceFileMessages::tr("%1 changed since it was loaded").arg(m_path);
+}
+
 EventDetails TraceFileDetails::details(std::size_t index) const
 {
     if (index >= m_store.size())
@@ -77,11 +84,8 @@ EventDetails TraceFileDetails::details(std::size_t index) const
     const bool due = !m_handle || now - m_lastChecked > std::chrono::milliseconds(20);
     if (due)
         m_lastChecked = now;
-    if (!m_openFailed && due && !unchanged()) {
-        m_handle.reset();
-        m_openFailed = true;
-        m_problem = TraceFileMessages::tr("%1 changed since it was loaded").arg(m_path);
-    }
+    if (!m_openFailed && due && !unchanged())
+        forgetChangedFile();
     if (!m_handle && !m_openFailed) {
         QString error;
         m_handle = TraceHandle::open(m_path, &error);
@@ -97,7 +101,7 @@ EventDetails TraceFileDetails::details(std::size_t index) const
     // The record found must be the event asked for; anything else means the
     // file changed since it was loaded, and no details beat wrong ones.
     if (!record || qint64(record->ts) != m_store.timestampNs(index) || record->cpu != cpu) {
-        m_problem = TraceFileMessages::tr("%1 changed since it was loaded").arg(m_path);
+        forgetChangedFile();
         return {};
     }
     // With `trace-cmd record -T` the kernel_stack event right after an

@@ -50,6 +50,8 @@ private:
     };
     static std::optional<Identity> identityOf(const struct stat &st);
     static bool sameFile(const std::optional<Identity> &a, const std::optional<Identity> &b);
+    // Nothing more is read from a file found changed (m_mutex held).
+    void forgetChangedFile() const;
 
     mutable std::mutex m_mutex; // the handle's read position is shared state
     QString m_path;
