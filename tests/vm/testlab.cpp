@@ -9,6 +9,13 @@
 
 namespace refscope {
 
+int stressRounds()
+{
+    bool given = false;
+    const int rounds = qEnvironmentVariableIntValue("REFSCOPE_ROUNDS", &given);
+    return given && rounds > 0 ? rounds : 100;
+}
+
 QString labTestPrerequisites()
 {
     if (QStandardPaths::findExecutable(QStringLiteral("qemu-system-x86_64")).isEmpty())

@@ -20,4 +20,9 @@ QString labTestPrerequisites();
 QString bootTestLab(LabMachine &lab, int lifetimeLimitS);
 QString bootTestLab(LabMachine &lab, int lifetimeLimitS, LabOptions options);
 
+// How many rounds the vm tests' stress loops run (load, leak, drop, unload
+// under concurrent gets and puts; forced unloads): REFSCOPE_ROUNDS, which
+// tests/vm/CMakeLists.txt sets for ctest (fewer in CI), else 100.
+int stressRounds();
+
 } // namespace refscope

@@ -289,7 +289,7 @@ private slots:
         QCOMPARE(lsmodCount(QStringLiteral("slow_init")), 1);
     }
 
-    // Load, leak, drop, unload 100 times while, on the other CPU, one process
+    // Load, leak, drop, unload 100 times (stressRounds()) while, on the other CPU, one process
     // opens and closes a held module's device and another takes and puts
     // leaky_ref's references (a drop meeting one of those must change nothing).
     void dropLoopUnderConcurrentGetsAndPuts()
@@ -303,7 +303,7 @@ private slots:
         const QString script =
             QStringLiteral("taskset -p -c 0 $$ >/dev/null\n"
                            "stale=0\n"
-                           "for i in $(seq 100); do\n"
+                           "for i in $(seq %3); do\n"
                            "  insmod %1 || exit 1\n"
                            "  ! echo oops 2>/dev/null > /proc/leaky_ref\n"
                            "  until out=$(%2 drop leaky_ref 1 0); echo \"$out\" | grep -q "
@@ -317,12 +317,13 @@ private slots:
                            "  done\n"
                            "done\n"
                            "echo stale drops retried: $stale")
-                .arg(ko(QStringLiteral("leaky_ref")), m_probe);
+                .arg(ko(QStringLiteral("leaky_ref")), m_probe)
+                .arg(stressRounds());
         QElapsedTimer timer;
         timer.start();
         const GuestResult loop = m_guest->run(script, 600000);
         QVERIFY2(loop.ok(), qPrintable(loop.describe()));
-        qInfo("100 load/leak/drop/unload rounds in %lld ms (%s)", timer.elapsed(),
+        qInfo("%d load/leak/drop/unload rounds in %lld ms (%s)", stressRounds(), timer.elapsed(),
               qPrintable(loop.out.trimmed()));
         cleanup();
         settledHolders(QStringLiteral("loop"), 0);

@@ -468,16 +468,13 @@ private slots:
         QVERIFY(sh(QStringLiteral("rmmod count_demo")).ok());
     }
 
-    // Load, leak, release with the drop 100 times (REFSCOPE_DROP_ROUNDS:
-    // fewer in CI, tests/vm/CMakeLists.txt), while on the other CPU one
-    // process floods count_demo's opens and closes and another takes and
-    // puts leaky_ref's own references: a release meeting one of those must
-    // refuse or retry, never corrupt.
+    // Load, leak, release with the drop 100 times (stressRounds()), while on
+    // the other CPU one process floods count_demo's opens and closes and
+    // another takes and puts leaky_ref's own references: a release meeting
+    // one of those must refuse or retry, never corrupt.
     void dropsLeaksUnderConcurrentGetsAndPuts()
     {
-        bool given = false;
-        const int rounds = qEnvironmentVariableIntValue("REFSCOPE_DROP_ROUNDS", &given);
-        const int roundCount = given && rounds > 0 ? rounds : 100;
+        const int roundCount = stressRounds();
         // Each round needs a recording of its leak (the drop gate): the
         // agent's live capture takes it, as the window's timeline does.
         startFloodOnTheOtherCpu();
@@ -525,7 +522,7 @@ private slots:
               roundCount, timer.elapsed(), retries);
     }
 
-    // stuck_netlink 100 times: the count stays 1 through a socket only the
+    // stuck_netlink 100 times (stressRounds()): the count stays 1 through a socket only the
     // module's kernel thread keeps. Forcing is safe here: no process has
     // the socket, its release is af_netlink's (built in), and the module's
     // exit stops the thread, whose fput the helper flushes onto the count
@@ -542,7 +539,8 @@ private slots:
         const QString send = labExampleHelper(QStringLiteral("stuck-netlink-send"));
         QElapsedTimer timer;
         timer.start();
-        for (int round = 0; round < 100; ++round) {
+        const int roundCount = stressRounds();
+        for (int round = 0; round < roundCount; ++round) {
             QVERIFY(
                 sh(QStringLiteral("insmod %1 && %2").arg(ko(QStringLiteral("stuck_netlink")), send))
                     .ok());
@@ -554,7 +552,7 @@ private slots:
                      qPrintable(QStringLiteral("round %1: %2").arg(round).arg(describe(result))));
             QCOMPARE(codes(result), (QStringList{"checked", "force_unloaded", "gone"}));
         }
-        qInfo("100 load/strand/force rounds in %lld ms", timer.elapsed());
+        qInfo("%d load/strand/force rounds in %lld ms", roundCount, timer.elapsed());
     }
 
     void cliReleasesAsRoot()

@@ -38,11 +38,15 @@ bool readHolderReport(const QString &module, const ExactAnswer &exact, const Rec
     // kB read from disk) matter only when the module is not loaded: they
     // tell "built in" from "not loaded". The answer needs the count, state
     // and users of one module: no module's parameters or taints.
-    input.snapshot = readLocalSnapshot({.modinfo = false, .builtin = false, .parameters = false});
+    // One libkmod context for the snapshot and the module owners: its
+    // indexes are mapped once (slow over the lab's 9p root).
+    KmodContext kmod = openKmodContext();
+    input.snapshot =
+        readLocalSnapshot({.modinfo = false, .builtin = false, .parameters = false}, kmod.get());
     const bool loaded = input.snapshot.find(input.module) != nullptr;
     if (!loaded)
         input.snapshot =
-            readLocalSnapshot({.modinfo = false, .builtin = true, .parameters = false});
+            readLocalSnapshot({.modinfo = false, .builtin = true, .parameters = false}, kmod.get());
     timing.lap("snapshot");
     if (!input.snapshot.support.loadable) {
         *error = QStringLiteral("this kernel has no loadable module support (no /proc/modules)");
@@ -61,7 +65,7 @@ bool readHolderReport(const QString &module, const ExactAnswer &exact, const Rec
     QSet<QString> loadedNames;
     for (const ModuleInfo &m : std::as_const(input.snapshot.modules))
         loadedNames.insert(m.name);
-    ModuleOwners owners(std::move(loadedNames));
+    ModuleOwners owners(std::move(loadedNames), std::move(kmod));
     timing.lap("module owners");
     const HolderScan scan = scanHolders(owners);
     timing.lap("holder scan");

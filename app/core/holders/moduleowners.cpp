@@ -41,24 +41,6 @@ void readMajors(QHash<int, QString> &charMajors, QHash<int, QString> &blockMajor
     }
 }
 
-// kmod's aliases glob ("block-major-7-*"), so a lookup per device number
-// finds them; an unloaded match is useless, hence the `loaded` filter later.
-kmod_ctx *newQuietKmod()
-{
-    kmod_ctx *ctx = kmod_new(nullptr, nullptr);
-    if (ctx) {
-        kmod_set_log_priority(ctx, 0); // a missing index is not worth a message
-        kmod_load_resources(ctx);
-    }
-    return ctx;
-}
-
-void unrefKmod(kmod_ctx *ctx)
-{
-    if (ctx)
-        kmod_unref(ctx);
-}
-
 } // namespace
 
 QSet<QString> loadedModuleNames()
@@ -73,7 +55,12 @@ QSet<QString> loadedModuleNames()
 }
 
 ModuleOwners::ModuleOwners(QSet<QString> loaded)
-    : m_loaded(std::move(loaded)), m_kmod(newQuietKmod(), unrefKmod)
+    : ModuleOwners(std::move(loaded), openKmodContext())
+{
+}
+
+ModuleOwners::ModuleOwners(QSet<QString> loaded, KmodContext kmod)
+    : m_loaded(std::move(loaded)), m_kmod(std::move(kmod))
 {
     readMajors(m_charMajors, m_blockMajors);
     const QList<QByteArray> protocols =

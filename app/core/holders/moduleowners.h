@@ -7,6 +7,7 @@
 #pragma once
 
 #include "holders/holder.h"
+#include "inventory/kmodcontext.h"
 
 #include <QHash>
 #include <QSet>
@@ -14,8 +15,6 @@
 
 #include <memory>
 #include <sys/types.h>
-
-struct kmod_ctx;
 
 namespace refscope {
 
@@ -33,6 +32,9 @@ public:
     // Only modules in `loaded` are answered: a module that is not loaded
     // holds no reference, whatever modules.alias says.
     explicit ModuleOwners(QSet<QString> loaded);
+    // Resolving aliases through kmod, a context its caller opened (and may
+    // have read the snapshot through: its indexes are mapped once).
+    ModuleOwners(QSet<QString> loaded, KmodContext kmod);
     ~ModuleOwners();
     ModuleOwners(const ModuleOwners &) = delete;
     ModuleOwners &operator=(const ModuleOwners &) = delete;
@@ -63,7 +65,7 @@ private:
     QString loadedName(const QString &name) const;
 
     QSet<QString> m_loaded;
-    std::unique_ptr<kmod_ctx, void (*)(kmod_ctx *)> m_kmod;
+    KmodContext m_kmod;
     QHash<quint64, Attribution> m_charCache;
     QHash<quint64, Attribution> m_blockCache;
     QHash<QString, Attribution> m_aliasCache;

@@ -2,12 +2,12 @@
 #include "inventory/kmodreader.h"
 
 #include "inventory/kernelsupport.h"
+#include "inventory/kmodcontext.h"
 #include "inventory/sysmodule.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QHash>
-#include <QLoggingCategory>
 
 #include <libkmod.h>
 
@@ -18,21 +18,6 @@ namespace refscope {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcKmod, "refscope.kmod", QtWarningMsg)
-
-// libkmod prints its own errors on stderr by default; route them to a Qt
-// category instead so that a module vanishing mid-read (an expected race)
-// does not spill into refscope-cli's output.
-void logToQt(void *, int, const char *file, int line, const char *fn, const char *format,
-             va_list args)
-{
-    const QString message = QString::vasprintf(format, args).trimmed();
-    qCDebug(lcKmod).noquote() << file << line << fn << message;
-}
-
-struct ContextDeleter {
-    void operator()(kmod_ctx *ctx) const { kmod_unref(ctx); }
-};
 struct ModuleDeleter {
     void operator()(kmod_module *mod) const { kmod_module_unref(mod); }
 };
@@ -42,23 +27,9 @@ struct ModuleListDeleter {
 struct InfoListDeleter {
     void operator()(kmod_list *list) const { kmod_module_info_free_list(list); }
 };
-using Context = std::unique_ptr<kmod_ctx, ContextDeleter>;
 using Module = std::unique_ptr<kmod_module, ModuleDeleter>;
 using ModuleList = std::unique_ptr<kmod_list, ModuleListDeleter>;
 using InfoList = std::unique_ptr<kmod_list, InfoListDeleter>;
-
-Context newContext()
-{
-    Context ctx(kmod_new(nullptr, nullptr));
-    if (!ctx)
-        return ctx;
-    kmod_set_log_fn(ctx.get(), logToQt, nullptr);
-    // Maps the modules.*.bin indexes once; without it every path lookup
-    // re-reads them in small pieces, which is slow over the lab's 9p root.
-    // A failure (no index for this release) only means slower lookups.
-    kmod_load_resources(ctx.get());
-    return ctx;
-}
 
 QString moduleName(const kmod_module *mod)
 {
@@ -189,7 +160,7 @@ QList<ModuleInfo> readLoadedModules(kmod_ctx *ctx, const SnapshotOptions &option
 
 QString moduleNameOfFile(const QString &path)
 {
-    const Context ctx = newContext();
+    const KmodContext ctx = openKmodContext();
     kmod_module *raw = nullptr;
     if (!ctx || kmod_module_new_from_path(ctx.get(), QFile::encodeName(path).constData(), &raw) < 0)
         return {};
@@ -260,7 +231,7 @@ QList<BuiltinModule> readBuiltinModules(const QString &modulesDir)
     return builtin;
 }
 
-Snapshot readLocalSnapshot(const SnapshotOptions &options)
+Snapshot readLocalSnapshot(const SnapshotOptions &options, kmod_ctx *kmod)
 {
     Snapshot snapshot;
     snapshot.takenAtMs = QDateTime::currentMSecsSinceEpoch();
@@ -270,9 +241,9 @@ Snapshot readLocalSnapshot(const SnapshotOptions &options)
     snapshot.origin = localOrigin();
     snapshot.support = readKernelModuleSupport();
     if (snapshot.support.loadable) {
-        const Context ctx = newContext();
-        if (ctx)
-            snapshot.modules = readLoadedModules(ctx.get(), options);
+        const KmodContext own = kmod ? KmodContext() : openKmodContext();
+        if (kmod_ctx *ctx = kmod ? kmod : own.get())
+            snapshot.modules = readLoadedModules(ctx, options);
     }
     if (options.builtin)
         snapshot.builtin =

@@ -4,6 +4,7 @@
 // no accessor for.
 #pragma once
 
+#include "inventory/kmodcontext.h"
 #include "inventory/moduleinfo.h"
 
 #include <QHash>
@@ -27,8 +28,10 @@ struct SnapshotOptions {
 // Every loaded module of the running kernel at this moment, its built-in
 // modules and its module support. Never fails: a kernel without loadable
 // modules gives support.loadable == false and empty lists, and a module
-// unloaded while it is being read is simply left out.
-Snapshot readLocalSnapshot(const SnapshotOptions &options = {});
+// unloaded while it is being read is simply left out. kmod: a context to
+// read through (openKmodContext()), when the caller has one for more than
+// this read; else the snapshot opens its own.
+Snapshot readLocalSnapshot(const SnapshotOptions &options = {}, kmod_ctx *kmod = nullptr);
 
 // Every module in modules.builtin of the given modules directory
 // (/lib/modules/<release>), with its description from modules.builtin.modinfo.
