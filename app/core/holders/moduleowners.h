@@ -65,6 +65,9 @@ private:
     QString loadedName(const QString &name) const;
 
     QSet<QString> m_loaded;
+    // kmod matches aliases with their globs ("block-major-7-*"), so one
+    // lookup per device number finds them; an unloaded match is useless,
+    // hence the `loaded` filter.
     KmodContext m_kmod;
     QHash<quint64, Attribution> m_charCache;
     QHash<quint64, Attribution> m_blockCache;
