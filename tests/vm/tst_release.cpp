@@ -522,11 +522,11 @@ private slots:
               roundCount, timer.elapsed(), retries);
     }
 
-    // stuck_netlink 100 times (stressRounds()): the count stays 1 through a socket only the
-    // module's kernel thread keeps. Forcing is safe here: no process has
-    // the socket, its release is af_netlink's (built in), and the module's
-    // exit stops the thread, whose fput the helper flushes onto the count
-    // the force left before the module is freed (the kernel log says so).
+    // stuck_netlink 100 times (stressRounds()): the count stays 1 through a
+    // socket only the module's kernel thread keeps. Forcing is safe here: no
+    // process has the socket, its release is af_netlink's (built in), and the
+    // module's exit stops the thread, whose fput the helper flushes onto the
+    // count the force left before the module is freed (the kernel log says so).
     void forcesStuckNetlinkOutUnderConcurrentOpens()
     {
         startFloodOnTheOtherCpu();

@@ -241,9 +241,13 @@ Snapshot readLocalSnapshot(const SnapshotOptions &options, kmod_ctx *kmod)
     snapshot.origin = localOrigin();
     snapshot.support = readKernelModuleSupport();
     if (snapshot.support.loadable) {
-        const KmodContext own = kmod ? KmodContext() : openKmodContext();
-        if (kmod_ctx *ctx = kmod ? kmod : own.get())
-            snapshot.modules = readLoadedModules(ctx, options);
+        KmodContext own;
+        if (!kmod) {
+            own = openKmodContext();
+            kmod = own.get();
+        }
+        if (kmod)
+            snapshot.modules = readLoadedModules(kmod, options);
     }
     if (options.builtin)
         snapshot.builtin =
