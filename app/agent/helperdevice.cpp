@@ -26,6 +26,7 @@ QString ownerFields(quint32 owners)
         {REFSCOPE_HELPER_OWNER_SOCK_PROTO, "sk->sk_prot_creator->owner"},
         {REFSCOPE_HELPER_OWNER_NETLINK, "the netlink protocol's module"},
         {REFSCOPE_HELPER_OWNER_FS_TYPE, "sb->s_type->owner"},
+        {REFSCOPE_HELPER_OWNER_ALG_TYPE, "alg_sk(sk)->type->owner"},
     };
     QStringList matched;
     for (const auto &[bit, field] : fields) {

@@ -22,8 +22,10 @@
  * 2: HOLDERS reports own_threads; CLOSE_FD and FORCE_PREPARE.
  * 3: HOLDERS finds files in flight (REFSCOPE_HELPER_FLAG_IN_FLIGHT, in_flight);
  *    FORCE_PREPARE checks the count, the state and the files in flight.
+ * 4: HOLDERS names the type an AF_ALG socket is bound to
+ *    (REFSCOPE_HELPER_OWNER_ALG_TYPE).
  */
-#define REFSCOPE_HELPER_ABI_VERSION 3
+#define REFSCOPE_HELPER_ABI_VERSION 4
 
 /* Longer than the kernel's MODULE_NAME_LEN (56); must be NUL-terminated. */
 #define REFSCOPE_HELPER_NAME_LEN    64
@@ -47,6 +49,7 @@ enum refscope_helper_kind {
 #define REFSCOPE_HELPER_OWNER_SOCK_PROTO (1u << 4) /* sk->sk_prot_creator->owner */
 #define REFSCOPE_HELPER_OWNER_NETLINK	 (1u << 5) /* the netlink protocol's module */
 #define REFSCOPE_HELPER_OWNER_FS_TYPE	 (1u << 6) /* sb->s_type->owner */
+#define REFSCOPE_HELPER_OWNER_ALG_TYPE	 (1u << 7) /* alg_sk(sk)->type->owner (alg_bind) */
 
 /* The holder was found outside every file table (e.g. a kernel thread keeps
  * a socket file that its process closed): pid and fd are -1. */

@@ -5,6 +5,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <crypto/if_alg.h>
 #include <linux/blkdev.h>
 #include <linux/cdev.h>
 #include <linux/fdtable.h>
@@ -69,6 +70,27 @@ static bool refscope_owns_netlink_unit(struct module *mod, int unit)
 	return unit >= 0 && unit < MAX_LINKS && READ_ONCE(table[unit].module) == mod;
 }
 
+/*
+ * An AF_ALG socket bound with alg_bind holds its type's module (algif_hash,
+ * algif_skcipher...) until its sock is destructed; the sockets accept makes
+ * from it share the type but not that reference (they have a parent). The
+ * type is only compared by address, never read: alg_bind may swap it and put
+ * the old module meanwhile, and every type lives in its owner's data.
+ */
+static bool refscope_bound_alg_type_of(const struct sock *sk, struct module *mod)
+{
+#if IS_ENABLED(CONFIG_CRYPTO_USER_API)
+	const struct alg_sock *ask;
+
+	if (sk->sk_family != AF_ALG)
+		return false;
+	ask = alg_sk((struct sock *)sk);
+	return !READ_ONCE(ask->parent) && within_module((unsigned long)READ_ONCE(ask->type), mod);
+#else
+	return false;
+#endif
+}
+
 /* The references one open file holds on the module, and through what. */
 u32 refscope_file_refs(const struct refscope_scan *scan, struct file *file, u32 *owners)
 {
@@ -100,6 +122,8 @@ u32 refscope_file_refs(const struct refscope_scan *scan, struct file *file, u32 
 		if (sk && sk->sk_family == AF_NETLINK &&
 		    refscope_owns_netlink_unit(mod, sk->sk_protocol))
 			*owners |= REFSCOPE_HELPER_OWNER_NETLINK; /* netlink_create */
+		if (sk && refscope_bound_alg_type_of(sk, mod))
+			*owners |= REFSCOPE_HELPER_OWNER_ALG_TYPE; /* alg_bind's alg_get_type */
 	}
 	return hweight32(*owners);
 }

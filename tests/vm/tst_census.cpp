@@ -289,7 +289,21 @@ private slots:
             return h.kind == HolderKind::Crypto && h.pid == user && !h.fds.isEmpty();
         });
         QVERIFY2(named, qPrintable(json(r)));
+        // The bound socket also holds its type's module, algif_hash, once
+        // (alg_bind): only the helper sees which type a socket is bound to.
+        HolderReport type;
+        QString error;
+        QVERIFY2(cliReport(QStringLiteral("algif_hash"), &type, &error), qPrintable(error));
+        QCOMPARE(type.refcount, m_guest->lsmodCount(QStringLiteral("algif_hash")));
+        QVERIFY2(type.refcount == 1 && type.unattributed == 0, qPrintable(json(type)));
+        const bool bound = std::any_of(type.holders.cbegin(), type.holders.cend(), [&](auto &h) {
+            return h.kind == HolderKind::Socket && h.pid == user && h.refs == 1 &&
+                   h.rule.contains(QLatin1String("alg_sk(sk)->type->owner"));
+        });
+        QVERIFY2(bound, qPrintable(json(type)));
+        dropLeakedRefuses(QStringLiteral("algif_hash"));
         undoAndUnload(QStringLiteral("wp512"), r);
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("algif_hash"), 0));
     }
 
     // Two fentry programs on one function of wp512: up to 6.3 one
@@ -482,7 +496,8 @@ private slots:
     // A raid1 array on two loop devices holds raid1 (its personality) once
     // and loop once per member; md_mod itself holds nothing more (raid1's
     // own dependency on it aside). Measured the same on 6.1 and 6.12, and a
-    // raid5 of three members holds raid456 once and loop three times.
+    // raid5 of three members holds raid456 once and loop three times. An
+    // inactive array holds its members only.
     void mdArray()
     {
         if (!sh(QStringLiteral("command -v mdadm")).ok())
@@ -512,6 +527,32 @@ private slots:
         undoAndUnload(QStringLiteral("raid1"), r);
         if (QTest::currentTestFailed())
             return;
+
+        // An inactive array: incremental assembly of one member of two
+        // waits for the other. It runs no personality (raid1 is gone) but
+        // keeps the member it imported open.
+        const int boundOnly = m_guest->lsmodCount(QStringLiteral("loop"));
+        const GuestResult assembled =
+            sh(QStringLiteral("mdadm --incremental %1 >/dev/null 2>&1\n"
+                              "for d in /sys/block/md*; do [ \"$(cat $d/md/array_state)\" = "
+                              "inactive ] && echo ${d##*/}; done; true")
+                   .arg(names.at(0)));
+        QVERIFY2(assembled.ok(), qPrintable(assembled.describe()));
+        QVERIFY2(assembled.out.trimmed().split(u'\n').size() == 1 &&
+                     !assembled.out.trimmed().isEmpty(),
+                 qPrintable(assembled.describe()));
+        const QString inactive = QStringLiteral("/dev/") + assembled.out.trimmed();
+        checkReport(QStringLiteral("loop"), HolderKind::Md, 1,
+                    {QStringLiteral("%1 (member %2)").arg(inactive, names.at(0))}, &r);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(m_guest->lsmodCount(QStringLiteral("raid1")), -1);
+        for (const Holder &h : std::as_const(r.holders)) {
+            if (h.kind == HolderKind::Md)
+                QVERIFY2(sh(h.undo).ok(), qPrintable(h.undo));
+        }
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("loop"), boundOnly));
+
         QVERIFY(sh(QStringLiteral("mdadm --zero-superblock %1 %2 && losetup -d %1 %2")
                        .arg(names.at(0), names.at(1)))
                     .ok());
