@@ -14,6 +14,8 @@
 #include <QDateTime>
 #include <QJsonDocument>
 
+#include <memory>
+
 #include <unistd.h>
 
 namespace refscope {
@@ -71,46 +73,80 @@ ExitCode startCommand(int bufferKb, bool stacks)
 constexpr int kHelloTimeoutMs = 120000;
 constexpr int kCallTimeoutMs = 60000;
 
-// The status through `pkexec refscope-agent --flight`, for anyone but root:
-// polkit's org.refscope.flight decides, as for the window. Empty on
-// success, else the sentence to print.
-QString statusThroughAgent(FlightStatus *status)
+// `pkexec refscope-agent --flight` started and greeting in `client`, for
+// anyone but root: polkit's org.refscope.flight decides, as for the window.
+// `sub` is the command ("status", "save -o FILE") root would run instead.
+// Empty on success, else the sentence to print.
+QString startFlightAgent(AgentClient &client, const QString &sub)
 {
     const QString agent = labDefaultAgent();
     if (agent.isEmpty())
         return QStringLiteral("refscope-agent, which reads the flight recorder as root, is not "
-                              "installed: run sudo refscope-cli flight status");
-    AgentClient client;
+                              "installed: run sudo refscope-cli flight %1")
+            .arg(sub);
     // pkexec's own exit codes, worded for this command: polkit's refusal
     // is an answer, not a failure of RefScope's.
-    client.setEndExplainer([](const AgentClient::EndInfo &end) {
+    client.setEndExplainer([sub](const AgentClient::EndInfo &end) {
         if (end.pkexec == AgentClient::EndInfo::Pkexec::NotAuthorized)
             return QStringLiteral(
-                "polkit did not allow you to read the flight recorder (its action "
-                "org.refscope.flight), so nothing was read. Ask an administrator for that "
-                "permission, or run sudo refscope-cli flight status");
+                       "polkit did not allow you to read the flight recorder (its action "
+                       "org.refscope.flight), so nothing was read. Ask an administrator for that "
+                       "permission, or run sudo refscope-cli flight %1")
+                .arg(sub);
         if (end.pkexec == AgentClient::EndInfo::Pkexec::Dismissed)
             return QStringLiteral("the administrator's password was not given, so nothing was "
                                   "read");
         return QStringLiteral("the root agent that reads the flight recorder stopped: %1")
             .arg(end.reason);
     });
-    QString disconnectReason;
-    QObject::connect(&client, &AgentClient::disconnected,
-                     [&](const QString &reason) { disconnectReason = reason; });
+    auto disconnectReason = std::make_shared<QString>();
+    QObject::connect(&client, &AgentClient::disconnected, &client,
+                     [disconnectReason](const QString &reason) { *disconnectReason = reason; });
     client.startProcess(QStringLiteral("pkexec"),
                         QStringList{agent} + agentArgumentsFor(AgentMode::Flight));
     if (!client.waitForHello(kHelloTimeoutMs))
-        return disconnectReason.isEmpty() ? QStringLiteral("the agent did not answer")
-                                          : disconnectReason;
+        return disconnectReason->isEmpty() ? QStringLiteral("the agent did not answer")
+                                           : *disconnectReason;
+    return {};
+}
+
+// An agent's answer that is not the status or history asked for.
+QString answerError(const AgentAnswer &answer)
+{
+    return answer.unusable ? QStringLiteral("the agent's answer is unusable: %1").arg(answer.error)
+                           : answer.error;
+}
+
+// The status through the root agent. Empty on success, else the sentence.
+QString statusThroughAgent(FlightStatus *status)
+{
+    AgentClient client;
+    if (const QString error = startFlightAgent(client, QStringLiteral("status")); !error.isEmpty())
+        return error;
     const FlightStatusAnswer answer = AgentApi::flightStatusAnswer(
         client.callSync(agentmethod::FlightStatus, {}, kCallTimeoutMs));
     client.callSync(agentmethod::Shutdown, {}, kCallTimeoutMs);
     if (!answer.ok)
-        return answer.unusable
-                   ? QStringLiteral("the agent's answer is unusable: %1").arg(answer.error)
-                   : answer.error;
+        return answerError(answer);
     *status = answer.status;
+    return {};
+}
+
+// The frozen history through the root agent (flight.read takes it out of
+// the kernel, as root's own read does). Empty on success, else the sentence.
+QString historyThroughAgent(std::shared_ptr<EventStore> *events, std::size_t *count)
+{
+    AgentClient client;
+    if (const QString error = startFlightAgent(client, QStringLiteral("save -o FILE"));
+        !error.isEmpty())
+        return error;
+    const FlightHistoryAnswer answer = AgentApi(&client).flightHistory(kCallTimeoutMs);
+    client.callSync(agentmethod::Shutdown, {}, kCallTimeoutMs);
+    if (!answer.ok)
+        return answerError(answer);
+    *count = answer.events ? answer.events->size() : 0;
+    if (answer.events)
+        *events = answer.events;
     return {};
 }
 
@@ -165,9 +201,10 @@ ExitCode statusCommand(bool json)
 
 ExitCode saveCommand(const QString &output)
 {
-    EventStore events;
+    auto events = std::make_shared<EventStore>();
     std::size_t count = 0;
-    const QString error = flightrecorder::readFrozen(&events, &count);
+    const QString error = geteuid() == 0 ? flightrecorder::readFrozen(events.get(), &count)
+                                         : historyThroughAgent(&events, &count);
     if (!error.isEmpty())
         return failure(kVerb, error);
     if (count == 0)
@@ -179,7 +216,7 @@ ExitCode saveCommand(const QString &output)
     const Snapshot now = readLocalSnapshot({.modinfo = false, .builtin = false});
     QString writtenTo;
     const QString saveError =
-        saveSessionKeeping(output, sessionFallbackDirs(), now, events, {}, &writtenTo);
+        saveSessionKeeping(output, sessionFallbackDirs(), now, *events, {}, &writtenTo);
     if (!saveError.isEmpty()) {
         print(stderr, QStringLiteral("refscope-cli: %1\n").arg(saveError));
         return failure(
@@ -211,6 +248,8 @@ ExitCode flightCommand(const QStringList &args)
         if (args.size() != 3 || args.at(1) != QLatin1String("-o"))
             return usageError(
                 QStringLiteral("flight save needs -o FILE, the session file to write"));
+        // Anyone may save it too, as for the status.
+        return saveCommand(args.at(2));
     } else if (sub == QLatin1String("status")) {
         if (args.size() > 2 || (args.size() == 2 && args.at(1) != QLatin1String("--json")))
             return usageError(QStringLiteral("flight status takes only --json"));
@@ -228,8 +267,6 @@ ExitCode flightCommand(const QStringList &args)
                                .arg(sub));
     if (sub == QLatin1String("start"))
         return startCommand(bufferKb, stacks);
-    if (sub == QLatin1String("save"))
-        return saveCommand(args.at(2));
     const QString error = flightrecorder::stop();
     if (!error.isEmpty())
         return failure(kVerb, error);

@@ -487,6 +487,54 @@ cat %1/probe.out
         QVERIFY(!m_guest->run(QStringLiteral("test -d ") + flightDir).ok());
     }
 
+    // refscope-cli flight save as a user, through the same agent: root
+    // starts the recorder and an rmmod of loop fails while a shell keeps
+    // /dev/loop-control open. rsinspector is refused and nothing is taken
+    // out of the kernel; rsgranted saves the frozen history to a session
+    // file that opens again.
+    void flightSaveAsUser()
+    {
+        QVERIFY(m_guest->run(QStringLiteral("modprobe loop")).ok());
+        const GuestResult start =
+            m_guest->run(QStringLiteral("%1 flight start --buffer-kb 64").arg(m_cli));
+        QVERIFY2(start.ok(), qPrintable(start.describe()));
+        auto stop = qScopeGuard([&] { m_guest->run(m_cli + QStringLiteral(" flight stop")); });
+        const GuestResult rmmod = m_guest->run(QStringLiteral(
+            "exec 3</dev/loop-control; exec 4</dev/loop-control; exec 4<&-; rmmod loop"));
+        QVERIFY2(!rmmod.ok() && rmmod.err.contains(QLatin1String("in use")),
+                 qPrintable(rmmod.describe()));
+        const QString saved = QStringLiteral("/tmp/polkit-flight.rscope");
+        const GuestResult refused = m_polkit->runAs(
+            PolkitGuest::inspector, m_cli + QStringLiteral(" flight save -o ") + saved);
+        QCOMPARE(refused.exitCode, 1);
+        QCOMPARE(refused.err.trimmed(),
+                 QStringLiteral("refscope-cli flight: polkit did not allow you to read the "
+                                "flight recorder (its action org.refscope.flight), so nothing "
+                                "was read. Ask an administrator for that permission, or run "
+                                "sudo refscope-cli flight save -o FILE"));
+        QVERIFY(!m_guest->run(QStringLiteral("test -e ") + saved).ok());
+        const GuestResult granted = m_polkit->runAs(
+            PolkitGuest::granted,
+            QStringLiteral("cd /tmp && %1 flight save -o %2 && %1 report %2").arg(m_cli, saved));
+        QVERIFY2(granted.ok() &&
+                     granted.out.contains(
+                         QStringLiteral(
+                             "module events before the failed unload; session file written to ") +
+                         saved) &&
+                     granted.out.contains(QLatin1String("loop")),
+                 qPrintable(granted.describe()));
+        // Read once: the kernel no longer keeps it.
+        const GuestResult again =
+            m_polkit->runAs(PolkitGuest::granted,
+                            m_cli + QStringLiteral(" flight save -o /tmp/polkit-again.rscope"));
+        QVERIFY2(!again.ok() && again.err.contains(QLatin1String("no failed unload")),
+                 qPrintable(again.describe()));
+        stop.dismiss();
+        QVERIFY(m_guest->run(m_cli + QStringLiteral(" flight stop && rm -f ") + saved).ok());
+        QVERIFY(m_guest->waitForLsmod(QStringLiteral("loop"), 0));
+        QVERIFY(m_guest->run(QStringLiteral("rmmod loop")).ok());
+    }
+
     void grantedUserReleases()
     {
         const GuestResult release = releaseAs(PolkitGuest::granted);

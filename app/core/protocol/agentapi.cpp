@@ -7,6 +7,7 @@
 #include "protocol/methods.h"
 #include "release/releasejson.h"
 
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QPointer>
 #include <QTimer>
@@ -236,6 +237,35 @@ ReleaseAnswer AgentApi::release(const ReleaseRequest &request, int timeoutMs) co
 {
     return releaseAnswer(
         callSyncOrFail(m_client, agentmethod::Release, releaseRequestToJson(request), timeoutMs));
+}
+
+FlightHistoryAnswer AgentApi::flightHistory(int timeoutMs) const
+{
+    // Shared with the handler, which runs later when the reply comes after
+    // the timeout (then it is dropped).
+    struct Wait {
+        FlightHistoryAnswer answer;
+        bool done = false;
+        QEventLoop loop;
+    };
+    auto wait = std::make_shared<Wait>();
+    requestFlightHistory([wait](const FlightHistoryAnswer &answer) {
+        wait->answer = answer;
+        wait->done = true;
+        wait->loop.quit();
+    });
+    if (!wait->done) {
+        QTimer::singleShot(timeoutMs, &wait->loop, &QEventLoop::quit);
+        wait->loop.exec();
+    }
+    if (!wait->done)
+        return flightHistoryAnswer(
+            AgentReply::failure(errorcode::Timeout,
+                                QStringLiteral("the agent did not answer %1 within %2 ms")
+                                    .arg(agentmethod::FlightRead)
+                                    .arg(timeoutMs)),
+            {});
+    return wait->answer;
 }
 
 AgentAnswer AgentApi::shutdown(int timeoutMs) const

@@ -88,6 +88,7 @@ public:
     HoldersAnswer holders(const QString &module, const HoldersOptions &options,
                           int timeoutMs) const;
     ReleaseAnswer release(const ReleaseRequest &request, int timeoutMs) const;
+    FlightHistoryAnswer flightHistory(int timeoutMs) const;
     AgentAnswer shutdown(int timeoutMs) const;
 
     // The step a "release.step" notification carries; nothing for any other

@@ -216,6 +216,15 @@ private slots:
         QVERIFY(!history.ok);
         QCOMPARE(history.errorCode, errorcode::NotFound);
         QVERIFY(!history.events);
+        // The same, waited for (refscope-cli flight save).
+        const FlightHistoryAnswer waited = api.flightHistory(kTimeoutMs);
+        QVERIFY(!waited.ok);
+        QCOMPARE(waited.errorCode, errorcode::NotFound);
+        QVERIFY(!waited.events);
+        // Without an agent: an answer, not a wait.
+        const FlightHistoryAnswer none = AgentApi(nullptr).flightHistory(kTimeoutMs);
+        QVERIFY(!none.ok);
+        QCOMPARE(none.errorCode, errorcode::Disconnected);
     }
 
     // The real agent on this machine. A module that is not loaded is
