@@ -12,12 +12,23 @@ CapturedDetails::CapturedDetails(const EventStore *store) : m_store(store)
 
 quint32 StringTable::id(const QString &text)
 {
-    const auto it = m_ids.constFind(text);
-    if (it != m_ids.constEnd())
-        return *it;
-    const quint32 id = quint32(m_strings.size());
-    m_strings.append(text);
-    m_ids.insert(text, id);
+    if (const auto known = m_idsByData.constFind(text.constData());
+        known != m_idsByData.constEnd() && m_strings.at(*known).size() == text.size())
+        return *known;
+    quint32 id = 0;
+    if (const auto it = m_ids.constFind(text); it != m_ids.constEnd()) {
+        id = *it;
+    } else {
+        id = quint32(m_strings.size());
+        m_strings.append(text);
+        m_ids.insert(text, id);
+    }
+    // Only allocated data the table holds a reference to: no other string
+    // can have it while the table lives (literals and raw data have no
+    // reference count). A copy with the same text has other data.
+    const QString &kept = m_strings.at(id);
+    if (kept.constData() == text.constData() && kept.data_ptr().isMutable())
+        m_idsByData.insert(text.constData(), id);
     return id;
 }
 
@@ -32,7 +43,7 @@ void CapturedDetails::append(const EventDetails &details)
     m_stackStarts.push_back(quint32(m_frames.size()));
 }
 
-EventDetails CapturedDetails::details(std::size_t index) const
+EventDetails CapturedDetails::detailsWithoutText(std::size_t index) const
 {
     EventDetails d;
     if (index >= size())
@@ -43,7 +54,13 @@ EventDetails CapturedDetails::details(std::size_t index) const
     d.callSiteName = m_strings.strings().at(m_callSiteNames[index]);
     for (quint32 f = m_stackStarts[index]; f < m_stackStarts[index + 1]; ++f)
         d.stack.append(m_strings.strings().at(m_frames[f]));
-    if (index < m_store->size())
+    return d;
+}
+
+EventDetails CapturedDetails::details(std::size_t index) const
+{
+    EventDetails d = detailsWithoutText(index);
+    if (index < size() && index < m_store->size())
         d.text = capturedEventText(m_store->event(index), d);
     return d;
 }

@@ -23,6 +23,10 @@ public:
 private:
     QStringList m_strings;
     QHash<QString, quint32> m_ids;
+    // By the data of strings already in the table, which it keeps alive:
+    // the callers hand the same shared strings again and again (a comm, a
+    // call site's name), found here without hashing their text.
+    QHash<const QChar *, quint32> m_idsByData;
 };
 
 class CapturedDetails : public EventDetailsSource {
@@ -35,6 +39,7 @@ public:
     void append(const EventDetails &details);
     std::size_t size() const { return m_pids.size(); }
     EventDetails details(std::size_t index) const override;
+    EventDetails detailsWithoutText(std::size_t index) const override;
 
 private:
     const EventStore *m_store;

@@ -5,6 +5,7 @@
 #include <QFile>
 
 #include <algorithm>
+#include <cstring>
 
 namespace refscope {
 
@@ -30,10 +31,9 @@ QString KernelSymbols::name(quint64 address)
     if (const auto it = m_cache.constFind(address); it != m_cache.constEnd())
         return *it;
     QString found = lookup(address);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (found.isEmpty() && (m_loadedAtMs < 0 || now - m_loadedAtMs > 1000)) {
+    if (found.isEmpty() &&
+        (m_loadedAtMs < 0 || QDateTime::currentMSecsSinceEpoch() - m_loadedAtMs > 1000)) {
         reload();
-        m_loadedAtMs = now;
         found = lookup(address);
     }
     m_cache.insert(address, found);
@@ -42,23 +42,82 @@ QString KernelSymbols::name(quint64 address)
 
 void KernelSymbols::reload()
 {
+    load(readProcFile(QStringLiteral("/proc/kallsyms")));
+}
+
+namespace {
+
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+const char *skipBlanks(const char *p, const char *end)
+{
+    while (p < end && isBlank(*p))
+        ++p;
+    return p;
+}
+
+const char *skipWord(const char *p, const char *end)
+{
+    while (p < end && !isBlank(*p))
+        ++p;
+    return p;
+}
+
+int hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+} // namespace
+
+void KernelSymbols::load(const QByteArray &kallsyms)
+{
     m_symbols.clear();
+    m_names.clear();
     m_cache.clear();
     // "ffffffffc0a01000 t count_demo_open\t[count_demo]"
-    for (const QByteArray &line : readProcFile(QStringLiteral("/proc/kallsyms")).split('\n')) {
-        const QList<QByteArray> parts = line.simplified().split(' ');
-        if (parts.size() < 3)
+    const char *p = kallsyms.constData();
+    const char *const end = p + kallsyms.size();
+    while (p < end) {
+        const char *eol = static_cast<const char *>(memchr(p, '\n', std::size_t(end - p)));
+        if (!eol)
+            eol = end;
+        const char *at = skipBlanks(p, eol);
+        p = eol + 1;
+        quint64 address = 0;
+        int digits = 0;
+        for (int d; at < eol && (d = hexDigit(*at)) >= 0; ++at, ++digits)
+            address = address << 4 | quint64(d);
+        if (digits == 0 || digits > 16 || address == 0 || (at < eol && !isBlank(*at)))
+            continue;                            // not a symbol line, or zeros: not root
+        at = skipWord(skipBlanks(at, eol), eol); // the type
+        const char *name = skipBlanks(at, eol);
+        const char *nameEnd = skipWord(name, eol);
+        if (name == nameEnd)
             continue;
-        const quint64 address = parts.at(0).toULongLong(nullptr, 16);
-        if (address == 0) // not root: kallsyms shows zeros
-            continue;
-        QString name = QString::fromLatin1(parts.at(2));
-        if (parts.size() > 3)
-            name += u' ' + QString::fromLatin1(parts.at(3));
-        m_symbols.append({address, name});
+        const char *module = skipBlanks(nameEnd, eol);
+        const char *moduleEnd = skipWord(module, eol);
+        Symbol symbol{address, quint32(m_names.size()), quint32(nameEnd - name),
+                      quint32(moduleEnd - module)};
+        m_names.append(name, nameEnd - name);
+        if (moduleEnd > module) {
+            m_names.append(' ');
+            m_names.append(module, moduleEnd - module);
+        }
+        m_symbols.push_back(symbol);
     }
     std::stable_sort(m_symbols.begin(), m_symbols.end(),
                      [](const Symbol &a, const Symbol &b) { return a.address < b.address; });
+    m_loadedAtMs = QDateTime::currentMSecsSinceEpoch();
 }
 
 QString KernelSymbols::lookup(quint64 address) const
@@ -72,10 +131,12 @@ QString KernelSymbols::lookup(quint64 address) const
     if (offset > kMaxSymbolSpan)
         return {};
     // "name [module]" -> "name+0x1a [module]"
-    const qsizetype space = it->name.indexOf(u' ');
-    const QString symbol = space < 0 ? it->name : it->name.left(space);
-    const QString module = space < 0 ? QString() : it->name.mid(space);
-    return symbol + QStringLiteral("+0x") + QString::number(offset, 16) + module;
+    const char *name = m_names.constData() + it->nameAt;
+    QString text = QString::fromLatin1(name, it->nameLength) + QStringLiteral("+0x") +
+                   QString::number(offset, 16);
+    if (it->moduleLength > 0)
+        text += u' ' + QString::fromLatin1(name + it->nameLength + 1, it->moduleLength);
+    return text;
 }
 
 QString TaskNames::comm(int pid)

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <vector>
+
 namespace refscope {
 
 class KernelSymbols {
@@ -16,16 +18,27 @@ public:
     // symbol covers the address. Rereads /proc/kallsyms at most once a
     // second when an address is unknown (a module loaded since).
     QString name(quint64 address);
+    // Replaces the table with /proc/kallsyms's text ("ADDRESS TYPE NAME"
+    // and a tab before "[module]" per line; zero addresses, as a user sees
+    // them, are left out). Not read ahead of the first address: a module
+    // loaded after the table was read has no symbols in it, and its
+    // addresses would take the name of the module text before them.
+    void load(const QByteArray &kallsyms);
 
 private:
+    // Every name in one buffer: a kernel has over 100,000 symbols, and a
+    // string each made reading them the slow part.
     struct Symbol {
         quint64 address;
-        QString name;
+        quint32 nameAt;     // into m_names: "name" or "name [module]"
+        quint32 nameLength; // up to the module, which follows after a space
+        quint32 moduleLength;
     };
     void reload();
     QString lookup(quint64 address) const;
 
-    QList<Symbol> m_symbols; // sorted by address
+    std::vector<Symbol> m_symbols; // sorted by address
+    QByteArray m_names;
     QHash<quint64, QString> m_cache;
     qint64 m_loadedAtMs = -1;
 };

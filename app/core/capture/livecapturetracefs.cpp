@@ -3,6 +3,7 @@
 
 #include "capture/histcounts.h"
 #include "capture/livecapturesymbols.h"
+#include "tracefile/moduleformats.h"
 
 #include <QFile>
 #include <QHash>
@@ -115,6 +116,10 @@ struct CpuBuffer {
     qint64 lastTs = 0;
     qint64 lossesSeen = 0;
     QList<CapturedEvent> pending; // decoded, not yet handed over
+    // The last event's module, as the kernel wrote it and as a string: a
+    // flood repeats it, and comparing bytes costs less than a lookup.
+    QByteArray lastRawName;
+    QString lastName;
 };
 
 } // namespace
@@ -166,8 +171,20 @@ struct TracefsCapture::Reader {
 // The module events' and kernel stacks' formats, and the page decoder.
 QString TracefsCapture::Reader::loadFormats()
 {
-    const char *systems[] = {"module", "ftrace", nullptr};
-    tep = tracefs_local_events_system(nullptr, systems);
+    // The events' own format files; an event this kernel lacks has none and
+    // is missed below.
+    QList<std::pair<QByteArray, QByteArray>> formats;
+    auto read = [&formats](const char *system, const QByteArray &event) {
+        int size = 0;
+        char *text = tracefs_event_file_read(nullptr, system, event.constData(), "format", &size);
+        if (text && size > 0)
+            formats.append({QByteArray(system), QByteArray(text, size)});
+        free(text);
+    };
+    for (const ModuleEventKind kind : kModuleEventKinds)
+        read("module", moduleEventKindName(kind).toLatin1());
+    read("ftrace", "kernel_stack");
+    tep = localEventFormats(formats, pageSize).release();
     if (!tep)
         return QStringLiteral("cannot read the module events' formats from tracefs");
     for (const ModuleEventKind kind : kModuleEventKinds) {
@@ -240,7 +257,7 @@ void TracefsCapture::Reader::tearDown()
         kbuffer_free(kbuf);
     kbuf = nullptr;
     if (tep)
-        tep_free(tep);
+        TepDeleter{}(tep); // one at a time, as it was parsed
     tep = nullptr;
 }
 
@@ -473,16 +490,21 @@ void TracefsCapture::Reader::parse(CpuBuffer &cpu, void *data, int size, qint64 
     const int length = int((loc >> 16) & 0xffff);
     if (offset + length > size)
         return;
-    const QByteArray raw(static_cast<const char *>(data) + offset,
-                         int(strnlen(static_cast<const char *>(data) + offset, size_t(length))));
-    auto name = moduleNames.constFind(raw);
-    if (name == moduleNames.constEnd())
-        name = moduleNames.insert(raw, QString::fromUtf8(raw));
+    const char *raw = static_cast<const char *>(data) + offset;
+    const int rawLength = int(strnlen(raw, size_t(length)));
+    if (rawLength != cpu.lastRawName.size() ||
+        memcmp(raw, cpu.lastRawName.constData(), size_t(rawLength)) != 0) {
+        cpu.lastRawName = QByteArray(raw, rawLength);
+        auto name = moduleNames.constFind(cpu.lastRawName);
+        if (name == moduleNames.constEnd())
+            name = moduleNames.insert(cpu.lastRawName, QString::fromUtf8(cpu.lastRawName));
+        cpu.lastName = *name;
+    }
     CapturedEvent event;
     event.event.timestampNs = ts;
     event.event.cpu = cpu.cpu;
     event.event.kind = f->kind;
-    event.event.module = *name;
+    event.event.module = cpu.lastName;
     event.event.refcount = f->refcnt ? int(qint32(readNumber(f->refcnt, data))) - 1 : -1;
     event.details.pid = int(readNumber(pidField, data));
     event.details.callSite = readNumber(f->ip, data);
@@ -499,8 +521,13 @@ void TracefsCapture::Reader::deliver(qint64 bound, bool all)
         while (ready < cpu.pending.size() &&
                (all || cpu.pending.at(ready).event.timestampNs <= bound))
             ++ready;
-        batch.events.append(cpu.pending.mid(0, ready));
-        cpu.pending.remove(0, ready);
+        if (ready == cpu.pending.size()) { // the usual case: all of them, moved
+            batch.events.append(std::move(cpu.pending));
+            cpu.pending = {};
+        } else {
+            batch.events.append(cpu.pending.mid(0, ready));
+            cpu.pending.remove(0, ready);
+        }
         // The kernel counts what it overwrote (overrun) or refused (dropped
         // events: the buffers do not overwrite) per CPU; each new loss is
         // reported once.

@@ -54,6 +54,8 @@ struct EventStore::Columns {
 
     std::vector<ModuleSeries> modules;
     QHash<QString, int> idsByName;
+    QString lastName; // idFor's last answer
+    int lastId = -1;
     QList<LostEvents> lost;
     std::optional<KernelCallSiteCounts> kernelCounts;
     qint64 lostTotal = 0;
@@ -87,9 +89,17 @@ struct EventStore::Columns {
 
     int idFor(const QString &name)
     {
+        // A capture's events share their module's string: the same data
+        // as the last event's is the same module, without hashing it.
+        if (lastName.constData() == name.constData() && lastName.size() == name.size() &&
+            lastId >= 0)
+            return lastId;
         auto it = idsByName.constFind(name);
-        if (it != idsByName.constEnd())
-            return it.value();
+        if (it != idsByName.constEnd()) {
+            lastName = name;
+            lastId = it.value();
+            return lastId;
+        }
         if (modules.size() > std::numeric_limits<quint16>::max())
             throw std::length_error("more than 65536 distinct module names in one recording");
         modules.push_back(ModuleSeries{name, {}, 0, false, {}});
@@ -254,6 +264,11 @@ ModuleEvent EventStore::event(std::size_t i) const
 EventDetails EventStore::details(std::size_t i) const
 {
     return m_columns->details ? m_columns->details->details(i) : EventDetails{};
+}
+
+EventDetails EventStore::detailsWithoutText(std::size_t i) const
+{
+    return m_columns->details ? m_columns->details->detailsWithoutText(i) : EventDetails{};
 }
 
 QString EventStore::detailsProblem() const

@@ -25,6 +25,9 @@ class EventDetailsSource {
 public:
     virtual ~EventDetailsSource() = default;
     virtual EventDetails details(std::size_t index) const = 0;
+    // The same without the event's text line, for what stores the parts (a
+    // session file): the text is most of the cost of a flood's details.
+    virtual EventDetails detailsWithoutText(std::size_t index) const { return details(index); }
     // Why details() answered empty for an event that has details (its file
     // could not be read again, or changed since it was loaded); empty while
     // every answer was the event's own. Whatever writes details out checks
@@ -79,6 +82,7 @@ public:
     int refcount(std::size_t i) const; // lsmod's number, -1 if the event has none
     ModuleEvent event(std::size_t i) const;
     EventDetails details(std::size_t i) const; // empty details without a source
+    EventDetails detailsWithoutText(std::size_t i) const;
     // Why the events' pids, commands and call sites could not all be read
     // back, as a sentence; empty while they could (or without a source).
     QString detailsProblem() const;

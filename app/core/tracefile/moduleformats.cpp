@@ -59,4 +59,22 @@ ModuleFormats moduleFormats(const TraceFileLayout &layout)
     return ModuleFormats(parseModuleFormats(layout));
 }
 
+ModuleFormats localEventFormats(const QList<std::pair<QByteArray, QByteArray>> &formats,
+                                int pageSize)
+{
+    const auto order =
+        QSysInfo::ByteOrder == QSysInfo::BigEndian ? TEP_BIG_ENDIAN : TEP_LITTLE_ENDIAN;
+    std::lock_guard lock(g_tepLock);
+    tep_handle *tep = tep_alloc();
+    if (!tep)
+        return {};
+    tep_set_file_bigendian(tep, order);
+    tep_set_local_bigendian(tep, order);
+    tep_set_long_size(tep, int(sizeof(long)));
+    tep_set_page_size(tep, pageSize);
+    for (const auto &[system, format] : formats)
+        tep_parse_event(tep, format.constData(), format.size(), system.constData());
+    return ModuleFormats(tep);
+}
+
 } // namespace refscope

@@ -25,4 +25,12 @@ bool formatsParseWithoutCrashing(const TraceFileLayout &layout);
 // The layout's module event formats (those of other systems are not read).
 ModuleFormats moduleFormats(const TraceFileLayout &layout);
 
+// Formats as tracefs prints them, (system, format text) each, of data in
+// this machine's byte order: live capture reads its own kernel's. Only
+// these: libtracefs's way to the local formats also parses all of
+// /proc/kallsyms and printk_formats, most of a second in the lab's
+// emulated guest.
+ModuleFormats localEventFormats(const QList<std::pair<QByteArray, QByteArray>> &formats,
+                                int pageSize);
+
 } // namespace refscope

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The lookups live capture makes for every event: a kernel address's name
+// from /proc/kallsyms's text (read by hand, not split into strings), and
+// a string's id in the table of comms and call sites (found by its shared
+// data first, by its text otherwise).
+#include "capture/livecapturedetails.h"
+#include "capture/livecapturesymbols.h"
+
+#include <QtTest>
+
+namespace refscope {
+
+class TestCaptureLookups : public QObject {
+    Q_OBJECT
+
+private slots:
+    void kernelSymbolsFromKallsymsText()
+    {
+        // As the kernel prints it: a tab before the module, out of order
+        // across modules, zeros where a user reads it.
+        const QByteArray kallsyms = "ffffffffc0a02000 t count_demo_release\t[count_demo]\n"
+                                    "ffffffffc0a01000 t count_demo_open\t[count_demo]\n"
+                                    "ffffffff81000000 T _stext\n"
+                                    "ffffffff81000100 T chrdev_open\n"
+                                    "0000000000000000 T hidden_from_users\n"
+                                    "not a symbol line\n"
+                                    "ffffffff81000200\n"
+                                    "ffffffff81000300 t\n"
+                                    "  ffffffff81000400 T fput  \r\n"
+                                    "ffffffff8100050z T bad_address\n";
+        KernelSymbols symbols;
+        symbols.load(kallsyms);
+        QCOMPARE(symbols.name(0xffffffff81000000), QStringLiteral("_stext+0x0"));
+        QCOMPARE(symbols.name(0xffffffff8100018b), QStringLiteral("chrdev_open+0x8b"));
+        QCOMPARE(symbols.name(0xffffffff81000410), QStringLiteral("fput+0x10"));
+        QCOMPARE(symbols.name(0xffffffffc0a01010),
+                 QStringLiteral("count_demo_open+0x10 [count_demo]"));
+        QCOMPARE(symbols.name(0xffffffffc0a02004),
+                 QStringLiteral("count_demo_release+0x4 [count_demo]"));
+        QCOMPARE(symbols.name(0), QString());
+    }
+
+    void kernelSymbolsKnowWhatNoSymbolCovers()
+    {
+        KernelSymbols symbols;
+        symbols.load("ffffffff81000000 T _stext\n");
+        // Farther than any function from the nearest symbol; the table was
+        // read just now, so it is not read again for it.
+        QCOMPARE(symbols.name(0xffffffff81000000 + (quint64(1) << 21)), QString());
+        QCOMPARE(symbols.name(0xffffffff80000000), QString());
+    }
+
+    void stringTableIdsByTextAndByData()
+    {
+        StringTable table;
+        const QString comm = QStringLiteral("open_close_flo") + QStringLiteral("od");
+        const QString site = QString::fromLatin1("chrdev_open+0x8b");
+        QCOMPARE(table.id(comm), 0u);
+        QCOMPARE(table.id(site), 1u);
+        QCOMPARE(table.id(comm), 0u);                                 // the same data
+        const QString copy = QString::fromLatin1("open_close_flood"); // other data, same text
+        QCOMPARE(table.id(copy), 0u);
+        QCOMPARE(table.id(QStringLiteral("<idle>")), 2u); // a literal: by its text
+        QCOMPARE(table.id(QStringLiteral("<idle>")), 2u);
+        QCOMPARE(table.id(QString()), 3u);
+        QCOMPARE(table.id(QString()), 3u);
+        // A string whose data was freed and reused by another text: the
+        // table keeps every string it was given alive, so no other string
+        // can have its data.
+        {
+            QString gone = QString::fromLatin1("a_call_site+0x1");
+            QCOMPARE(table.id(gone), 4u);
+        }
+        QCOMPARE(table.id(QString::fromLatin1("another_site+0x2")), 5u);
+        QCOMPARE(
+            table.strings(),
+            QStringList({QStringLiteral("open_close_flood"), QStringLiteral("chrdev_open+0x8b"),
+                         QStringLiteral("<idle>"), QString(), QStringLiteral("a_call_site+0x1"),
+                         QStringLiteral("another_site+0x2")}));
+    }
+};
+
+} // namespace refscope
+
+QTEST_GUILESS_MAIN(refscope::TestCaptureLookups)
+#include "tst_capture_lookups.moc"
