@@ -7,7 +7,6 @@
 #include "protocol/methods.h"
 #include "release/releasejson.h"
 
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QPointer>
 #include <QTimer>
@@ -165,6 +164,36 @@ void AgentApi::requestFlightStatus(FlightStatusHandler onAnswer) const
                });
 }
 
+namespace {
+
+// flight.read's events come as trace.events notifications, each before the
+// reply (the agent answers in order): gathered until it comes.
+struct FlightEvents {
+    QList<CapturedEvent> events;
+    QString error;
+
+    void take(const QString &event, const QJsonObject &params)
+    {
+        if (event != agentevent::TraceEvents || !error.isEmpty())
+            return;
+        QList<CapturedEvent> batch;
+        if (decodeCapturedEvents(params, &batch, &error))
+            events.append(std::move(batch));
+    }
+
+    FlightHistoryAnswer answer(const AgentReply &reply) const
+    {
+        if (reply.ok && !error.isEmpty()) {
+            FlightHistoryAnswer unusable;
+            setUnusable(&unusable, error);
+            return unusable;
+        }
+        return AgentApi::flightHistoryAnswer(reply, events);
+    }
+};
+
+} // namespace
+
 void AgentApi::requestFlightHistory(FlightHistoryHandler onAnswer) const
 {
     if (!m_client) {
@@ -173,33 +202,16 @@ void AgentApi::requestFlightHistory(FlightHistoryHandler onAnswer) const
         });
         return;
     }
-    // The events come as trace.events notifications, each before the reply
-    // (the agent answers in order): gathered until it comes.
-    struct Gathered {
-        QList<CapturedEvent> events;
-        QString error;
-    };
-    auto gathered = std::make_shared<Gathered>();
+    auto gathered = std::make_shared<FlightEvents>();
     QPointer<QObject> listening = new QObject(m_client);
     QObject::connect(m_client, &AgentClient::notification, listening,
                      [gathered](const QString &event, const QJsonObject &params) {
-                         if (event != agentevent::TraceEvents || !gathered->error.isEmpty())
-                             return;
-                         QList<CapturedEvent> batch;
-                         if (!decodeCapturedEvents(params, &batch, &gathered->error))
-                             return;
-                         gathered->events.append(std::move(batch));
+                         gathered->take(event, params);
                      });
     m_client->call(agentmethod::FlightRead, {},
                    [gathered, listening, onAnswer = std::move(onAnswer)](const AgentReply &reply) {
                        delete listening.data();
-                       if (reply.ok && !gathered->error.isEmpty()) {
-                           FlightHistoryAnswer answer;
-                           setUnusable(&answer, gathered->error);
-                           onAnswer(answer);
-                           return;
-                       }
-                       onAnswer(flightHistoryAnswer(reply, gathered->events));
+                       onAnswer(gathered->answer(reply));
                    });
 }
 
@@ -241,31 +253,14 @@ ReleaseAnswer AgentApi::release(const ReleaseRequest &request, int timeoutMs) co
 
 FlightHistoryAnswer AgentApi::flightHistory(int timeoutMs) const
 {
-    // Shared with the handler, which runs later when the reply comes after
-    // the timeout (then it is dropped).
-    struct Wait {
-        FlightHistoryAnswer answer;
-        bool done = false;
-        QEventLoop loop;
-    };
-    auto wait = std::make_shared<Wait>();
-    requestFlightHistory([wait](const FlightHistoryAnswer &answer) {
-        wait->answer = answer;
-        wait->done = true;
-        wait->loop.quit();
-    });
-    if (!wait->done) {
-        QTimer::singleShot(timeoutMs, &wait->loop, &QEventLoop::quit);
-        wait->loop.exec();
-    }
-    if (!wait->done)
-        return flightHistoryAnswer(
-            AgentReply::failure(errorcode::Timeout,
-                                QStringLiteral("the agent did not answer %1 within %2 ms")
-                                    .arg(agentmethod::FlightRead)
-                                    .arg(timeoutMs)),
-            {});
-    return wait->answer;
+    FlightEvents gathered;
+    QObject listening; // gone with this call: later notifications are not taken
+    if (m_client)
+        QObject::connect(m_client, &AgentClient::notification, &listening,
+                         [&gathered](const QString &event, const QJsonObject &params) {
+                             gathered.take(event, params);
+                         });
+    return gathered.answer(callSyncOrFail(m_client, agentmethod::FlightRead, {}, timeoutMs));
 }
 
 AgentAnswer AgentApi::shutdown(int timeoutMs) const
