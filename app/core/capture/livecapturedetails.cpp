@@ -12,23 +12,12 @@ CapturedDetails::CapturedDetails(const EventStore *store) : m_store(store)
 
 quint32 StringTable::id(const QString &text)
 {
-    if (const auto known = m_idsByData.constFind(text.constData());
-        known != m_idsByData.constEnd() && m_strings.at(*known).size() == text.size())
-        return *known;
-    quint32 id = 0;
-    if (const auto it = m_ids.constFind(text); it != m_ids.constEnd()) {
-        id = *it;
-    } else {
-        id = quint32(m_strings.size());
-        m_strings.append(text);
-        m_ids.insert(text, id);
-    }
-    // Only allocated data the table holds a reference to: no other string
-    // can have it while the table lives (literals and raw data have no
-    // reference count). A copy with the same text has other data.
-    const QString &kept = m_strings.at(id);
-    if (kept.constData() == text.constData() && kept.data_ptr().isMutable())
-        m_idsByData.insert(text.constData(), id);
+    const auto it = m_ids.constFind(text);
+    if (it != m_ids.constEnd())
+        return *it;
+    const quint32 id = quint32(m_strings.size());
+    m_strings.append(text);
+    m_ids.insert(text, id);
     return id;
 }
 

@@ -23,10 +23,6 @@ public:
 private:
     QStringList m_strings;
     QHash<QString, quint32> m_ids;
-    // By the data of strings already in the table, which it keeps alive:
-    // the callers hand the same shared strings again and again (a comm, a
-    // call site's name), found here without hashing their text.
-    QHash<const QChar *, quint32> m_idsByData;
 };
 
 class CapturedDetails : public EventDetailsSource {

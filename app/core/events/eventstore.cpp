@@ -54,8 +54,6 @@ struct EventStore::Columns {
 
     std::vector<ModuleSeries> modules;
     QHash<QString, int> idsByName;
-    QString lastName; // idFor's last answer
-    int lastId = -1;
     QList<LostEvents> lost;
     std::optional<KernelCallSiteCounts> kernelCounts;
     qint64 lostTotal = 0;
@@ -89,17 +87,9 @@ struct EventStore::Columns {
 
     int idFor(const QString &name)
     {
-        // A capture's events share their module's string: the same data
-        // as the last event's is the same module, without hashing it.
-        if (lastName.constData() == name.constData() && lastName.size() == name.size() &&
-            lastId >= 0)
-            return lastId;
         auto it = idsByName.constFind(name);
-        if (it != idsByName.constEnd()) {
-            lastName = name;
-            lastId = it.value();
-            return lastId;
-        }
+        if (it != idsByName.constEnd())
+            return it.value();
         if (modules.size() > std::numeric_limits<quint16>::max())
             throw std::length_error("more than 65536 distinct module names in one recording");
         modules.push_back(ModuleSeries{name, {}, 0, false, {}});

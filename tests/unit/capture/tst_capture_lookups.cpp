@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The lookups live capture makes for every event: a kernel address's name
 // from /proc/kallsyms's text (read by hand, not split into strings), and
-// a string's id in the table of comms and call sites (found by its shared
-// data first, by its text otherwise).
+// a string's id in the table of comms and call sites (one per text).
 #include "capture/livecapturedetails.h"
 #include "capture/livecapturesymbols.h"
 
@@ -50,7 +49,7 @@ private slots:
         QCOMPARE(symbols.name(0xffffffff80000000), QString());
     }
 
-    void stringTableIdsByTextAndByData()
+    void stringTableGivesOneIdPerText()
     {
         StringTable table;
         const QString comm = QStringLiteral("open_close_flo") + QStringLiteral("od");
@@ -60,13 +59,11 @@ private slots:
         QCOMPARE(table.id(comm), 0u);                                 // the same data
         const QString copy = QString::fromLatin1("open_close_flood"); // other data, same text
         QCOMPARE(table.id(copy), 0u);
-        QCOMPARE(table.id(QStringLiteral("<idle>")), 2u); // a literal: by its text
+        QCOMPARE(table.id(QStringLiteral("<idle>")), 2u); // a literal
         QCOMPARE(table.id(QStringLiteral("<idle>")), 2u);
         QCOMPARE(table.id(QString()), 3u);
         QCOMPARE(table.id(QString()), 3u);
-        // A string whose data was freed and reused by another text: the
-        // table keeps every string it was given alive, so no other string
-        // can have its data.
+        // A string gone since it was given: another text later is another id.
         {
             QString gone = QString::fromLatin1("a_call_site+0x1");
             QCOMPARE(table.id(gone), 4u);
