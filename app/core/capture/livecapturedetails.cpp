@@ -12,12 +12,23 @@ CapturedDetails::CapturedDetails(const EventStore *store) : m_store(store)
 
 quint32 StringTable::id(const QString &text)
 {
-    const auto it = m_ids.constFind(text);
-    if (it != m_ids.constEnd())
-        return *it;
-    const quint32 id = quint32(m_strings.size());
-    m_strings.append(text);
-    m_ids.insert(text, id);
+    for (int i = 0; i < kRecent; ++i) {
+        if (m_recentSet[i] && m_recent[i].constData() == text.constData() &&
+            m_recent[i].size() == text.size())
+            return m_recentIds[i];
+    }
+    quint32 id = 0;
+    if (const auto it = m_ids.constFind(text); it != m_ids.constEnd()) {
+        id = *it;
+    } else {
+        id = quint32(m_strings.size());
+        m_strings.append(text);
+        m_ids.insert(text, id);
+    }
+    m_recent[m_recentNext] = text;
+    m_recentIds[m_recentNext] = id;
+    m_recentSet[m_recentNext] = true;
+    m_recentNext = (m_recentNext + 1) % kRecent;
     return id;
 }
 

@@ -23,6 +23,16 @@ public:
 private:
     QStringList m_strings;
     QHash<QString, quint32> m_ids;
+    // The last few texts looked up, held here: a capture hands the same
+    // shared strings again and again (a comm, a call site's name), and a
+    // string with the same data as one held is the same text (shared data
+    // is never written, and held data is never freed). Found so without
+    // hashing, which an emulated CPU does slowly.
+    static constexpr int kRecent = 4;
+    QString m_recent[kRecent];
+    quint32 m_recentIds[kRecent] = {};
+    bool m_recentSet[kRecent] = {};
+    int m_recentNext = 0;
 };
 
 class CapturedDetails : public EventDetailsSource {

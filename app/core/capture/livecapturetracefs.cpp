@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 #include <atomic>
@@ -63,10 +64,47 @@ qint64 monotonicNs()
     return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
 }
 
-quint64 readNumber(tep_format_field *field, const void *data)
+// Where a field lies in an event's record, from its format. The live
+// buffers are this machine's, in its byte order: a field is read in place,
+// which costs a fraction of libtraceevent's general reader per event.
+struct FieldAt {
+    int offset = -1;
+    int size = 0;
+};
+
+FieldAt fieldAt(const tep_format_field *field)
 {
-    unsigned long long value = 0;
-    return field && tep_read_number_field(field, data, &value) == 0 ? value : 0;
+    if (!field || field->offset < 0 ||
+        (field->size != 1 && field->size != 2 && field->size != 4 && field->size != 8))
+        return {};
+    return {field->offset, field->size};
+}
+
+// 0 for a field the event lacks or that lies beyond the record.
+quint64 readField(FieldAt field, const void *data, int recordSize)
+{
+    if (field.offset < 0 || field.offset + field.size > recordSize)
+        return 0;
+    const char *at = static_cast<const char *>(data) + field.offset;
+    switch (field.size) {
+    case 1:
+        return quint8(*at);
+    case 2: {
+        quint16 v = 0;
+        memcpy(&v, at, 2);
+        return v;
+    }
+    case 4: {
+        quint32 v = 0;
+        memcpy(&v, at, 4);
+        return v;
+    }
+    default: {
+        quint64 v = 0;
+        memcpy(&v, at, 8);
+        return v;
+    }
+    }
 }
 
 // "overrun: N", "dropped events: N", "entries: N" of per_cpu/cpuN/stats.
@@ -89,9 +127,9 @@ QByteArray readStats(const QString &path)
 
 struct EventFields {
     ModuleEventKind kind;
-    tep_format_field *name = nullptr;
-    tep_format_field *refcnt = nullptr;
-    tep_format_field *ip = nullptr;
+    FieldAt name;
+    FieldAt refcnt;
+    FieldAt ip;
 };
 
 // One CPU's ring buffer, its reader thread and what the delivery thread
@@ -129,13 +167,28 @@ struct TracefsCapture::Reader {
     tep_handle *tep = nullptr;
     kbuffer *kbuf = nullptr;
     QHash<int, EventFields> fields; // by event id
-    tep_format_field *pidField = nullptr;
+    FieldAt typeField;
+    FieldAt pidField;
     int stackEventId = -1;
-    tep_format_field *stackSize = nullptr;
-    tep_format_field *stackCaller = nullptr;
+    FieldAt stackSize;
+    int stackCallerOffset = -1;
     std::vector<std::unique_ptr<CpuBuffer>> cpus;
     QHash<QByteArray, QString> moduleNames;
     KernelSymbols symbols;
+    // Call sites as the kernel's hist tables name them (the capture's
+    // counting triggers are keyed by name and call site, with symbols): a
+    // few lines to read where /proc/kallsyms is over 100,000, which cost
+    // the capture most of a second on an emulated CPU. An address those
+    // tables do not know is named from kallsyms (symbols).
+    QHash<quint64, QString> siteNames;
+    QSet<quint64> sitesNamedBySymbols;
+    bool histNamesReadable = true;
+    // The hist triggers are read by the delivery thread and read and
+    // removed by stop()'s, which leaves its reading for the last drain.
+    std::mutex histLock;
+    bool histRemoved = false;
+    QByteArray getsAtStop;
+    QByteArray putsAtStop;
     TaskNames tasks;
     bool addresses = true; // CaptureOptions::addresses
     qint64 tasksReadNs = 0;
@@ -165,6 +218,8 @@ struct TracefsCapture::Reader {
     void decode(CpuBuffer &cpu, const QByteArray &page);
     void parse(CpuBuffer &cpu, void *data, int size, qint64 ts);
     void deliver(qint64 bound, bool all);
+    QString callSiteName(quint64 address);
+    bool readHistNames();
     void reportUnread();
 };
 
@@ -194,16 +249,20 @@ QString TracefsCapture::Reader::loadFormats()
             return QStringLiteral("this kernel has no %1 tracepoint").arg(QLatin1String(name));
         EventFields f;
         f.kind = kind;
-        f.name = tep_find_field(event, "name");
-        f.refcnt = tep_find_field(event, "refcnt");
-        f.ip = tep_find_field(event, "ip");
+        f.name = fieldAt(tep_find_field(event, "name"));
+        f.refcnt = fieldAt(tep_find_field(event, "refcnt"));
+        f.ip = fieldAt(tep_find_field(event, "ip"));
         fields.insert(event->id, f);
-        pidField = tep_find_common_field(event, "common_pid");
+        typeField = fieldAt(tep_find_common_field(event, "common_type"));
+        pidField = fieldAt(tep_find_common_field(event, "common_pid"));
     }
+    if (typeField.offset < 0)
+        return QStringLiteral("the module events' format has no event type field");
     if (tep_event *stack = tep_find_event_by_name(tep, "ftrace", "kernel_stack")) {
         stackEventId = stack->id;
-        stackSize = tep_find_field(stack, "size");
-        stackCaller = tep_find_field(stack, "caller");
+        stackSize = fieldAt(tep_find_field(stack, "size"));
+        if (const tep_format_field *caller = tep_find_field(stack, "caller"))
+            stackCallerOffset = caller->offset;
     }
     kbuf = kbuffer_alloc(sizeof(long) == 8 ? KBUFFER_LSIZE_8 : KBUFFER_LSIZE_4,
                          QSysInfo::ByteOrder == QSysInfo::BigEndian ? KBUFFER_ENDIAN_BIG
@@ -456,21 +515,16 @@ void TracefsCapture::Reader::decode(CpuBuffer &cpu, const QByteArray &page)
 
 void TracefsCapture::Reader::parse(CpuBuffer &cpu, void *data, int size, qint64 ts)
 {
-    tep_record record{};
-    record.ts = ts;
-    record.cpu = cpu.cpu;
-    record.data = data;
-    record.size = size;
-    const int type = tep_data_type(tep, &record);
-    if (type == stackEventId && stackCaller) {
+    const int type = int(readField(typeField, data, size));
+    if (type == stackEventId && stackCallerOffset >= 0) {
         if (cpu.pending.isEmpty() || !cpu.pending.last().details.stack.isEmpty())
             return;
-        const int entries = int(readNumber(stackSize, data));
-        const int room = (size - stackCaller->offset) / int(sizeof(quint64));
+        const int entries = int(readField(stackSize, data, size));
+        const int room = (size - stackCallerOffset) / int(sizeof(quint64));
         QStringList &stack = cpu.pending.last().details.stack;
         for (int i = 0; i < std::min(entries, room); ++i) {
             quint64 address = 0;
-            memcpy(&address, static_cast<const char *>(data) + stackCaller->offset + i * 8, 8);
+            memcpy(&address, static_cast<const char *>(data) + stackCallerOffset + i * 8, 8);
             if (address == 0)
                 break;
             const QString name = symbols.name(address);
@@ -485,7 +539,7 @@ void TracefsCapture::Reader::parse(CpuBuffer &cpu, void *data, int size, qint64 
     if (f == fields.constEnd())
         return;
     // __data_loc char[] name: offset in the low 16 bits, length in the high.
-    const quint64 loc = readNumber(f->name, data);
+    const quint64 loc = readField(f->name, data, size);
     const int offset = int(loc & 0xffff);
     const int length = int((loc >> 16) & 0xffff);
     if (offset + length > size)
@@ -505,11 +559,61 @@ void TracefsCapture::Reader::parse(CpuBuffer &cpu, void *data, int size, qint64 
     event.event.cpu = cpu.cpu;
     event.event.kind = f->kind;
     event.event.module = cpu.lastName;
-    event.event.refcount = f->refcnt ? int(qint32(readNumber(f->refcnt, data))) - 1 : -1;
-    event.details.pid = int(readNumber(pidField, data));
-    event.details.callSite = readNumber(f->ip, data);
-    cpu.pending.append(event);
+    event.event.refcount =
+        f->refcnt.offset >= 0 ? int(qint32(readField(f->refcnt, data, size))) - 1 : -1;
+    event.details.pid = int(qint32(readField(pidField, data, size)));
+    event.details.callSite = readField(f->ip, data, size);
+    cpu.pending.append(std::move(event));
     cpu.lastTs = ts;
+}
+
+// Every event the ring buffer holds was counted by the hist triggers
+// first: its call site is in their tables, unless they are full or absent.
+QString TracefsCapture::Reader::callSiteName(quint64 address)
+{
+    if (address == 0)
+        return {};
+    if (const auto known = siteNames.constFind(address); known != siteNames.constEnd())
+        return *known;
+    if (!sitesNamedBySymbols.contains(address) && readHistNames()) {
+        if (const auto known = siteNames.constFind(address); known != siteNames.constEnd())
+            return *known;
+    }
+    sitesNamedBySymbols.insert(address);
+    return symbols.name(address);
+}
+
+bool TracefsCapture::Reader::readHistNames()
+{
+    if (!histNamesReadable)
+        return false;
+    QByteArray texts[2];
+    bool read = false;
+    {
+        std::lock_guard lock(histLock);
+        QString error;
+        if (histRemoved) {
+            texts[0] = getsAtStop;
+            texts[1] = putsAtStop;
+            read = !texts[0].isEmpty() && !texts[1].isEmpty();
+        } else {
+            read = instance.readHist("module_get", &texts[0], &error) &&
+                   instance.readHist("module_put", &texts[1], &error);
+        }
+    }
+    for (const QByteArray &text : texts) {
+        HistTable table;
+        QString error;
+        if (!read || !parseHistText(text, &table, &error)) {
+            histNamesReadable = false; // no triggers on this kernel: kallsyms
+            return false;
+        }
+        for (const HistEntry &entry : std::as_const(table.entries)) {
+            if (entry.address != 0 && !entry.kernelSymbol.isEmpty())
+                siteNames.insert(entry.address, callSiteFromKernelSymbol(entry.kernelSymbol));
+        }
+    }
+    return true;
 }
 
 void TracefsCapture::Reader::deliver(qint64 bound, bool all)
@@ -541,10 +645,14 @@ void TracefsCapture::Reader::deliver(qint64 bound, bool all)
     }
     if (batch.events.isEmpty() && batch.lost.isEmpty())
         return;
-    std::stable_sort(batch.events.begin(), batch.events.end(),
-                     [](const CapturedEvent &a, const CapturedEvent &b) {
-                         return a.event.timestampNs < b.event.timestampNs;
-                     });
+    // Each CPU's events are in order already, and a flood mostly fills one
+    // CPU's buffer per batch: sorting is then a pass that finds nothing to
+    // move (an event moved costs two strings and a list).
+    const auto earlier = [](const CapturedEvent &a, const CapturedEvent &b) {
+        return a.event.timestampNs < b.event.timestampNs;
+    };
+    if (!std::is_sorted(batch.events.cbegin(), batch.events.cend(), earlier))
+        std::stable_sort(batch.events.begin(), batch.events.end(), earlier);
     // Pids are forgotten once a second (they are reused, comms change);
     // saved_cmdlines is read only for a pid not known yet.
     const qint64 now = monotonicNs();
@@ -553,9 +661,22 @@ void TracefsCapture::Reader::deliver(qint64 bound, bool all)
         tasksReadNs = now;
     }
     tasks.nextBatch();
+    // A flood repeats its task and call site: each is looked up once per run.
+    int lastPid = -1;
+    QString lastComm;
+    quint64 lastSite = 0;
+    QString lastSiteName;
     for (CapturedEvent &e : batch.events) {
-        e.details.comm = tasks.comm(e.details.pid);
-        e.details.callSiteName = symbols.name(e.details.callSite);
+        if (e.details.pid != lastPid) {
+            lastPid = e.details.pid;
+            lastComm = tasks.comm(lastPid);
+        }
+        if (e.details.callSite != lastSite || lastSite == 0) {
+            lastSite = e.details.callSite;
+            lastSiteName = callSiteName(lastSite);
+        }
+        e.details.comm = lastComm;
+        e.details.callSiteName = lastSiteName;
         if (!addresses)
             e.details.callSite = 0;
     }
@@ -628,9 +749,17 @@ void TracefsCapture::stop()
     QByteArray getsText;
     QByteArray putsText;
     QString countsError;
-    if (m_reader->instance.readHist("module_get", &getsText, &countsError))
-        m_reader->instance.readHist("module_put", &putsText, &countsError);
-    m_reader->instance.removeHistTriggers();
+    {
+        std::lock_guard lock(m_reader->histLock);
+        if (m_reader->instance.readHist("module_get", &getsText, &countsError))
+            m_reader->instance.readHist("module_put", &putsText, &countsError);
+        m_reader->instance.removeHistTriggers();
+        m_reader->histRemoved = true;
+        if (countsError.isEmpty()) {
+            m_reader->getsAtStop = getsText;
+            m_reader->putsAtStop = putsText;
+        }
+    }
     m_reader->deadline = (Clock::now() + kStopDeadline).time_since_epoch().count();
     m_reader->lastDrain = true;
     {
@@ -645,9 +774,15 @@ void TracefsCapture::stop()
     HistTable puts;
     if (countsError.isEmpty() && parseHistText(getsText, &gets, &countsError) &&
         parseHistText(putsText, &puts, &countsError)) {
-        KernelSymbols &symbols = m_reader->symbols;
+        // The events' names where they have one, else the kernel's own.
+        Reader &reader = *m_reader;
         m_kernelCounts = combineHistTables(
-            gets, puts, [&symbols](quint64 address) { return symbols.name(address); },
+            gets, puts,
+            [&reader](quint64 address) {
+                if (reader.sitesNamedBySymbols.contains(address))
+                    return reader.symbols.name(address);
+                return reader.siteNames.value(address);
+            },
             m_reader->addresses);
     } else {
         m_kernelCountsError = countsError;

@@ -54,6 +54,11 @@ struct EventStore::Columns {
 
     std::vector<ModuleSeries> modules;
     QHash<QString, int> idsByName;
+    // idFor's last answer and its name, held: a capture's events share
+    // their module's string, and the same data as the one held is the same
+    // module, found without hashing it.
+    QString lastName;
+    int lastId = -1;
     QList<LostEvents> lost;
     std::optional<KernelCallSiteCounts> kernelCounts;
     qint64 lostTotal = 0;
@@ -87,9 +92,15 @@ struct EventStore::Columns {
 
     int idFor(const QString &name)
     {
+        if (lastId >= 0 && lastName.constData() == name.constData() &&
+            lastName.size() == name.size())
+            return lastId;
         auto it = idsByName.constFind(name);
-        if (it != idsByName.constEnd())
-            return it.value();
+        if (it != idsByName.constEnd()) {
+            lastName = name;
+            lastId = it.value();
+            return lastId;
+        }
         if (modules.size() > std::numeric_limits<quint16>::max())
             throw std::length_error("more than 65536 distinct module names in one recording");
         modules.push_back(ModuleSeries{name, {}, 0, false, {}});

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The lookups live capture makes for every event: a kernel address's name
 // from /proc/kallsyms's text (read by hand, not split into strings), and
-// a string's id in the table of comms and call sites (one per text).
+// a string's id in the table of comms and call sites (one per text, the
+// recent ones found by their shared data).
 #include "capture/livecapturedetails.h"
 #include "capture/livecapturesymbols.h"
 
@@ -69,11 +70,33 @@ private slots:
             QCOMPARE(table.id(gone), 4u);
         }
         QCOMPARE(table.id(QString::fromLatin1("another_site+0x2")), 5u);
+        QCOMPARE(table.id(QString::fromLatin1("")), 3u); // empty like the null string
         QCOMPARE(
             table.strings(),
             QStringList({QStringLiteral("open_close_flood"), QStringLiteral("chrdev_open+0x8b"),
                          QStringLiteral("<idle>"), QString(), QStringLiteral("a_call_site+0x1"),
                          QStringLiteral("another_site+0x2")}));
+    }
+
+    // The recent texts are found by their data: a copy changed after it was
+    // given has data of its own, and texts given long ago are found by text.
+    void stringTableRecentTextsByTheirData()
+    {
+        StringTable table;
+        QString comm = QString::fromLatin1("modprobe");
+        QCOMPARE(table.id(comm), 0u);
+        QString changed = comm;
+        changed[0] = u'M'; // detaches from the table's copy
+        QCOMPARE(table.id(changed), 1u);
+        QCOMPARE(table.id(comm), 0u);
+        comm.append(QLatin1String("d")); // in place only if not shared: it is
+        QCOMPARE(table.id(comm), 2u);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(table.id(QStringLiteral("site+0x%1").arg(i)), quint32(3 + i));
+        QCOMPARE(table.id(QString::fromLatin1("modprobe")), 0u);
+        QCOMPARE(table.id(QString::fromLatin1("Modprobe")), 1u);
+        QCOMPARE(table.id(QString::fromLatin1("modprobed")), 2u);
+        QCOMPARE(table.strings().size(), 13);
     }
 };
 
