@@ -78,16 +78,17 @@ void traceLayout(const std::uint8_t *data, std::size_t size)
 void sessionFile(const std::uint8_t *data, std::size_t size)
 {
     // A whole file starts with the magic. Anything else is one byte of
-    // format version and a payload, which gets the header and zlib wrapping
-    // of a real file: mutations of compressed bytes would almost never get
-    // past zlib's checksum to the payload's decoder.
+    // format version (of the payload's layout: 1 to 4, version 5 only
+    // changed the compression) and a payload, which gets the header and
+    // zlib wrapping of a real file: mutations of compressed bytes would
+    // almost never get past the checksum to the payload's decoder.
     QByteArray file(reinterpret_cast<const char *>(data), qsizetype(size));
     if (size > 0 && !file.startsWith("RSCOPSES")) {
         const QByteArray payload = file.mid(1);
         const QByteArray compressed = qCompress(payload, 1);
         QByteArray header("RSCOPSES", 8);
         header.resize(28);
-        qToBigEndian(quint32(data[0] % 3), header.data() + 8);
+        qToBigEndian(quint32(data[0] % 5), header.data() + 8);
         qToBigEndian(quint64(payload.size()), header.data() + 12);
         qToBigEndian(quint64(compressed.size()), header.data() + 20);
         file = header + compressed;

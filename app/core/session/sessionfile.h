@@ -19,7 +19,7 @@ namespace refscope {
 // they had, whatever the snapshot), holder reports as JSON with the time
 // they were taken. 3: the window's view (SessionView). Versions 1 and 2
 // stay readable.
-inline constexpr quint32 kSessionFormatVersion = 4;
+inline constexpr quint32 kSessionFormatVersion = 5;
 
 struct Session {
     Snapshot snapshot; // what the window showed (version 1: each curve's baseline)

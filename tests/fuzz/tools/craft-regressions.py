@@ -57,6 +57,36 @@ v1 += struct.pack(">Bi", 0, 1) + qbytes("cat".encode("utf-16-be")) + struct.pack
 write("session", "v1-holder-fds-count-4g.rscope", session(v1, version=1))
 
 
+# Version 5 compresses with zstd: a frame whose claims do not match the
+# header, or that could hold other events unnoticed, is refused before the
+# payload is decoded. Cut from a real version 5 session (corpus/session).
+real5 = open(os.path.join(FUZZ, "corpus", "session", "session-v5-loop.rscope"), "rb").read()
+payload5 = subprocess.run(["zstd", "-q", "-d", "-c"], input=real5[28:], check=True,
+                          stdout=subprocess.PIPE).stdout
+
+
+def session5(frame, size):
+    return b"RSCOPSES" + struct.pack(">IQQ", 5, size, len(frame)) + frame
+
+
+def zstd_frame(data, *options):
+    return subprocess.run(["zstd", "-q", "-1", "-c", *options], input=data, check=True,
+                          stdout=subprocess.PIPE).stdout
+
+
+# The header claims 2 GiB for a frame of a few KB.
+write("session", "zstd-payload-claims-2g.rscope", session5(zstd_frame(payload5), 0x7FFFFFFF))
+# The header's size one byte more than the frame's own.
+write("session", "zstd-frame-size-differs.rscope",
+      session5(zstd_frame(payload5), len(payload5) + 1))
+# A frame without its checksum: a flipped bit would open as other events.
+write("session", "zstd-frame-without-checksum.rscope",
+      session5(zstd_frame(payload5, "--no-check"), len(payload5)))
+# A second frame after the first, the header's size the first's.
+write("session", "zstd-second-frame.rscope",
+      session5(zstd_frame(payload5) + zstd_frame(payload5), len(payload5)))
+
+
 # --- trace.dat -------------------------------------------------------------
 def v7(compression, sections):
     """A version 7 file: header, then `sections` (id, flags, content) laid

@@ -249,7 +249,7 @@ private slots:
         Session session;
         error = loadSession(path, &session);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QCOMPARE(session.formatVersion, 4u);
+        QCOMPARE(session.formatVersion, kSessionFormatVersion);
         QVERIFY(session.events->kernelCounts());
         QCOMPARE(*session.events->kernelCounts(), counts);
 

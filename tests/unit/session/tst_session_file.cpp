@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+#include <QtEndian>
 #include <QtTest>
 
 #include <limits>
@@ -404,6 +405,69 @@ private slots:
                              }),
                  QString());
         QCOMPARE(seen.last(), 1000);
+    }
+
+    // Sessions are written with zstd (format 5); one that zstd would pack
+    // tighter than a reader accepts (1032 bytes per byte) is written with
+    // zlib as format 4, and both open to the same events.
+    void compressionFollowsWhatReadersAccept()
+    {
+        const auto varied = sampleEvents(1000);
+        const QString zstdFile = path("zstd.rscope");
+        QCOMPARE(saveSession(zstdFile, sampleSnapshot(), *varied, {}), QString());
+        QCOMPARE(quint8(readAll(zstdFile).at(11)), quint8(5));
+        Session session;
+        QCOMPARE(loadSession(zstdFile, &session), QString());
+        QCOMPARE(session.formatVersion, quint32(5));
+        compareStores(*varied, *session.events);
+
+        // 400,000 events the same in every byte (one timestamp).
+        EventStore same;
+        auto ownedDetails = std::make_unique<CapturedDetails>(&same);
+        CapturedDetails *details = ownedDetails.get();
+        same.setDetailsSource(std::move(ownedDetails));
+        for (int i = 0; i < 400000; ++i) {
+            same.append(ModuleEvent{1000, 0, ModuleEventKind::Get, QStringLiteral("loop"), 1});
+            details->append(EventDetails{});
+        }
+        const QString zlibFile = path("zlib.rscope");
+        QCOMPARE(saveSession(zlibFile, Snapshot{}, same, {}), QString());
+        const QByteArray bytes = readAll(zlibFile);
+        QCOMPARE(quint8(bytes.at(11)), quint8(4));
+        const quint64 payload = qFromBigEndian<quint64>(bytes.constData() + 12);
+        QVERIFY(payload <= quint64(bytes.size()) * 1032);
+        Session again;
+        QCOMPARE(loadSession(zlibFile, &again), QString());
+        QCOMPARE(again.formatVersion, quint32(4));
+        compareStores(same, *again.events);
+    }
+
+    // Counts below zero save and open again: a module being removed in the
+    // snapshot (lsmod shows -1), and a first get while a module was going
+    // (the kernel's count 0, so -1 after it and -2 before).
+    void countsBelowZeroRoundTrip()
+    {
+        Snapshot snapshot;
+        ModuleInfo unreadable;
+        unreadable.name = QStringLiteral("unreadable");
+        unreadable.state = ModuleState::Going; // lsmod shows -1 for it
+        unreadable.refcount = -1;
+        snapshot.modules.append(unreadable);
+        EventStore events;
+        applySnapshotBaseline(snapshot, &events);
+        auto ownedDetails = std::make_unique<CapturedDetails>(&events);
+        CapturedDetails *details = ownedDetails.get();
+        events.setDetailsSource(std::move(ownedDetails));
+        events.append(ModuleEvent{10, 0, ModuleEventKind::Get, QStringLiteral("going"), -1});
+        details->append(EventDetails{});
+        const QString file = path("unknown-counts.rscope");
+        QCOMPARE(saveSession(file, snapshot, events, {}), QString());
+        Session session;
+        QCOMPARE(loadSession(file, &session), QString());
+        compareStores(events, *session.events);
+        const int going = session.events->findModule(QStringLiteral("going"));
+        QCOMPARE(session.events->countAt(going, 0), -2);
+        QCOMPARE(session.events->countAt(going, 10), -1);
     }
 
     // A version 1 file recorded in the lab guest (tests/fixtures/README.md):
