@@ -186,7 +186,16 @@ ExitCode recordLocally(const QString &verb, const CaptureOptions &options, const
     QString storeError;
     // Batches arrive on the reader thread; this thread only waits meanwhile.
     TracefsCapture capture;
-    const QString error = capture.start(options, [&](CaptureBatch &&batch) {
+    CaptureOptions keptUntilStop = options;
+    keptUntilStop.decodeAtStop = true;
+    // Lowered only, by the tests that reach the decoding past it with a
+    // small flood.
+    bool lowered = false;
+    const qulonglong keepKb =
+        qEnvironmentVariable("REFSCOPE_CAPTURE_KEEP_KB").toULongLong(&lowered);
+    if (lowered && keepKb > 0 && keepKb * 1024 < keptUntilStop.keptBytesMax)
+        keptUntilStop.keptBytesMax = std::size_t(keepKb) * 1024;
+    const QString error = capture.start(keptUntilStop, [&](CaptureBatch &&batch) {
         if (!storeError.isEmpty())
             return;
         try {

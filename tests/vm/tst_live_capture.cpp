@@ -323,6 +323,48 @@ private slots:
                  lsmodCount(QStringLiteral("loop")));
     }
 
+    // refscope-cli record keeps the pages it reads undecoded until the
+    // command is done, so that decoding does not take CPU time from it; past
+    // what it may keep (lowered here to 256 KiB, about 40 pages a CPU) it
+    // decodes half of them while the command runs. Either way every event
+    // arrives, in order (a session out of order does not open), and the
+    // counts agree with the kernel's.
+    void recordKeepsPagesUntilTheCommandIsDone_data()
+    {
+        QTest::addColumn<QString>("keep");
+        QTest::newRow("all kept") << QString();
+        QTest::newRow("past a 256 KiB bound") << QStringLiteral("REFSCOPE_CAPTURE_KEEP_KB=256 ");
+    }
+
+    void recordKeepsPagesUntilTheCommandIsDone()
+    {
+        QFETCH(QString, keep);
+        constexpr int kOpens = 50000;
+        const GuestResult record =
+            sh(QStringLiteral(
+                   "%1%2 record -o /tmp/kept.rscope --modules loop -- %3 /dev/loop-control %4")
+                   .arg(keep, kCli, kFlood)
+                   .arg(kOpens),
+               300000);
+        QVERIFY2(record.ok(), qPrintable(record.describe()));
+        QVERIFY2(
+            record.out.contains(QStringLiteral("%1 module events, 0 lost events").arg(2 * kOpens)),
+            qPrintable(record.out));
+        const GuestResult report = sh(kCli + QStringLiteral(" report /tmp/kept.rscope --json"));
+        QVERIFY2(report.ok(), qPrintable(report.describe()));
+        const QJsonObject loop = QJsonDocument::fromJson(report.out.toUtf8())
+                                     .object()
+                                     .value(QLatin1String("modules"))
+                                     .toObject()
+                                     .value(QLatin1String("loop"))
+                                     .toObject();
+        QCOMPARE(loop.value(QLatin1String("gets")).toInt(), kOpens);
+        QCOMPARE(loop.value(QLatin1String("puts")).toInt(), kOpens);
+        QCOMPARE(loop.value(QLatin1String("final_refcount")).toInt(),
+                 lsmodCount(QStringLiteral("loop")));
+        QVERIFY(!instanceExists());
+    }
+
     // A flood through a 4 KiB ring buffer a CPU loses most of its events;
     // the kernel's counts per call site (hist triggers) still say exactly
     // how many opens and closes there were, and leaky_ref's two leaking

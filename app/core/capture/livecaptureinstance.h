@@ -6,6 +6,8 @@
 // died, and the next one removes it.
 #pragma once
 
+#include <cstddef>
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -25,6 +27,14 @@ struct CaptureOptions {
     // Each CPU's ring buffer; 0: the default (8 MiB). A small one loses
     // events under a flood, which the kernel's call-site counts survive.
     int bufferKbPerCpu = 0;
+    // Keep the pages read undecoded until the capture stops (up to
+    // keptBytesMax, past which half of them are decoded): for a recording
+    // nobody watches live
+    // (refscope-cli record, guard), whose decoding would otherwise take CPU
+    // time from the command it traces. Not sent to the agent: its capture
+    // is always watched.
+    bool decodeAtStop = false;
+    std::size_t keptBytesMax = std::size_t(256) << 20;
 };
 
 class CaptureInstance {

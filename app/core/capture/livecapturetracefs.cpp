@@ -54,6 +54,10 @@ constexpr int kPipePages = 64;
 // the kernel drops (and counts) what no longer fits, so a delivery thread
 // that falls behind costs counted events, never unbounded memory.
 constexpr int kQueuedBuffersMax = 1;
+// With CaptureOptions::decodeAtStop, kept pages are decoded this many per
+// CPU at a time, so that one step's events are in memory at once besides
+// the pages.
+constexpr std::size_t kDecodeStepPages = 256;
 // stop() gives the last drain this long, under any flood.
 constexpr auto kStopDeadline = std::chrono::seconds(10);
 
@@ -190,7 +194,9 @@ struct TracefsCapture::Reader {
     QByteArray getsAtStop;
     QByteArray putsAtStop;
     TaskNames tasks;
-    bool addresses = true; // CaptureOptions::addresses
+    bool addresses = true;        // CaptureOptions::addresses
+    bool decodeAtStop = false;    // CaptureOptions::decodeAtStop
+    std::size_t keptBytesMax = 0; // CaptureOptions::keptBytesMax
     qint64 tasksReadNs = 0;
     BatchHandler onBatch;
     int pageSize = int(sysconf(_SC_PAGESIZE));
@@ -214,7 +220,10 @@ struct TracefsCapture::Reader {
     bool pastDeadline() const;
     int spliceWholePages(CpuBuffer &cpu, QByteArray &chunk, int budget);
     bool readPartialPages(CpuBuffer &cpu, QByteArray &chunk, int budget);
-    void takePages(CpuBuffer &cpu, qint64 *coveredNs, bool *drained);
+    void takePages(CpuBuffer &cpu, qint64 *coveredNs, bool *drained,
+                   std::size_t maxPages = std::numeric_limits<std::size_t>::max());
+    std::size_t keptPages();
+    void decodeKeptPages(bool readersDone);
     void decode(CpuBuffer &cpu, const QByteArray &page);
     void parse(CpuBuffer &cpu, void *data, int size, qint64 ts);
     void deliver(qint64 bound, bool all);
@@ -273,6 +282,8 @@ QString TracefsCapture::Reader::loadFormats()
 QString TracefsCapture::Reader::setUp(const CaptureOptions &options)
 {
     addresses = options.addresses;
+    decodeAtStop = options.decodeAtStop;
+    keptBytesMax = std::max(options.keptBytesMax, std::size_t(pageSize));
     const QString error = instance.create(options);
     if (!error.isEmpty())
         return error;
@@ -417,7 +428,10 @@ void TracefsCapture::Reader::readCpu(CpuBuffer &cpu)
             std::lock_guard lock(cpu.lock);
             queued = cpu.pages.size();
         }
-        if (queued >= std::size_t(kQueuedBuffersMax) * std::size_t(bufferPages)) {
+        const std::size_t queuedMax =
+            decodeAtStop ? keptBytesMax / std::size_t(pageSize)
+                         : std::size_t(kQueuedBuffersMax) * std::size_t(bufferPages);
+        if (queued >= queuedMax) {
             // The delivery thread is behind: leave the pages to the kernel.
             std::this_thread::sleep_for(std::chrono::milliseconds(kPollTimeoutMs));
             continue;
@@ -466,13 +480,21 @@ void TracefsCapture::Reader::run()
             // Each reader ends within one system call of the deadline.
             for (auto &cpu : cpus)
                 cpu->thread.join();
+            if (decodeAtStop)
+                decodeKeptPages(true);
+        } else if (decodeAtStop && keptPages() * std::size_t(pageSize) >= keptBytesMax) {
+            decodeKeptPages(false); // more than they may keep: half of it goes
         }
+        // Kept for stop() while they fit: decoding meanwhile would take
+        // CPU time from the traced command.
+        const bool decodeNow = !decodeAtStop || last;
         qint64 bound = std::numeric_limits<qint64>::max();
         QString error;
         for (auto &cpu : cpus) {
             qint64 covered = 0;
             bool drained = false;
-            takePages(*cpu, &covered, &drained);
+            if (decodeNow)
+                takePages(*cpu, &covered, &drained);
             bound = std::min(bound, std::max(cpu->lastTs, covered));
             std::lock_guard lock(cpu->lock);
             if (error.isEmpty())
@@ -488,17 +510,65 @@ void TracefsCapture::Reader::run()
     }
 }
 
-void TracefsCapture::Reader::takePages(CpuBuffer &cpu, qint64 *coveredNs, bool *drained)
+void TracefsCapture::Reader::takePages(CpuBuffer &cpu, qint64 *coveredNs, bool *drained,
+                                       std::size_t maxPages)
 {
     std::vector<QByteArray> pages;
     {
         std::lock_guard lock(cpu.lock);
-        pages.swap(cpu.pages);
+        if (cpu.pages.size() <= maxPages) {
+            pages.swap(cpu.pages);
+        } else {
+            const auto end = cpu.pages.begin() + std::ptrdiff_t(maxPages);
+            pages.assign(std::make_move_iterator(cpu.pages.begin()), std::make_move_iterator(end));
+            cpu.pages.erase(cpu.pages.begin(), end);
+        }
         *coveredNs = cpu.coveredNs;
         *drained = cpu.drained;
     }
     for (const QByteArray &page : pages)
         decode(cpu, page);
+}
+
+std::size_t TracefsCapture::Reader::keptPages()
+{
+    std::size_t pages = 0;
+    for (auto &cpu : cpus) {
+        std::lock_guard lock(cpu->lock);
+        pages += cpu->pages.size();
+    }
+    return pages;
+}
+
+// The kept pages, decoded a step per CPU at a time and handed over in
+// order: all of them once the readers ended, else until half the most
+// they may keep is left. A CPU with pages left has no event before the
+// last one decoded from it; one without has none before what its reader
+// covered (none at all once the readers ended): events up to the least of
+// those can go.
+void TracefsCapture::Reader::decodeKeptPages(bool readersDone)
+{
+    const std::size_t leave = readersDone ? 0 : keptBytesMax / 2 / std::size_t(pageSize);
+    // While the readers go on, as many steps as the excess takes at the
+    // start: a flood that fills pages as fast as they are decoded cannot
+    // keep the delivery thread here.
+    std::size_t steps = std::numeric_limits<std::size_t>::max();
+    if (!readersDone)
+        steps = keptPages() / kDecodeStepPages + 1;
+    for (; steps > 0 && keptPages() > leave; --steps) {
+        qint64 bound = std::numeric_limits<qint64>::max();
+        for (auto &cpu : cpus) {
+            qint64 covered = 0;
+            bool drained = false;
+            takePages(*cpu, &covered, &drained, kDecodeStepPages);
+            std::lock_guard lock(cpu->lock);
+            if (!cpu->pages.empty())
+                bound = std::min(bound, cpu->lastTs);
+            else if (!readersDone)
+                bound = std::min(bound, std::max(cpu->lastTs, covered));
+        }
+        deliver(bound, false);
+    }
 }
 
 void TracefsCapture::Reader::decode(CpuBuffer &cpu, const QByteArray &page)
