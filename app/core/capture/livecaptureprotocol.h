@@ -20,6 +20,14 @@ struct CapturedEvent {
     EventDetails details;
 };
 
+} // namespace refscope
+
+// Its strings and lists may move in memory as they are: a growing list of
+// a flood's events is reallocated, not moved one event at a time.
+Q_DECLARE_TYPEINFO(refscope::CapturedEvent, Q_RELOCATABLE_TYPE);
+
+namespace refscope {
+
 // What the reader hands over every ~50 ms: events in timestamp order, and
 // the ring buffer's losses noticed since the last batch.
 struct CaptureBatch {
