@@ -486,7 +486,9 @@ void TracefsCapture::Reader::run()
             decodeKeptPages(false); // more than they may keep: half of it goes
         }
         // Kept for stop() while they fit: decoding meanwhile would take
-        // CPU time from the traced command.
+        // CPU time from the traced command. Not decoding, `covered` stays 0
+        // below: each CPU bounds the delivery at its last decoded event,
+        // which comes before any page it keeps.
         const bool decodeNow = !decodeAtStop || last;
         qint64 bound = std::numeric_limits<qint64>::max();
         QString error;
