@@ -211,8 +211,12 @@ int EventStore::internModule(const QString &name)
 void EventStore::appendLost(const LostEvents &lost)
 {
     m_columns->lost.append(lost);
+    // A file may claim any count: the total stops at the largest, "at
+    // least that many", instead of overflowing.
+    constexpr qint64 kMost = std::numeric_limits<qint64>::max();
+    qint64 &total = m_columns->lostTotal;
     if (lost.count > 0)
-        m_columns->lostTotal += lost.count;
+        total = lost.count > kMost - total ? kMost : total + lost.count;
 }
 
 void EventStore::setDetailsSource(std::unique_ptr<EventDetailsSource> source)

@@ -366,11 +366,16 @@ bool decodeEvents(QDataStream &in, const QStringList &strings, quint32 version, 
     store->setDetailsSource(std::move(details));
     quint32 lost = 0;
     in >> lost;
+    qint64 lostTotal = 0;
     for (quint32 i = 0; i < lost && in.status() == QDataStream::Ok; ++i) {
         LostEvents l;
         qint32 cpu = 0;
         in >> l.timestampNs >> cpu >> l.count;
         l.cpu = cpu;
+        // More lost events than a 64-bit count holds were never recorded.
+        if (l.count > std::numeric_limits<qint64>::max() - lostTotal)
+            return false;
+        lostTotal += std::max<qint64>(l.count, 0);
         store->appendLost(l);
     }
     return in.status() == QDataStream::Ok;

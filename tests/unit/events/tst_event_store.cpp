@@ -21,6 +21,7 @@ private slots:
     void deferredAppendsMatchAppends();
     void costsSixteenBytesAnEvent();
     void refusesEventsOutOfOrder();
+    void lostTotalStopsAtTheLargestCount();
 };
 
 void TestEventStore::keepsWhatIsAppended()
@@ -214,6 +215,22 @@ void TestEventStore::refusesEventsOutOfOrder()
     QVERIFY_THROWS_EXCEPTION(std::out_of_range, store.append({100, 9000, ModuleEventKind::Put,
                                                               QStringLiteral("loop"), 0}));
     QCOMPARE(store.size(), std::size_t(1));
+}
+
+// Losses a hostile file claims add up to more than a count holds: the
+// total stays at the largest ("at least"), never overflows.
+void TestEventStore::lostTotalStopsAtTheLargestCount()
+{
+    EventStore store;
+    store.appendLost({10, 0, LLONG_MAX - 5});
+    store.appendLost({20, 1, 3});
+    QCOMPARE(store.lostEventCount(), LLONG_MAX - 2);
+    store.appendLost({30, 0, 7'378'697'629'483'820'646});
+    QCOMPARE(store.lostEventCount(), LLONG_MAX);
+    store.appendLost({40, 1, 1});
+    store.appendLost({50, 0, -1}); // "some": not counted
+    QCOMPARE(store.lostEventCount(), LLONG_MAX);
+    QCOMPARE(store.lostEvents().size(), 5);
 }
 
 QTEST_GUILESS_MAIN(TestEventStore)
