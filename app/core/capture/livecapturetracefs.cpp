@@ -849,15 +849,10 @@ void TracefsCapture::stop()
     HistTable puts;
     if (countsError.isEmpty() && parseHistText(getsText, &gets, &countsError) &&
         parseHistText(putsText, &puts, &countsError)) {
-        // The events' names where they have one, else the kernel's own.
+        // Named as the events are (the delivery thread is done).
         Reader &reader = *m_reader;
         m_kernelCounts = combineHistTables(
-            gets, puts,
-            [&reader](quint64 address) {
-                if (reader.sitesNamedBySymbols.contains(address))
-                    return reader.symbols.name(address);
-                return reader.siteNames.value(address);
-            },
+            gets, puts, [&reader](quint64 address) { return reader.callSiteName(address); },
             m_reader->addresses);
     } else {
         m_kernelCountsError = countsError;
