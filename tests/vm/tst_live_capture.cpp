@@ -16,12 +16,14 @@
 #include "lab/labmachine.h"
 #include "lab/labpaths.h"
 #include "protocol/agentclient.h"
+#include "session/sessionfile.h"
 #include "testlab.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <limits>
@@ -321,6 +323,37 @@ private slots:
         QCOMPARE(loop.value(QLatin1String("puts")).toInt(), 3);
         QCOMPARE(loop.value(QLatin1String("final_refcount")).toInt(),
                  lsmodCount(QStringLiteral("loop")));
+    }
+
+    // A shell opens the device and execs sleep: the open (a get) is the
+    // shell's, the close at exit (a put) sleep's. record decodes after the
+    // command is done, when the kernel's table of task names (and /proc)
+    // has long called the task sleep: the exec's rename, recorded with the
+    // events, names each as it was.
+    void recordNamesEachEventsTaskAsItWasThen()
+    {
+        const GuestResult record =
+            sh(QStringLiteral("%1 record -o /tmp/exec.rscope --modules loop -- sh -c "
+                              "'exec sleep 0.2 < /dev/loop-control'")
+                   .arg(kCli));
+        QVERIFY2(record.ok(), qPrintable(record.describe()));
+        const GuestResult file = sh(QStringLiteral("base64 -w0 /tmp/exec.rscope"));
+        QVERIFY2(file.ok(), qPrintable(file.describe()));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("exec.rscope"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QByteArray::fromBase64(file.out.trimmed().toLatin1()));
+        out.close();
+        Session session;
+        const QString error = loadSession(path, &session);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QStringList lines;
+        const EventStore &events = *session.events;
+        for (std::size_t i = 0; i < events.size(); ++i)
+            lines << moduleEventKindName(events.kind(i)) + u' ' + events.details(i).comm;
+        QCOMPARE(lines.join(u','), QStringLiteral("module_get sh,module_put sleep"));
     }
 
     // refscope-cli record keeps the pages it reads undecoded until the

@@ -137,6 +137,11 @@ QString CaptureInstance::enableEvents()
             return QStringLiteral("cannot enable %1 (this kernel lacks the tracepoint?)")
                 .arg(moduleEventKindName(kind));
     }
+    // A task's renames (exec sets the new program's name), unfiltered: an
+    // event's task is named as it was when the event happened, not as it
+    // is when the event is read. A kernel without the event only loses
+    // that.
+    tracefs_event_enable(m_instance, "task", "task_rename");
     // The stack lands right after the event it belongs to.
     for (const char *event : {"module_get", "module_put"}) {
         if (!m_stackTrigger.isEmpty() &&

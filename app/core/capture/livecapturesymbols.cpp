@@ -166,4 +166,56 @@ QString TaskNames::comm(int pid)
     return comm;
 }
 
+void TaskRenames::add(std::vector<TaskRename> *renames)
+{
+    for (TaskRename &rename : *renames)
+        m_renames.push_back(std::move(rename));
+    renames->clear();
+}
+
+void TaskRenames::beginBatch()
+{
+    std::stable_sort(
+        m_renames.begin(), m_renames.end(),
+        [](const TaskRename &a, const TaskRename &b) { return a.timestampNs < b.timestampNs; });
+    m_applied = 0;
+    m_nextOf.clear();
+    m_nextOfTask.assign(m_renames.size(), m_renames.size());
+    for (std::size_t i = m_renames.size(); i-- > 0;) {
+        const auto later = m_nextOf.constFind(m_renames[i].pid);
+        if (later != m_nextOf.constEnd())
+            m_nextOfTask[i] = *later;
+        m_nextOf.insert(m_renames[i].pid, i);
+    }
+}
+
+bool TaskRenames::applyBefore(qint64 ts, TaskNames *names)
+{
+    bool any = false;
+    for (; m_applied < m_renames.size() && m_renames[m_applied].timestampNs < ts; ++m_applied) {
+        const TaskRename &rename = m_renames[m_applied];
+        names->renamed(rename.pid, rename.newComm);
+        if (m_nextOfTask[m_applied] < m_renames.size())
+            m_nextOf.insert(rename.pid, m_nextOfTask[m_applied]);
+        else
+            m_nextOf.remove(rename.pid);
+        any = true;
+    }
+    return any;
+}
+
+const QString *TaskRenames::nameBeforeNext(int pid) const
+{
+    const auto next = m_nextOf.constFind(pid);
+    return next == m_nextOf.constEnd() ? nullptr : &m_renames[*next].oldComm;
+}
+
+void TaskRenames::endBatch()
+{
+    m_renames.erase(m_renames.begin(), m_renames.begin() + std::ptrdiff_t(m_applied));
+    m_applied = 0;
+    m_nextOf.clear();
+    m_nextOfTask.clear();
+}
+
 } // namespace refscope

@@ -50,6 +50,8 @@ private:
 class TaskNames {
 public:
     QString comm(int pid);
+    // The kernel renamed pid (exec, prctl): its name from now on.
+    void renamed(int pid, const QString &comm) { m_comms.insert(pid, comm); }
     // A new batch may read saved_cmdlines again for a pid it does not know.
     void nextBatch() { m_loaded = false; }
     // Forget every pid: they are reused, and comms change.
@@ -62,6 +64,43 @@ public:
 private:
     QHash<int, QString> m_comms;
     bool m_loaded = false;
+};
+
+// A task's rename as the capture decoded it (task:task_rename, which exec
+// writes with the new program's name).
+struct TaskRename {
+    qint64 timestampNs = 0;
+    int pid = 0;
+    QString oldComm;
+    QString newComm;
+};
+
+// Names each event's task as it was when the event happened. saved_cmdlines
+// and /proc name a task as it is when they are read: a shell that opens a
+// file and then execs the program ("exec sleep 600 < FILE") would be named
+// after the program for its own open. The renames read so far, including
+// those after the events being named (read, not handed over yet), tell the
+// name a task had before each.
+class TaskRenames {
+public:
+    void add(std::vector<TaskRename> *renames); // takes them, in any order
+    // Puts what was added in time order; then applyBefore() and
+    // nameBefore() go forward in time, and endBatch() forgets what was
+    // applied.
+    void beginBatch();
+    // Hands every rename before ts to names; true when there was one.
+    bool applyBefore(qint64 ts, TaskNames *names);
+    // The name pid had before its next rename not applied yet, or null
+    // when none is known (its name now is its name then).
+    const QString *nameBeforeNext(int pid) const;
+    void endBatch();
+    bool isEmpty() const { return m_renames.empty(); }
+
+private:
+    std::vector<TaskRename> m_renames;     // by time from beginBatch() on
+    std::vector<std::size_t> m_nextOfTask; // the task's next rename, or size()
+    QHash<int, std::size_t> m_nextOf;      // pid -> its first not applied
+    std::size_t m_applied = 0;
 };
 
 } // namespace refscope

@@ -157,7 +157,8 @@ struct CpuBuffer {
     // The delivery thread's alone.
     qint64 lastTs = 0;
     qint64 lossesSeen = 0;
-    QList<CapturedEvent> pending; // decoded, not yet handed over
+    QList<CapturedEvent> pending;    // decoded, not yet handed over
+    std::vector<TaskRename> renames; // decoded, not yet taken by deliver()
     // The last event's module, as the kernel wrote it and as a string: a
     // flood repeats it, and comparing bytes costs less than a lookup.
     QByteArray lastRawName;
@@ -176,6 +177,11 @@ struct TracefsCapture::Reader {
     int stackEventId = -1;
     FieldAt stackSize;
     int stackCallerOffset = -1;
+    int renameEventId = -1;
+    FieldAt renamePid; // absent in newer kernels: the renamed task is current
+    FieldAt oldComm;   // char[16] each
+    FieldAt newComm;
+    TaskRenames renames; // decoded from every CPU, not applied yet
     std::vector<std::unique_ptr<CpuBuffer>> cpus;
     QHash<QByteArray, QString> moduleNames;
     KernelSymbols symbols;
@@ -248,6 +254,7 @@ QString TracefsCapture::Reader::loadFormats()
     for (const ModuleEventKind kind : kModuleEventKinds)
         read("module", moduleEventKindName(kind).toLatin1());
     read("ftrace", "kernel_stack");
+    read("task", "task_rename");
     tep = localEventFormats(formats, pageSize).release();
     if (!tep)
         return QStringLiteral("cannot read the module events' formats from tracefs");
@@ -272,6 +279,18 @@ QString TracefsCapture::Reader::loadFormats()
         stackSize = fieldAt(tep_find_field(stack, "size"));
         if (const tep_format_field *caller = tep_find_field(stack, "caller"))
             stackCallerOffset = caller->offset;
+    }
+    if (tep_event *rename = tep_find_event_by_name(tep, "task", "task_rename")) {
+        const auto text = [](const tep_format_field *field) {
+            return field && field->offset >= 0 && field->size > 0
+                       ? FieldAt{field->offset, field->size}
+                       : FieldAt{};
+        };
+        renamePid = fieldAt(tep_find_field(rename, "pid"));
+        oldComm = text(tep_find_field(rename, "oldcomm"));
+        newComm = text(tep_find_field(rename, "newcomm"));
+        if (oldComm.offset >= 0 && newComm.offset >= 0)
+            renameEventId = rename->id;
     }
     kbuf = kbuffer_alloc(sizeof(long) == 8 ? KBUFFER_LSIZE_8 : KBUFFER_LSIZE_4,
                          QSysInfo::ByteOrder == QSysInfo::BigEndian ? KBUFFER_ENDIAN_BIG
@@ -610,6 +629,22 @@ void TracefsCapture::Reader::parse(CpuBuffer &cpu, void *data, int size, qint64 
         }
         return;
     }
+    if (type == renameEventId) {
+        const auto text = [data, size](FieldAt field) {
+            if (field.offset + field.size > size)
+                return QString();
+            const char *at = static_cast<const char *>(data) + field.offset;
+            return QString::fromUtf8(at, qsizetype(strnlen(at, size_t(field.size))));
+        };
+        TaskRename rename;
+        rename.timestampNs = ts;
+        rename.pid =
+            int(qint32(readField(renamePid.offset >= 0 ? renamePid : pidField, data, size)));
+        rename.oldComm = text(oldComm);
+        rename.newComm = text(newComm);
+        cpu.renames.push_back(std::move(rename));
+        return;
+    }
     const auto f = fields.constFind(type);
     if (f == fields.constEnd())
         return;
@@ -709,7 +744,8 @@ void TracefsCapture::Reader::deliver(qint64 bound, bool all)
         }
         // The kernel counts what it overwrote (overrun) or refused (dropped
         // events: the buffers do not overwrite) per CPU; each new loss is
-        // reported once.
+        // reported once. A task rename lost with them counts too: what is
+        // reported lost is never less than the module events lost.
         const QByteArray stats = readStats(cpu.statsPath);
         const qint64 losses = statsValue(stats, "overrun") + statsValue(stats, "dropped events");
         if (losses > cpu.lossesSeen) {
@@ -718,8 +754,17 @@ void TracefsCapture::Reader::deliver(qint64 bound, bool all)
             cpu.lossesSeen = losses;
         }
     }
-    if (batch.events.isEmpty() && batch.lost.isEmpty())
+    // Renames up to the bound name the tasks of the next batches; those
+    // after it name the events before them.
+    for (auto &cpu : cpus)
+        renames.add(&cpu->renames);
+    renames.beginBatch();
+    const qint64 renamesBefore = all ? std::numeric_limits<qint64>::max() : bound + 1;
+    if (batch.events.isEmpty() && batch.lost.isEmpty()) {
+        renames.applyBefore(renamesBefore, &tasks);
+        renames.endBatch();
         return;
+    }
     // Each CPU's events are in order already, and a flood mostly fills one
     // CPU's buffer per batch: sorting is then a pass that finds nothing to
     // move (an event moved costs two strings and a list).
@@ -742,9 +787,12 @@ void TracefsCapture::Reader::deliver(qint64 bound, bool all)
     quint64 lastSite = 0;
     QString lastSiteName;
     for (CapturedEvent &e : batch.events) {
+        if (!renames.isEmpty() && renames.applyBefore(e.event.timestampNs, &tasks))
+            lastPid = -1;
         if (e.details.pid != lastPid) {
             lastPid = e.details.pid;
-            lastComm = tasks.comm(lastPid);
+            const QString *before = renames.nameBeforeNext(lastPid);
+            lastComm = before ? *before : tasks.comm(lastPid);
         }
         if (e.details.callSite != lastSite || lastSite == 0) {
             lastSite = e.details.callSite;
@@ -755,6 +803,8 @@ void TracefsCapture::Reader::deliver(qint64 bound, bool all)
         if (!addresses)
             e.details.callSite = 0;
     }
+    renames.applyBefore(renamesBefore, &tasks);
+    renames.endBatch();
     *delivered += quint64(batch.events.size());
     onBatch(std::move(batch));
 }

@@ -98,6 +98,51 @@ private slots:
         QCOMPARE(table.id(QString::fromLatin1("modprobed")), 2u);
         QCOMPARE(table.strings().size(), 13);
     }
+
+    // A shell opens a file and execs the program ("exec sleep 600 < FILE"):
+    // the open is the shell's, whatever the task is called by the time the
+    // capture reads it. The renames read so far name each event's task as
+    // it was, in time order, across batches, per task.
+    void taskRenamesNameEventsAsTheyWere()
+    {
+        TaskNames names;
+        names.renamed(7, QStringLiteral("bash")); // known before, as if read
+        TaskRenames renames;
+        std::vector<TaskRename> cpu0{{300, 5, QStringLiteral("sleep"), QStringLiteral("cat")},
+                                     {100, 5, QStringLiteral("sh"), QStringLiteral("sleep")}};
+        std::vector<TaskRename> cpu1{{200, 7, QStringLiteral("bash"), QStringLiteral("make")}};
+        renames.add(&cpu0);
+        renames.add(&cpu1);
+        QVERIFY(cpu0.empty() && cpu1.empty());
+
+        // A batch up to 150: pid 5's event at 50 is the shell's; pid 7 has a
+        // rename ahead (at 200, after this batch) and is "bash" until then.
+        renames.beginBatch();
+        QVERIFY(!renames.applyBefore(50, &names));
+        QCOMPARE(*renames.nameBeforeNext(5), QStringLiteral("sh"));
+        QCOMPARE(*renames.nameBeforeNext(7), QStringLiteral("bash"));
+        QCOMPARE(renames.nameBeforeNext(9), nullptr); // no rename: as read
+        QVERIFY(renames.applyBefore(151, &names));    // the batch's bound
+        QCOMPARE(names.comm(5), QStringLiteral("sleep"));
+        QCOMPARE(*renames.nameBeforeNext(5), QStringLiteral("sleep")); // until 300
+        renames.endBatch();
+        QVERIFY(!renames.isEmpty());
+
+        // The next batch, up to 400, with a rename read since (from another
+        // CPU, earlier than the ones left).
+        std::vector<TaskRename> late{{250, 8, QStringLiteral("kworker"), QStringLiteral("x")}};
+        renames.add(&late);
+        renames.beginBatch();
+        QVERIFY(renames.applyBefore(260, &names));
+        QCOMPARE(names.comm(7), QStringLiteral("make"));
+        QCOMPARE(names.comm(8), QStringLiteral("x"));
+        QCOMPARE(*renames.nameBeforeNext(5), QStringLiteral("sleep"));
+        QVERIFY(renames.applyBefore(401, &names));
+        QCOMPARE(names.comm(5), QStringLiteral("cat"));
+        QCOMPARE(renames.nameBeforeNext(5), nullptr);
+        renames.endBatch();
+        QVERIFY(renames.isEmpty());
+    }
 };
 
 } // namespace refscope
