@@ -3,70 +3,46 @@
 
 #include "recording/recording.h"
 
-#include <QMetaObject>
-
 namespace refscope {
 
-// One load's stop flag. The thread reports back through queued calls that
-// check they still belong to the loader's current job, so a superseded
-// load's result never arrives.
-struct TraceFileLoader::Job {
-    std::atomic<bool> stop{false};
-};
-
-TraceFileLoader::TraceFileLoader(QObject *parent) : QObject(parent) {}
-
-TraceFileLoader::~TraceFileLoader()
+TraceFileLoader::TraceFileLoader(QObject *parent) : QObject(parent)
 {
-    cancel();
-    for (const QPointer<QThread> &thread : std::as_const(m_threads))
-        if (thread)
-            thread->wait();
+    connect(&m_job, &BackgroundJob::progress, this, &TraceFileLoader::progress);
+    // BackgroundJob reports the current load's end only, after its thread
+    // wrote the result (the report is queued behind the write).
+    connect(&m_job, &BackgroundJob::finished, this, [this](const QString &error) {
+        const std::shared_ptr<Result> result = std::exchange(m_result, nullptr);
+        if (result && result->store)
+            emit finished(result->store);
+        else
+            emit failed(error);
+    });
 }
+
+// m_job, a member, cancels and waits for its threads as it is destroyed:
+// before this object's signals are gone.
+TraceFileLoader::~TraceFileLoader() = default;
 
 void TraceFileLoader::load(const QString &path)
 {
-    cancel();
-    auto job = std::make_shared<Job>();
-    m_job = job;
-    const auto isCurrent = [this, job] { return m_job == job && !job->stop; };
-    QThread *thread = QThread::create([this, job, path, isCurrent] {
+    auto result = std::make_shared<Result>();
+    m_result = result;
+    m_job.start([path, result](const BackgroundJob::Progress &progress) {
         QString error;
-        auto store = openRecording(path, &error, [&](int permille) {
-            if (!job->stop)
-                QMetaObject::invokeMethod(this, [this, permille, isCurrent] {
-                    if (isCurrent())
-                        emit progress(permille);
-                });
-            return !job->stop.load();
-        });
-        QMetaObject::invokeMethod(this, [this, store, error, isCurrent] {
-            if (!isCurrent())
-                return;
-            m_job.reset();
-            if (store)
-                emit finished(store);
-            else
-                emit failed(error);
-        });
+        result->store = openRecording(path, &error, progress);
+        return error;
     });
-    m_threads.removeAll(nullptr);
-    m_threads.append(thread);
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
 }
 
 void TraceFileLoader::cancel()
 {
-    if (m_job) {
-        m_job->stop = true;
-        m_job.reset();
-    }
+    m_job.cancel();
+    m_result.reset();
 }
 
 bool TraceFileLoader::isLoading() const
 {
-    return bool(m_job);
+    return m_job.isRunning();
 }
 
 } // namespace refscope

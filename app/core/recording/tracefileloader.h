@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Loads a recording in a background thread so the UI never waits on it:
 // progress as it goes, the store or a message at the end, cancellable. A
-// new load supersedes the previous one, whose result is dropped.
+// new load supersedes the previous one, whose result is dropped. The
+// thread, its cancelling and its reporting are BackgroundJob's.
 #pragma once
 
 #include "events/eventstore.h"
+#include "recording/backgroundjob.h"
 
-#include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QString>
-#include <QThread>
 
-#include <atomic>
 #include <memory>
 
 namespace refscope {
@@ -33,11 +31,13 @@ signals:
     void failed(const QString &message);
 
 private:
-    struct Job;
-    std::shared_ptr<Job> m_job; // the current load; older ones are told to stop
-    // Every load thread still running, current or not: the destructor waits
-    // for them, so a thread may always report back to this object.
-    QList<QPointer<QThread>> m_threads;
+    // What the current load's thread leaves for finished(): each load has
+    // its own, so a superseded load writes only where nobody reads.
+    struct Result {
+        std::shared_ptr<EventStore> store;
+    };
+    std::shared_ptr<Result> m_result;
+    BackgroundJob m_job;
 };
 
 } // namespace refscope
