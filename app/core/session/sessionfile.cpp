@@ -311,8 +311,19 @@ bool encodePayload(const Snapshot &snapshot, const EventStore &events,
     return true;
 }
 
-// The events of a payload into a fresh store; false when they do not parse.
-bool decodeEvents(QDataStream &in, const QStringList &strings, quint32 version, EventStore *store)
+// Reads a big-endian T at *at and moves past it; the caller checked the
+// bytes are there.
+template <typename T> T takeBigEndian(const char **at)
+{
+    const T value = qFromBigEndian<T>(*at);
+    *at += sizeof(T);
+    return value;
+}
+
+// The events of a payload (`in` reads `payload`) into a fresh store; false
+// when they do not parse.
+bool decodeEvents(QDataStream &in, const QByteArray &payload, const QStringList &strings,
+                  quint32 version, EventStore *store)
 {
     auto text = [&](quint32 id, QString *out) {
         if (id >= quint32(strings.size()))
@@ -338,32 +349,53 @@ bool decodeEvents(QDataStream &in, const QStringList &strings, quint32 version, 
     auto details = std::make_unique<CapturedDetails>(store);
     quint64 count = 0;
     in >> count;
+    // The events themselves are read in place, in QDataStream's layout as
+    // the writer wrote them: a stream call per field made opening a long
+    // recording several times slower. The payload is in memory, so the
+    // count is checked against its bytes before anything is reserved.
+    QIODevice *device = in.device();
+    const qint64 start = device ? device->pos() : -1;
+    if (in.status() != QDataStream::Ok || start < 0 || start > payload.size())
+        return false;
+    const char *at = payload.constData() + start;
+    const char *const end = payload.constData() + payload.size();
+    if (count > quint64(end - at) / quint64(kEventBytesAtLeast))
+        return false;
+    store->reserve(std::size_t(count));
+    qint64 lastTs = std::numeric_limits<qint64>::min();
     for (quint64 i = 0; i < count; ++i) {
-        qint64 ts = 0;
-        qint32 cpu = 0, refcount = 0;
-        quint8 kind = 0;
-        quint32 module = 0, comm = 0, symbol = 0, frames = 0;
-        EventDetails d;
-        ModuleEvent e;
-        in >> ts >> cpu >> kind >> module >> refcount >> d.pid >> comm >> d.callSite >> symbol >>
-            frames;
-        if (in.status() != QDataStream::Ok || kind > quint8(ModuleEventKind::Request) ||
-            !text(module, &e.module) || !text(comm, &d.comm) || !text(symbol, &d.callSiteName) ||
-            refcount < -1 || (store->size() > 0 && ts < store->timestampNs(store->size() - 1)))
+        if (end - at < kEventBytesAtLeast)
             return false;
-        for (quint32 f = 0; f < frames; ++f) {
-            quint32 frame = 0;
-            in >> frame;
-            if (in.status() != QDataStream::Ok || !text(frame, &d.stack.emplace_back()))
-                return false;
-        }
-        e.timestampNs = ts;
-        e.cpu = cpu;
+        ModuleEvent e;
+        EventDetails d;
+        e.timestampNs = takeBigEndian<qint64>(&at);
+        e.cpu = takeBigEndian<qint32>(&at);
+        const quint8 kind = takeBigEndian<quint8>(&at);
+        const quint32 module = takeBigEndian<quint32>(&at);
+        e.refcount = takeBigEndian<qint32>(&at);
+        d.pid = takeBigEndian<qint32>(&at);
+        const quint32 comm = takeBigEndian<quint32>(&at);
+        d.callSite = takeBigEndian<quint64>(&at);
+        const quint32 symbol = takeBigEndian<quint32>(&at);
+        const quint32 frames = takeBigEndian<quint32>(&at);
+        if (kind > quint8(ModuleEventKind::Request) || !text(module, &e.module) ||
+            !text(comm, &d.comm) || !text(symbol, &d.callSiteName) || e.refcount < -1 ||
+            e.timestampNs < lastTs || frames > quint64(end - at) / 4)
+            return false;
         e.kind = ModuleEventKind(kind);
-        e.refcount = refcount;
+        lastTs = e.timestampNs;
+        if (frames > 0) {
+            d.stack.reserve(frames);
+            for (quint32 f = 0; f < frames; ++f) {
+                if (!text(takeBigEndian<quint32>(&at), &d.stack.emplace_back()))
+                    return false;
+            }
+        }
         store->append(e);
         details->append(d);
     }
+    if (!device->seek(at - payload.constData()))
+        return false;
     store->setDetailsSource(std::move(details));
     quint32 lost = 0;
     in >> lost;
@@ -557,7 +589,7 @@ QString decodeSession(const QString &path, quint32 version, const QByteArray &pa
     if (version == 1)
         applySnapshotBaseline(loaded.snapshot, loaded.events.get());
     // The string table is the events' (SESSION.md).
-    if (!stringsRead || !decodeEvents(in, strings, version, loaded.events.get()))
+    if (!stringsRead || !decodeEvents(in, payload, strings, version, loaded.events.get()))
         return Messages::tr("%1 is corrupted (its events do not parse)").arg(path);
     const bool holders =
         version == 1 ? readHoldersV1(in, &loaded.holders) : readHolders(in, &loaded.holders);
