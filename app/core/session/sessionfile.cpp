@@ -384,12 +384,10 @@ bool decodeEvents(QDataStream &in, const QByteArray &payload, const QStringList 
             return false;
         e.kind = ModuleEventKind(kind);
         lastTs = e.timestampNs;
-        if (frames > 0) {
-            d.stack.reserve(frames);
-            for (quint32 f = 0; f < frames; ++f) {
-                if (!text(takeBigEndian<quint32>(&at), &d.stack.emplace_back()))
-                    return false;
-            }
+        d.stack.reserve(frames);
+        for (quint32 f = 0; f < frames; ++f) {
+            if (!text(takeBigEndian<quint32>(&at), &d.stack.emplace_back()))
+                return false;
         }
         store->append(e);
         details->append(d);
